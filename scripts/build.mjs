@@ -1,0 +1,63 @@
+// Build: generate the model types from the schema, compile TypeScript, and precompile
+// the schema validator so `sla validate` never compiles a schema at start-up.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const schemaPath = join(root, "schemas/sla.schema.json");
+const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
+
+export async function generateModelTypes() {
+  const { compile } = await import("json-schema-to-typescript");
+  const banner =
+    "/* Generated from schemas/sla.schema.json by scripts/build.mjs. Do not edit: change the schema and run `npm run build`. */";
+  return compile(schema, "Sla", {
+    bannerComment: banner,
+    additionalProperties: false,
+    unreachableDefinitions: false,
+    ignoreMinAndMaxItems: true,
+    style: { singleQuote: false, printWidth: 100 },
+    cwd: join(root, "schemas"),
+  });
+}
+
+function compileValidator() {
+  const Ajv2020 = require("ajv/dist/2020").default;
+  const addFormats = require("ajv-formats").default;
+  const standaloneCode = require("ajv/dist/standalone").default;
+  const { _ } = require("ajv");
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+  });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  return standaloneCode(ajv, validate);
+}
+
+async function main() {
+  const typesFile = join(root, "src/model/sla.generated.ts");
+  writeFileSync(typesFile, await generateModelTypes());
+
+  rmSync(join(root, "dist"), { recursive: true, force: true });
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], {
+    stdio: "inherit",
+  });
+
+  const outDir = join(root, "dist/validate");
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "schema-validator.cjs"), compileValidator());
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

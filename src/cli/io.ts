@@ -1,0 +1,66 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { decodeSource, SourceError } from "../load/read-source.js";
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** A problem with how sla was called or with reading/writing files: exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** Reads a file (or `-` for standard input) as SLA text; SourceError explains refusals. */
+export function readSource(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = file === "-" ? readStdin() : readFileSync(file);
+  } catch (error) {
+    throw new SourceError(file === "-" ? "<stdin>" : file, describeIoError(error));
+  }
+  return decodeSource(file === "-" ? "<stdin>" : file, bytes);
+}
+
+function readStdin(): Buffer {
+  // Synchronous read of fd 0 works for pipes and redirected files alike; the size limit is
+  // enforced by decodeSource.
+  return readFileSync(0);
+}
+
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EISDIR":
+      return "is a directory, not a file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    default:
+      return (error as Error).message;
+  }
+}
+
+/**
+ * Writes a file so that readers see the old content or the new, never a half-written one:
+ * the text goes to a temporary file beside it, which then replaces the target.
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(temp, "w");
+    try {
+      writeSync(fd, typeof content === "string" ? Buffer.from(content) : content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+  }
+}

@@ -1,0 +1,54 @@
+// The command line: a thin layer that wires commands to the core and maps failures to
+// exit codes (0 ok, 1 findings, 2 usage or I/O). No stack trace reaches the user.
+import { Command, CommanderError } from "commander";
+import { InputError } from "../load/discover.js";
+import { SourceError } from "../load/read-source.js";
+import { ConfigError } from "../validate/config.js";
+import { registerInit } from "./init.js";
+import { EXIT, UsageError } from "./io.js";
+import { registerRules } from "./rules.js";
+import { registerSchema } from "./schema.js";
+import { registerValidate } from "./validate.js";
+import { toolVersion } from "./version.js";
+
+const program = new Command("sla")
+  .description("SLA-as-code for sales and marketing teams: validate, diff and render the agreement")
+  .version(toolVersion(), "-V, --version")
+  .exitOverride()
+  .showHelpAfterError("(run `sla --help` for usage)")
+  .configureOutput({ outputError: (text, write) => write(`sla: ${text.replace(/^error: /, "")}`) });
+
+registerValidate(program);
+registerInit(program);
+registerSchema(program);
+registerRules(program);
+for (const command of program.commands) command.exitOverride();
+
+try {
+  if (process.argv.length <= 2) {
+    program.outputHelp({ error: true });
+    process.exitCode = EXIT.usage;
+  } else {
+    await program.parseAsync(process.argv);
+  }
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and --version end with a CommanderError too, but they are a success.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`sla: ${error.file}: ${error.message}\n`);
+  } else if (error instanceof SourceError) {
+    process.stderr.write(`sla: ${error.file}: ${error.message}\n`);
+  } else if (error instanceof UsageError || error instanceof InputError) {
+    process.stderr.write(`sla: ${error.message}\n`);
+  } else {
+    const detail = process.env.SLA_DEBUG ? (error as Error).stack : (error as Error).message;
+    process.stderr.write(`sla: internal error: ${detail}\nPlease report this with the command you ran (set SLA_DEBUG=1 for details).\n`);
+  }
+  return EXIT.usage;
+}

@@ -1,0 +1,12 @@
+import type { Command } from "commander";
+import { readFileSync } from "node:fs";
+import { SCHEMA_URL } from "../validate/schema-location.js";
+
+export function registerSchema(program: Command): void {
+  program
+    .command("schema")
+    .description("print the JSON Schema of SLA files (for editors and other tools)")
+    .action(() => {
+      process.stdout.write(readFileSync(SCHEMA_URL, "utf8"));
+    });
+}

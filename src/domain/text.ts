@@ -1,0 +1,17 @@
+/**
+ * Case-insensitive key for names in the document's language: in Turkish `I` folds to `ı`
+ * and `İ` to `i`, so "KIRMIZI" and "kirmizi" are different words, as they are to a reader.
+ */
+export function foldName(name: string, locale: string | undefined): string {
+  return name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase(locale);
+}
+
+/** The language tag if Intl accepts it, so locale-aware calls never throw. */
+export function safeLocale(tag: unknown): string | undefined {
+  if (typeof tag !== "string") return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}

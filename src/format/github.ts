@@ -1,0 +1,20 @@
+// GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+import type { FindingsFormatter } from "./report.js";
+
+const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+export const formatGithub: FindingsFormatter = (reports) => {
+  const lines: string[] = [];
+  for (const { file, findings } of reports) {
+    for (const f of findings) {
+      const props = [`file=${escapeProperty(file)}`];
+      if (f.start) props.push(`line=${f.start.line}`, `col=${f.start.column}`);
+      if (f.end) props.push(`endLine=${f.end.line}`, `endColumn=${f.end.column}`);
+      props.push(`title=${escapeProperty(`sla ${f.ruleId}`)}`);
+      const text = f.hint ? `${f.message}\n${f.hint}` : f.message;
+      lines.push(`::${f.severity === "error" ? "error" : "warning"} ${props.join(",")}::${escapeData(text)}`);
+    }
+  }
+  return lines.length ? lines.join("\n") + "\n" : "";
+};

@@ -1,0 +1,18 @@
+import type { Finding } from "../findings.js";
+
+/** What every findings formatter receives: the files checked, in order, with their findings. */
+export interface FileReport {
+  file: string;
+  findings: Finding[];
+}
+
+export interface FormatOptions {
+  /** ANSI colours (stylish only). */
+  color: boolean;
+  /** Source text by file, for code frames (stylish only). */
+  sources?: ReadonlyMap<string, string>;
+  /** Version of sla, for SARIF. */
+  toolVersion?: string;
+}
+
+export type FindingsFormatter = (reports: readonly FileReport[], options: FormatOptions) => string;

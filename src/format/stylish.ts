@@ -1,0 +1,54 @@
+// Compiler-style output for people: the finding, file:line:column, the source line and a
+// caret under the offending text.
+import { Chalk } from "chalk";
+import { countBySeverity, type Finding } from "../findings.js";
+import { displayWidth } from "../util/text-width.js";
+import type { FindingsFormatter } from "./report.js";
+
+export const formatStylish: FindingsFormatter = (reports, { color, sources }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const out: string[] = [];
+  for (const { file, findings } of reports) {
+    const lines = sources?.get(file)?.split(/\r?\n/);
+    for (const finding of findings) out.push(formatFinding(finding, lines, c), "");
+  }
+  const all = reports.flatMap((r) => r.findings);
+  const { error, warning } = countBySeverity(all);
+  const files = `${reports.length} file${reports.length === 1 ? "" : "s"}`;
+  if (error + warning === 0) {
+    out.push(c.green(`✔ ${files} valid`));
+  } else {
+    const parts = [plural(error, "error"), plural(warning, "warning")].filter(Boolean).join(", ");
+    out.push((error ? c.red.bold : c.yellow.bold)(`${error ? "✖" : "⚠"} ${parts} in ${files}`));
+  }
+  return out.join("\n") + "\n";
+};
+
+function plural(n: number, word: string): string {
+  return n ? `${n} ${word}${n === 1 ? "" : "s"}` : "";
+}
+
+function formatFinding(finding: Finding, lines: string[] | undefined, c: InstanceType<typeof Chalk>): string {
+  const label = finding.severity === "error" ? c.red.bold("error") : c.yellow.bold("warning");
+  const head = `${label}${c.dim(`[${finding.ruleId}]`)}: ${c.bold(finding.message)}`;
+  const where = finding.start ? `${finding.file}:${finding.start.line}:${finding.start.column}` : finding.file;
+  const out = [head, `  ${c.blue("-->")} ${where}`];
+  const line = finding.start && lines?.[finding.start.line - 1];
+  if (finding.start && line !== undefined) {
+    const number = String(finding.start.line);
+    const gutter = " ".repeat(number.length);
+    const before = line.slice(0, finding.start.column - 1);
+    const endColumn =
+      finding.end && finding.end.line === finding.start.line && finding.end.column > finding.start.column
+        ? finding.end.column
+        : line.length + 1;
+    const marked = line.slice(finding.start.column - 1, endColumn - 1).trimEnd() || " ";
+    const caret = " ".repeat(displayWidth(before)) + "^".repeat(Math.max(1, displayWidth(marked)));
+    const colorCaret = finding.severity === "error" ? c.red : c.yellow;
+    out.push(`${gutter} ${c.blue("|")}`, `${c.blue(number)} ${c.blue("|")} ${line}`, `${gutter} ${c.blue("|")} ${colorCaret(caret)}`);
+    if (finding.hint) out.push(`${gutter} ${c.blue("=")} ${c.bold("help")}: ${finding.hint}`);
+  } else if (finding.hint) {
+    out.push(`  ${c.blue("=")} ${c.bold("help")}: ${finding.hint}`);
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,19 @@
+// The library: load, validate (and later diff and render) as pure functions over the model.
+export type { Finding, Position, Severity, JsonPath } from "./findings.js";
+export { countBySeverity, sortFindings, formatPath } from "./findings.js";
+export type * from "./model/index.js";
+export { parseSla, type ParsedSla } from "./load/parse.js";
+export { decodeSource, SourceError, MAX_SOURCE_BYTES } from "./load/read-source.js";
+export { validateParsed, RULES, type Rule } from "./validate/index.js";
+export { parseConfig, ConfigError, type SlaConfig, type RuleSetting } from "./validate/config.js";
+export { computeFunnel, type FunnelMath, type FunnelStep } from "./domain/funnel.js";
+
+import { parseSla } from "./load/parse.js";
+import { validateParsed } from "./validate/index.js";
+import type { SlaConfig } from "./validate/config.js";
+import type { Finding } from "./findings.js";
+
+/** Parses and validates the text of one SLA file. */
+export function validateText(file: string, text: string, config?: SlaConfig): Finding[] {
+  return validateParsed(parseSla(file, text), config);
+}

@@ -1,0 +1,79 @@
+// Which files `sla validate` reads: named files, directories, globs, or, with no path, the
+// SLA files of the current repository.
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+
+/** File names taken for SLA files when no path is given. */
+export const SLA_FILE_PATTERNS = ["sla.yaml", "sla.yml", "sla.*.yaml", "sla.*.yml", "*.sla.yaml", "*.sla.yml"] as const;
+const IGNORED = ["**/node_modules/**", "**/dist/**"];
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * Expands the user's arguments into file names (relative to cwd when inside it), in the
+ * order given, without duplicates. `-` is kept as is and means standard input.
+ */
+export async function resolveInputs(args: readonly string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  const add = (file: string) => {
+    if (!files.includes(file)) files.push(file);
+  };
+  if (args.length === 0) {
+    const root = repositoryRoot(cwd) ?? cwd;
+    const found = await glob(SLA_FILE_PATTERNS.map((p) => `**/${p}`), root);
+    if (found.length === 0)
+      throw new InputError(`no SLA files found under ${displayName(root, cwd)} (looked for ${SLA_FILE_PATTERNS.join(", ")}); name one, e.g. \`sla validate sla.yaml\``);
+    found.forEach((f) => add(displayName(join(root, f), cwd)));
+    return files;
+  }
+  for (const arg of args) {
+    if (arg === "-") {
+      add("-");
+      continue;
+    }
+    const absolute = resolve(cwd, arg);
+    if (existsSync(absolute)) {
+      if (statSync(absolute).isDirectory()) {
+        const found = await glob(["**/*.yaml", "**/*.yml"], absolute);
+        if (found.length === 0) throw new InputError(`${arg}: directory holds no .yaml or .yml files`);
+        found.forEach((f) => add(displayName(join(absolute, f), cwd)));
+      } else {
+        add(arg);
+      }
+    } else if (GLOB_CHARS.test(arg)) {
+      const found = await glob([arg], cwd);
+      if (found.length === 0) throw new InputError(`${arg}: no files match this pattern`);
+      found.forEach((f) => add(displayName(resolve(cwd, f), cwd)));
+    } else {
+      throw new InputError(`${arg}: no such file or directory`);
+    }
+  }
+  return files;
+}
+
+async function glob(patterns: string[], cwd: string): Promise<string[]> {
+  // Loaded here so that naming a file never pays for the glob library.
+  const { glob: tinyglobby } = await import("tinyglobby");
+  const found = await tinyglobby(patterns, { cwd, ignore: IGNORED, onlyFiles: true, dot: false, expandDirectories: false });
+  return found.sort();
+}
+
+/** The nearest directory upward that holds `.git`, without spawning git. */
+export function repositoryRoot(start: string): string | undefined {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function displayName(absolute: string, cwd: string): string {
+  const rel = relative(cwd, absolute);
+  return rel && !rel.startsWith("..") ? rel : absolute;
+}

@@ -1,0 +1,107 @@
+// Parses an SLA file with `yaml`, keeping the Document (with node ranges) beside the plain
+// data so every finding can point at file:line:column without parsing again.
+import { LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
+import type { Finding, JsonPath } from "../findings.js";
+import { locate } from "./locate.js";
+
+/** Bounds alias expansion: a "billion laughs" file is refused instead of eating memory. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedSla {
+  file: string;
+  text: string;
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain data; undefined when the YAML is broken or empty. */
+  data: unknown;
+  /** Problems of the YAML itself (syntax, duplicate keys, aliases, empty file). */
+  findings: Finding[];
+}
+
+export function parseSla(file: string, text: string): ParsedSla {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const findings: Finding[] = [];
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const fromYamlError = (error: YAMLError, severity: "error" | "warning"): Finding => {
+    const [start, end] = error.pos;
+    const { ruleId, message, hint } = describeYamlError(error, text.slice(start, end));
+    return { ruleId, severity, message, hint, file, path: [], start: at(start), end: at(end) };
+  };
+  for (const error of document.errors) findings.push(fromYamlError(error, "error"));
+  for (const warning of document.warnings) findings.push(fromYamlError(warning, "warning"));
+
+  let data: unknown;
+  if (findings.every((f) => f.severity !== "error")) {
+    if (document.contents === null) {
+      findings.push({
+        ruleId: "yaml/empty",
+        severity: "error",
+        message: "file is empty",
+        hint: "an SLA file starts with `apiVersion: sla/v1` and `kind: ServiceLevelAgreement`; `sla init` writes a starter file",
+        file,
+        path: [],
+        start: { line: 1, column: 1 },
+      });
+    } else {
+      try {
+        data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (error) {
+        findings.push({
+          ruleId: "yaml/alias-limit",
+          severity: "error",
+          message: `too many alias expansions (more than ${MAX_ALIAS_COUNT}); the file looks like an alias bomb`,
+          hint: "write the repeated content out, or use fewer `*alias` references",
+          file,
+          path: [],
+          start: { line: 1, column: 1 },
+        });
+        if (!(error instanceof ReferenceError)) throw error;
+      }
+    }
+  }
+  return { file, text, document, lineCounter, data, findings };
+}
+
+function describeYamlError(error: YAMLError, source: string): { ruleId: string; message: string; hint?: string } {
+  switch (error.code) {
+    case "DUPLICATE_KEY":
+      return {
+        ruleId: "yaml/duplicate-key",
+        message: `duplicate key \`${source.trim()}\``,
+        hint: "a key may appear once in a mapping; merge the two entries or rename one",
+      };
+    case "MULTIPLE_DOCS":
+      return {
+        ruleId: "yaml/multiple-documents",
+        message: "file holds more than one YAML document (`---`)",
+        hint: "keep one agreement per file",
+      };
+    case "TAB_AS_INDENT":
+      return { ruleId: "yaml/syntax", message: "tab used for indentation", hint: "indent with spaces" };
+    default: {
+      // yaml's own messages are precise; only the first line is kept (the rest is context
+      // that our formatter prints itself).
+      const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      return { ruleId: "yaml/syntax", message: lowerFirst(message) };
+    }
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Source range of the node at `path`: its key (`at: "key"`) or its value. */
+export function rangeOf(parsed: ParsedSla, path: JsonPath, at: "key" | "value" = "value") {
+  const range = locate(parsed.document, path, at);
+  if (!range) return {};
+  const toPosition = (offset: number) => {
+    const { line, col } = parsed.lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  return { start: toPosition(range[0]), end: toPosition(range[1]) };
+}

@@ -1,0 +1,38 @@
+// Turns bytes into the text of an SLA file, refusing what is not UTF-8 YAML text before any
+// parser sees it, so the user gets "this is a binary file" instead of a parse error.
+
+/** Larger than any real agreement by three orders of magnitude; bounds memory per file. */
+export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+
+export class SourceError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SourceError";
+  }
+}
+
+export function decodeSource(file: string, bytes: Uint8Array): string {
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    throw new SourceError(
+      file,
+      `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; an SLA file may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB`,
+    );
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new SourceError(file, "file is UTF-16 encoded; save it as UTF-8");
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new SourceError(file, "file is binary, not YAML text");
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new SourceError(file, "file is not valid UTF-8 text; save it as UTF-8");
+  }
+  // TextDecoder already drops a UTF-8 byte order mark; a second one would be content.
+  return text;
+}

@@ -1,0 +1,60 @@
+// The team's rule configuration, kept in the repository as `.slarc.yaml`:
+//   rules:
+//     period/length: off
+//     names/duplicate: error
+import { parse } from "yaml";
+import type { Severity } from "../findings.js";
+import { closestMatch } from "../util/did-you-mean.js";
+import { RULES } from "./rules/index.js";
+
+export type RuleSetting = Severity | "off";
+
+export interface SlaConfig {
+  rules: Record<string, RuleSetting>;
+}
+
+export const CONFIG_FILE_NAMES = [".slarc.yaml", ".slarc.yml", ".slarc.json"] as const;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+const SETTINGS: Record<string, RuleSetting> = { off: "off", warn: "warning", warning: "warning", error: "error" };
+
+/** Parses and checks a configuration file; every mistake is a ConfigError naming the fix. */
+export function parseConfig(file: string, text: string): SlaConfig {
+  let data: unknown;
+  try {
+    data = parse(text, { uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    throw new ConfigError(file, `not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  if (data === null || data === undefined) return { rules: {} };
+  if (typeof data !== "object" || Array.isArray(data)) throw new ConfigError(file, "must be a mapping with a `rules:` key");
+  const unknownKeys = Object.keys(data).filter((key) => key !== "rules");
+  if (unknownKeys.length) throw new ConfigError(file, `unknown key \`${unknownKeys[0]}\`; the only key is \`rules\``);
+  const rules = (data as { rules?: unknown }).rules ?? {};
+  if (typeof rules !== "object" || rules === null || Array.isArray(rules))
+    throw new ConfigError(file, "`rules` must be a mapping of rule id to `off`, `warning` or `error`");
+
+  const known = RULES.map((rule) => rule.id);
+  const result: Record<string, RuleSetting> = {};
+  for (const [id, value] of Object.entries(rules)) {
+    if (!known.includes(id)) {
+      if (/^(schema|yaml)\//.test(id))
+        throw new ConfigError(file, `\`${id}\` cannot be configured: schema and YAML errors always fail validation`);
+      const suggestion = closestMatch(id, known);
+      throw new ConfigError(file, `unknown rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `sla rules` lists them"}`);
+    }
+    const setting = typeof value === "string" ? SETTINGS[value] : undefined;
+    if (!setting) throw new ConfigError(file, `rule \`${id}\`: \`${String(value)}\` is not a setting; use \`off\`, \`warning\` or \`error\``);
+    result[id] = setting;
+  }
+  return { rules: result };
+}

@@ -1,0 +1,41 @@
+// Validation of one parsed SLA: YAML problems, then the schema, then the semantic rules.
+import type { Finding, JsonPath } from "../findings.js";
+import { safeLocale } from "../domain/text.js";
+import type { Sla } from "../model/index.js";
+import { rangeOf, type ParsedSla } from "../load/parse.js";
+import type { SlaConfig } from "./config.js";
+import { checkSchema } from "./schema.js";
+import { RULES } from "./rules/index.js";
+
+export { RULES } from "./rules/index.js";
+export type { Rule } from "./rule.js";
+
+export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {} }): Finding[] {
+  const findings = [...parsed.findings];
+  const data = parsed.data;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    if (data !== undefined) findings.push(...checkSchema(parsed).findings);
+    return findings;
+  }
+  const schema = checkSchema(parsed);
+  findings.push(...schema.findings);
+  const sla = data as Sla;
+  const locale = safeLocale(sla.agreement?.language);
+  for (const rule of RULES) {
+    const setting = config.rules[rule.id] ?? rule.defaultSeverity;
+    if (setting === "off") continue;
+    if (rule.needs.some((section) => schema.invalidPaths.some((path) => touches(path, section)))) continue;
+    rule.check({
+      sla,
+      locale,
+      report: ({ path, message, hint, at }) =>
+        findings.push({ ruleId: rule.id, severity: setting, message, hint, file: parsed.file, path, ...rangeOf(parsed, path, at) }),
+    });
+  }
+  return findings;
+}
+
+/** Whether a schema error at `path` lies in (or is) the top-level `section`. */
+function touches(path: JsonPath, section: string): boolean {
+  return path.length === 0 || path[0] === section;
+}

@@ -1,0 +1,81 @@
+import type { FunnelMetric, Kpi } from "../../model/index.js";
+import type { Rule } from "../rule.js";
+
+const METRIC_UNITS: Record<FunnelMetric, Kpi["unit"]> = {
+  revenue: "currency",
+  averageDealSize: "currency",
+  customers: "count",
+  proposals: "count",
+  sqls: "count",
+  mqls: "count",
+  leads: "count",
+  visits: "count",
+  closeRate: "percent",
+  sqlToProposalRate: "percent",
+  mqlToSqlRate: "percent",
+  leadToMqlRate: "percent",
+  visitToLeadRate: "percent",
+};
+
+export const kpisUnits: Rule = {
+  id: "kpis/units",
+  defaultSeverity: "error",
+  description: "A KPI's target fits its unit (only percent targets may be written with `%`), and a funnel metric has the unit the funnel math reads.",
+  needs: ["kpis"],
+  check({ sla, report }) {
+    sla.kpis.forEach((kpi, index) => {
+      if (typeof kpi.target === "string" && kpi.unit !== "percent")
+        report({
+          path: ["kpis", index, "target"],
+          message: `KPI \`${kpi.id}\` has unit \`${kpi.unit}\` but its target is a percentage (\`${kpi.target}\`)`,
+          hint: "set `unit: percent`, or write the target as a plain number",
+        });
+      const expected = kpi.metric ? METRIC_UNITS[kpi.metric] : undefined;
+      if (expected && kpi.unit !== expected)
+        report({
+          path: ["kpis", index, "unit"],
+          message: `KPI \`${kpi.id}\` is the funnel's \`${kpi.metric}\`, which is measured in ${expected}, but its unit is \`${kpi.unit}\``,
+          hint: `set \`unit: ${expected}\``,
+        });
+    });
+  },
+};
+
+export const kpisDuplicateMetric: Rule = {
+  id: "kpis/duplicate-metric",
+  defaultSeverity: "error",
+  description: "Each funnel metric is given by one KPI at most, so the funnel math is unambiguous.",
+  needs: ["kpis"],
+  check({ sla, report }) {
+    const first = new Map<string, string>();
+    sla.kpis.forEach((kpi, index) => {
+      if (!kpi.metric) return;
+      const earlier = first.get(kpi.metric);
+      if (earlier === undefined) first.set(kpi.metric, kpi.id);
+      else
+        report({
+          path: ["kpis", index, "metric"],
+          message: `KPI \`${kpi.id}\` and KPI \`${earlier}\` are both the funnel's \`${kpi.metric}\``,
+          hint: "remove `metric` from one of them",
+        });
+    });
+  },
+};
+
+export const agreementCurrency: Rule = {
+  id: "agreement/currency",
+  defaultSeverity: "warning",
+  description: "An agreement with money targets names its currency (`agreement.currency`).",
+  needs: ["agreement", "kpis"],
+  check({ sla, report }) {
+    if (sla.agreement.currency) return;
+    const index = sla.kpis.findIndex((kpi) => kpi.unit === "currency");
+    if (index >= 0)
+      report({
+        path: ["agreement"],
+        at: "key",
+        message: `KPI \`${sla.kpis[index]!.id}\` is an amount of money but the agreement names no currency`,
+        hint: "add `currency:` with an ISO 4217 code (e.g. `EUR`) under `agreement`",
+      });
+  },
+};

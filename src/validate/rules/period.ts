@@ -1,0 +1,67 @@
+// The review period: it ends after it starts, lasts about six months, and holds the
+// effective date.
+import { monthsInPeriod, parseDate, toDayNumber } from "../../domain/period.js";
+import type { Rule } from "../rule.js";
+
+export const periodOrder: Rule = {
+  id: "period/order",
+  defaultSeverity: "error",
+  description: "The review period ends after it starts.",
+  needs: ["agreement"],
+  check({ sla, report }) {
+    const { start, end } = sla.agreement.reviewPeriod;
+    const from = parseDate(start);
+    const to = parseDate(end);
+    if (from && to && toDayNumber(to) < toDayNumber(from))
+      report({
+        path: ["agreement", "reviewPeriod", "end"],
+        message: `the review period ends (${end}) before it starts (${start})`,
+        hint: "swap the dates, or correct the year",
+      });
+  },
+};
+
+/** Six months give or take half a month: teams write 2026-01-01..2026-06-30 or ..07-01. */
+const TYPICAL_MONTHS = 6;
+const TOLERANCE_MONTHS = 0.5;
+
+export const periodLength: Rule = {
+  id: "period/length",
+  defaultSeverity: "warning",
+  description: "The review period is about six months long (5.5 to 6.5), the usual reset cadence.",
+  needs: ["agreement"],
+  check({ sla, report }) {
+    const from = parseDate(sla.agreement.reviewPeriod.start);
+    const to = parseDate(sla.agreement.reviewPeriod.end);
+    if (!from || !to || toDayNumber(to) < toDayNumber(from)) return;
+    const months = monthsInPeriod(from, to);
+    if (Math.abs(months - TYPICAL_MONTHS) > TOLERANCE_MONTHS)
+      report({
+        path: ["agreement", "reviewPeriod"],
+        at: "key",
+        message: `the review period is ${Number(months.toFixed(1))} months long; SLAs are usually reviewed every ${TYPICAL_MONTHS} months`,
+        hint: "if the length is intended, switch this rule off in `.slarc.yaml` (`period/length: off`)",
+      });
+  },
+};
+
+export const periodEffectiveDate: Rule = {
+  id: "period/effective-date",
+  defaultSeverity: "error",
+  description: "The effective date lies inside the review period.",
+  needs: ["agreement"],
+  check({ sla, report }) {
+    const { effectiveDate, reviewPeriod } = sla.agreement;
+    const day = parseDate(effectiveDate);
+    const from = parseDate(reviewPeriod.start);
+    const to = parseDate(reviewPeriod.end);
+    if (!day || !from || !to) return;
+    const n = toDayNumber(day);
+    if (n < toDayNumber(from) || n > toDayNumber(to))
+      report({
+        path: ["agreement", "effectiveDate"],
+        message: `effective date ${effectiveDate} is outside the review period ${reviewPeriod.start} – ${reviewPeriod.end}`,
+        hint: "the agreement takes effect during the period it covers; usually on its first day",
+      });
+  },
+};

@@ -1,0 +1,258 @@
+// JSON Schema validation with a validator precompiled at build time, and the translation of
+// its errors into findings worded for people and placed at the offending node.
+import { readFileSync } from "node:fs";
+import validateSchema from "./schema-validator.cjs";
+import type { Finding, JsonPath } from "../findings.js";
+import { rangeOf, type ParsedSla } from "../load/parse.js";
+import { closestMatch } from "../util/did-you-mean.js";
+import { SCHEMA_URL } from "./schema-location.js";
+
+type SchemaError = NonNullable<typeof validateSchema.errors>[number];
+type SchemaNode = Record<string, unknown>;
+
+
+let schemaCache: SchemaNode | undefined;
+/** The schema document, read only when an error needs its titles and property names. */
+export function loadSchema(): SchemaNode {
+  return (schemaCache ??= JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as SchemaNode);
+}
+
+export interface SchemaResult {
+  findings: Finding[];
+  /** Paths whose values break the schema; rules reading those sections are skipped. */
+  invalidPaths: JsonPath[];
+}
+
+export function checkSchema(parsed: ParsedSla): SchemaResult {
+  if (validateSchema(parsed.data)) return { findings: [], invalidPaths: [] };
+  const errors = pruneErrors(validateSchema.errors ?? []);
+  const findings = errors.map((error) => toFinding(parsed, error));
+  // An unknown key leaves the known fields checked and typed, so it does not stop the rules.
+  const invalidPaths = findings.filter((f) => f.ruleId !== "schema/unknown-property").map((f) => f.path);
+  return { findings, invalidPaths };
+}
+
+/** Keeps one error per place: a wrong type makes the other keywords at that place noise. */
+function pruneErrors(errors: SchemaError[]): SchemaError[] {
+  const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    if (error.keyword === "if") return false;
+    if (typed.has(error.instancePath) && error.keyword !== "type") return false;
+    const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function pointerToPath(pointer: string): JsonPath {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((raw) => raw.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+function valueAt(data: unknown, path: JsonPath): unknown {
+  let value = data;
+  for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
+  return value;
+}
+
+interface SchemaLookup {
+  schema: SchemaNode | undefined;
+  /** Name of the last `$defs` entry passed through: tells what kind of value this is. */
+  def: string | undefined;
+}
+
+/**
+ * The subschema that governs the value at `path`, found by walking the schema along the
+ * document (ajv's schemaPath is relative to each referenced definition, so it cannot be used).
+ */
+function schemaFor(path: JsonPath): SchemaLookup {
+  const root = loadSchema();
+  let lookup = resolveRef(root, { schema: root, def: undefined });
+  for (const segment of path) {
+    const node = lookup.schema;
+    const next =
+      typeof segment === "number"
+        ? (node?.items as SchemaNode | undefined)
+        : ((node?.properties as Record<string, SchemaNode> | undefined)?.[segment] as SchemaNode | undefined);
+    lookup = resolveRef(root, { schema: next, def: undefined });
+  }
+  return lookup;
+}
+
+function resolveRef(root: SchemaNode, lookup: SchemaLookup): SchemaLookup {
+  let { schema, def } = lookup;
+  // A property may carry its own title/description beside the $ref; merge them over it.
+  while (typeof schema?.$ref === "string") {
+    def = schema.$ref.replace("#/$defs/", "");
+    const target = (root.$defs as Record<string, SchemaNode>)[def];
+    const { $ref: _ref, ...own } = schema;
+    schema = { ...target, ...own };
+  }
+  return { schema, def };
+}
+
+/** "lifecycle stage `mql`", "agreement", "the document": what the user calls the place. */
+function describePlace(parsed: ParsedSla, path: JsonPath, schema: SchemaNode | undefined): string {
+  if (path.length === 0) return "the document";
+  const title = typeof schema?.title === "string" ? lowerTitle(schema.title) : String(path[path.length - 1]);
+  const id = (valueAt(parsed.data, path) as { id?: unknown } | undefined)?.id;
+  return typeof id === "string" ? `${title} \`${id}\`` : title;
+}
+
+/** "Lifecycle stage" -> "lifecycle stage", but "KPI target" stays. */
+function lowerTitle(title: string): string {
+  return /^[A-Z]{2}/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
+}
+
+const DEF_HINTS: Record<string, string> = {
+  id: "ids are lowercase letters (any script), digits, `-`, `_` or `.`, e.g. `field-sales` or `satış`",
+  duration: "write a duration like `30m`, `4h`, `4 business hours`, `2 business days` or `2 weeks`",
+  percent: "write a percentage as `25%`, `25` or `0.25`",
+  date: "write dates as YYYY-MM-DD, e.g. `2026-07-01`",
+};
+
+const PROPERTY_HINTS: Record<string, string> = {
+  version: "write a version like `3`, `2026.2` or `1.4.0`",
+  language: "write a BCP 47 language tag like `en`, `de-DE`, `tr` or `ja`",
+  currency: "write an ISO 4217 currency code like `EUR`, `TRY`, `JPY` or `USD`",
+  target: "write a number, or a percentage like `25%`",
+};
+
+function hintFor(path: JsonPath): string | undefined {
+  const def = schemaFor(path).def;
+  if (def && DEF_HINTS[def]) return DEF_HINTS[def];
+  const property = path[path.length - 1];
+  return typeof property === "string" ? PROPERTY_HINTS[property] : undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "nothing (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `text \`${value}\``;
+  return `${typeof value} \`${String(value)}\``;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: "a mapping (key: value)",
+  array: "a list",
+  string: "text",
+  number: "a number",
+  integer: "a whole number",
+  boolean: "true or false",
+};
+
+function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
+  const path = pointerToPath(error.instancePath);
+  const value = valueAt(parsed.data, path);
+  const base = { severity: "error" as const, file: parsed.file };
+  const params = error.params;
+  switch (error.keyword) {
+    case "required": {
+      const missing = String(params.missingProperty);
+      return {
+        ...base,
+        ruleId: "schema/required",
+        message: `${describePlace(parsed, path, schemaFor(path).schema)} is missing \`${missing}\``,
+        hint: describeProperty(schemaFor(path).schema, missing),
+        path: [...path, missing],
+        ...rangeOf(parsed, path),
+      };
+    }
+    case "additionalProperties": {
+      const unknown = String(params.additionalProperty);
+      const owner = schemaFor(path).schema;
+      const known = Object.keys((owner?.properties as SchemaNode | undefined) ?? {});
+      const suggestion = closestMatch(unknown, known);
+      return {
+        ...base,
+        ruleId: "schema/unknown-property",
+        message: `unknown property \`${unknown}\` in ${describePlace(parsed, path, owner)}`,
+        hint: suggestion ? `did you mean \`${suggestion}\`?` : `allowed here: ${known.join(", ")}`,
+        path: [...path, unknown],
+        ...rangeOf(parsed, [...path, unknown], "key"),
+      };
+    }
+    case "type": {
+      const expected = String(params.type)
+        .split(",")
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(" or ");
+      return {
+        ...base,
+        ruleId: "schema/type",
+        message: `\`${formatPathTail(path)}\` must be ${expected}, found ${describeValue(value)}`,
+        hint: hintFor(path),
+        path,
+        ...rangeOf(parsed, path),
+      };
+    }
+    case "enum":
+    case "const": {
+      const allowed = (error.keyword === "enum" ? (params.allowedValues as unknown[]) : [params.allowedValue]).map(String);
+      const suggestion = typeof value === "string" ? closestMatch(value, allowed) : undefined;
+      return {
+        ...base,
+        ruleId: "schema/enum",
+        message: `\`${formatPathTail(path)}\` must be ${allowed.length === 1 ? "" : "one of "}${allowed.map((a) => `\`${a}\``).join(", ")}; found ${describeValue(value)}`,
+        hint: suggestion ? `did you mean \`${suggestion}\`?` : undefined,
+        path,
+        ...rangeOf(parsed, path),
+      };
+    }
+    case "pattern":
+    case "format":
+      return {
+        ...base,
+        ruleId: "schema/format",
+        message: `${describeValue(value)} is not a valid ${describeExpected(error, path)}`,
+        hint: hintFor(path),
+        path,
+        ...rangeOf(parsed, path),
+      };
+    case "minItems":
+      return {
+        ...base,
+        ruleId: "schema/too-few",
+        message: `\`${formatPathTail(path)}\` needs at least ${String(params.limit)} ${Number(params.limit) === 1 ? "entry" : "entries"}`,
+        path,
+        ...rangeOf(parsed, path),
+      };
+    case "minLength":
+      return { ...base, ruleId: "schema/empty", message: `\`${formatPathTail(path)}\` must not be empty`, path, ...rangeOf(parsed, path) };
+    default:
+      return {
+        ...base,
+        ruleId: `schema/${error.keyword}`,
+        message: `\`${formatPathTail(path)}\` ${error.message ?? "is invalid"}`,
+        path,
+        ...rangeOf(parsed, path),
+      };
+  }
+}
+
+function describeExpected(error: SchemaError, path: JsonPath): string {
+  if (error.keyword === "format") return String(error.params.format === "date" ? "date (YYYY-MM-DD)" : error.params.format);
+  const def = schemaFor(path).def;
+  if (def === "percent") return "percentage";
+  if (def && def !== "text") return def;
+  return String(path[path.length - 1]);
+}
+
+function describeProperty(owner: SchemaNode | undefined, property: string): string | undefined {
+  const schema = (owner?.properties as Record<string, SchemaNode> | undefined)?.[property];
+  return typeof schema?.description === "string" ? `\`${property}\`: ${schema.description}` : undefined;
+}
+
+/** The last meaningful segment for messages: `owner`, or `kpis[3]` for a list item. */
+function formatPathTail(path: JsonPath): string {
+  const last = path[path.length - 1];
+  if (typeof last === "number") return `${String(path[path.length - 2] ?? "")}[${last}]`;
+  return last ?? "document";
+}
