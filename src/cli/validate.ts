@@ -58,7 +58,8 @@ async function runValidate(paths: string[], options: ValidateOptions): Promise<n
       text = readSource(file);
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
-      process.stderr.write(`sla: ${name}: ${error.message}\n`);
+      // Reported like any finding so machine formats carry it too; the exit code says 2.
+      reports.push({ file: name, findings: [{ ruleId: "file/unreadable", severity: "error", message: error.message, file: name, path: [] }] });
       unreadable++;
       continue;
     }

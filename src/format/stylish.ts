@@ -10,7 +10,10 @@ export const formatStylish: FindingsFormatter = (reports, { color, sources }) =>
   const out: string[] = [];
   for (const { file, findings } of reports) {
     const lines = sources?.get(file)?.split(/\r?\n/);
-    for (const finding of findings) out.push(formatFinding(finding, lines, c), "");
+    for (const finding of findings) {
+      out.push(formatFinding(finding, lines, c));
+      if (finding.start) out.push("");
+    }
   }
   const all = reports.flatMap((r) => r.findings);
   const { error, warning } = countBySeverity(all);
@@ -31,6 +34,8 @@ function plural(n: number, word: string): string {
 function formatFinding(finding: Finding, lines: string[] | undefined, c: InstanceType<typeof Chalk>): string {
   const label = finding.severity === "error" ? c.red.bold("error") : c.yellow.bold("warning");
   const head = `${label}${c.dim(`[${finding.ruleId}]`)}: ${c.bold(finding.message)}`;
+  // A finding about the whole file (unreadable, binary) fits on one line.
+  if (!finding.start) return `${label}${c.dim(`[${finding.ruleId}]`)}: ${finding.file}: ${c.bold(finding.message)}${finding.hint ? `\n  ${c.blue("=")} ${c.bold("help")}: ${finding.hint}` : ""}`;
   const where = finding.start ? `${finding.file}:${finding.start.line}:${finding.start.column}` : finding.file;
   const out = [head, `  ${c.blue("-->")} ${where}`];
   const line = finding.start && lines?.[finding.start.line - 1];
@@ -47,8 +52,6 @@ function formatFinding(finding: Finding, lines: string[] | undefined, c: Instanc
     const colorCaret = finding.severity === "error" ? c.red : c.yellow;
     out.push(`${gutter} ${c.blue("|")}`, `${c.blue(number)} ${c.blue("|")} ${line}`, `${gutter} ${c.blue("|")} ${colorCaret(caret)}`);
     if (finding.hint) out.push(`${gutter} ${c.blue("=")} ${c.bold("help")}: ${finding.hint}`);
-  } else if (finding.hint) {
-    out.push(`  ${c.blue("=")} ${c.bold("help")}: ${finding.hint}`);
   }
   return out.join("\n");
 }

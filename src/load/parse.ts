@@ -28,8 +28,9 @@ export function parseSla(file: string, text: string): ParsedSla {
   };
   const fromYamlError = (error: YAMLError, severity: "error" | "warning"): Finding => {
     const [start, end] = error.pos;
-    const { ruleId, message, hint } = describeYamlError(error, text.slice(start, end));
-    return { ruleId, severity, message, hint, file, path: [], start: at(start), end: at(end) };
+    const lineEnd = text.indexOf("\n", start);
+    const { ruleId, message, hint, length } = describeYamlError(error, text.slice(start, lineEnd < 0 ? undefined : lineEnd));
+    return { ruleId, severity, message, hint, file, path: [], start: at(start), end: at(length ? start + length : end) };
   };
   for (const error of document.errors) findings.push(fromYamlError(error, "error"));
   for (const warning of document.warnings) findings.push(fromYamlError(warning, "warning"));
@@ -66,14 +67,26 @@ export function parseSla(file: string, text: string): ParsedSla {
   return { file, text, document, lineCounter, data, findings };
 }
 
-function describeYamlError(error: YAMLError, source: string): { ruleId: string; message: string; hint?: string } {
+interface YamlProblem {
+  ruleId: string;
+  message: string;
+  hint?: string;
+  /** Length of the offending text, when yaml's own range is shorter than it. */
+  length?: number;
+}
+
+/** `source` runs from the error's offset to the end of its line. */
+function describeYamlError(error: YAMLError, source: string): YamlProblem {
   switch (error.code) {
-    case "DUPLICATE_KEY":
+    case "DUPLICATE_KEY": {
+      const key = /^("[^"]*"|'[^']*'|[^:\n]+?)\s*:/.exec(source)?.[1] ?? source.trim();
       return {
         ruleId: "yaml/duplicate-key",
-        message: `duplicate key \`${source.trim()}\``,
+        message: `duplicate key \`${key}\``,
         hint: "a key may appear once in a mapping; merge the two entries or rename one",
+        length: key.length,
       };
+    }
     case "MULTIPLE_DOCS":
       return {
         ruleId: "yaml/multiple-documents",

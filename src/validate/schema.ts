@@ -162,7 +162,8 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
         message: `${describePlace(parsed, path, schemaFor(path).schema)} is missing \`${missing}\``,
         hint: describeProperty(schemaFor(path).schema, missing),
         path: [...path, missing],
-        ...rangeOf(parsed, path),
+        // At the parent's key ("agreement:"), or at the list item ("- id: mql").
+        ...rangeOf(parsed, path, typeof path[path.length - 1] === "string" ? "key" : "value"),
       };
     }
     case "additionalProperties": {
@@ -187,7 +188,7 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
       return {
         ...base,
         ruleId: "schema/type",
-        message: `\`${formatPathTail(path)}\` must be ${expected}, found ${describeValue(value)}`,
+        message: `${quotePath(path)} must be ${expected}, found ${describeValue(value)}`,
         hint: hintFor(path),
         path,
         ...rangeOf(parsed, path),
@@ -200,7 +201,7 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
       return {
         ...base,
         ruleId: "schema/enum",
-        message: `\`${formatPathTail(path)}\` must be ${allowed.length === 1 ? "" : "one of "}${allowed.map((a) => `\`${a}\``).join(", ")}; found ${describeValue(value)}`,
+        message: `${quotePath(path)} must be ${allowed.length === 1 ? "" : "one of "}${allowed.map((a) => `\`${a}\``).join(", ")}; found ${describeValue(value)}`,
         hint: suggestion ? `did you mean \`${suggestion}\`?` : undefined,
         path,
         ...rangeOf(parsed, path),
@@ -220,17 +221,17 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
       return {
         ...base,
         ruleId: "schema/too-few",
-        message: `\`${formatPathTail(path)}\` needs at least ${String(params.limit)} ${Number(params.limit) === 1 ? "entry" : "entries"}`,
+        message: `${quotePath(path)} needs at least ${String(params.limit)} ${Number(params.limit) === 1 ? "entry" : "entries"}`,
         path,
         ...rangeOf(parsed, path),
       };
     case "minLength":
-      return { ...base, ruleId: "schema/empty", message: `\`${formatPathTail(path)}\` must not be empty`, path, ...rangeOf(parsed, path) };
+      return { ...base, ruleId: "schema/empty", message: `${quotePath(path)} must not be empty`, path, ...rangeOf(parsed, path) };
     default:
       return {
         ...base,
         ruleId: `schema/${error.keyword}`,
-        message: `\`${formatPathTail(path)}\` ${error.message ?? "is invalid"}`,
+        message: `${quotePath(path)} ${error.message ?? "is invalid"}`,
         path,
         ...rangeOf(parsed, path),
       };
@@ -250,8 +251,13 @@ function describeProperty(owner: SchemaNode | undefined, property: string): stri
   return typeof schema?.description === "string" ? `\`${property}\`: ${schema.description}` : undefined;
 }
 
+function quotePath(path: JsonPath): string {
+  return path.length === 0 ? "the document" : `\`${formatPathTail(path)}\``;
+}
+
 /** The last meaningful segment for messages: `owner`, or `kpis[3]` for a list item. */
 function formatPathTail(path: JsonPath): string {
+  if (path.length === 0) return "the document";
   const last = path[path.length - 1];
   if (typeof last === "number") return `${String(path[path.length - 2] ?? "")}[${last}]`;
   return last ?? "document";

@@ -1,0 +1,69 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, sla, tempDir } from "../helpers/cli.js";
+
+describe("sla init", () => {
+  it("writes a starter SLA that validates, with the schema line pointing at the installed schema", () => {
+    const dir = tempDir();
+    const result = sla(["init"], { cwd: dir });
+    expect(result).toMatchObject({ code: 0, stdout: "Created sla.yaml. Edit it, then run: sla validate sla.yaml\n" });
+    const text = readFileSync(join(dir, "sla.yaml"), "utf8");
+    const schemaLine = /^# yaml-language-server: \$schema=(.*)$/m.exec(text)![1]!;
+    expect(existsSync(join(dir, schemaLine))).toBe(true);
+    expect(sla(["validate", "sla.yaml"], { cwd: dir }).code).toBe(0);
+  });
+
+  it("never overwrites without --force", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "mine.yaml"), "keep me\n");
+    const refused = sla(["init", "mine.yaml"], { cwd: dir });
+    expect(refused).toMatchObject({ code: 2, stdout: "", stderr: "sla: mine.yaml already exists; use --force to overwrite it\n" });
+    expect(readFileSync(join(dir, "mine.yaml"), "utf8")).toBe("keep me\n");
+    expect(sla(["init", "--force", "mine.yaml"], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, "mine.yaml"), "utf8")).toContain("apiVersion: sla/v1");
+  });
+
+  it("fails clearly when the directory does not exist", () => {
+    const result = sla(["init", "no/such/dir/sla.yaml"], { cwd: tempDir() });
+    expect(result).toMatchObject({ code: 2, stderr: "sla: cannot write no/such/dir/sla.yaml: directory no/such/dir does not exist\n" });
+  });
+});
+
+describe("sla schema", () => {
+  it("prints the JSON Schema", () => {
+    const result = sla(["schema"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(ROOT, "schemas/sla.schema.json"), "utf8"));
+    expect(JSON.parse(result.stdout).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+});
+
+describe("sla rules", () => {
+  it("lists every rule; docs/rules.md is its markdown output, so the reference cannot drift", () => {
+    const text = sla(["rules"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^ids\/duplicate +error +Ids are unique/m);
+    const markdown = sla(["rules", "--format", "markdown"]).stdout;
+    expect(readFileSync(join(ROOT, "docs/rules.md"), "utf8")).toBe(markdown);
+    const rules = JSON.parse(sla(["rules", "--format", "json"]).stdout) as { id: string }[];
+    expect(rules.map((r) => r.id)).toContain("funnel/unreachable-revenue");
+    for (const rule of rules) expect(markdown).toContain(`| \`${rule.id}\` |`);
+  });
+});
+
+describe("sla itself", () => {
+  it("prints its version and help with exit 0", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(sla(["--version"])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = sla(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/validate \[options\] \[paths\.\.\.\]/);
+  });
+
+  it("prints help on standard error and exits 2 when no command is given", () => {
+    const result = sla([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Usage: sla");
+  });
+});

@@ -1,0 +1,302 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
+
+const THREE_ERRORS = join(FIXTURES, "invalid/three-errors.sla.yaml");
+const I18N = ["tr", "de", "ja"].map((lang) => join(FIXTURES, `i18n/${lang}.sla.yaml`));
+const example = readFileSync(EXAMPLE, "utf8");
+
+/** Writes `text` to a file in a fresh directory and returns its path. */
+function fileWith(text: string | Buffer, name = "sla.yaml"): string {
+  const file = join(tempDir(), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function json(stdout: string) {
+  return JSON.parse(stdout) as {
+    valid: boolean;
+    errorCount: number;
+    warningCount: number;
+    files: { file: string; valid: boolean; findings: { ruleId: string; severity: string; message: string; line: number | null; column: number | null; path: (string | number)[] }[] }[];
+  };
+}
+
+describe("sla validate: valid files", () => {
+  it("accepts the shipped example", () => {
+    const result = sla(["validate", "sla.example.yaml"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toBe("✔ 1 file valid\n");
+  });
+
+  it.each(I18N)("accepts the same agreement written in another language: %s", (file) => {
+    const result = sla(["validate", file]);
+    expect(result.stdout).toContain("✔ 1 file valid");
+    expect(result.code).toBe(0);
+  });
+
+  it("handles a UTF-8 BOM and CRLF line endings with the right line numbers", () => {
+    const crlf = "\uFEFF" + example.replace(/\n/g, "\r\n").replace("icp: water-utilities", "icp: nowhere");
+    const result = sla(["validate", "--format", "json", fileWith(crlf)]);
+    const line = example.split("\n").findIndex((l) => l.includes("icp: water-utilities")) + 1;
+    expect(result.code).toBe(1);
+    expect(json(result.stdout).files[0]!.findings).toMatchObject([{ ruleId: "refs/unknown-icp", line, column: 10 }]);
+  });
+});
+
+describe("sla validate: findings", () => {
+  it("reports a misspelled key, a dangling persona reference and an unreachable revenue target at their lines", () => {
+    const result = sla(["validate", THREE_ERRORS]);
+    expect(result.code).toBe(1);
+    const heads = result.stdout.split("\n").filter((l) => l.startsWith("error"));
+    expect(heads).toHaveLength(3);
+    expect(result.stdout).toMatch(/error\[refs\/unknown-icp\]: persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined\n  --> .*three-errors.sla.yaml:131:10/);
+    expect(result.stdout).toContain("help: did you mean `water-utilities`?");
+    expect(result.stdout).toMatch(/error\[funnel\/unreachable-revenue\]: KPI `mqls` cannot deliver the revenue target: 150 per month = 900 over 6 months, but 1,000 MQLs are needed/);
+    expect(result.stdout).toContain("1,800,000 EUR revenue ÷ 30,000 EUR average deal = 60 customers ÷ 25% close rate = 240 proposals");
+    expect(result.stdout).toMatch(/three-errors.sla.yaml:540:13/);
+    expect(result.stdout).toMatch(/error\[schema\/unknown-property\]: unknown property `descripton` in KPI target `cost-per-lead`\n  --> .*three-errors.sla.yaml:566:5/);
+    expect(result.stdout).toContain("help: did you mean `description`?");
+    expect(result.stdout).toContain("✖ 3 errors in 1 file");
+  });
+
+  it("shows the source line with a caret under the offending text", () => {
+    const result = sla(["validate", THREE_ERRORS]);
+    expect(result.stdout).toContain("131 |     icp: water-utility\n    |          ^^^^^^^^^^^^^\n");
+  });
+
+  it("quotes Turkish and Japanese text intact and aligns the caret under wide characters", () => {
+    const tr = readFileSync(I18N[0]!, "utf8").replace("icp: belediye-su-işletmeleri", "icp: büyük-şirketler");
+    const trResult = sla(["validate", fileWith(tr)]);
+    expect(trResult.code).toBe(1);
+    expect(trResult.stdout).toContain("refers to ICP `büyük-şirketler`, which is not defined");
+
+    const ja = readFileSync(I18N[2]!, "utf8").replace("icp: 上下水道", "icp: 上下水道局");
+    const jaResult = sla(["validate", fileWith(ja)]);
+    expect(jaResult.code).toBe(1);
+    expect(jaResult.stdout).toContain("ICP `上下水道局`, which is not defined");
+    expect(jaResult.stdout).toContain("help: did you mean `上下水道`?");
+    // Five columns of indentation and "icp: ", then six carets for three wide characters.
+    expect(jaResult.stdout).toMatch(/\| {5}icp: 上下水道局\n\s+\| {10}\^{10}\n/);
+  });
+
+  it("reports an unknown enum value with a suggestion", () => {
+    const text = example.replace("    cadence: monthly", "    cadence: montly");
+    const result = sla(["validate", fileWith(text)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("`cadence` must be one of `weekly`, `monthly`");
+    expect(result.stdout).toContain("did you mean `monthly`?");
+  });
+
+  it("reports a missing required property at its parent", () => {
+    const text = example.replace(/^  name: .*\n/m, "");
+    const result = sla(["validate", "--format", "json", fileWith(text)]);
+    const finding = json(result.stdout).files[0]!.findings[0]!;
+    expect(finding).toMatchObject({ ruleId: "schema/required", path: ["agreement", "name"], line: example.split("\n").indexOf("agreement:") + 1, column: 1, endColumn: 10 });
+    expect(finding.message).toBe("agreement is missing `name`");
+  });
+});
+
+describe("sla validate: output formats", () => {
+  it("json: a stable, documented shape", () => {
+    const result = sla(["validate", "--format", "json", THREE_ERRORS, "sla.example.yaml"]);
+    expect(result.code).toBe(1);
+    const report = json(result.stdout);
+    expect(report).toMatchObject({ valid: false, errorCount: 3, warningCount: 0 });
+    expect(report.files.map((f) => f.valid)).toEqual([false, true]);
+    expect(report.files[0]!.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([
+      ["refs/unknown-icp", 131, 10],
+      ["funnel/unreachable-revenue", 540, 13],
+      ["schema/unknown-property", 566, 5],
+    ]);
+    expect(report.files[0]!.findings[1]!.path).toEqual(["kpis", 10, "target"]);
+  });
+
+  it("github: workflow-command annotations with escaped data", () => {
+    const result = sla(["validate", "--format", "github", THREE_ERRORS]);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^::error file=.*three-errors\.sla\.yaml,line=131,col=10,endLine=131,endColumn=23,title=sla refs\/unknown-icp::persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined%0Adid you mean `water-utilities`\?$/);
+  });
+
+  it("sarif: a 2.1.0 log with rules and regions", () => {
+    const result = sla(["validate", "--format", "sarif", THREE_ERRORS]);
+    const log = JSON.parse(result.stdout);
+    expect(log.version).toBe("2.1.0");
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe("sla");
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain("funnel/unreachable-revenue");
+    expect(run.results).toHaveLength(3);
+    expect(run.results[0]).toMatchObject({
+      ruleId: "refs/unknown-icp",
+      level: "error",
+      locations: [{ physicalLocation: { region: { startLine: 131, startColumn: 10 } } }],
+    });
+  });
+
+  it("junit: one failing test case per error", () => {
+    const result = sla(["validate", "--format", "junit", THREE_ERRORS, "sla.example.yaml"]);
+    expect(result.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="sla validate" tests="4" failures="3">/);
+    expect(result.stdout.match(/<failure /g)).toHaveLength(3);
+    expect(result.stdout).toContain('<testcase classname="sla.example.yaml" name="valid"/>');
+  });
+
+  it("writes the report to a file with --output", () => {
+    const out = join(tempDir(), "report.sarif");
+    const result = sla(["validate", "--format", "sarif", "--output", out, THREE_ERRORS]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(JSON.parse(readFileSync(out, "utf8")).runs[0].results).toHaveLength(3);
+  });
+
+  it("colours only when asked, and never with NO_COLOR", () => {
+    expect(sla(["validate", THREE_ERRORS]).stdout).not.toContain("\u001b[");
+    expect(sla(["validate", THREE_ERRORS], { env: { FORCE_COLOR: "1" } }).stdout).toContain("\u001b[");
+    expect(sla(["validate", THREE_ERRORS], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout).not.toContain("\u001b[");
+    expect(sla(["validate", "--color", THREE_ERRORS]).stdout).toContain("\u001b[");
+  });
+});
+
+describe("sla validate: warnings", () => {
+  const nineMonths = example.replace("end: 2026-12-31", "end: 2027-03-31");
+
+  it("reports warnings with exit 0, hides them with --quiet, and fails past --max-warnings", () => {
+    const file = fileWith(nineMonths);
+    const plain = sla(["validate", file]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain("warning[period/length]: the review period is 9 months long");
+    expect(plain.stdout).toContain("⚠ 1 warning in 1 file");
+
+    const quiet = sla(["validate", "--quiet", file]);
+    expect(quiet).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
+
+    const strict = sla(["validate", "--max-warnings", "0", file]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe("sla: 1 warnings exceed --max-warnings 0\n");
+    expect(sla(["validate", "--max-warnings", "1", file]).code).toBe(0);
+  });
+
+  it("follows the team's .slarc.yaml: rules off or with another severity", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sla.yaml"), nineMonths);
+    writeFileSync(join(dir, ".slarc.yaml"), "rules:\n  period/length: error\n");
+    expect(sla(["validate", "sla.yaml"], { cwd: dir }).stdout).toContain("error[period/length]");
+    expect(sla(["validate", "sla.yaml"], { cwd: dir }).code).toBe(1);
+    writeFileSync(join(dir, ".slarc.yaml"), "rules:\n  period/length: off\n");
+    expect(sla(["validate", "sla.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
+  });
+
+  it("takes --config and rejects a bad configuration with exit 2", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sla.yaml"), nineMonths);
+    writeFileSync(join(dir, "team.yaml"), "rules:\n  period/lenght: off\n");
+    const typo = sla(["validate", "--config", "team.yaml", "sla.yaml"], { cwd: dir });
+    expect(typo).toMatchObject({ code: 2, stdout: "" });
+    expect(typo.stderr).toBe("sla: team.yaml: unknown rule `period/lenght`; did you mean `period/length`?\n");
+    writeFileSync(join(dir, "team.yaml"), "rules:\n  period/length: loud\n");
+    expect(sla(["validate", "-c", "team.yaml", "sla.yaml"], { cwd: dir }).stderr).toContain("`loud` is not a setting");
+    writeFileSync(join(dir, "team.yaml"), "rules:\n  schema/type: off\n");
+    expect(sla(["validate", "-c", "team.yaml", "sla.yaml"], { cwd: dir }).stderr).toContain("cannot be configured");
+    expect(sla(["validate", "-c", "missing.yaml", "sla.yaml"], { cwd: dir }).stderr).toBe("sla: missing.yaml: configuration file not found\n");
+  });
+});
+
+describe("sla validate: inputs", () => {
+  it("reads standard input with -", () => {
+    const result = sla(["validate", "-"], { input: example });
+    expect(result).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
+    const broken = sla(["validate", "-", "--stdin-filename", "proposal.yaml"], { input: example.replace("icp: water-utilities", "icp: x") });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/--> proposal\.yaml:\d+:10/);
+  });
+
+  it("expands directories and globs", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "teams/emea"), { recursive: true });
+    copyFileSync(EXAMPLE, join(dir, "teams/emea/sla.yaml"));
+    copyFileSync(THREE_ERRORS, join(dir, "teams/broken.yml"));
+    const byDir = sla(["validate", "--format", "json", "teams"], { cwd: dir });
+    expect(json(byDir.stdout).files.map((f) => f.file)).toEqual(["teams/broken.yml", "teams/emea/sla.yaml"]);
+    const byGlob = sla(["validate", "--format", "json", "teams/**/sla.yaml"], { cwd: dir });
+    expect(json(byGlob.stdout).files.map((f) => f.file)).toEqual(["teams/emea/sla.yaml"]);
+    expect(byGlob.code).toBe(0);
+  });
+
+  it("finds the repository's SLA files when no path is given", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, ".git"));
+    mkdirSync(join(dir, "docs/sub"), { recursive: true });
+    mkdirSync(join(dir, "node_modules/x"), { recursive: true });
+    copyFileSync(EXAMPLE, join(dir, "sla.yaml"));
+    copyFileSync(EXAMPLE, join(dir, "docs/emea.sla.yaml"));
+    copyFileSync(THREE_ERRORS, join(dir, "node_modules/x/sla.yaml"));
+    writeFileSync(join(dir, "docs/other.yaml"), "not: an sla\n");
+    const result = sla(["validate", "--format", "json"], { cwd: join(dir, "docs/sub") });
+    expect(result.code).toBe(0);
+    expect(json(result.stdout).files.map((f) => f.file)).toEqual([join(dir, "docs/emea.sla.yaml"), join(dir, "sla.yaml")]);
+  });
+
+  it("says what it looked for when the repository has no SLA file", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, ".git"));
+    const result = sla(["validate"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^sla: no SLA files found under .* \(looked for sla\.yaml, sla\.yml, sla\.\*\.yaml/);
+  });
+});
+
+describe("sla validate: bad input, one clear line each", () => {
+  const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`)].join("\n");
+
+  it.each([
+    ["malformed YAML", "apiVersion: sla/v1\nkind: [unclosed\n", "yaml/syntax"],
+    ["duplicate keys", "apiVersion: sla/v1\nkind: ServiceLevelAgreement\nkind: other\n", "yaml/duplicate-key"],
+    ["an alias bomb", bomb, "yaml/alias-limit"],
+    ["an empty file", "", "yaml/empty"],
+    ["a comment-only file", "# nothing yet\n", "yaml/empty"],
+    ["a list instead of a mapping", "- a\n- b\n", "schema/type"],
+    ["two documents", "a: 1\n---\nb: 2\n", "yaml/multiple-documents"],
+  ])("%s: exit 1 with a content error", (_name, text, ruleId) => {
+    const result = sla(["validate", fileWith(text)]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    const heads = result.stdout.split("\n").filter((l) => /^(error|warning)\[/.test(l));
+    expect(heads).toHaveLength(1);
+    expect(heads[0]).toMatch(new RegExp(`^error\\[${ruleId}\\]: `));
+    expect(result.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  });
+
+  it.each([
+    ["a binary file", Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]), "file is binary, not YAML text"],
+    ["a UTF-16 file", Buffer.from("\ufeffa: 1\n", "utf16le"), "file is UTF-16 encoded; save it as UTF-8"],
+    ["a Latin-1 file", Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x3a, 0x20, 0x31, 0x0a]), "file is not valid UTF-8 text; save it as UTF-8"],
+  ])("%s: exit 2 with one line", (_name, bytes, message) => {
+    const file = fileWith(bytes);
+    const result = sla(["validate", file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe(`error[file/unreadable]: ${file}: ${message}\n✖ 1 error in 1 file\n`);
+  });
+
+  it("refuses a file over the size limit without reading it all", () => {
+    const result = sla(["validate", fileWith(Buffer.alloc(6 * 1024 * 1024, 0x20))]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain("an SLA file may be at most 5 MB");
+  });
+
+  it.each([
+    ["a missing file", ["validate", "nope.yaml"], "sla: nope.yaml: no such file or directory\n"],
+    ["a pattern matching nothing", ["validate", "nothing/*.yaml"], "sla: nothing/*.yaml: no files match this pattern\n"],
+    ["a directory without YAML", ["validate", "bin"], "sla: bin: directory holds no .yaml or .yml files\n"],
+    ["an unknown format", ["validate", "--format", "xml", "sla.example.yaml"], undefined],
+    ["a bad --max-warnings", ["validate", "--max-warnings", "many", "sla.example.yaml"], "sla: --max-warnings: `many` is not a whole number\n"],
+    ["an unknown command", ["valdate"], undefined],
+  ])("%s: exit 2 with a usage error", (_name, args, stderr) => {
+    const result = sla(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    if (stderr) expect(result.stderr).toBe(stderr);
+    else expect(result.stderr).toMatch(/^sla: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
