@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../load/discover.js";
 import { SourceError } from "../load/read-source.js";
 import { ConfigError } from "../validate/config.js";
+import { registerDiff } from "./diff.js";
 import { registerInit } from "./init.js";
 import { EXIT, UsageError } from "./io.js";
 import { registerRules } from "./rules.js";
@@ -19,6 +20,7 @@ const program = new Command("sla")
   .configureOutput({ outputError: (text, write) => write(`sla: ${text.replace(/^error: /, "")}`) });
 
 registerValidate(program);
+registerDiff(program);
 registerInit(program);
 registerSchema(program);
 registerRules(program);

@@ -35,6 +35,16 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
   return findings;
 }
 
+/**
+ * Only what makes a document unusable: YAML problems and schema errors. `sla diff` and
+ * `sla render` need a well-formed model but not one that passes every rule.
+ */
+export function structuralFindings(parsed: ParsedSla): Finding[] {
+  const findings = parsed.findings.filter((f) => f.severity === "error");
+  if (parsed.data !== undefined) findings.push(...checkSchema(parsed).findings);
+  return findings;
+}
+
 /** Whether a schema error at `path` lies in (or is) the top-level `section`. */
 function touches(path: JsonPath, section: string): boolean {
   return path.length === 0 || path[0] === section;

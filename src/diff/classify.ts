@@ -1,0 +1,139 @@
+// Classifiers over the structural diff: each looks at one kind of change and says what it
+// means for the commitment (raised, lowered, tightened, loosened) or shows the changed words.
+import { compareDurations, parseDuration } from "../domain/duration.js";
+import { toFraction } from "../domain/percent.js";
+import type { Kpi, Sla } from "../model/index.js";
+import type { Change, ChangeClass, ListPart } from "./model.js";
+import { diffWords, lcsDiff } from "./words.js";
+
+interface Context {
+  before: Sla;
+  after: Sla;
+  locale: string | undefined;
+}
+
+type Classifier = (change: Change, context: Context) => void;
+
+const numeric = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+
+function setDelta(change: Change, before: number, after: number, classes: { up?: ChangeClass[]; down?: ChangeClass[] } = {}): void {
+  change.delta = { absolute: after - before, relative: before === 0 ? null : (after - before) / Math.abs(before) };
+  if (after > before) change.classes.push("raised", ...(classes.up ?? []));
+  else if (after < before) change.classes.push("lowered", ...(classes.down ?? []));
+}
+
+function kpiOf(sla: Sla, id: string | undefined): Kpi | undefined {
+  return sla.kpis?.find((k) => k.id === id);
+}
+
+/** A KPI target: raised or lowered, and whether that tightens the commitment. */
+const kpiTarget: Classifier = (change, { before, after }) => {
+  if (change.section !== "kpis" || change.field !== "target") return;
+  const oldKpi = kpiOf(before, change.entity?.id);
+  const newKpi = kpiOf(after, change.entity?.id);
+  if (!oldKpi || !newKpi) return;
+  const read = (kpi: Kpi) => (kpi.unit === "percent" ? toFraction(kpi.target) : numeric(kpi.target));
+  const a = read(oldKpi);
+  const b = read(newKpi);
+  if (a === undefined || b === undefined) return;
+  const higherIsBetter = newKpi.direction === "higher";
+  // A KPI whose direction flipped cannot be called tighter or looser.
+  if (oldKpi.direction !== newKpi.direction) return setDelta(change, a, b);
+  setDelta(change, a, b, higherIsBetter ? { up: ["tightened"], down: ["loosened"] } : { up: ["loosened"], down: ["tightened"] });
+};
+
+/** Lead-scoring thresholds: a higher bar qualifies fewer leads. */
+const scoringThreshold: Classifier = (change) => {
+  if (change.section !== "leadScoring" || (change.field !== "mqlThreshold" && change.field !== "sqlThreshold")) return;
+  const a = numeric(change.before);
+  const b = numeric(change.after);
+  if (a !== undefined && b !== undefined) setDelta(change, a, b, { up: ["tightened"], down: ["loosened"] });
+};
+
+/** Connect attempts: sooner first attempts and more attempts ask more of sales. */
+const connectCommitment: Classifier = (change) => {
+  const isFirstAttempt =
+    (change.section === "connectAttempt" && change.field === "timeToFirstAttempt") ||
+    (change.section === "leadTypes" && change.field === "timeToFirstAttempt");
+  if (isFirstAttempt || (change.section === "connectAttempt" && change.field === "window")) {
+    const a = parseDuration(change.before as string);
+    const b = parseDuration(change.after as string);
+    if (!a || !b) return;
+    const order = compareDurations(b, a);
+    if (order < 0) change.classes.push("lowered", "tightened");
+    else if (order > 0) change.classes.push("raised", "loosened");
+    return;
+  }
+  if (change.section === "connectAttempt" && change.field === "attempts") {
+    const a = numeric(change.before);
+    const b = numeric(change.after);
+    if (a !== undefined && b !== undefined) setDelta(change, a, b, { up: ["tightened"], down: ["loosened"] });
+  }
+};
+
+/** Deal-stage probabilities, written in any percentage style. */
+const probability: Classifier = (change) => {
+  if (change.section !== "dealStages" || change.field !== "probability") return;
+  const a = toFraction(change.before as number | string);
+  const b = toFraction(change.after as number | string);
+  if (a !== undefined && b !== undefined) setDelta(change, a, b);
+};
+
+/** Any other number: raised or lowered. */
+const otherNumber: Classifier = (change) => {
+  if (change.delta || change.kind !== "changed") return;
+  const a = numeric(change.before);
+  const b = numeric(change.after);
+  if (a !== undefined && b !== undefined) setDelta(change, a, b);
+};
+
+/** Texts show the changed words; lists of texts show items added, removed or reworded. */
+const texts: Classifier = (change, { locale }) => {
+  if (change.kind !== "changed" && change.kind !== "renamed") return;
+  const { before, after } = change;
+  if (typeof before === "string" && typeof after === "string") {
+    if (isProse(before) || isProse(after)) change.words = diffWords(before, after, locale);
+  } else if (isTextList(before) && isTextList(after)) {
+    change.items = diffTextList(before, after, locale);
+  }
+};
+
+/** Sentences get a word diff; dates, ids and other single tokens read better whole. */
+function isProse(text: string): boolean {
+  return /\s/.test(text.trim()) || text.length > 20;
+}
+
+function isTextList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((item) => typeof item === "string");
+}
+
+/** Items matched by equality; a removed item followed by an added one is a rewording. */
+export function diffTextList(before: string[], after: string[], locale: string | undefined): ListPart[] {
+  const parts = lcsDiff(before, after);
+  const out: ListPart[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    const next = parts[k + 1];
+    if (part.op === "delete" && next?.op === "insert") {
+      out.push({ op: "change", text: next.text, words: diffWords(part.text, next.text, locale) });
+      k++;
+    } else {
+      out.push({ op: part.op, text: part.text });
+    }
+  }
+  return out;
+}
+
+/** Applied in order; each adds classes or detail to the changes it understands. */
+const CLASSIFIERS: Classifier[] = [kpiTarget, scoringThreshold, connectCommitment, probability, otherNumber, texts];
+
+export function classify(changes: Change[], context: Context): Change[] {
+  for (const change of changes) {
+    change.classes.push(change.kind);
+    if (change.section === "kpis" && change.entity)
+      change.unit = (kpiOf(context.after, change.entity.id) ?? kpiOf(context.before, change.entity.id))?.unit;
+    for (const classifier of CLASSIFIERS) classifier(change, context);
+    change.classes = [...new Set(change.classes)];
+  }
+  return changes;
+}

@@ -1,0 +1,37 @@
+// `sla diff`: one identity-matched structural diff, then classifiers, then reset and funnel
+// checks. Formatters (src/format/diff-*.ts) turn the result into text.
+import { computeFunnel } from "../domain/funnel.js";
+import { safeLocale } from "../domain/text.js";
+import type { Sla } from "../model/index.js";
+import { classify } from "./classify.js";
+import { funnelChanges } from "./funnel.js";
+import type { DiffSide, SlaDiff } from "./model.js";
+import { resetChecks } from "./reset.js";
+import { structuralDiff } from "./structural.js";
+
+export * from "./model.js";
+export { compareVersions } from "./reset.js";
+
+function side(file: string, sla: Sla): DiffSide {
+  const a = sla.agreement;
+  return {
+    file,
+    name: a?.name,
+    version: a?.version === undefined ? undefined : String(a.version),
+    reviewPeriod: a?.reviewPeriod ? { start: a.reviewPeriod.start, end: a.reviewPeriod.end } : undefined,
+    currency: a?.currency,
+    language: a?.language,
+    funnel: computeFunnel(sla),
+  };
+}
+
+/** Differences between the agreement in force (`before`) and the proposal (`after`). */
+export function diffSla(before: { file: string; sla: Sla }, after: { file: string; sla: Sla }): SlaDiff {
+  const oldSide = side(before.file, before.sla);
+  const newSide = side(after.file, after.sla);
+  const locale = safeLocale(after.sla.agreement?.language);
+  const changes = classify(structuralDiff(before.sla, after.sla), { before: before.sla, after: after.sla, locale });
+  changes.push(...funnelChanges(oldSide.funnel, newSide.funnel));
+  changes.push(...resetChecks(oldSide, newSide));
+  return { old: oldSide, new: newSide, changes };
+}

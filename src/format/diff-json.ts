@@ -1,0 +1,34 @@
+// The machine-readable shape of `sla diff --format json`. Documented in the README;
+// change it only with a new `version`.
+import type { SlaDiff } from "../diff/index.js";
+
+export const DIFF_JSON_VERSION = 1;
+
+export function formatDiffJson(diff: SlaDiff): string {
+  const side = (s: SlaDiff["old"]) => ({
+    file: s.file,
+    name: s.name ?? null,
+    version: s.version ?? null,
+    reviewPeriod: s.reviewPeriod ?? null,
+    funnel: s.funnel ? { months: s.funnel.months, neededPerMonth: Object.fromEntries(s.funnel.steps.map((x) => [x.metric, Math.ceil(x.perMonth)])) } : null,
+  });
+  const byClass: Record<string, number> = {};
+  for (const change of diff.changes) for (const cls of change.classes) byClass[cls] = (byClass[cls] ?? 0) + 1;
+  const changes = diff.changes.map((c) => ({
+    section: c.section,
+    kind: c.kind,
+    classes: c.classes,
+    entity: c.entity ?? null,
+    field: c.field ?? null,
+    path: c.path,
+    before: c.before ?? null,
+    after: c.after ?? null,
+    unit: c.unit ?? null,
+    delta: c.delta ?? null,
+    words: c.words ?? null,
+    items: c.items ?? null,
+    order: c.order ?? null,
+    note: c.note ?? null,
+  }));
+  return JSON.stringify({ version: DIFF_JSON_VERSION, old: side(diff.old), new: side(diff.new), summary: { changes: diff.changes.length, byClass }, changes }, null, 2) + "\n";
+}

@@ -1,0 +1,95 @@
+// `sla diff --format markdown`: a summary for the review meeting notes or a pull-request
+// comment. KPI targets first, as a table; then the other changes by section.
+import type { Change, SlaDiff } from "../diff/index.js";
+import type { TextPart } from "../diff/words.js";
+import { effectClasses, entityLabel, formatDelta, formatKpiValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
+
+const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/** Text inside `**` or `~~` markers; markdown's own characters are escaped. */
+const escape = (text: string) => text.replace(/([\\`*_~[\]<>|#])/g, "\\$1");
+
+function words(parts: readonly TextPart[]): string {
+  return parts
+    .map((p) => {
+      const text = escape(p.text);
+      if (p.op === "equal" || !p.text.trim()) return text;
+      return p.op === "delete" ? `~~${text}~~` : `**${text}**`;
+    })
+    .join("");
+}
+
+export function formatDiffMarkdown(diff: SlaDiff): string {
+  const title = diff.new.name ?? diff.old.name ?? "SLA";
+  const out = [`## ${escape(title)}: ${escape(diff.old.version ?? "?")} → ${escape(diff.new.version ?? "?")}`, ""];
+  const period = (s: SlaDiff["old"]) => (s.reviewPeriod ? `${s.reviewPeriod.start} – ${s.reviewPeriod.end}` : "not set");
+  out.push(`Review period: ${period(diff.old)} → ${period(diff.new)}  `, `Compared: \`${diff.old.file}\` → \`${diff.new.file}\``, "");
+  if (diff.changes.length === 0) return `${out.join("\n")}No changes.\n`;
+  out.push(`**${summarize(diff)}**`, "");
+
+  const currency = diff.new.currency ?? diff.old.currency;
+  const groups = groupBySection(diff);
+  const kpis = groups.get("kpis") ?? [];
+  const targets = kpis.filter((c) => c.kind === "changed" && c.field === "target");
+  if (targets.length) {
+    out.push(`### ${SECTION_TITLES.kpis}`, "", "| KPI | Old | New | Change | Effect |", "| --- | ---: | ---: | ---: | --- |");
+    for (const c of targets) {
+      const name = c.entity!.name ? `${cell(c.entity!.name)} (\`${c.entity!.id}\`)` : `\`${c.entity!.id}\``;
+      out.push(
+        `| ${name} | ${cell(formatKpiValue(c.unit, c.before, currency))} | ${cell(formatKpiValue(c.unit, c.after, currency))} | ${cell(formatDelta(c, currency))} | ${effectClasses(c).filter((e) => e === "tightened" || e === "loosened").join(", ") || "–"} |`,
+      );
+    }
+    out.push("");
+  }
+  const funnel = groups.get("funnel") ?? [];
+  if (funnel.length) {
+    out.push(`### ${SECTION_TITLES.funnel}`, "", "| Volume | Old | New | Change |", "| --- | ---: | ---: | ---: |");
+    for (const c of funnel) out.push(`| ${volumeLabel(c.field!)} | ${formatValue(c.before)} | ${formatValue(c.after)} | ${formatDelta(c, currency)} |`);
+    out.push("");
+  }
+  for (const [section, changes] of groups) {
+    if (section === "funnel") continue;
+    const rest = section === "kpis" ? changes.filter((c) => !targets.includes(c)) : changes;
+    if (!rest.length) continue;
+    out.push(`### ${section === "kpis" ? "Other KPI changes" : SECTION_TITLES[section]}`, "");
+    for (const change of rest) out.push(...bullet(change, currency));
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+function bullet(change: Change, currency: string | undefined): string[] {
+  const label = escape(entityLabel(change)).replace(/\\`/g, "`");
+  const effects = effectClasses(change);
+  const tag = effects.length ? ` _(${effects.join(", ")})_` : "";
+  switch (change.kind) {
+    case "added":
+      return [`- **Added** ${label}`];
+    case "removed":
+      return [`- **Removed** ${label}`];
+    case "renamed":
+      return [`- **Renamed** ${change.entity!.label} \`${change.entity!.id}\`: ${escape(String(change.before))} → **${escape(String(change.after))}**`];
+    case "reordered":
+      return [
+        `- **Reordered**${change.field ? ` ${change.field}` : ""}: moved ${change.order!.moved.map((id) => `\`${id}\``).join(", ")}`,
+        `  - before: ${change.order!.before.map((id) => `\`${id}\``).join(" → ")}`,
+        `  - after: ${change.order!.after.map((id) => `\`${id}\``).join(" → ")}`,
+      ];
+    case "changed":
+      break;
+  }
+  if (change.section === "reset") return [`- ⚠️ ${escape(change.note!)}`];
+  const subject = [label, change.field ? `\`${change.field}\`` : ""].filter(Boolean).join(" ");
+  if (change.items) {
+    return [
+      `- ${subject}:${tag}`,
+      ...change.items.flatMap((item) =>
+        item.op === "insert" ? [`  - added: **${escape(item.text)}**`] : item.op === "delete" ? [`  - removed: ~~${escape(item.text)}~~`] : item.op === "change" ? [`  - reworded: ${words(item.words!)}`] : [],
+      ),
+    ];
+  }
+  if (change.words) return [`- ${subject}: ${words(change.words)}${tag}`];
+  const unit = change.unit ?? (change.field === "probability" ? "percent" : undefined);
+  const value = (v: unknown) => escape(unit ? formatKpiValue(unit, v, currency) : formatValue(v));
+  const delta = change.delta ? ` (${formatDelta(change, currency)})` : "";
+  return [`- ${subject}: ${value(change.before)} → **${value(change.after)}**${delta}${tag}`];
+}

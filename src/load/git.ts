@@ -1,0 +1,52 @@
+// Reading a file as it was at a Git revision, from any directory of the repository.
+import { execFileSync } from "node:child_process";
+import { isAbsolute, relative } from "node:path";
+import { InputError } from "./discover.js";
+
+function git(args: string[], cwd: string): Buffer {
+  try {
+    return execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
+    if (e.code === "ENOENT") throw new InputError("git is not installed or not on PATH; compare two files instead");
+    throw new GitError(e.stderr?.toString("utf8").trim() ?? e.message);
+  }
+}
+
+class GitError extends Error {}
+
+export function isInsideRepository(cwd: string): boolean {
+  try {
+    return git(["rev-parse", "--is-inside-work-tree"], cwd).toString().trim() === "true";
+  } catch (error) {
+    if (error instanceof GitError) return false;
+    throw error;
+  }
+}
+
+/** Whether `rev` names a commit (branch, tag, hash, HEAD~1...). */
+export function isRevision(rev: string, cwd: string): boolean {
+  if (rev.startsWith("-")) return false;
+  try {
+    git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], cwd);
+    return true;
+  } catch (error) {
+    if (error instanceof GitError) return false;
+    throw error;
+  }
+}
+
+/** The bytes of `file` (relative to cwd, or absolute) at revision `rev`. */
+export function readAtRevision(rev: string, file: string, cwd: string): Buffer {
+  if (!isInsideRepository(cwd)) throw new InputError(`not inside a Git repository, so \`${rev}\` cannot be read; compare two files instead`);
+  if (!isRevision(rev, cwd)) throw new InputError(`unknown revision \`${rev}\` (not a branch, tag or commit of this repository)`);
+  // `rev:./path` is resolved from the working directory, so this works from any subdirectory.
+  const path = isAbsolute(file) ? relative(cwd, file) : file;
+  const spec = `${rev}:${path.startsWith(".") ? path : `./${path}`}`;
+  try {
+    return git(["show", spec], cwd);
+  } catch (error) {
+    if (error instanceof GitError) throw new InputError(`${file} does not exist at revision \`${rev}\``);
+    throw error;
+  }
+}
