@@ -107,21 +107,52 @@ function isTextList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((item) => typeof item === "string");
 }
 
-/** Items matched by equality; a removed item followed by an added one is a rewording. */
+/**
+ * Items matched by equality. Within a run of removed and added items, a removed item and an
+ * added one that share most of their words are a rewording, shown word by word.
+ */
 export function diffTextList(before: string[], after: string[], locale: string | undefined): ListPart[] {
-  const parts = lcsDiff(before, after);
   const out: ListPart[] = [];
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k]!;
-    const next = parts[k + 1];
-    if (part.op === "delete" && next?.op === "insert") {
-      out.push({ op: "change", text: next.text, words: diffWords(part.text, next.text, locale) });
-      k++;
-    } else {
-      out.push({ op: part.op, text: part.text });
+  let deleted: string[] = [];
+  let inserted: string[] = [];
+  const flush = () => {
+    const unmatched = new Set(inserted.keys());
+    for (const old of deleted) {
+      let best: number | undefined;
+      let bestScore = REWORDING_SIMILARITY;
+      for (const j of unmatched) {
+        const score = similarity(old, inserted[j]!, locale);
+        if (score >= bestScore) [best, bestScore] = [j, score];
+      }
+      if (best === undefined) out.push({ op: "delete", text: old });
+      else {
+        unmatched.delete(best);
+        out.push({ op: "change", text: inserted[best]!, words: diffWords(old, inserted[best]!, locale) });
+      }
+    }
+    for (const j of unmatched) out.push({ op: "insert", text: inserted[j]! });
+    deleted = [];
+    inserted = [];
+  };
+  for (const part of lcsDiff(before, after)) {
+    if (part.op === "delete") deleted.push(part.text);
+    else if (part.op === "insert") inserted.push(part.text);
+    else {
+      flush();
+      out.push({ op: "equal", text: part.text });
     }
   }
+  flush();
   return out;
+}
+
+/** Share of words two texts have in common for them to count as one item reworded. */
+const REWORDING_SIMILARITY = 0.5;
+
+function similarity(a: string, b: string, locale: string | undefined): number {
+  const parts = diffWords(a, b, locale);
+  const same = parts.filter((p) => p.op === "equal").reduce((n, p) => n + p.text.length, 0);
+  return (2 * same) / (a.length + b.length || 1);
 }
 
 /** Applied in order; each adds classes or detail to the changes it understands. */

@@ -820,6 +820,18 @@ const CASES: Record<string, RuleCases> = {
       { name: "exactly the MQLs needed, per period", mutate: (sla) => Object.assign(kpi(sla, "mqls"), { target: 1000, per: "period" }) },
       { name: "quarterly cadence: 500 per quarter is 1,000", mutate: (sla) => Object.assign(kpi(sla, "mqls"), { target: 500, cadence: "quarterly" }) },
       { name: "no average deal size: nothing to derive", mutate: (sla) => void removeKpi(sla, "average-deal-size") },
+      {
+        // 4,350,000 / 30,000 = 145 customers; 145 / 29% = 500 proposals exactly.
+        name: "exactly 500 proposals for 145 customers at a 29% close rate",
+        bug: "computeFunnel ceils 145 / 0.29 = 500.00000000000006 to 501",
+        mutate: (sla) => {
+          kpi(sla, "revenue").target = 4_350_000;
+          kpi(sla, "close-rate").target = "29%";
+          Object.assign(kpi(sla, "new-customers"), { target: 145, per: "period" });
+          Object.assign(kpi(sla, "proposals"), { target: 500, per: "period" });
+          for (const id of ["sqls", "mqls", "leads", "website-visits"]) kpi(sla, id).target = 1_000_000;
+        },
+      },
     ],
     invalid: [
       {

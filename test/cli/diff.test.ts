@@ -1,0 +1,143 @@
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
+
+const PROPOSAL = join(FIXTURES, "diff/proposal.sla.yaml");
+
+describe("sla diff: two files", () => {
+  it("text: the proposal's changes by section, with KPI deltas and the funnel", () => {
+    const result = sla(["diff", "sla.example.yaml", PROPOSAL]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    const out = result.stdout;
+    expect(out).toContain('~ persona `procurement-petra` renamed: "Procurement Petra" → "Purchasing Petra"');
+    expect(out).toContain("↕ order changed; moved: `sql`");
+    expect(out).toContain('- lead type `existing-customer-upsell` "Existing customer upsell" removed');
+    expect(out).toContain('~ KPI `revenue` "New-business revenue" target: 1,800,000 EUR → 2,160,000 EUR (+360,000 EUR, +20%)  (raised, tightened)');
+    expect(out).toContain('~ KPI `cost-per-lead` "Cost per lead" target: 85 EUR → 75 EUR (−10 EUR, −11.8%)  (lowered, tightened)');
+    expect(out).toContain("~ MQLs: 167 → 200 per month (+33, +19.8%)  (raised)");
+    expect(out.trim().split("\n").at(-1)).toBe("5 changes: 1 renamed, 1 reordered, 1 removed, 2 tightened");
+    expect(out).not.toContain("Reset checks");
+  });
+
+  it("markdown: a KPI table, then the other changes by section", () => {
+    const out = sla(["diff", "--format", "markdown", "sla.example.yaml", PROPOSAL]).stdout;
+    expect(out).toContain("| KPI | Old | New | Change | Effect |");
+    expect(out).toContain("| New-business revenue (`revenue`) | 1,800,000 EUR | 2,160,000 EUR | +360,000 EUR, +20% | tightened |");
+    expect(out).toContain("| Cost per lead (`cost-per-lead`) | 85 EUR | 75 EUR | −10 EUR, −11.8% | tightened |");
+    expect(out).toContain("| MQLs | 167 | 200 | +33, +19.8% |");
+    expect(out).toContain("- **Renamed** persona `procurement-petra`: Procurement Petra → **Purchasing Petra**");
+    expect(out).toContain("- **Removed** lead type `existing-customer-upsell` \"Existing customer upsell\"");
+    expect(out).toMatch(/### Lifecycle stages\n\n- \*\*Reordered\*\*: moved `sql`/);
+  });
+
+  it("json: a stable shape with classes and deltas", () => {
+    const report = JSON.parse(sla(["diff", "--format", "json", "sla.example.yaml", PROPOSAL]).stdout);
+    expect(report.version).toBe(1);
+    expect(report.old).toMatchObject({ file: "sla.example.yaml", version: "2026.2", reviewPeriod: { start: "2026-07-01", end: "2026-12-31" } });
+    expect(report.new.funnel.neededPerMonth.mqls).toBe(200);
+    expect(report.summary.byClass).toMatchObject({ renamed: 1, reordered: 1, removed: 1, tightened: 2 });
+    const revenue = report.changes.find((c: { entity: { id: string } | null }) => c.entity?.id === "revenue");
+    expect(revenue).toMatchObject({ section: "kpis", kind: "changed", field: "target", before: 1800000, after: 2160000, unit: "currency", classes: ["changed", "raised", "tightened"] });
+  });
+
+  it("identical inputs: no changes, exit 0 even with --fail-on any", () => {
+    const result = sla(["diff", "--fail-on", "any", "sla.example.yaml", "sla.example.yaml"]);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toMatch(/\nNo changes\.\n$/);
+  });
+
+  it("--fail-on fails only on the classes named", () => {
+    expect(sla(["diff", "--fail-on", "removed", "sla.example.yaml", PROPOSAL]).code).toBe(1);
+    expect(sla(["diff", "--fail-on", "loosened,reset", "sla.example.yaml", PROPOSAL]).code).toBe(0);
+    expect(sla(["diff", "--fail-on", "any", "sla.example.yaml", PROPOSAL]).code).toBe(1);
+  });
+
+  it("diffs Turkish and Japanese agreements with their text intact", () => {
+    const dir = tempDir();
+    const tr = readFileSync(join(FIXTURES, "i18n/tr.sla.yaml"), "utf8");
+    const name = /^ {4}name: (.*)$/m.exec(tr.slice(tr.indexOf("personas:")))![1]!;
+    writeFileSync(join(dir, "new.yaml"), tr.replace(`name: ${name}`, `name: ${name} (İstanbul)`));
+    const out = sla(["diff", join(FIXTURES, "i18n/tr.sla.yaml"), join(dir, "new.yaml")]).stdout;
+    expect(out).toContain(`renamed: "${name}" → "${name} (İstanbul)"`);
+  });
+});
+
+describe("sla diff: errors", () => {
+  it.each([
+    ["a missing file", ["diff", "sla.example.yaml", "nope.yaml"], /^sla: `sla.example.yaml` is not a file|^sla: /],
+    ["a bad --fail-on class", ["diff", "--fail-on", "worse", "sla.example.yaml", PROPOSAL], /^sla: --fail-on: `worse` is not a change class; use any, added/],
+    ["three operands", ["diff", "a", "b", "c"], /^sla: give two files, or one or two Git revisions/],
+    ["no operand", ["diff"], /^sla: missing required argument 'old'/],
+  ])("%s: exit 2", (_name, args, stderr) => {
+    const result = sla(args as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(stderr as RegExp);
+  });
+
+  it("refuses a side that is not a well-formed SLA, naming the place", () => {
+    const bad = join(tempDir(), "bad.yaml");
+    writeFileSync(bad, readFileSync(EXAMPLE, "utf8").replace("    direction: higher", "    direction: up"));
+    const result = sla(["diff", "sla.example.yaml", bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^sla: cannot compare: .*bad\.yaml:\d+:16: `direction` must be one of `higher`, `lower`; found text `up`\n$/);
+  });
+});
+
+describe("sla diff: Git revisions", () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "pipe" });
+
+  beforeEach(() => {
+    repo = tempDir();
+    git("init", "-q");
+    git("config", "user.email", "test@example.com");
+    git("config", "user.name", "Test");
+    git("config", "commit.gpgsign", "false");
+    copyFileSync(EXAMPLE, join(repo, "sla.yaml"));
+    git("add", "sla.yaml");
+    git("commit", "-qm", "2026 H2");
+    git("tag", "v2026-H2");
+    copyFileSync(PROPOSAL, join(repo, "sla.yaml"));
+    git("commit", "-qam", "proposal");
+    mkdirSync(join(repo, "docs"));
+  });
+
+  it("compares two revisions of the file named after --", () => {
+    const result = sla(["diff", "v2026-H2", "HEAD", "--", "sla.yaml"], { cwd: repo });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^sla\.yaml@v2026-H2 \(2026\.2, .*\) → sla\.yaml@HEAD /);
+    expect(result.stdout).toContain("5 changes: 1 renamed, 1 reordered, 1 removed, 2 tightened");
+  });
+
+  it("takes a range and finds the repository's SLA file, from a subdirectory", () => {
+    const result = sla(["diff", "--format", "json", "v2026-H2..HEAD"], { cwd: join(repo, "docs") });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.old.file).toMatch(/sla\.yaml@v2026-H2$/);
+    expect(report.changes.filter((c: { section: string }) => c.section !== "funnel")).toHaveLength(5);
+  });
+
+  it("compares a revision with the working copy", () => {
+    writeFileSync(join(repo, "sla.yaml"), readFileSync(PROPOSAL, "utf8").replace("target: 75", "target: 70"));
+    const result = sla(["diff", "HEAD", "--", "sla.yaml"], { cwd: repo });
+    expect(result.stdout).toMatch(/^sla\.yaml@HEAD \(.*\) → sla\.yaml \(/);
+    expect(result.stdout).toContain("target: 75 EUR → 70 EUR (−5 EUR, −6.7%)  (lowered, tightened)");
+  });
+
+  it.each([
+    ["an unknown revision", ["diff", "v1999", "--", "sla.yaml"], "sla: unknown revision `v1999` (not a branch, tag or commit of this repository)\n"],
+    ["a file missing at a revision", ["diff", "v2026-H2", "--", "other.yaml"], "sla: other.yaml does not exist at revision `v2026-H2`\n"],
+  ])("%s: exit 2 with a clear error", (_name, args, stderr) => {
+    const result = sla(args, { cwd: repo });
+    expect(result).toMatchObject({ code: 2, stdout: "", stderr });
+  });
+
+  it("outside a repository, says so", () => {
+    const result = sla(["diff", "HEAD~1", "--", "sla.yaml"], { cwd: tempDir() });
+    expect(result).toMatchObject({ code: 2, stderr: "sla: not inside a Git repository, so `HEAD~1` cannot be read; compare two files instead\n" });
+  });
+});

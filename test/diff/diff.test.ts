@@ -1,0 +1,210 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { compareVersions, diffSla, type Change } from "../../src/diff/index.js";
+import { diffWords } from "../../src/diff/words.js";
+import { diffTextList } from "../../src/diff/classify.js";
+import type { Sla } from "../../src/model/index.js";
+import { EXAMPLE, FIXTURES } from "../helpers/cli.js";
+
+const example = parse(readFileSync(EXAMPLE, "utf8")) as Sla;
+const proposal = parse(readFileSync(join(FIXTURES, "diff/proposal.sla.yaml"), "utf8")) as Sla;
+const i18n = (lang: string) => parse(readFileSync(join(FIXTURES, `i18n/${lang}.sla.yaml`), "utf8")) as Sla;
+
+function diff(before: Sla, after: Sla) {
+  return diffSla({ file: "old.yaml", sla: before }, { file: "new.yaml", sla: after });
+}
+
+/** A copy of the example changed by `edit`. */
+function edited(edit: (sla: Sla) => void, base: Sla = example): Sla {
+  const copy = structuredClone(base);
+  edit(copy);
+  return copy;
+}
+
+const summary = (changes: Change[]) => changes.map((c) => [c.section, c.kind, c.entity?.id ?? c.field, c.classes.join(",")]);
+
+describe("diffSla", () => {
+  it("reports exactly the proposal's changes, classified", () => {
+    const result = diff(example, proposal);
+    const own = result.changes.filter((c) => c.section !== "funnel");
+    expect(summary(own)).toEqual([
+      ["personas", "renamed", "procurement-petra", "renamed"],
+      ["lifecycleStages", "reordered", undefined, "reordered"],
+      ["leadTypes", "removed", "existing-customer-upsell", "removed"],
+      ["kpis", "changed", "revenue", "changed,raised,tightened"],
+      ["kpis", "changed", "cost-per-lead", "changed,lowered,tightened"],
+    ]);
+    const revenue = own[3]!;
+    expect(revenue).toMatchObject({ field: "target", before: 1_800_000, after: 2_160_000, unit: "currency", delta: { absolute: 360_000 } });
+    expect(revenue.delta!.relative).toBeCloseTo(0.2);
+    expect(own[1]!.order).toEqual({
+      before: ["subscriber", "lead", "mql", "sql", "opportunity", "customer"],
+      after: ["subscriber", "lead", "mql", "opportunity", "sql", "customer"],
+      moved: ["sql"],
+    });
+    expect(own[0]).toMatchObject({ before: "Procurement Petra", after: "Purchasing Petra", path: ["personas", 2, "name"] });
+  });
+
+  it("shows what the changes do to the funnel math", () => {
+    const funnel = diff(example, proposal).changes.filter((c) => c.section === "funnel");
+    expect(funnel.map((c) => [c.field, c.before, c.after])).toEqual([
+      ["customers", 10, 12],
+      ["proposals", 40, 48],
+      ["sqls", 67, 80],
+      ["mqls", 167, 200],
+      ["leads", 477, 572],
+      ["visits", 23817, 28575],
+    ]);
+  });
+
+  it("finds nothing between identical agreements", () => {
+    expect(diff(example, structuredClone(example)).changes).toEqual([]);
+  });
+
+  it("matches by id: moving an entity in an unordered list is no change, in an ordered one a reorder", () => {
+    const movedIcps = edited((s) => s.icps.reverse());
+    expect(diff(example, movedIcps).changes).toEqual([]);
+    const movedDeals = edited((s) => s.dealStages!.reverse());
+    expect(summary(diff(example, movedDeals).changes)).toEqual([["dealStages", "reordered", undefined, "reordered"]]);
+  });
+
+  it("calls a lower target for a lower-is-better KPI tightened, and a higher one loosened", () => {
+    const higherCost = edited((s) => (s.kpis.find((k) => k.id === "cost-per-lead")!.target = 95));
+    expect(diff(example, higherCost).changes[0]!.classes).toEqual(["changed", "raised", "loosened"]);
+    const lowerRevenue = edited((s) => (s.kpis.find((k) => k.id === "revenue")!.target = 1_500_000));
+    expect(diff(example, lowerRevenue).changes[0]!.classes).toEqual(["changed", "lowered", "loosened"]);
+  });
+
+  it("compares percentages however written, in percentage points", () => {
+    const rate = edited((s) => (s.kpis.find((k) => k.metric === "closeRate")!.target = 0.3));
+    const change = diff(example, rate).changes.find((c) => c.section === "kpis")!;
+    expect(change.classes).toEqual(["changed", "raised", "tightened"]);
+    expect(change.delta!.absolute).toBeCloseTo(0.05);
+    const same = edited((s) => (s.kpis.find((k) => k.metric === "closeRate")!.target = 25));
+    expect(diff(example, same).changes.find((c) => c.section === "kpis")!.classes).toEqual(["changed"]);
+  });
+
+  it("calls out owner and unit changes and moved thresholds", () => {
+    const changed = edited((s) => {
+      const kpi = s.kpis.find((k) => k.id === "cost-per-lead")!;
+      kpi.owner = "sales";
+      s.leadScoring!.mqlThreshold = 40;
+    });
+    expect(summary(diff(example, changed).changes)).toEqual([
+      ["leadScoring", "changed", "mqlThreshold", "changed,lowered,loosened"],
+      ["kpis", "changed", "cost-per-lead", "changed"],
+    ]);
+    expect(diff(example, changed).changes[1]).toMatchObject({ field: "owner", before: "marketing", after: "sales" });
+  });
+
+  it("classifies connect-attempt commitments: sooner and more attempts tighten", () => {
+    const changed = edited((s) => {
+      s.connectAttempt!.timeToFirstAttempt = "2 business hours";
+      s.connectAttempt!.attempts = 5;
+    });
+    const byField = Object.fromEntries(diff(example, changed).changes.map((c) => [c.field, c.classes]));
+    expect(byField.timeToFirstAttempt).toEqual(["changed", "lowered", "tightened"]);
+    expect(byField.attempts).toEqual(["changed", "lowered", "loosened"]);
+  });
+
+  it("shows the changed words of criteria, item by item", () => {
+    const changed = edited((s) => {
+      const mql = s.lifecycleStages.find((st) => st.id === "mql")!;
+      mql.exitCriteria = [mql.exitCriteria![0]!.replace("80 points", "75 points"), "Sales has logged the first call."];
+    });
+    const change = diff(example, changed).changes[0]!;
+    expect(change).toMatchObject({ section: "lifecycleStages", field: "exitCriteria", entity: { id: "mql" } });
+    expect(change.items!.map((i) => [i.op, i.text])).toEqual([
+      ["change", "Accepted by sales as an SQL, or lead score reaches 75 points."],
+      ["delete", "Or returned to marketing with a reason."],
+      ["insert", "Sales has logged the first call."],
+    ]);
+    expect(change.items![0]!.words!.filter((w) => w.op !== "equal")).toEqual([
+      { op: "delete", text: "80" },
+      { op: "insert", text: "75" },
+    ]);
+  });
+
+  it("diffs Turkish, German and Japanese agreements cleanly", () => {
+    for (const lang of ["tr", "de", "ja"]) expect(diff(i18n(lang), i18n(lang)).changes).toEqual([]);
+    const tr = i18n("tr");
+    const renamed = edited((s) => (s.personas[0]!.name = `${s.personas[0]!.name} İkinci`), tr);
+    expect(diff(tr, renamed).changes[0]).toMatchObject({ kind: "renamed", after: `${tr.personas[0]!.name} İkinci` });
+    const ja = i18n("ja");
+    const stage = ja.lifecycleStages.find((st) => st.exitCriteria?.length)!;
+    const reworded = edited((s) => {
+      const target = s.lifecycleStages.find((st) => st.id === stage.id)!;
+      target.exitCriteria![0] = `${target.exitCriteria![0]}（毎週確認）`;
+    }, ja);
+    const words = diff(ja, reworded).changes[0]!.items![0]!.words!;
+    expect(words.filter((w) => w.op !== "equal").map((w) => w.op)).toEqual(["insert"]);
+    expect(words.find((w) => w.op === "insert")!.text).toContain("毎週確認");
+  });
+
+  it("checks a reset: the new period follows the old one and the version goes up", () => {
+    const next = edited((s) => {
+      s.agreement.version = "2027.1";
+      s.agreement.effectiveDate = "2027-01-01";
+      s.agreement.reviewPeriod = { start: "2027-01-01", end: "2027-06-30" };
+    });
+    expect(diff(example, next).changes.filter((c) => c.section === "reset")).toEqual([]);
+
+    const gap = edited((s) => (s.agreement.reviewPeriod = { start: "2027-01-15", end: "2027-06-30" }));
+    const notes = diff(example, gap).changes.filter((c) => c.section === "reset").map((c) => c.note);
+    expect(notes).toEqual([
+      "the version did not increase (2026.2 → 2026.2); raise it so the signed copies can be told apart",
+      "the new period starts 2027-01-15, leaving a gap of 14 days after the old one ended 2026-12-31",
+    ]);
+    const overlap = edited((s) => {
+      s.agreement.version = "2026.10";
+      s.agreement.reviewPeriod = { start: "2026-12-01", end: "2027-05-31" };
+    });
+    expect(diff(example, overlap).changes.filter((c) => c.section === "reset").map((c) => c.note)).toEqual([
+      "the new period starts 2026-12-01, overlapping the old one (ended 2026-12-31) by 31 days",
+    ]);
+  });
+
+  it("does not run reset checks on an amendment inside the same period", () => {
+    const amended = edited((s) => (s.kpis[0]!.target = 2_000_000));
+    expect(diff(example, amended).changes.some((c) => c.section === "reset")).toBe(false);
+  });
+});
+
+describe("compareVersions", () => {
+  it.each([
+    ["2026.10", "2026.9", 1],
+    ["2027.1", "2026.2", 1],
+    ["3", "3.0", 0],
+    ["1.4.0", "1.10", -1],
+  ])("%s vs %s", (a, b, sign) => expect(Math.sign(compareVersions(a, b))).toBe(sign));
+});
+
+describe("diffWords and diffTextList", () => {
+  it("marks replaced words as one replacement", () => {
+    expect(diffWords("the pump stops at night", "the valve fails at night")).toEqual([
+      { op: "equal", text: "the " },
+      { op: "delete", text: "pump stops" },
+      { op: "insert", text: "valve fails" },
+      { op: "equal", text: " at night" },
+    ]);
+  });
+
+  it("splits Japanese without spaces into words", () => {
+    const parts = diffWords("営業が電話する", "営業がメールする", "ja");
+    expect(parts[0]).toEqual({ op: "equal", text: "営業が" });
+    expect(parts.filter((p) => p.op !== "equal").map((p) => p.text)).toEqual(["電話", "メール"]);
+  });
+
+  it("pairs a removed and an added item as a rewording only when they are alike", () => {
+    const before = ["Call within 4 hours.", "Send the datasheet.", "Log the call."];
+    const after = ["Call within 2 hours.", "Book a site visit.", "Log the call."];
+    expect(diffTextList(before, after, "en").map((p) => [p.op, p.text])).toEqual([
+      ["change", "Call within 2 hours."],
+      ["delete", "Send the datasheet."],
+      ["insert", "Book a site visit."],
+      ["equal", "Log the call."],
+    ]);
+  });
+});
