@@ -99,6 +99,14 @@ const CHAIN: { metric: VolumeMetric; rate: RateMetric; optional?: boolean }[] = 
 ];
 
 /**
+ * Rounds up to whole customers, proposals and leads, ignoring floating-point noise:
+ * 145 / 0.29 is 500.00000000000006 in binary, and 500 proposals are what is meant.
+ */
+function roundUp(value: number): number {
+  return Math.ceil(value - 1e-9 * Math.max(1, Math.abs(value)));
+}
+
+/**
  * Computes the funnel, or undefined when the period, the revenue target or the average deal
  * size is missing: without them there is nothing to derive.
  */
@@ -111,7 +119,7 @@ export function computeFunnel(sla: Sla): FunnelMath | undefined {
   const averageDealSize = Number(dealKpi.target);
   if (!(revenue > 0) || !(averageDealSize > 0)) return undefined;
 
-  const customers = Math.ceil(revenue / averageDealSize);
+  const customers = roundUp(revenue / averageDealSize);
   const steps: FunnelStep[] = [{ metric: "customers", needed: customers, perMonth: customers / months }];
   const missing: FunnelMetric[] = [];
   let previous = customers;
@@ -122,7 +130,7 @@ export function computeFunnel(sla: Sla): FunnelMath | undefined {
       missing.push(link.rate);
       break;
     }
-    const needed = Math.ceil(previous / rate);
+    const needed = roundUp(previous / rate);
     steps.push({ metric: link.metric, needed, perMonth: needed / months, rateMetric: link.rate, rate });
     previous = needed;
   }

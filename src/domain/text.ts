@@ -1,9 +1,10 @@
 /**
  * Case-insensitive key for names in the document's language: in Turkish `I` folds to `ı`
  * and `İ` to `i`, so "KIRMIZI" and "kirmizi" are different words, as they are to a reader.
+ * As in Unicode full case folding, "ß" folds to "ss", so "Großkunden" matches "GROSSKUNDEN".
  */
 export function foldName(name: string, locale: string | undefined): string {
-  return name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase(locale);
+  return name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase(locale).replace(/ß/g, "ss");
 }
 
 /** The language tag if Intl accepts it, so locale-aware calls never throw. */

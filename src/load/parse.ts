@@ -1,6 +1,6 @@
 // Parses an SLA file with `yaml`, keeping the Document (with node ranges) beside the plain
 // data so every finding can point at file:line:column without parsing again.
-import { LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
+import { isScalar, LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
 import type { Finding, JsonPath } from "../findings.js";
 import { locate } from "./locate.js";
 
@@ -37,7 +37,7 @@ export function parseSla(file: string, text: string): ParsedSla {
 
   let data: unknown;
   if (findings.every((f) => f.severity !== "error")) {
-    if (document.contents === null) {
+    if (isEmpty(document.contents)) {
       findings.push({
         ruleId: "yaml/empty",
         severity: "error",
@@ -65,6 +65,11 @@ export function parseSla(file: string, text: string): ParsedSla {
     }
   }
   return { file, text, document, lineCounter, data, findings };
+}
+
+/** No content at all: nothing, or only `---` and comments (an empty plain scalar). */
+function isEmpty(contents: Document.Parsed["contents"]): boolean {
+  return contents === null || (isScalar(contents) && contents.value === null && contents.source === "");
 }
 
 interface YamlProblem {

@@ -1,0 +1,38 @@
+// Built-in document labels per language, in templates/locales/<language>.json. A missing
+// label falls back to English, so a partial translation still renders.
+import { existsSync, readFileSync } from "node:fs";
+
+export type Labels = {
+  document: Record<string, string>;
+  sections: Record<string, string>;
+  fields: Record<string, string>;
+  values: Record<string, string>;
+};
+
+export const LOCALES_DIR = new URL("../../templates/locales/", import.meta.url);
+
+function read(language: string): Partial<Labels> | undefined {
+  const file = new URL(`${language}.json`, LOCALES_DIR);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Labels>) : undefined;
+}
+
+/** Languages with built-in labels. */
+export function builtInLanguages(): string[] {
+  return ["en", "de", "tr", "ja"];
+}
+
+export function loadLabels(locale: string): Labels {
+  const english = read("en") as Labels;
+  const own = read(locale.split("-")[0]!.toLowerCase()) ?? {};
+  return {
+    document: { ...english.document, ...own.document },
+    sections: { ...english.sections, ...own.sections },
+    fields: { ...english.fields, ...own.fields },
+    values: { ...english.values, ...own.values },
+  };
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

@@ -1,0 +1,83 @@
+// Handlebars with the helpers of `sla render`: built-in templates under templates/, a
+// team's own with `--template <dir>`. Strict mode, so a template naming a field that does
+// not exist fails instead of printing nothing; prototype access stays off (the default).
+import Handlebars from "handlebars";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { DocumentView } from "./view-model.js";
+
+export type TemplateFormat = "md" | "html";
+
+export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
+const DIRS: Record<TemplateFormat, string> = { md: "markdown", html: "html" };
+const MAIN: Record<TemplateFormat, string> = { md: "document.md.hbs", html: "document.html.hbs" };
+
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TemplateError";
+  }
+}
+
+/** Escapes text for a Markdown table cell. */
+function markdownCell(text: unknown): string {
+  return String(text ?? "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+
+/** The helpers, documented in the README. */
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper("join", (items: unknown, separator: unknown) =>
+    Array.isArray(items) ? items.join(typeof separator === "string" ? separator : ", ") : "",
+  );
+  hb.registerHelper("cell", markdownCell);
+  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  hb.registerHelper("upper", (text: unknown) => String(text ?? "").toLocaleUpperCase());
+}
+
+function compile(hb: typeof Handlebars, file: string, format: TemplateFormat): HandlebarsTemplateDelegate {
+  let template: HandlebarsTemplateDelegate;
+  try {
+    template = hb.compile(readFileSync(file, "utf8"), { strict: true, noEscape: format === "md" });
+  } catch (error) {
+    throw new TemplateError(`${file}: ${(error as Error).message.split("\n")[0]}`);
+  }
+  // Compilation is lazy in Handlebars: syntax and field errors surface on first use, so
+  // both are reported with the file they come from.
+  return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+    try {
+      return template(context, options);
+    } catch (error) {
+      if (error instanceof TemplateError) throw error;
+      throw new TemplateError(`${file}: ${describe(error as Error)}`);
+    }
+  };
+}
+
+function describe(error: Error): string {
+  const missing = /^"([^"]+)" not defined in .*? - (\d+):(\d+)$/.exec(error.message);
+  if (missing) return `line ${missing[2]}, column ${Number(missing[3]) + 1}: \`${missing[1]}\` is not a field of the document here (see the template data in the README)`;
+  return error.message.split("\n")[0]!;
+}
+
+function partialsIn(dir: string): string[] {
+  const partials = join(dir, "partials");
+  return existsSync(partials) ? readdirSync(partials).filter((f) => f.endsWith(".hbs")).map((f) => join(partials, f)) : [];
+}
+
+/** Renders the view with the built-in template, or the team's own from `templateDir`. */
+export function renderTemplate(view: DocumentView & { paper: string }, format: TemplateFormat, templateDir?: string): string {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const builtIn = join(BUILT_IN_TEMPLATES, DIRS[format]);
+  if (templateDir !== undefined && !(existsSync(templateDir) && statSync(templateDir).isDirectory()))
+    throw new TemplateError(`${templateDir}: template directory not found`);
+  const dirs = templateDir ? [builtIn, templateDir] : [builtIn];
+  for (const dir of dirs) {
+    for (const file of partialsIn(dir)) hb.registerPartial(basename(file, ".hbs"), compile(hb, file, format));
+  }
+  if (format === "html") hb.registerPartial("style", readFileSync(join(builtIn, "style.css"), "utf8").replace(/\{\{/g, "\\{{"));
+  const main = templateDir ? join(templateDir, MAIN[format]) : join(builtIn, MAIN[format]);
+  if (!existsSync(main)) throw new TemplateError(`${templateDir}: no ${MAIN[format]} in the template directory`);
+  return compile(hb, main, format)(view);
+}

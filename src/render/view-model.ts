@@ -1,0 +1,213 @@
+// The document as templates and the PDF writer see it: every field present (null or [] when
+// the SLA leaves it out, so strict templates can test it), labels in the document's language,
+// and numbers, money, percentages, dates and durations already formatted for its locale.
+import { computeFunnel, kpiForMetric, targetSpan, type RateMetric } from "../domain/funnel.js";
+import { fingerprint } from "../domain/fingerprint.js";
+import { toFraction } from "../domain/percent.js";
+import type { Kpi, Sla } from "../model/index.js";
+import { createFormatter, type Formatter } from "./intl.js";
+import { fill, loadLabels, type Labels } from "./labels.js";
+
+const list = (items: readonly string[] | undefined): string[] => [...(items ?? [])];
+const opt = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+
+export function buildView(sla: Sla, options: { locale?: string } = {}) {
+  const locale = options.locale ?? sla.agreement.language;
+  const labels = loadLabels(locale);
+  const f = createFormatter(locale, sla.agreement.currency, labels);
+  const value = (key: string) => labels.values[key] ?? key;
+  const partyName = (id: string | undefined) => (id === undefined ? null : (sla.agreement.parties.find((p) => p.id === id)?.name ?? id));
+  const nameIn = (items: { id: string; name: string }[] | undefined, id: string | undefined) =>
+    id === undefined ? null : (items?.find((i) => i.id === id)?.name ?? id);
+  const range = (r: { min?: number; max?: number } | undefined, format: (n: number) => string) =>
+    r ? [r.min, r.max].map((n) => (n === undefined ? "" : format(n))).join(" – ").replace(/^ – | – $/g, "") || null : null;
+  const a = sla.agreement;
+
+  return {
+    locale,
+    language: a.language,
+    labels,
+    meta: {
+      name: a.name,
+      version: String(a.version),
+      effectiveDate: f.date(a.effectiveDate),
+      reviewPeriod: fill(labels.document.periodRange!, { start: f.date(a.reviewPeriod.start), end: f.date(a.reviewPeriod.end) }),
+      subtitle: fill(labels.document.subtitle!, { parties: listFormat(locale, a.parties.map((p) => p.name)) }),
+      currency: opt(a.currency),
+      fingerprint: fingerprint(sla),
+    },
+    purpose: opt(a.purpose),
+    scope: list(a.scope),
+    goals: list(a.goals),
+    parties: a.parties.map((p) => ({
+      id: p.id,
+      name: p.name,
+      responsibilities: list(p.responsibilities),
+      signatories: p.signatories.map((s) => ({ name: s.name, title: s.title, email: opt(s.email) })),
+    })),
+    icps: sla.icps.map((icp) => ({
+      id: icp.id,
+      name: icp.name,
+      description: opt(icp.description),
+      industries: list(icp.industries),
+      employees: range(icp.employees, f.number),
+      annualRevenue: range(icp.annualRevenue, f.money),
+      regions: list(icp.regions),
+      technologies: list(icp.technologies),
+      pains: list(icp.pains),
+    })),
+    personas: sla.personas.map((p) => ({
+      id: p.id,
+      name: p.name,
+      icp: nameIn(sla.icps, p.icp),
+      role: opt(p.role),
+      goals: list(p.goals),
+      pains: list(p.pains),
+      objections: list(p.objections),
+      channels: list(p.channels),
+    })),
+    buyerJourney: (sla.buyerJourney ?? []).map((j) => ({ id: j.id, name: j.name, funnel: j.funnel, description: opt(j.description), content: list(j.content) })),
+    lifecycleStages: sla.lifecycleStages.map((s, index) => ({
+      number: index + 1,
+      id: s.id,
+      name: s.name,
+      owner: partyName(s.owner),
+      journeyStage: nameIn(sla.buyerJourney, s.journeyStage),
+      entryCriteria: list(s.entryCriteria),
+      exitCriteria: list(s.exitCriteria),
+      automation: opt(s.automation),
+      maxTimeInStage: s.maxTimeInStage ? f.duration(s.maxTimeInStage) : null,
+    })),
+    leadTypes: (sla.leadTypes ?? []).map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: opt(t.description),
+      owner: partyName(t.owner),
+      criteria: list(t.criteria),
+      timeToFirstAttempt: t.timeToFirstAttempt ? f.duration(t.timeToFirstAttempt) : null,
+    })),
+    leadStatuses: (sla.leadStatuses ?? []).map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: opt(s.description),
+      stage: nameIn(sla.lifecycleStages, s.stage),
+      returnsToMarketing: s.returnsToMarketing === true,
+      returnReasons: list(s.returnReasons),
+    })),
+    dealStages: (sla.dealStages ?? []).map((d) => ({
+      id: d.id,
+      name: d.name,
+      description: opt(d.description),
+      probability: f.percent(toFraction(d.probability) ?? 0),
+      outcome: value(d.outcome ?? "open"),
+    })),
+    leadScoring: sla.leadScoring
+      ? {
+          criteria: sla.leadScoring.criteria.map((c) => ({
+            id: c.id,
+            name: c.name,
+            category: value(c.category),
+            points: (c.points > 0 ? "+" : "") + f.number(c.points),
+          })),
+          mqlThreshold: f.number(sla.leadScoring.mqlThreshold),
+          sqlThreshold: f.number(sla.leadScoring.sqlThreshold),
+          decay: opt(sla.leadScoring.decay),
+        }
+      : null,
+    connectAttempt: sla.connectAttempt
+      ? {
+          counts: list(sla.connectAttempt.counts),
+          doesNotCount: list(sla.connectAttempt.doesNotCount),
+          channels: listFormat(locale, sla.connectAttempt.channels.map(value)),
+          attempts: f.number(sla.connectAttempt.attempts),
+          window: f.duration(sla.connectAttempt.window),
+          timeToFirstAttempt: f.duration(sla.connectAttempt.timeToFirstAttempt),
+          sequence: (sla.connectAttempt.sequence ?? []).map((s, i) => ({ number: i + 1, channel: value(s.channel), after: f.duration(s.after), note: opt(s.note) })),
+          whenExhausted: sla.connectAttempt.whenExhausted
+            ? { status: nameIn(sla.leadStatuses, sla.connectAttempt.whenExhausted.status), action: opt(sla.connectAttempt.whenExhausted.action) }
+            : null,
+        }
+      : null,
+    kpis: sla.kpis.map((k) => ({
+      id: k.id,
+      name: k.name,
+      description: opt(k.description),
+      owner: partyName(k.owner),
+      target: formatTarget(k, f, labels),
+      direction: value(k.direction),
+      cadence: value(k.cadence),
+      indicator: k.indicator ? value(k.indicator) : null,
+    })),
+    funnel: funnelView(sla, f, labels),
+    reporting: sla.reporting
+      ? {
+          cadence: value(sla.reporting.cadence),
+          owner: partyName(sla.reporting.owner),
+          report: opt(sla.reporting.report),
+          reviewMeeting: sla.reporting.reviewMeeting
+            ? {
+                name: opt(sla.reporting.reviewMeeting.name),
+                cadence: value(sla.reporting.reviewMeeting.cadence),
+                participants: list(sla.reporting.reviewMeeting.participants),
+                agenda: list(sla.reporting.reviewMeeting.agenda),
+              }
+            : null,
+        }
+      : null,
+    signatures: a.parties.map((p) => ({
+      party: fill(labels.fields.signFor!, { party: p.name }),
+      signatories: p.signatories.map((s) => ({ name: s.name, title: s.title })),
+    })),
+  };
+}
+
+export type DocumentView = ReturnType<typeof buildView>;
+
+function listFormat(locale: string, items: string[]): string {
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
+}
+
+function formatTarget(k: Kpi, f: Formatter, labels: Labels): string {
+  switch (k.unit) {
+    case "percent":
+      return f.percent(toFraction(k.target) ?? 0);
+    case "days":
+      return new Intl.NumberFormat(f.locale, { style: "unit", unit: "day", unitDisplay: "long" }).format(Number(k.target));
+    case "hours":
+      return new Intl.NumberFormat(f.locale, { style: "unit", unit: "hour", unitDisplay: "long" }).format(Number(k.target));
+    case "currency":
+      // Amounts per deal, per lead or per customer have no time span; totals such as
+      // revenue do (and may say so with `per`).
+      return k.metric === "revenue" || k.per ? `${f.money(Number(k.target))} ${labels.values[`per.${targetSpan(k)}`]}` : f.money(Number(k.target));
+    case "count":
+      return `${f.number(Number(k.target))} ${labels.values[`per.${targetSpan(k)}`]}`;
+    default:
+      return f.number(Number(k.target));
+  }
+}
+
+function funnelView(sla: Sla, f: Formatter, labels: Labels) {
+  const funnel = computeFunnel(sla);
+  if (!funnel) return { available: false, intro: labels.values.funnelUnavailable!, rows: [] };
+  const committed = (metric: string) => {
+    const kpi = kpiForMetric(sla, metric as never);
+    if (!kpi) return null;
+    const span = targetSpan(kpi);
+    return span === "month" ? f.number(Number(kpi.target)) : `${f.number(Number(kpi.target))} ${labels.values[`per.${span}`]}`;
+  };
+  return {
+    available: true,
+    intro: fill(labels.values.funnelIntro!, {
+      revenue: f.money(funnel.revenue),
+      dealSize: f.money(funnel.averageDealSize),
+      months: f.number(Number(funnel.months.toFixed(2))),
+    }),
+    rows: funnel.steps.map((step) => ({
+      label: labels.values[step.metric] ?? step.metric,
+      rate: step.rateMetric ? `${labels.values[step.rateMetric as RateMetric]} ${f.percent(step.rate!)}` : null,
+      neededPeriod: f.number(step.needed),
+      neededMonth: f.number(Math.ceil(step.perMonth)),
+      committedMonth: committed(step.metric),
+    })),
+  };
+}

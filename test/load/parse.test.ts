@@ -1,0 +1,203 @@
+// Reading and parsing an SLA file: bytes to text (decodeSource), text to document and data
+// with positions (parseSla, rangeOf), and the YAML-level findings.
+import { describe, expect, it } from "vitest";
+import type { JsonPath, Position } from "../../src/findings.js";
+import { parseSla, rangeOf } from "../../src/load/parse.js";
+import { decodeSource, MAX_SOURCE_BYTES, SourceError } from "../../src/load/read-source.js";
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const pos = (line: number, column: number): Position => ({ line, column });
+
+/** The error a call throws, for assertions on its fields. */
+function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to throw");
+}
+
+// A small SLA fragment with non-ASCII values; columns count characters from 1.
+const LINES = [
+  "apiVersion: sla/v1", //               1
+  "agreement:", //                       2
+  "  name: Anadolu Pompa", //            3
+  "  parties:", //                       4
+  "    - id: pazarlama", //              5
+  "      name: Pazarlama Departmanı", // 6
+  "    - id: satış", //                  7
+  "      name: 営業", //                 8
+  "kpis: []", //                         9
+];
+const EXPECTED_DATA = {
+  apiVersion: "sla/v1",
+  agreement: {
+    name: "Anadolu Pompa",
+    parties: [
+      { id: "pazarlama", name: "Pazarlama Departmanı" },
+      { id: "satış", name: "営業" },
+    ],
+  },
+  kpis: [],
+};
+
+// [path, at, start, end (omitted for containers, whose end is the next node's start)]
+const RANGES: [JsonPath, "key" | "value", Position, Position?][] = [
+  [["apiVersion"], "value", pos(1, 13), pos(1, 19)],
+  [["apiVersion"], "key", pos(1, 1), pos(1, 11)],
+  [["agreement", "parties", 0, "name"], "value", pos(6, 13), pos(6, 33)],
+  [["agreement", "parties", 1, "id"], "value", pos(7, 11), pos(7, 16)],
+  [["agreement", "parties", 1, "name"], "value", pos(8, 13), pos(8, 15)],
+  [["agreement", "parties", 1, "name"], "key", pos(8, 7), pos(8, 11)],
+  [["agreement", "parties"], "key", pos(4, 3), pos(4, 10)],
+  [["kpis"], "value", pos(9, 7), pos(9, 9)],
+  // Missing nodes: the deepest node that exists.
+  [["agreement", "parties", 0, "owner"], "value", pos(5, 7)], // the party mapping
+  [["agreement", "signatories"], "value", pos(3, 3)], // the agreement mapping
+  [["agreement", "parties", 5], "value", pos(5, 5)], // the parties list
+  [["kpis", 0], "value", pos(9, 7), pos(9, 9)], // the empty list
+  [[], "value", pos(1, 1)], // the document
+];
+
+const LINE_ENDINGS = [
+  ["LF", "\n"],
+  ["CRLF", "\r\n"],
+] as const;
+
+// ---------------------------------------------------------------------------------------
+
+describe("parseSla positions", () => {
+  describe.each(LINE_ENDINGS)("%s line endings", (_name, newline) => {
+    const parsed = parseSla("sla.yaml", LINES.join(newline) + newline);
+
+    it("parses the data without findings", () => {
+      expect(parsed.findings).toEqual([]);
+      expect(parsed.data).toEqual(EXPECTED_DATA);
+    });
+
+    it.each(RANGES)("%j (%s) starts at %j", (path, at, start, end) => {
+      const range = rangeOf(parsed, path, at);
+      expect(range.start).toEqual(start);
+      if (end) expect(range.end).toEqual(end);
+    });
+  });
+
+  it("is unaffected by a UTF-8 byte order mark removed by decodeSource", () => {
+    const text = decodeSource("sla.yaml", utf8(`\uFEFF${LINES.join("\n")}\n`));
+    expect(text.startsWith("apiVersion")).toBe(true);
+    const parsed = parseSla("sla.yaml", text);
+    expect(rangeOf(parsed, ["apiVersion"], "key")).toEqual({ start: pos(1, 1), end: pos(1, 11) });
+    expect(rangeOf(parsed, ["apiVersion"])).toEqual({ start: pos(1, 13), end: pos(1, 19) });
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe("parseSla findings", () => {
+  it.each([
+    ["LF", "agreement:\n  name: A\n  language: tr\n  name: B\n", "`name`", pos(4, 3)],
+    ["CRLF", "agreement:\r\n  name: A\r\n  language: tr\r\n  name: B\r\n", "`name`", pos(4, 3)],
+    ["quoted", 'agreement:\n  "name": A\n  "name": B\n', '`"name"`', pos(3, 3)],
+    ["Turkish id as key", "ids:\n  satış: 1\n  müşteri: 2\n  satış: 3\n", "`satış`", pos(4, 3)],
+  ])("reports a duplicate key (%s) at the second key", (_name, text, key, start) => {
+    const parsed = parseSla("sla.yaml", text);
+    expect(parsed.findings).toEqual([
+      expect.objectContaining({ ruleId: "yaml/duplicate-key", severity: "error", file: "sla.yaml", message: `duplicate key ${key}`, start }),
+    ]);
+    expect(parsed.data).toBeUndefined();
+  });
+
+  it("refuses an alias bomb quickly, without throwing", () => {
+    // Nine levels of nine aliases: 9^9 (387 million) strings if expanded.
+    const levels = "abcdefghij".split("");
+    const text = [
+      `${levels[0]}: &${levels[0]} ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`,
+      ...levels.slice(1).map((name, i) => `${name}: &${name} [${Array(9).fill(`*${levels[i]}`).join(", ")}]`),
+    ].join("\n");
+    const started = performance.now();
+    const parsed = parseSla("bomb.yaml", text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(parsed.findings).toEqual([expect.objectContaining({ ruleId: "yaml/alias-limit", severity: "error", message: expect.stringContaining("alias bomb"), start: pos(1, 1) })]);
+    expect(parsed.data).toBeUndefined();
+  });
+
+  it("expands a few ordinary aliases", () => {
+    const parsed = parseSla("sla.yaml", "base: &criteria [Bütçe var, Karar verici]\nmql: *criteria\nsql: *criteria\n");
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.data).toEqual({ base: ["Bütçe var", "Karar verici"], mql: ["Bütçe var", "Karar verici"], sql: ["Bütçe var", "Karar verici"] });
+  });
+
+  it.each([
+    ["an empty file", ""],
+    ["blank lines", "\n\n  \n"],
+    ["comments only", "# yaml-language-server: $schema=./schemas/sla.schema.json\n# Taslak: henüz boş.\n"],
+    ["comments only, CRLF", "# Entwurf\r\n# noch leer\r\n"],
+  ])("reports %s as yaml/empty", (_name, text) => {
+    const parsed = parseSla("sla.yaml", text);
+    expect(parsed.findings).toEqual([expect.objectContaining({ ruleId: "yaml/empty", severity: "error", message: "file is empty", start: pos(1, 1) })]);
+    expect(parsed.data).toBeUndefined();
+  });
+
+  // A file holding just a document marker (and comments) parses to an empty null scalar.
+  it.each([
+    ["a document marker only", "---\n"],
+    ["a document marker and comments", "---\n# TODO: fill in after the kick-off meeting\n"],
+  ])("reports %s as yaml/empty", (_name, text) => {
+    expect(parseSla("sla.yaml", text).findings).toEqual([expect.objectContaining({ ruleId: "yaml/empty" })]);
+  });
+
+  it.each([
+    ["an unclosed flow list", "agreement: [1, 2\n", "flow sequence in block collection must be sufficiently indented and end with a ]", pos(2, 1)],
+    ["a compact nested mapping", "agreement: name: Ağ\n", "nested mappings are not allowed in compact mappings", pos(1, 12)],
+    ["misaligned keys", "agreement:\n  name: x\n name: y\n", "all mapping items must start at the same column", pos(3, 1)],
+    ["a tab as indentation", "agreement:\n\tname: x\n", "tab used for indentation", pos(2, 1)],
+  ])("reports %s as yaml/syntax", (_name, text, message, start) => {
+    const parsed = parseSla("sla.yaml", text);
+    expect(parsed.findings[0]).toMatchObject({ ruleId: "yaml/syntax", severity: "error", message, start });
+    expect(parsed.data).toBeUndefined();
+  });
+
+  it("reports more than one document", () => {
+    const parsed = parseSla("sla.yaml", "apiVersion: sla/v1\n---\napiVersion: sla/v1\n");
+    expect(parsed.findings).toEqual([
+      expect.objectContaining({ ruleId: "yaml/multiple-documents", severity: "error", message: expect.stringContaining("more than one YAML document"), start: pos(2, 1) }),
+    ]);
+    expect(parsed.data).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe("decodeSource", () => {
+  it.each([
+    ["ASCII", "apiVersion: sla/v1\n"],
+    ["Turkish, German and Japanese", "name: Müşteri İlişkileri, Größe, 営業チーム\n"],
+    ["CRLF line endings", "a: 1\r\nb: 2\r\n"],
+  ])("decodes %s text unchanged", (_name, text) => {
+    expect(decodeSource("sla.yaml", utf8(text))).toBe(text);
+  });
+
+  it("strips one UTF-8 byte order mark, and only one", () => {
+    expect(decodeSource("sla.yaml", utf8("\uFEFFa: 1\n"))).toBe("a: 1\n");
+    expect(decodeSource("sla.yaml", utf8("\uFEFF\uFEFFa: 1\n"))).toBe("\uFEFFa: 1\n");
+  });
+
+  it("accepts a file of exactly MAX_SOURCE_BYTES", () => {
+    expect(decodeSource("big.yaml", new Uint8Array(MAX_SOURCE_BYTES).fill(0x61))).toHaveLength(MAX_SOURCE_BYTES);
+  });
+
+  it.each<[string, () => Uint8Array, string]>([
+    ["a NUL byte", () => utf8("apiVersion: sla/v1\0\n"), "binary"],
+    ["a PNG header", () => Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d), "binary"],
+    ["a UTF-16 LE byte order mark", () => Uint8Array.of(0xff, 0xfe, 0x61, 0x00, 0x3a, 0x00), "UTF-16"],
+    ["a UTF-16 BE byte order mark", () => Uint8Array.of(0xfe, 0xff, 0x00, 0x61, 0x00, 0x3a), "UTF-16"],
+    ["invalid UTF-8 (Latin-1 ü)", () => Uint8Array.of(0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72), "not valid UTF-8"],
+    ["a truncated UTF-8 sequence", () => Uint8Array.of(0x61, 0x3a, 0x20, 0xe5, 0x96), "not valid UTF-8"],
+    ["more than MAX_SOURCE_BYTES", () => new Uint8Array(MAX_SOURCE_BYTES + 1).fill(0x61), "may be at most 5 MB"],
+  ])("refuses %s", (_name, bytes, message) => {
+    const error = thrown(() => decodeSource("sla.yaml", bytes()));
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error).toMatchObject({ name: "SourceError", file: "sla.yaml", message: expect.stringContaining(message) });
+  });
+});
