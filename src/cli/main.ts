@@ -5,7 +5,9 @@ import { InputError } from "../load/discover.js";
 import { SourceError } from "../load/read-source.js";
 import { ConfigError } from "../validate/config.js";
 import { registerDiff } from "./diff.js";
+import { registerFingerprint } from "./fingerprint.js";
 import { registerInit } from "./init.js";
+import { registerRender } from "./render.js";
 import { EXIT, UsageError } from "./io.js";
 import { registerRules } from "./rules.js";
 import { registerSchema } from "./schema.js";
@@ -21,6 +23,8 @@ const program = new Command("sla")
 
 registerValidate(program);
 registerDiff(program);
+registerRender(program);
+registerFingerprint(program);
 registerInit(program);
 registerSchema(program);
 registerRules(program);

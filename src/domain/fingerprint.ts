@@ -22,5 +22,7 @@ export function fingerprint(data: unknown): string {
 /** Finds a fingerprint in a rendered document (Markdown, HTML or PDF bytes). */
 export function findFingerprint(document: Uint8Array | string): string | undefined {
   const text = typeof document === "string" ? document : Buffer.from(document).toString("latin1");
-  return /(?:sla-fingerprint|SlaFingerprint)\W{0,8}(sha256:[0-9a-f]{64})/.exec(text)?.[1];
+  // Markdown: `<!-- sla-fingerprint:sha256:… -->`; HTML: `<meta name="sla-fingerprint" content="sha256:…">`;
+  // PDF: the document information entry `/SlaFingerprint (sha256:…)`.
+  return /(?:sla-fingerprint|SlaFingerprint)(?:[\s:("'=]|content)*(sha256:[0-9a-f]{64})/.exec(text)?.[1];
 }

@@ -27,9 +27,12 @@ function markdownCell(text: unknown): string {
 
 /** The helpers, documented in the README. */
 function registerHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper("join", (items: unknown, separator: unknown) =>
-    Array.isArray(items) ? items.join(typeof separator === "string" ? separator : ", ") : "",
-  );
+  // {{join list}} uses the document's list separator; {{join list "; "}} another.
+  hb.registerHelper("join", (items: unknown, ...rest: unknown[]) => {
+    const options = rest[rest.length - 1] as Handlebars.HelperOptions;
+    const separator = typeof rest[0] === "string" ? rest[0] : ((options.data?.root as { separator?: string } | undefined)?.separator ?? ", ");
+    return Array.isArray(items) ? items.join(separator) : "";
+  });
   hb.registerHelper("cell", markdownCell);
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hb.registerHelper("upper", (text: unknown) => String(text ?? "").toLocaleUpperCase());

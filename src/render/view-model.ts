@@ -26,6 +26,8 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
   return {
     locale,
     language: a.language,
+    /** Between items of a list written inline: "、" in Japanese and Chinese. */
+    separator: /^(ja|zh)\b/i.test(locale) ? "、" : ", ",
     labels,
     meta: {
       name: a.name,
