@@ -43,7 +43,7 @@ function compile(hb: typeof Handlebars, file: string, format: TemplateFormat): H
   try {
     template = hb.compile(readFileSync(file, "utf8"), { strict: true, noEscape: format === "md" });
   } catch (error) {
-    throw new TemplateError(`${file}: ${(error as Error).message.split("\n")[0]}`);
+    throw new TemplateError(`${file}: ${describe(error as Error)}`);
   }
   // Compilation is lazy in Handlebars: syntax and field errors surface on first use, so
   // both are reported with the file they come from.
@@ -60,7 +60,14 @@ function compile(hb: typeof Handlebars, file: string, format: TemplateFormat): H
 function describe(error: Error): string {
   const missing = /^"([^"]+)" not defined in .*? - (\d+):(\d+)$/.exec(error.message);
   if (missing) return `line ${missing[2]}, column ${Number(missing[3]) + 1}: \`${missing[1]}\` is not a field of the document here (see the template data in the README)`;
-  return error.message.split("\n")[0]!;
+  // Parse errors: "Parse error on line 2:", the source line, a caret, then what was expected.
+  const lines = error.message.split("\n");
+  if (lines[0]!.startsWith("Parse error") && lines.length > 1) {
+    const got = /got '([^']+)'/.exec(lines[lines.length - 1]!)?.[1];
+    const what = got === "EOF" ? "the template ends inside an unclosed block" : lines[lines.length - 1]!;
+    return `${lines[0]!.replace(/:$/, "")}: ${what}`;
+  }
+  return lines[0]!;
 }
 
 function partialsIn(dir: string): string[] {

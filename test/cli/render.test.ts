@@ -1,0 +1,226 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
+import { extractPdf, flat } from "../helpers/pdf.js";
+
+const example = readFileSync(EXAMPLE, "utf8");
+const exampleData = parse(example);
+
+function render(args: string[], env?: Record<string, string>) {
+  const dir = tempDir();
+  const result = sla(["render", ...args], { cwd: dir, env });
+  return { ...result, dir };
+}
+
+describe("sla render: the example in three formats", () => {
+  it("Markdown: the agreement's sections, KPI table and signature blocks", () => {
+    const { code, stdout, stderr } = sla(["render", "sla.example.yaml", "-o", "-"]);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^<!-- sla-fingerprint:sha256:[0-9a-f]{64} -->\n# Anatolia Pumps Marketing & Sales Service Level Agreement\n/);
+    expect(stdout).toContain("| KPI | Owner | Target | Direction | Cadence | Indicator |");
+    expect(stdout).toContain("| New-business revenue | Sales | €1,800,000 for the period | higher is better | monthly | lagging |");
+    expect(stdout).toContain("| MQLs | MQL → SQL 40% | 1,000 | 167 | 176 |");
+    expect(stdout).toContain("### For Marketing\n\n| Name | Elif Demir |");
+    for (const section of ["Purpose and scope", "Ideal customer profiles", "Buyer personas", "Buyer's journey", "Lifecycle stages", "Lead types", "Lead statuses", "Deal stages", "Lead scoring", "Connect-attempt protocol", "KPI targets", "Funnel math", "Reporting and review", "Signatures"])
+      expect(stdout).toContain(`## ${section}\n`);
+  });
+
+  it("HTML: one self-contained file with print CSS for the paper size", () => {
+    const a4 = render([EXAMPLE, "-o", "agreement.html"]);
+    expect(a4.code).toBe(0);
+    expect(a4.stderr).toBe("Wrote agreement.html\n");
+    const html = readFileSync(join(a4.dir, "agreement.html"), "utf8");
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(html).toContain("@page { size: A4;");
+    expect(html).toContain(".signature { break-inside: avoid; page-break-inside: avoid;");
+    expect(html).not.toMatch(/<link|<script|src="http/);
+    expect(html).toContain("<td>New-business revenue</td>");
+    expect(html).toContain("Marketing &amp; Sales");
+    const letter = sla(["render", "sla.example.yaml", "--format", "html", "--paper", "letter", "-o", "-"]).stdout;
+    expect(letter).toContain("@page { size: Letter;");
+  });
+
+  it("PDF: page numbers, running footer, KPI table, signature blocks and metadata", async () => {
+    const { code, dir } = render([EXAMPLE, "-o", "agreement.pdf"]);
+    expect(code).toBe(0);
+    const { pages, info } = await extractPdf(readFileSync(join(dir, "agreement.pdf")));
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(page).toContain("Anatolia Pumps Marketing & Sales Service Level Agreement · Version 2026.2");
+    });
+    const all = flat(pages.join("\n"));
+    expect(all).toContain("KPI targets");
+    for (const kpi of exampleData.kpis) expect(all).toContain(kpi.name);
+    const last = flat(pages.at(-1)!);
+    expect(last).toContain("Signatures");
+    for (const party of exampleData.agreement.parties)
+      for (const person of party.signatories) {
+        expect(last).toContain(person.name);
+        expect(last).toContain(person.title);
+      }
+    expect(last).toContain(`For ${exampleData.agreement.parties[0].name}`);
+    expect(info).toMatchObject({ Title: exampleData.agreement.name, Author: "Marketing, Sales", Subject: "Service Level Agreement between Marketing and Sales", Creator: "sla" });
+    const fingerprint = sla(["fingerprint", "sla.example.yaml"]).stdout.trim();
+    expect(last).toContain(fingerprint);
+  });
+});
+
+describe("sla render: languages", () => {
+  /** Every persona, stage, lead-type and KPI name, and the signatories. */
+  function names(data: ReturnType<typeof parse>): string[] {
+    return [
+      data.agreement.name,
+      ...data.personas.map((p: { name: string }) => p.name),
+      ...data.lifecycleStages.map((s: { name: string }) => s.name),
+      ...data.kpis.map((k: { name: string }) => k.name),
+      ...data.agreement.parties.flatMap((p: { signatories: { name: string }[] }) => p.signatories.map((s) => s.name)),
+    ];
+  }
+
+  it.each([
+    ["tr", ["Sözleşme", "Sayfa 1 / ", "İmzalar"], /[İıŞşĞğ]/],
+    ["de", ["Vertrieb", "Seite 1 von ", "Unterschriften"], /[äöüß]/],
+    ["ja", ["サービスレベル契約書", "ページ", "署名"], /[\u3040-\u30ff\u4e00-\u9fff]/],
+  ])("%s: every character extracts as the right text", async (lang, labels, script) => {
+    const { code, dir } = render([join(FIXTURES, `i18n/${lang}.sla.yaml`), "-o", "out.pdf"]);
+    expect(code).toBe(0);
+    const data = parse(readFileSync(join(FIXTURES, `i18n/${lang}.sla.yaml`), "utf8"));
+    const { pages } = await extractPdf(readFileSync(join(dir, "out.pdf")));
+    const text = flat(pages.join("\n"));
+    // Text wraps inside table cells, so compare with spaces removed as well.
+    const compact = text.replace(/ /g, "");
+    for (const name of names(data)) {
+      expect(script.test(name) || /[a-z]/i.test(name)).toBe(true);
+      expect(text.includes(name) || compact.includes(name.replace(/ /g, ""))).toBe(true);
+    }
+    for (const label of labels) expect(text).toContain(label);
+    // No character is lost: every letter of the source text appears in the PDF.
+    const letters = new Set([...names(data).join("")].filter((c) => /\p{L}/u.test(c)));
+    for (const letter of letters) expect(text).toContain(letter);
+  });
+
+  it("formats numbers, money and dates for --locale", () => {
+    // Intl puts a no-break space between amount and currency sign.
+    const out = sla(["render", "sla.example.yaml", "--locale", "de-DE", "-o", "-"]).stdout.replace(/[\u00a0\u202f]/g, " ");
+    expect(out).toContain("1. Juli 2026");
+    expect(out).toContain("1.800.000 € für den Zeitraum");
+    expect(out).toMatch(/## Lebenszyklus/);
+    const tr = sla(["render", join(FIXTURES, "i18n/tr.sla.yaml"), "-o", "-"]).stdout;
+    expect(tr).toMatch(/%\d+/);
+    expect(tr).toContain("1 Temmuz 2026");
+  });
+});
+
+describe("sla render: reproducible and safe", () => {
+  it("renders byte-identical Markdown, HTML and PDF twice, and honours SOURCE_DATE_EPOCH", async () => {
+    for (const ext of ["md", "html", "pdf"]) {
+      const first = render([EXAMPLE, "-o", `a.${ext}`]);
+      const second = render([EXAMPLE, "-o", `a.${ext}`]);
+      expect(readFileSync(join(first.dir, `a.${ext}`)).equals(readFileSync(join(second.dir, `a.${ext}`)))).toBe(true);
+    }
+    const dated = render([EXAMPLE, "-o", "a.pdf"], { SOURCE_DATE_EPOCH: "1767225600" });
+    expect((await extractPdf(readFileSync(join(dated.dir, "a.pdf")))).info.CreationDate).toBe("D:20260101000000Z");
+    const bad = render([EXAMPLE, "-o", "a.pdf"], { SOURCE_DATE_EPOCH: "yesterday" });
+    expect(bad).toMatchObject({ code: 2 });
+    expect(existsSync(join(bad.dir, "a.pdf"))).toBe(false);
+  });
+
+  it("renders only a valid SLA: errors as sla validate shows them, nothing written", () => {
+    const { code, stderr, dir } = render([join(FIXTURES, "invalid/three-errors.sla.yaml"), "-o", "out.pdf"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("error[refs/unknown-icp]");
+    expect(stderr).toMatch(/sla: .*three-errors\.sla\.yaml is not valid; nothing was rendered\n$/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("refuses to write over its input or a PDF to standard output", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sla.md"), example);
+    const over = sla(["render", "sla.md", "-f", "md", "-o", "sla.md"], { cwd: dir });
+    expect(over).toMatchObject({ code: 2, stderr: "sla: refusing to write the document over its source sla.md; choose another -o\n" });
+    expect(readFileSync(join(dir, "sla.md"), "utf8")).toBe(example);
+    expect(sla(["render", "sla.example.yaml", "-f", "pdf"]).stderr).toBe("sla: a PDF needs an output file: -o agreement.pdf\n");
+    expect(sla(["render", "sla.example.yaml", "-o", "out.docx"]).stderr).toContain("cannot tell the format from `out.docx`");
+    expect(sla(["render", "sla.example.yaml", "--locale", "not a tag", "-o", "-"]).code).toBe(2);
+  });
+});
+
+describe("sla render: custom templates", () => {
+  function templateDir(files: Record<string, string>): string {
+    const dir = tempDir();
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, name, ".."), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return dir;
+  }
+
+  it("uses the team's template, partials and the built-in helpers", () => {
+    const dir = templateDir({
+      "document.md.hbs": "# {{meta.name}}\n{{#each kpis}}{{> kpi}}{{/each}}Channels: {{join connectAttempt.channels}}\n",
+      "partials/kpi.hbs": "- {{upper name}}: {{target}}\n",
+    });
+    const result = sla(["render", "sla.example.yaml", "--template", dir, "-o", "-"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("- NEW-BUSINESS REVENUE: €1,800,000 for the period\n");
+  });
+
+  it("a template naming a missing field fails clearly and leaves nothing behind", () => {
+    const dir = templateDir({ "document.md.hbs": "# {{meta.name}}\n\n{{meta.nosuch}}\n" });
+    const out = join(tempDir(), "out.md");
+    writeFileSync(out, "previous version\n");
+    const result = sla(["render", "sla.example.yaml", "--template", dir, "-o", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`sla: template error: ${join(dir, "document.md.hbs")}: line 3, column 3: \`nosuch\` is not a field of the document here (see the template data in the README)\n`);
+    expect(readFileSync(out, "utf8")).toBe("previous version\n");
+    expect(readdirSync(join(out, "..")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it.each([
+    ["a syntax error", { "document.html.hbs": "{{#each kpis}}\n" }, /^sla: template error: .*document\.html\.hbs: Parse error on line 2: the template ends inside an unclosed block\n$/],
+    ["a missing main template", { "partials/x.hbs": "x" }, /^sla: template error: .*: no document\.html\.hbs in the template directory\n$/],
+    ["prototype access", { "document.html.hbs": "{{meta.constructor.name}}" }, /^sla: template error: .*is not a field of the document here/],
+  ])("%s: exit 2 with a clear error", (_name, files, stderr) => {
+    const result = sla(["render", "sla.example.yaml", "--template", templateDir(files), "-f", "html", "-o", "-"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(stderr);
+  });
+
+  it("a missing template directory is a usage error", () => {
+    expect(sla(["render", "sla.example.yaml", "--template", "no-such-dir", "-o", "-"]).stderr).toBe("sla: template error: no-such-dir: template directory not found\n");
+  });
+});
+
+describe("sla fingerprint and sla verify", () => {
+  it("matches a rendered document to the file it came from, whatever its formatting", () => {
+    const { dir } = render([EXAMPLE, "-o", "signed.pdf"]);
+    const pdf = join(dir, "signed.pdf");
+    const ok = sla(["verify", "sla.example.yaml", pdf]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^✔ .*signed\.pdf was rendered from sla\.example\.yaml \(sha256:[0-9a-f]{64}\)\n$/);
+
+    // Comments, blank lines and key order do not change the content.
+    const reformatted = join(dir, "reformatted.yaml");
+    writeFileSync(reformatted, `# a comment\n\n${example.replace("apiVersion: sla/v1\nkind: ServiceLevelAgreement", "kind: ServiceLevelAgreement\napiVersion: sla/v1")}`);
+    expect(sla(["fingerprint", reformatted]).stdout).toBe(sla(["fingerprint", "sla.example.yaml"]).stdout);
+    expect(sla(["verify", reformatted, pdf]).code).toBe(0);
+
+    const changed = sla(["verify", join(FIXTURES, "diff/proposal.sla.yaml"), pdf]);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/was not rendered from .*proposal\.sla\.yaml as it is now\n {2}document: sha256:[0-9a-f]{64}\n {2}file: {5}sha256:[0-9a-f]{64}\n$/);
+  });
+
+  it("finds the fingerprint in Markdown and HTML too, and says when there is none", () => {
+    for (const ext of ["md", "html"]) {
+      const { dir } = render([EXAMPLE, "-o", `a.${ext}`]);
+      expect(sla(["verify", "sla.example.yaml", join(dir, `a.${ext}`)]).code).toBe(0);
+    }
+    const none = sla(["verify", "sla.example.yaml", "README.md"]);
+    expect(none).toMatchObject({ code: 2, stderr: "sla: README.md: no sla fingerprint found; was it rendered by `sla render`?\n" });
+  });
+});
