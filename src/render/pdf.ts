@@ -79,18 +79,30 @@ class Writer {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
   }
 
-  /** Writes text in font runs; returns the height used. */
+  /** Writes text in font runs, moving the cursor below it. */
   text(text: string, style: TextStyle = {}): void {
     const { doc } = this;
-    const x = style.x ?? MARGIN.left;
+    let x = style.x ?? MARGIN.left;
     const runs = this.fonts.runs(text, style.weight);
     doc.fontSize(style.size ?? 10).fillColor(style.color ?? INK);
+    let width = style.width ?? this.width - (x - MARGIN.left);
+    let align = style.align ?? "left";
+    // pdfkit aligns each run of a continued line on its own; a line that fits is placed by
+    // measuring it whole instead.
+    if (align !== "left" && runs.length > 1) {
+      const measured = runs.reduce((sum, run) => sum + doc.font(run.font).widthOfString(run.text), 0);
+      if (measured <= width) {
+        x += align === "right" ? width - measured : (width - measured) / 2;
+        width = measured + 1;
+        align = "left";
+      }
+    }
     runs.forEach((run, i) => {
       doc.font(run.font);
       const options: PDFKit.Mixins.TextOptions = { continued: i < runs.length - 1, lineGap: 1.5 };
       if (i === 0) {
-        options.width = style.width ?? this.width - (x - MARGIN.left);
-        options.align = style.align ?? "left";
+        options.width = width;
+        options.align = align;
         doc.text(run.text, x, style.y ?? doc.y, options);
       } else doc.text(run.text, options);
     });
