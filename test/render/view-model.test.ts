@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { buildView } from "../../src/render/view-model.js";
+import { createFormatter } from "../../src/render/intl.js";
+import { loadLabels } from "../../src/render/labels.js";
+import type { Sla } from "../../src/model/index.js";
+import { EXAMPLE, FIXTURES } from "../helpers/cli.js";
+
+const example = parse(readFileSync(EXAMPLE, "utf8")) as Sla;
+const fixture = (lang: string) => parse(readFileSync(join(FIXTURES, `i18n/${lang}.sla.yaml`), "utf8")) as Sla;
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+
+describe("formatting for the document's locale", () => {
+  it.each([
+    ["en", "€1,800,000", "25%", "July 1, 2026", "4 business hours", "2 weeks"],
+    ["de-DE", "1.800.000 €", "25 %", "1. Juli 2026", "4 Geschäftsstunden", "2 Wochen"],
+    ["tr", "€1.800.000", "%25", "1 Temmuz 2026", "4 iş saati", "2 hafta"],
+    ["ja", "€1,800,000", "25%", "2026年7月1日", "4営業時間", "2 週間"],
+  ])("%s", (locale, money, percent, date, businessHours, weeks) => {
+    const f = createFormatter(locale, "EUR", loadLabels(locale));
+    expect(plain(f.money(1_800_000))).toBe(money);
+    expect(plain(f.percent(0.25))).toBe(percent);
+    expect(f.date("2026-07-01")).toBe(date);
+    expect(f.duration("4 business hours")).toBe(businessHours);
+    expect(plain(f.duration("2 weeks"))).toBe(weeks);
+  });
+
+  it("reads a date as the day written, whatever the machine's time zone", () => {
+    expect(createFormatter("en", undefined, loadLabels("en")).date("2026-12-31")).toBe("December 31, 2026");
+  });
+
+  it("falls back to English labels for a language without built-in labels", () => {
+    const labels = loadLabels("fr-FR");
+    expect(labels.sections.kpis).toBe("KPI targets");
+  });
+});
+
+describe("buildView", () => {
+  it("names owners, ICPs and stages by their names, and lists the funnel against the targets", () => {
+    const view = buildView(example);
+    expect(view.personas[0]!.icp).toBe("Mid-sized process plants");
+    expect(view.lifecycleStages[0]).toMatchObject({ number: 1, owner: "Marketing", journeyStage: "Awareness" });
+    expect(view.funnel.available).toBe(true);
+    expect(view.funnel.rows.find((r) => r.label === "MQLs")).toEqual({ label: "MQLs", rate: "MQL → SQL 40%", neededPeriod: "1,000", neededMonth: "167", committedMonth: "176" });
+    expect(view.meta.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it("gives every optional field a value, so strict templates can test it", () => {
+    const minimal = structuredClone(example);
+    delete minimal.leadScoring;
+    delete minimal.connectAttempt;
+    delete minimal.reporting;
+    delete minimal.buyerJourney;
+    minimal.kpis = minimal.kpis.filter((k) => k.metric !== "averageDealSize");
+    const view = buildView(minimal);
+    expect(view).toMatchObject({ leadScoring: null, connectAttempt: null, reporting: null, buyerJourney: [] });
+    expect(view.funnel).toEqual({ available: false, intro: "The funnel math needs a revenue target, an average deal size and the conversion rates.", rows: [] });
+  });
+
+  it("uses the document's language and its list separator", () => {
+    const ja = buildView(fixture("ja"));
+    expect(ja.separator).toBe("、");
+    expect(ja.labels.sections.signatures).toBe("署名");
+    expect(buildView(fixture("tr")).labels.sections.kpis).toMatch(/KPI/);
+  });
+});
