@@ -1,16 +1,11 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { decodeSource, SourceError } from "../load/read-source.js";
+import { UsageError } from "../errors.js";
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export { UsageError };
 
-/** A problem with how sla was called or with reading/writing files: exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export { EXIT } from "./exit.js";
 
 /** Reads a file (or `-` for standard input) as SLA text; SourceError explains refusals. */
 export function readSource(file: string): string {

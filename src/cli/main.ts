@@ -1,14 +1,12 @@
 // The command line: a thin layer that wires commands to the core and maps failures to
 // exit codes (0 ok, 1 findings, 2 usage or I/O). No stack trace reaches the user.
 import { Command, CommanderError } from "commander";
-import { InputError } from "../load/discover.js";
-import { SourceError } from "../load/read-source.js";
-import { ConfigError } from "../validate/config.js";
+import { ConfigError, InputError, SourceError, UsageError } from "../errors.js";
 import { registerDiff } from "./diff.js";
 import { registerFingerprint } from "./fingerprint.js";
 import { registerInit } from "./init.js";
 import { registerRender } from "./render.js";
-import { EXIT, UsageError } from "./io.js";
+import { EXIT } from "./exit.js";
 import { registerRules } from "./rules.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";

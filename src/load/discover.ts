@@ -2,17 +2,13 @@
 // SLA files of the current repository.
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { InputError } from "../errors.js";
+
+export { InputError };
 
 /** File names taken for SLA files when no path is given. */
 export const SLA_FILE_PATTERNS = ["sla.yaml", "sla.yml", "sla.*.yaml", "sla.*.yml", "*.sla.yaml", "*.sla.yml"] as const;
 const IGNORED = ["**/node_modules/**", "**/dist/**"];
-
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
-  }
-}
 
 const GLOB_CHARS = /[*?[\]{}]/;
 

@@ -1,18 +1,12 @@
 // Turns bytes into the text of an SLA file, refusing what is not UTF-8 YAML text before any
 // parser sees it, so the user gets "this is a binary file" instead of a parse error.
 
+import { SourceError } from "../errors.js";
+
+export { SourceError };
+
 /** Larger than any real agreement by three orders of magnitude; bounds memory per file. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
-
-export class SourceError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "SourceError";
-  }
-}
 
 export function decodeSource(file: string, bytes: Uint8Array): string {
   if (bytes.length > MAX_SOURCE_BYTES) {

@@ -6,6 +6,9 @@ import { parse } from "yaml";
 import type { Severity } from "../findings.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import { RULES } from "./rules/index.js";
+import { ConfigError } from "../errors.js";
+
+export { ConfigError };
 
 export type RuleSetting = Severity | "off";
 
@@ -14,16 +17,6 @@ export interface SlaConfig {
 }
 
 export const CONFIG_FILE_NAMES = [".slarc.yaml", ".slarc.yml", ".slarc.json"] as const;
-
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ConfigError";
-  }
-}
 
 const SETTINGS: Record<string, RuleSetting> = { off: "off", warn: "warning", warning: "warning", error: "error" };
 

@@ -1,0 +1,104 @@
+import { existsSync, statSync } from "node:fs";
+import { diffSla, type SlaDiff } from "../../diff/index.js";
+import { InputError, resolveInputs } from "../../load/discover.js";
+import { readAtRevision } from "../../load/git.js";
+import { parseSla } from "../../load/parse.js";
+import { decodeSource } from "../../load/read-source.js";
+import type { Sla } from "../../model/index.js";
+import { structuralFindings } from "../../validate/index.js";
+import { useColor } from "../color.js";
+import { EXIT, readSource, UsageError, writeFileAtomic } from "../io.js";
+
+export interface DiffOptions {
+  format: "text" | "markdown" | "json";
+  failOn?: string[];
+  output?: string;
+  color?: boolean;
+}
+
+interface Side {
+  /** Shown in output: `sla.yaml` or `sla.yaml@v2026-H1`. */
+  name: string;
+  text: string;
+}
+
+export async function runDiff(operands: string[], options: DiffOptions): Promise<number> {
+  const [before, after] = await resolveSides(operands, process.argv, process.cwd());
+  const diff = diffSla(load(before), load(after));
+  const report = await format(diff, options);
+  if (options.output) writeFileAtomic(options.output, report);
+  else process.stdout.write(report);
+  return failed(diff, options.failOn) ? EXIT.findings : EXIT.ok;
+}
+
+function failed(diff: SlaDiff, failOn: string[] | undefined): boolean {
+  if (!failOn?.length) return false;
+  return diff.changes.some((c) => failOn.includes("any") || c.classes.some((cls) => failOn.includes(cls)));
+}
+
+async function format(diff: SlaDiff, options: DiffOptions): Promise<string> {
+  switch (options.format) {
+    case "json":
+      return (await import("../../format/diff-json.js")).formatDiffJson(diff);
+    case "markdown":
+      return (await import("../../format/diff-markdown.js")).formatDiffMarkdown(diff);
+    case "text":
+      return (await import("../../format/diff-text.js")).formatDiffText(diff, {
+        color: options.output ? false : useColor(process.stdout, options.color),
+      });
+  }
+}
+
+/** Either side must be a well-formed SLA; rule findings (the reason for a proposal) do not matter. */
+function load(side: Side): { file: string; sla: Sla } {
+  const parsed = parseSla(side.name, side.text);
+  const problems = structuralFindings(parsed);
+  if (problems.length) {
+    const first = problems[0]!;
+    const where = first.start ? `${side.name}:${first.start.line}:${first.start.column}` : side.name;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; run \`sla validate\` on it)` : "";
+    throw new UsageError(`cannot compare: ${where}: ${first.message}${more}`);
+  }
+  return { file: side.name, sla: parsed.data as Sla };
+}
+
+/**
+ * Two existing files are compared as files. Otherwise the operands are revisions: `A B`,
+ * `A..B`, or `A` alone (against the working copy), of the file named after `--`.
+ */
+async function resolveSides(operands: string[], argv: string[], cwd: string): Promise<[Side, Side]> {
+  const dashdash = argv.indexOf("--");
+  const paths = dashdash >= 0 ? argv.slice(dashdash + 1) : [];
+  const revs = operands.slice(0, operands.length - paths.length);
+  if (paths.length > 1) throw new UsageError("name one SLA file after `--`");
+
+  if (paths.length === 0 && revs.length === 2 && revs.every((r) => isFile(cwd, r))) {
+    return [fileSide(revs[0]!), fileSide(revs[1]!)];
+  }
+  if (revs.length === 0 || revs.length > 2) throw new UsageError("give two files, or one or two Git revisions (see `sla diff --help`)");
+  let [from, to] = revs as [string, string | undefined];
+  if (revs.length === 1 && from.includes("..")) {
+    const [a, b] = from.split(/\.\.\.?/);
+    if (!a || !b) throw new UsageError(`\`${from}\`: write a range as <rev>..<rev>`);
+    [from, to] = [a, b];
+  }
+  if (revs.length === 2 && isFile(cwd, revs[1]!) && paths.length === 0)
+    throw new UsageError(`\`${from}\` is not a file; to compare a revision with a file, write: sla diff ${from} -- ${revs[1]}`);
+  const file = paths[0] ?? (await theOnlySlaFile(cwd));
+  const at = (rev: string): Side => ({ name: `${file}@${rev}`, text: decodeSource(`${file}@${rev}`, readAtRevision(rev, file, cwd)) });
+  return [at(from), to ? at(to) : fileSide(file)];
+}
+
+function isFile(cwd: string, path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+function fileSide(file: string): Side {
+  return { name: file, text: readSource(file) };
+}
+
+async function theOnlySlaFile(cwd: string): Promise<string> {
+  const files = await resolveInputs([], cwd);
+  if (files.length > 1) throw new InputError(`this repository has ${files.length} SLA files; name one after \`--\`, e.g. sla diff HEAD~1 -- ${files[0]}`);
+  return files[0]!;
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { findFingerprint, fingerprint } from "../../domain/fingerprint.js";
+import { parseSla } from "../../load/parse.js";
+import { structuralFindings } from "../../validate/index.js";
+import { EXIT, describeIoError, readSource, UsageError } from "../io.js";
+
+export function runFingerprint(file: string): number {
+  process.stdout.write(`${fingerprintOf(file)}\n`);
+  return EXIT.ok;
+}
+
+export function runVerify(file: string, document: string): number {
+  const expected = fingerprintOf(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(document);
+  } catch (error) {
+    throw new UsageError(`${document}: ${describeIoError(error)}`);
+  }
+  const found = findFingerprint(bytes);
+  if (!found) throw new UsageError(`${document}: no sla fingerprint found; was it rendered by \`sla render\`?`);
+  if (found === expected) {
+    process.stdout.write(`✔ ${document} was rendered from ${file} (${expected})\n`);
+    return EXIT.ok;
+  }
+  process.stdout.write(`✖ ${document} was not rendered from ${file} as it is now\n  document: ${found}\n  file:     ${expected}\n`);
+  return EXIT.findings;
+}
+
+/** The fingerprint of a well-formed SLA file; malformed files are refused. */
+function fingerprintOf(file: string): string {
+  const name = file === "-" ? "<stdin>" : file;
+  const parsed = parseSla(name, readSource(file));
+  const problems = structuralFindings(parsed);
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new UsageError(`${name}${first.start ? `:${first.start.line}:${first.start.column}` : ""}: ${first.message} (run \`sla validate ${name}\`)`);
+  }
+  return fingerprint(parsed.data);
+}

@@ -1,0 +1,77 @@
+import { existsSync, realpathSync } from "node:fs";
+import { extname } from "node:path";
+import { sortFindings } from "../../findings.js";
+import { loadConfig } from "../../load/config-file.js";
+import { parseSla } from "../../load/parse.js";
+import type { Sla } from "../../model/index.js";
+import { validateParsed } from "../../validate/index.js";
+import { safeLocale } from "../../domain/text.js";
+import { useColor } from "../color.js";
+import { EXIT, readSource, UsageError, writeFileAtomic } from "../io.js";
+
+type Format = "md" | "html" | "pdf";
+const EXTENSIONS: Record<string, Format> = { ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf" };
+
+export interface RenderCliOptions {
+  output?: string;
+  format?: Format;
+  locale?: string;
+  template?: string;
+  paper: "a4" | "letter";
+}
+
+export async function runRender(file: string, options: RenderCliOptions): Promise<number> {
+  const format = options.format ?? (options.output && options.output !== "-" ? EXTENSIONS[extname(options.output).toLowerCase()] : "md");
+  if (!format) throw new UsageError(`cannot tell the format from \`${options.output}\`; name it .md, .html or .pdf, or give --format`);
+  if (format === "pdf" && (!options.output || options.output === "-")) throw new UsageError("a PDF needs an output file: -o agreement.pdf");
+  if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(`--locale: \`${options.locale}\` is not a language tag (e.g. en, de-DE, tr, ja)`);
+  if (options.output && options.output !== "-" && file !== "-" && sameFile(file, options.output))
+    throw new UsageError(`refusing to write the document over its source ${file}; choose another -o`);
+
+  const name = file === "-" ? "<stdin>" : file;
+  const parsed = parseSla(name, readSource(file));
+  const findings = validateParsed(parsed, loadConfig(process.cwd()).config);
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length) {
+    // Only a valid agreement is rendered; the errors are shown as `sla validate` shows them.
+    const { formatStylish } = await import("../../format/stylish.js");
+    process.stderr.write(formatStylish([{ file: name, findings: sortFindings(errors) }], { color: useColor(process.stderr, undefined), sources: new Map([[name, parsed.text]]) }));
+    process.stderr.write(`sla: ${name} is not valid; nothing was rendered\n`);
+    return EXIT.findings;
+  }
+
+  const { renderDocument, TemplateError } = await import("../../render/index.js");
+  let output: string | Buffer;
+  try {
+    output = await renderDocument(parsed.data as Sla, {
+      format,
+      locale: options.locale,
+      templateDir: options.template,
+      paper: options.paper === "letter" ? "Letter" : "A4",
+      date: sourceDateEpoch(),
+    });
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(`template error: ${error.message}`);
+    throw error;
+  }
+  if (!options.output || options.output === "-") process.stdout.write(output);
+  else {
+    writeFileAtomic(options.output, output);
+    process.stderr.write(`Wrote ${options.output}\n`);
+  }
+  return EXIT.ok;
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (!existsSync(b)) return false;
+  return realpathSync(a) === realpathSync(b);
+}
+
+/** SOURCE_DATE_EPOCH (reproducible-builds.org), when set, dates the PDF. */
+function sourceDateEpoch(): Date | undefined {
+  const value = process.env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not \`${value}\``);
+  return new Date(Number(value) * 1000);
+}
+

@@ -1,0 +1,40 @@
+// Errors that end a command with exit code 2 and one clear line. Kept apart from the code
+// that throws them so the CLI can tell them apart without loading that code.
+
+/** A file that cannot be read as SLA text: missing, binary, not UTF-8, too large. */
+export class SourceError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SourceError";
+  }
+}
+
+/** Arguments that name no usable input: a missing path, a pattern matching nothing. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+/** A rule configuration (`.slarc.yaml`) that cannot be used. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** A problem with how sla was called, or with writing its output. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
