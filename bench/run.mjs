@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// `npm run bench`: start-up and throughput of the built CLI, as medians over several runs,
+// each beside bare `node -e 0` on the same machine. Prints a Markdown table for the README.
+import { spawnSync } from "node:child_process";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = join(root, "bin/sla.js");
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+const work = mkdtempSync(join(tmpdir(), "sla-bench-"));
+
+/** 1,000 agreements: the example with its name, version and targets varied. */
+function generateFiles(count) {
+  const example = readFileSync(join(root, "sla.example.yaml"), "utf8");
+  const dir = join(work, "many");
+  mkdirSync(dir);
+  for (let i = 0; i < count; i++) {
+    const text = example
+      .replace(/^  name: (.*)$/m, `  name: $1 (team ${i})`)
+      .replace(/^  version: .*$/m, `  version: "2026.${(i % 9) + 1}"`)
+      .replace(/target: 25500$/m, `target: ${25500 + i}`);
+    writeFileSync(join(dir, `team-${String(i).padStart(4, "0")}.sla.yaml`), text);
+  }
+  return dir;
+}
+
+function time(command, args) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0) throw new Error(`${[command, ...args].join(" ")} exited ${result.status}: ${result.stderr}`);
+    samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+const many = generateFiles(1000);
+const pdf = join(work, "agreement.pdf");
+const cases = [
+  ["bare `node -e 0`", process.execPath, ["-e", "0"]],
+  ["`sla --version`", process.execPath, [bin, "--version"]],
+  ["`sla validate sla.example.yaml`", process.execPath, [bin, "validate", "sla.example.yaml"]],
+  ["`sla validate` 1,000 files in one call", process.execPath, [bin, "validate", "--quiet", many]],
+  ["`sla diff` of two files", process.execPath, [bin, "diff", "sla.example.yaml", "test/fixtures/diff/proposal.sla.yaml"]],
+  ["`sla render` to Markdown", process.execPath, [bin, "render", "sla.example.yaml", "-o", join(work, "a.md")]],
+  ["`sla render` to PDF", process.execPath, [bin, "render", "sla.example.yaml", "-o", pdf]],
+];
+
+const results = cases.map(([name, command, args]) => ({ name, ms: time(command, args) }));
+const base = results[0].ms;
+const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+console.log(`Node ${process.version}, ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB; median of ${runs} runs\n`);
+console.log("| command | median | × node -e 0 |");
+console.log("| --- | ---: | ---: |");
+for (const { name, ms } of results) console.log(`| ${name} | ${ms.toFixed(0)} ms | ${(ms / base).toFixed(1)} |`);
+rmSync(work, { recursive: true, force: true });
