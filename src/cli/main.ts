@@ -2,6 +2,7 @@
 // exit codes (0 ok, 1 findings, 2 usage or I/O). No stack trace reaches the user.
 import { Command, CommanderError } from "commander";
 import { ConfigError, InputError, SourceError, UsageError } from "../errors.js";
+import { registerCompletion } from "./completion.js";
 import { registerDiff } from "./diff.js";
 import { registerFingerprint } from "./fingerprint.js";
 import { registerInit } from "./init.js";
@@ -26,6 +27,7 @@ registerFingerprint(program);
 registerInit(program);
 registerSchema(program);
 registerRules(program);
+registerCompletion(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

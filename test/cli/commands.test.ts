@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -65,5 +66,24 @@ describe("sla itself", () => {
     const result = sla([]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Usage: sla");
+  });
+});
+
+describe("sla completion", () => {
+  it("prints a bash script that completes commands, options and choices", () => {
+    const script = sla(["completion", "bash"]);
+    expect(script.code).toBe(0);
+    const complete = (words: string[]) =>
+      execFileSync("bash", ["-c", `${script.stdout}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(" ")}); COMP_CWORD=${words.length - 1}; _sla; echo "\${COMPREPLY[@]}"`], { encoding: "utf8" }).trim();
+    expect(complete(["sla", "ren"])).toBe("render");
+    expect(complete(["sla", "validate", "--form"])).toBe("--format");
+    expect(complete(["sla", "validate", "--format", "s"])).toBe("stylish sarif");
+    expect(complete(["sla", "diff", "--fail-"])).toBe("--fail-on");
+  });
+
+  it("prints zsh and fish scripts, and refuses other shells", () => {
+    expect(sla(["completion", "zsh"]).stdout).toMatch(/^autoload -U \+X bashcompinit && bashcompinit\n/);
+    expect(sla(["completion", "fish"]).stdout).toContain("complete -c sla -n '__fish_seen_subcommand_from render' -l paper -xa 'a4 letter'");
+    expect(sla(["completion", "tcsh"])).toMatchObject({ code: 2, stderr: "sla: completion: `tcsh` is not supported; use bash, zsh, fish\n" });
   });
 });

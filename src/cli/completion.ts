@@ -1,0 +1,84 @@
+// `sla completion bash|zsh|fish`: completion scripts generated from the commands and options
+// defined with commander, so they cannot fall out of step with the CLI.
+import type { Command, Option } from "commander";
+import { UsageError } from "../errors.js";
+
+const SHELLS = ["bash", "zsh", "fish"] as const;
+
+export function registerCompletion(program: Command): void {
+  program
+    .command("completion")
+    .description("print a shell completion script: eval \"$(sla completion bash)\"")
+    .argument("<shell>", SHELLS.join(", "))
+    .action((shell: string) => {
+      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`completion: \`${shell}\` is not supported; use ${SHELLS.join(", ")}`);
+      process.stdout.write(completionScript(program, shell as (typeof SHELLS)[number]));
+    });
+}
+
+interface Spec {
+  name: string;
+  options: { flags: string[]; choices: string[]; takesValue: boolean; description: string }[];
+}
+
+function specOf(program: Command): Spec[] {
+  return program.commands.map((command) => ({
+    name: command.name(),
+    options: [...command.options, ...program.options].map((o: Option) => ({
+      flags: [o.long, o.short].filter((f): f is string => Boolean(f)),
+      choices: o.argChoices ?? [],
+      takesValue: o.required || o.optional,
+      description: o.description,
+    })),
+  }));
+}
+
+export function completionScript(program: Command, shell: (typeof SHELLS)[number]): string {
+  const specs = specOf(program);
+  const names = specs.map((s) => s.name).join(" ");
+  if (shell === "fish") {
+    const lines = [`complete -c sla -f`, `complete -c sla -n __fish_use_subcommand -a '${names}'`];
+    for (const spec of specs) {
+      for (const o of spec.options) {
+        const long = o.flags.find((f) => f.startsWith("--"))?.slice(2);
+        const short = o.flags.find((f) => /^-[^-]$/.test(f))?.slice(1);
+        const parts = [`complete -c sla -n '__fish_seen_subcommand_from ${spec.name}'`];
+        if (long) parts.push(`-l ${long}`);
+        if (short) parts.push(`-s ${short}`);
+        if (o.choices.length) parts.push(`-xa '${o.choices.join(" ")}'`);
+        else if (o.takesValue) parts.push("-r -F");
+        parts.push(`-d '${o.description.replace(/'/g, "\\'")}'`);
+        lines.push(parts.join(" "));
+      }
+      lines.push(`complete -c sla -n '__fish_seen_subcommand_from ${spec.name}' -F`);
+    }
+    return lines.join("\n") + "\n";
+  }
+  const cases = specs
+    .map((spec) => {
+      const flags = spec.options.flatMap((o) => o.flags).join(" ");
+      const choices = spec.options
+        .filter((o) => o.choices.length)
+        .map((o) => `        ${o.flags.join("|")}) COMPREPLY=($(compgen -W "${o.choices.join(" ")}" -- "$cur")); return ;;`)
+        .join("\n");
+      return `    ${spec.name})\n      case "$prev" in\n${choices}\n      esac\n      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "${flags}" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;`;
+    })
+    .join("\n");
+  const bash = `# sla completion for ${shell}
+_sla() {
+  local cur prev command
+  cur="\${COMP_WORDS[COMP_CWORD]}"
+  prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  command="\${COMP_WORDS[1]}"
+  if [[ $COMP_CWORD -eq 1 ]]; then
+    COMPREPLY=($(compgen -W "${names} --help --version" -- "$cur"))
+    return
+  fi
+  case "$command" in
+${cases}
+  esac
+}
+complete -o filenames -F _sla sla
+`;
+  return shell === "zsh" ? `autoload -U +X bashcompinit && bashcompinit\n${bash}` : bash;
+}

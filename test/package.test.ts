@@ -1,0 +1,49 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { EXAMPLE, ROOT, tempDir } from "./helpers/cli.js";
+
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+describe("the npm package", () => {
+  it("packs only what users need, and the installed tarball gives a working sla on this Node", () => {
+    const packDir = tempDir();
+    // dist/ is built by `npm test`'s pretest; packing need not build again.
+    execFileSync(npm, ["pack", "--ignore-scripts", "--pack-destination", packDir, "--loglevel=error"], { cwd: ROOT, stdio: "pipe" });
+    const tarball = readdirSync(packDir).find((f) => f.endsWith(".tgz"))!;
+    const listing = execFileSync("tar", ["-tzf", join(packDir, tarball)], { encoding: "utf8" }).split("\n").filter(Boolean);
+    expect(listing.some((f) => f.startsWith("package/test/") || f.startsWith("package/src/") || f.startsWith("package/node_modules/"))).toBe(false);
+    for (const needed of ["package/bin/sla.js", "package/dist/cli/main.js", "package/dist/validate/schema-validator.cjs", "package/schemas/sla.schema.json", "package/templates/locales/ja.json", "package/sla.example.yaml"])
+      expect(listing).toContain(needed);
+
+    const prefix = tempDir();
+    execFileSync(npm, ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", join(packDir, tarball)], { stdio: "pipe" });
+    const result = spawnSync(join(prefix, "node_modules/.bin/sla"), ["validate", EXAMPLE], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(`✔ 1 file valid\n`);
+    expect(result.status).toBe(0);
+  }, 240_000);
+});
+
+describe("CI integrations", () => {
+  it("action.yml is a composite action that installs sla from its own checkout and validates with annotations", () => {
+    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
+    expect(action.runs.using).toBe("composite");
+    const script = action.runs.steps.map((s: { run?: string }) => s.run ?? "").join("\n");
+    expect(script).toContain('npm ci --prefix "$GITHUB_ACTION_PATH"');
+    expect(script).toContain("validate --format github");
+    expect(script).toContain("diff --format markdown");
+    for (const step of action.runs.steps) expect(step.shell).toBe("bash");
+    for (const input of Object.values(action.inputs) as { description: string }[]) expect(input.description.length).toBeGreaterThan(10);
+  });
+
+  it(".pre-commit-hooks.yaml runs sla validate on the SLA file names sla looks for", () => {
+    const [hook] = parse(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8"));
+    expect(hook).toMatchObject({ id: "sla-validate", entry: "sla validate", language: "node", pass_filenames: true });
+    const files = new RegExp(hook.files);
+    for (const name of ["sla.yaml", "sla.yml", "sla.example.yaml", "teams/emea.sla.yaml", "a/b/sla.2026.yml"]) expect(files.test(name)).toBe(true);
+    for (const name of ["slack.yaml", ".github/workflows/ci.yml", "atlas.yaml"]) expect(files.test(name)).toBe(false);
+  });
+});
