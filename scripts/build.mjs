@@ -1,6 +1,8 @@
-// Build: compile TypeScript and precompile the schema validator, so `sla validate` never
-// compiles a schema at start-up. `node scripts/build.mjs types` regenerates the model types
-// from the schema (committed; a test fails when they are stale).
+// Build: compile TypeScript (the library and its types), precompile the schema validator so
+// `sla validate` never compiles a schema at start-up, and bundle the CLI into a few ES modules
+// so that starting it does not resolve and load some two hundred files.
+// `node scripts/build.mjs types` regenerates the model types from the schema (committed; a
+// test fails when they are stale).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -55,6 +57,31 @@ async function main() {
   const outDir = join(root, "dist/validate");
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "schema-validator.cjs"), compileValidator());
+  await bundleCli();
+}
+
+/**
+ * dist/bin/sla.js and its chunks: our code with yaml, commander, chalk and tinyglobby. Each
+ * command's code is a chunk loaded when the command runs. The PDF engine, fonts and
+ * Handlebars stay in node_modules (only `sla render` loads them). dist/bin sits two levels
+ * below the package root like dist/<module>, so paths such as ../../schemas hold in both.
+ */
+async function bundleCli() {
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: { sla: join(root, "src/cli/main.ts") },
+    outdir: join(root, "dist/bin"),
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    external: ["pdfkit", "fontkit", "handlebars"],
+    chunkNames: "[name]-[hash]",
+    // Bundled CommonJS modules (yaml, commander) call require for Node built-ins.
+    banner: { js: 'import { createRequire as __slaCreateRequire } from "node:module"; const require = __slaCreateRequire(import.meta.url);' },
+    logLevel: "warning",
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
