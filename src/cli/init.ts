@@ -17,14 +17,23 @@ export function registerInit(program: Command): void {
       const target = resolve(file);
       if (existsSync(target) && !options.force) throw new UsageError(`${file} already exists; use --force to overwrite it`);
       if (!existsSync(dirname(target))) throw new UsageError(`cannot write ${file}: directory ${dirname(file)} does not exist`);
-      writeFileAtomic(target, starterText(target));
-      process.stdout.write(`Created ${file}. Edit it, then run: sla validate ${file}\n`);
+      const schema = schemaReference(target, options.force === true);
+      writeFileAtomic(target, readFileSync(EXAMPLE_URL, "utf8").replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema.path}`));
+      process.stdout.write(`Created ${file}${schema.copied ? ` and ${schema.copied}` : ""}. Edit it, then run: sla validate ${file}\n`);
     });
 }
 
-/** The example, with the editor's schema line pointing at the installed schema. */
-function starterText(target: string): string {
-  let schema = relative(dirname(target), fileURLToPath(SCHEMA_URL)).split("\\").join("/");
-  if (!schema.startsWith(".") && !schema.startsWith("/")) schema = `./${schema}`;
-  return readFileSync(EXAMPLE_URL, "utf8").replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema}`);
+/**
+ * The schema path for the editor line: the installed package's schema when sla is installed
+ * inside the project (node_modules/sla/...), which teammates have too; otherwise a copy written
+ * beside the file, as a path into a global install would break on every other machine.
+ */
+function schemaReference(target: string, force: boolean): { path: string; copied?: string } {
+  const installed = relative(dirname(target), fileURLToPath(SCHEMA_URL)).split("\\").join("/");
+  if (/^(\.\/)?node_modules\//.test(installed)) return { path: `./${installed.replace(/^\.\//, "")}` };
+  const copy = resolve(dirname(target), "sla.schema.json");
+  const name = relative(process.cwd(), copy) || "sla.schema.json";
+  if (existsSync(copy) && !force) return { path: "./sla.schema.json" };
+  writeFileAtomic(copy, readFileSync(SCHEMA_URL, "utf8"));
+  return { path: "./sla.schema.json", copied: name };
 }

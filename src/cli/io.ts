@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { decodeSource, SourceError } from "../load/read-source.js";
 import { UsageError } from "../errors.js";
@@ -41,19 +41,34 @@ export function describeIoError(error: unknown): string {
 
 /**
  * Writes a file so that readers see the old content or the new, never a half-written one:
- * the text goes to a temporary file beside it, which then replaces the target.
+ * the text goes to a temporary file beside it, which then replaces the target. A symbolic
+ * link is written through (its target is replaced); a device or pipe (/dev/stdout) is
+ * written directly, as renaming over it would replace the device.
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  let target = file;
+  try {
+    if (existsSync(file)) {
+      target = realpathSync(file);
+      if (!statSync(target).isFile()) {
+        writeFileSync(target, bytes);
+        return;
+      }
+    }
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     const fd = openSync(temp, "w");
     try {
-      writeSync(fd, typeof content === "string" ? Buffer.from(content) : content);
+      writeSync(fd, bytes);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, file);
+    renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
     throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);

@@ -1,6 +1,7 @@
 // Classifiers over the structural diff: each looks at one kind of change and says what it
 // means for the commitment (raised, lowered, tightened, loosened) or shows the changed words.
 import { compareDurations, parseDuration } from "../domain/duration.js";
+import { periodMonths, targetOverPeriod, targetSpan } from "../domain/funnel.js";
 import { toFraction } from "../domain/percent.js";
 import type { Kpi, Sla } from "../model/index.js";
 import type { Change, ChangeClass, ListPart } from "./model.js";
@@ -26,21 +27,49 @@ function kpiOf(sla: Sla, id: string | undefined): Kpi | undefined {
   return sla.kpis?.find((k) => k.id === id);
 }
 
-/** A KPI target: raised or lowered, and whether that tightens the commitment. */
+const SPANLESS_UNITS = new Set(["percent", "days", "hours", "score"]);
+
+/**
+ * A KPI target: raised or lowered, and whether that tightens the commitment. Counts and money
+ * per month, quarter or period are compared per month, so 176 a month and 528 a quarter are
+ * the same commitment; a change of `per` or `cadence` alone is classified the same way.
+ */
 const kpiTarget: Classifier = (change, { before, after }) => {
-  if (change.section !== "kpis" || change.field !== "target") return;
+  if (change.section !== "kpis" || !["target", "per", "cadence"].includes(change.field ?? "")) return;
   const oldKpi = kpiOf(before, change.entity?.id);
   const newKpi = kpiOf(after, change.entity?.id);
-  if (!oldKpi || !newKpi) return;
-  const read = (kpi: Kpi) => (kpi.unit === "percent" ? toFraction(kpi.target) : numeric(kpi.target));
-  const a = read(oldKpi);
-  const b = read(newKpi);
+  if (!oldKpi || !newKpi || oldKpi.unit !== newKpi.unit) return;
+  if (newKpi.unit === "currency" && before.agreement?.currency !== after.agreement?.currency) {
+    change.note = `the currency changed (${before.agreement?.currency ?? "none"} → ${after.agreement?.currency ?? "none"}); amounts are not compared`;
+    return;
+  }
+  let a: number | undefined;
+  let b: number | undefined;
+  if (SPANLESS_UNITS.has(newKpi.unit)) {
+    if (change.field !== "target") return;
+    const read = (kpi: Kpi) => (kpi.unit === "percent" ? toFraction(kpi.target) : numeric(kpi.target));
+    [a, b] = [read(oldKpi), read(newKpi)];
+  } else {
+    const oldMonths = periodMonths(before);
+    const newMonths = periodMonths(after);
+    if (oldMonths === undefined || newMonths === undefined || typeof oldKpi.target !== "number" || typeof newKpi.target !== "number") return;
+    const sameSpan = targetSpan(oldKpi) === targetSpan(newKpi) && (targetSpan(newKpi) !== "period" || oldMonths === newMonths);
+    if (sameSpan) {
+      if (change.field !== "target") return;
+      [a, b] = [oldKpi.target, newKpi.target];
+    } else {
+      [a, b] = [targetOverPeriod(oldKpi, oldMonths) / oldMonths, targetOverPeriod(newKpi, newMonths) / newMonths];
+      change.note = a === b ? "the same commitment per month" : `compared per month: ${round(a)} → ${round(b)}`;
+    }
+  }
   if (a === undefined || b === undefined) return;
   const higherIsBetter = newKpi.direction === "higher";
   // A KPI whose direction flipped cannot be called tighter or looser.
   if (oldKpi.direction !== newKpi.direction) return setDelta(change, a, b);
   setDelta(change, a, b, higherIsBetter ? { up: ["tightened"], down: ["loosened"] } : { up: ["loosened"], down: ["tightened"] });
 };
+
+const round = (n: number) => Number(n.toFixed(2)).toLocaleString("en-US");
 
 /** Lead-scoring thresholds: a higher bar qualifies fewer leads. */
 const scoringThreshold: Classifier = (change) => {
@@ -81,7 +110,8 @@ const probability: Classifier = (change) => {
 
 /** Any other number: raised or lowered. */
 const otherNumber: Classifier = (change) => {
-  if (change.delta || change.kind !== "changed") return;
+  // KPI targets are kpiTarget's: across a currency change they are deliberately unclassified.
+  if (change.delta || change.kind !== "changed" || (change.section === "kpis" && change.field === "target")) return;
   const a = numeric(change.before);
   const b = numeric(change.after);
   if (a !== undefined && b !== undefined) setDelta(change, a, b);
@@ -158,7 +188,18 @@ function similarity(a: string, b: string, locale: string | undefined): number {
 /** Applied in order; each adds classes or detail to the changes it understands. */
 const CLASSIFIERS: Classifier[] = [kpiTarget, scoringThreshold, connectCommitment, probability, otherNumber, texts];
 
-export function classify(changes: Change[], context: Context): Change[] {
+/** `25` → `"25%"` or `0.25`: the same percentage written another way is no change. */
+function isSamePercentage(change: Change, context: Context): boolean {
+  const percent =
+    change.field === "probability" ||
+    (change.section === "kpis" && change.field === "target" && kpiOf(context.after, change.entity?.id)?.unit === "percent");
+  if (!percent || change.kind !== "changed") return false;
+  const a = toFraction(change.before as number | string);
+  return a !== undefined && a === toFraction(change.after as number | string);
+}
+
+export function classify(all: Change[], context: Context): Change[] {
+  const changes = all.filter((change) => !isSamePercentage(change, context));
   for (const change of changes) {
     change.classes.push(change.kind);
     if (change.section === "kpis" && change.entity)

@@ -5,7 +5,7 @@ import { safeLocale } from "../domain/text.js";
 import type { Sla } from "../model/index.js";
 import { classify } from "./classify.js";
 import { funnelChanges } from "./funnel.js";
-import type { DiffSide, SlaDiff } from "./model.js";
+import type { ChangeClass, DiffSide, SlaDiff } from "./model.js";
 import { resetChecks } from "./reset.js";
 import { structuralDiff } from "./structural.js";
 
@@ -34,4 +34,26 @@ export function diffSla(before: { file: string; sla: Sla }, after: { file: strin
   changes.push(...funnelChanges(oldSide.funnel, newSide.funnel));
   changes.push(...resetChecks(oldSide, newSide));
   return { old: oldSide, new: newSide, changes };
+}
+
+export interface DiffSummary {
+  /** Changes to the document itself (not the derived funnel rows or reset checks). */
+  changes: number;
+  funnel: number;
+  resetProblems: number;
+  /** Document changes by class. */
+  byClass: Partial<Record<ChangeClass, number>>;
+}
+
+/** The counts every output format reports, so text, Markdown and JSON agree. */
+export function summarizeDiff(diff: SlaDiff): DiffSummary {
+  const own = diff.changes.filter((c) => c.section !== "funnel" && c.section !== "reset");
+  const byClass: Partial<Record<ChangeClass, number>> = {};
+  for (const change of own) for (const cls of change.classes) byClass[cls] = (byClass[cls] ?? 0) + 1;
+  return {
+    changes: own.length,
+    funnel: diff.changes.filter((c) => c.section === "funnel").length,
+    resetProblems: diff.changes.filter((c) => c.section === "reset").length,
+    byClass,
+  };
 }

@@ -13,8 +13,10 @@ interface Scope {
   entity?: EntityRef;
   /** Path of the entity (or section) in the new document. */
   base: JsonPath;
-  /** Field path inside the entity or section. */
+  /** Field path inside the entity or section, for people: `sequence[2].channel`. */
   field: string[];
+  /** The same as document path segments: `sequence`, 1, `channel`. */
+  sub: JsonPath;
 }
 
 const SECTIONS: { id: SectionId; label?: string; ordered?: boolean }[] = [
@@ -43,8 +45,12 @@ export function structuralDiff(before: Sla, after: Sla): Change[] {
   for (const section of SECTIONS) {
     const a = (before as unknown as Record<string, Value>)[section.id];
     const b = (after as unknown as Record<string, Value>)[section.id];
-    const scope: Scope = { section: section.id, base: [section.id], field: [] };
-    if (section.label && (isEntityList(a) || isEntityList(b))) {
+    const scope: Scope = { section: section.id, base: [section.id], field: [], sub: [] };
+    if (a === undefined && b !== undefined) {
+      changes.push({ section: section.id, kind: "added", path: [section.id], after: b, classes: [] });
+    } else if (a !== undefined && b === undefined) {
+      changes.push({ section: section.id, kind: "removed", path: [section.id], before: a, classes: [] });
+    } else if (section.label && (isEntityList(a) || isEntityList(b))) {
       diffEntities(changes, scope, section.label, asList(a), asList(b), section.ordered ?? false);
     } else {
       diffValue(changes, scope, a, b);
@@ -54,7 +60,7 @@ export function structuralDiff(before: Sla, after: Sla): Change[] {
 }
 
 function diffEntities(changes: Change[], scope: Scope, label: string, a: Entity[], b: Entity[], ordered: boolean): void {
-  const listPath = [...scope.base, ...scope.field];
+  const listPath = [...scope.base, ...scope.sub];
   const oldById = new Map(a.map((e, i) => [e.id, { entity: e, index: i }]));
   const newById = new Map(b.map((e, i) => [e.id, { entity: e, index: i }]));
   const ref = (e: Entity): EntityRef => ({ id: e.id, name: typeof e.name === "string" ? e.name : undefined, label });
@@ -70,12 +76,12 @@ function diffEntities(changes: Change[], scope: Scope, label: string, a: Entity[
       changes.push({ section: scope.section, kind: "added", entity: ref(entity), path, after: entity, classes: [] });
       continue;
     }
-    const inner: Scope = { section: scope.section, entity: { ...ref(entity), name: entity.name ?? old.entity.name }, base: path, field: [] };
+    const inner: Scope = { section: scope.section, entity: { ...ref(entity), name: entity.name ?? old.entity.name }, base: path, field: [], sub: [] };
     if (old.entity.name !== entity.name)
       changes.push({ section: scope.section, kind: "renamed", entity: inner.entity, field: "name", path: [...path, "name"], before: old.entity.name, after: entity.name, classes: [] });
     for (const key of unionKeys(old.entity, entity)) {
       if (key === "id" || key === "name") continue;
-      diffValue(changes, { ...inner, field: [key] }, old.entity[key], entity[key]);
+      diffValue(changes, { ...inner, field: [key], sub: [key] }, old.entity[key], entity[key]);
     }
   }
 
@@ -99,14 +105,23 @@ function diffEntities(changes: Change[], scope: Scope, label: string, a: Entity[
 
 function diffValue(changes: Change[], scope: Scope, a: Value, b: Value): void {
   if (deepEqual(a, b)) return;
-  const path = [...scope.base, ...scope.field];
+  const path = [...scope.base, ...scope.sub];
   const nestedLabel = NESTED_LABELS[scope.field[scope.field.length - 1] ?? ""];
   if (nestedLabel && (isEntityList(a) || isEntityList(b))) {
     diffEntities(changes, scope, nestedLabel, asList(a), asList(b), false);
     return;
   }
   if (isPlainObject(a) && isPlainObject(b)) {
-    for (const key of unionKeys(a, b)) diffValue(changes, { ...scope, field: [...scope.field, key] }, a[key], b[key]);
+    for (const key of unionKeys(a, b)) diffValue(changes, { ...scope, field: [...scope.field, key], sub: [...scope.sub, key] }, a[key], b[key]);
+    return;
+  }
+  // Lists of records without ids (signatories, the attempt sequence) are compared by position.
+  if (isRecordList(a) && isRecordList(b)) {
+    const last = scope.field.length - 1;
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const field = [...scope.field.slice(0, last), `${scope.field[last]}[${i + 1}]`];
+      diffValue(changes, { ...scope, field, sub: [...scope.sub, i] }, a[i], b[i]);
+    }
     return;
   }
   changes.push({
@@ -123,6 +138,10 @@ function diffValue(changes: Change[], scope: Scope, a: Value, b: Value): void {
 
 function isPlainObject(v: Value): v is Record<string, Value> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function isRecordList(v: Value): v is Record<string, Value>[] {
+  return Array.isArray(v) && v.length > 0 && v.every(isPlainObject);
 }
 
 function isEntityList(v: Value): v is Entity[] {

@@ -13,8 +13,19 @@ const MAX_CELLS = 250_000;
 export function diffWords(before: string, after: string, locale?: string): TextPart[] {
   const a = tokenize(before, locale);
   const b = tokenize(after, locale);
-  if (a.length * b.length > MAX_CELLS) return merge([{ op: "delete", text: before }, { op: "insert", text: after }]);
-  return merge(lcsDiff(a, b));
+  // Most edits touch a few words of a long text: the common head and tail need no LCS.
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const midA = a.slice(head, a.length - tail);
+  const midB = b.slice(head, b.length - tail);
+  const middle: TextPart[] =
+    midA.length * midB.length > MAX_CELLS
+      ? [{ op: "delete", text: midA.join("") }, { op: "insert", text: midB.join("") }]
+      : lcsDiff(midA, midB);
+  const equal = (tokens: string[]): TextPart[] => (tokens.length ? [{ op: "equal", text: tokens.join("") }] : []);
+  return merge([...equal(a.slice(0, head)), ...middle.filter((p) => p.text !== ""), ...equal(a.slice(a.length - tail))]);
 }
 
 function tokenize(text: string, locale: string | undefined): string[] {

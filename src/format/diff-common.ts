@@ -1,7 +1,7 @@
 // Wording shared by the diff formatters: section titles, values with units, deltas.
 import { VOLUME_LABELS, type VolumeMetric } from "../domain/funnel.js";
 import { formatPercent, toFraction } from "../domain/percent.js";
-import type { Change, ChangeClass, SectionId, SlaDiff } from "../diff/index.js";
+import { summarizeDiff, type Change, type ChangeClass, type SectionId, type SlaDiff } from "../diff/index.js";
 
 export const SECTION_TITLES: Record<SectionId, string> = {
   agreement: "Agreement",
@@ -69,32 +69,40 @@ export function formatDelta(change: Change, currency: string | undefined): strin
   return `${sign}${abs}${rel}`;
 }
 
+/** A value as a reader would write it: "(none)", "a, b", "name: Elif Demir, title: Head of Marketing". */
 export function formatValue(value: unknown): string {
-  if (value === undefined) return "(none)";
+  if (value === undefined || value === null) return "(none)";
   if (typeof value === "string") return value;
   if (typeof value === "number") return number(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join(", ");
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" && v !== null ? `(${formatValue(v)})` : formatValue(v))).join(", ");
+  if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`).join(", ");
+  return String(value);
+}
+
+/** A changed field's old or new value, with the KPI's unit and that side's currency. */
+export function formatFieldValue(change: Change, value: unknown, currency: string | undefined): string {
+  if (change.field === "version") return String(value);
+  const unit = change.unit ?? (change.field === "probability" ? "percent" : undefined);
+  return unit && (change.field === "target" || change.field === "probability") ? formatKpiValue(unit, value, currency) : formatValue(value);
 }
 
 export function volumeLabel(metric: string): string {
   return VOLUME_LABELS[metric as VolumeMetric] ?? metric;
 }
 
-/** "lifecycle stage `mql` (Marketing Qualified Lead)" */
+/** "lifecycle stage `mql` "Marketing Qualified Lead"", or the section for a whole section. */
 export function entityLabel(change: Change): string {
-  if (!change.entity) return "";
+  if (!change.entity) return change.kind === "added" || change.kind === "removed" ? `section \`${change.section}\` (${SECTION_TITLES[change.section]})` : "";
   const name = change.entity.name && change.entity.name !== change.entity.id ? ` "${change.entity.name}"` : "";
   return `${change.entity.label} \`${change.entity.id}\`${name}`;
 }
 
+/** "5 changes: 1 renamed, 1 removed, 2 tightened, 1 reset problem" */
 export function summarize(diff: SlaDiff): string {
-  const changes = diff.changes.filter((c) => c.section !== "funnel" && c.section !== "reset");
-  if (changes.length === 0 && diff.changes.length === 0) return "no changes";
-  const counts = new Map<string, number>();
-  for (const c of changes) for (const cls of c.classes) if (cls !== "changed" && cls !== "raised" && cls !== "lowered") counts.set(cls, (counts.get(cls) ?? 0) + 1);
-  const resets = diff.changes.filter((c) => c.section === "reset").length;
-  const parts = [...counts].map(([cls, n]) => `${n} ${cls}`);
-  if (resets) parts.push(`${resets} reset problem${resets === 1 ? "" : "s"}`);
-  return `${changes.length} change${changes.length === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+  const summary = summarizeDiff(diff);
+  if (summary.changes === 0 && summary.resetProblems === 0) return "no changes";
+  const shown: ChangeClass[] = ["added", "removed", "renamed", "reordered", "tightened", "loosened"];
+  const parts = shown.filter((cls) => summary.byClass[cls]).map((cls) => `${summary.byClass[cls]} ${cls}`);
+  if (summary.resetProblems) parts.push(`${summary.resetProblems} reset problem${summary.resetProblems === 1 ? "" : "s"}`);
+  return `${summary.changes} change${summary.changes === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }

@@ -1,6 +1,6 @@
 // The machine-readable shape of `sla diff --format json`. Documented in the README;
 // change it only with a new `version`.
-import type { SlaDiff } from "../diff/index.js";
+import { summarizeDiff, type SlaDiff } from "../diff/index.js";
 
 export const DIFF_JSON_VERSION = 1;
 
@@ -12,8 +12,6 @@ export function formatDiffJson(diff: SlaDiff): string {
     reviewPeriod: s.reviewPeriod ?? null,
     funnel: s.funnel ? { months: s.funnel.months, neededPerMonth: Object.fromEntries(s.funnel.steps.map((x) => [x.metric, Math.ceil(x.perMonth)])) } : null,
   });
-  const byClass: Record<string, number> = {};
-  for (const change of diff.changes) for (const cls of change.classes) byClass[cls] = (byClass[cls] ?? 0) + 1;
   const changes = diff.changes.map((c) => ({
     section: c.section,
     kind: c.kind,
@@ -30,5 +28,5 @@ export function formatDiffJson(diff: SlaDiff): string {
     order: c.order ?? null,
     note: c.note ?? null,
   }));
-  return JSON.stringify({ version: DIFF_JSON_VERSION, old: side(diff.old), new: side(diff.new), summary: { changes: diff.changes.length, byClass }, changes }, null, 2) + "\n";
+  return JSON.stringify({ version: DIFF_JSON_VERSION, old: side(diff.old), new: side(diff.new), summary: summarizeDiff(diff), changes }, null, 2) + "\n";
 }

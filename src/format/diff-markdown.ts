@@ -2,7 +2,7 @@
 // comment. KPI targets first, as a table; then the other changes by section.
 import type { Change, SlaDiff } from "../diff/index.js";
 import type { TextPart } from "../diff/words.js";
-import { effectClasses, entityLabel, formatDelta, formatKpiValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
+import { effectClasses, entityLabel, formatDelta, formatFieldValue, formatKpiValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
 
 const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 /** Text inside `**` or `~~` markers; markdown's own characters are escaped. */
@@ -35,7 +35,7 @@ export function formatDiffMarkdown(diff: SlaDiff): string {
     for (const c of targets) {
       const name = c.entity!.name ? `${cell(c.entity!.name)} (\`${c.entity!.id}\`)` : `\`${c.entity!.id}\``;
       out.push(
-        `| ${name} | ${cell(formatKpiValue(c.unit, c.before, currency))} | ${cell(formatKpiValue(c.unit, c.after, currency))} | ${cell(formatDelta(c, currency))} | ${effectClasses(c).filter((e) => e === "tightened" || e === "loosened").join(", ") || "–"} |`,
+        `| ${name} | ${cell(formatKpiValue(c.unit, c.before, diff.old.currency))} | ${cell(formatKpiValue(c.unit, c.after, currency))} | ${cell(formatDelta(c, currency))} | ${effectClasses(c).filter((e) => e === "tightened" || e === "loosened").join(", ") || "–"} |`,
       );
     }
     out.push("");
@@ -51,13 +51,13 @@ export function formatDiffMarkdown(diff: SlaDiff): string {
     const rest = section === "kpis" ? changes.filter((c) => !targets.includes(c)) : changes;
     if (!rest.length) continue;
     out.push(`### ${section === "kpis" ? "Other KPI changes" : SECTION_TITLES[section]}`, "");
-    for (const change of rest) out.push(...bullet(change, currency));
+    for (const change of rest) out.push(...bullet(change, currency, diff.old.currency));
     out.push("");
   }
   return out.join("\n");
 }
 
-function bullet(change: Change, currency: string | undefined): string[] {
+function bullet(change: Change, currency: string | undefined, oldCurrency: string | undefined): string[] {
   const label = escape(entityLabel(change)).replace(/\\`/g, "`");
   const effects = effectClasses(change);
   const tag = effects.length ? ` _(${effects.join(", ")})_` : "";
@@ -88,8 +88,7 @@ function bullet(change: Change, currency: string | undefined): string[] {
     ];
   }
   if (change.words) return [`- ${subject}: ${words(change.words)}${tag}`];
-  const unit = change.unit ?? (change.field === "probability" ? "percent" : undefined);
-  const value = (v: unknown) => escape(unit ? formatKpiValue(unit, v, currency) : formatValue(v));
   const delta = change.delta ? ` (${formatDelta(change, currency)})` : "";
-  return [`- ${subject}: ${value(change.before)} → **${value(change.after)}**${delta}${tag}`];
+  const note = change.note ? ` — ${escape(change.note)}` : "";
+  return [`- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency))} → **${escape(formatFieldValue(change, change.after, currency))}**${delta}${tag}${note}`];
 }

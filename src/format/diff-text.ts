@@ -2,7 +2,7 @@
 import { Chalk } from "chalk";
 import type { Change, SlaDiff } from "../diff/index.js";
 import type { TextPart } from "../diff/words.js";
-import { effectClasses, entityLabel, formatDelta, formatKpiValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
+import { effectClasses, entityLabel, formatDelta, formatFieldValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
 
 type Paint = InstanceType<typeof Chalk>;
 
@@ -34,7 +34,6 @@ function formatChange(change: Change, diff: SlaDiff, c: Paint): string[] {
   const effects = effectClasses(change);
   const tag = effects.length ? `  ${c.cyan(`(${effects.join(", ")})`)}` : "";
   const currency = diff.new.currency ?? diff.old.currency;
-  const unit = change.unit ?? (change.field === "probability" ? "percent" : undefined);
   switch (change.kind) {
     case "added":
       return [c.green(`+ ${entityLabel(change)} added`)];
@@ -66,7 +65,7 @@ function formatChange(change: Change, diff: SlaDiff, c: Paint): string[] {
     return lines;
   }
   if (change.words) return [`~ ${subject}: ${words(change.words, c)}${tag}`];
-  const value = (v: unknown) => (unit ? formatKpiValue(unit, v, currency) : formatValue(v));
   const delta = change.delta ? ` (${formatDelta(change, currency)})` : "";
-  return [`~ ${subject}: ${value(change.before)} → ${value(change.after)}${delta}${tag}`];
+  const note = change.note ? ` ${c.dim(`[${change.note}]`)}` : "";
+  return [`~ ${subject}: ${formatFieldValue(change, change.before, diff.old.currency)} → ${formatFieldValue(change, change.after, diff.new.currency)}${delta}${tag}${note}`];
 }

@@ -33,25 +33,23 @@ function plural(n: number, word: string): string {
 
 function formatFinding(finding: Finding, lines: string[] | undefined, c: InstanceType<typeof Chalk>): string {
   const label = finding.severity === "error" ? c.red.bold("error") : c.yellow.bold("warning");
-  const head = `${label}${c.dim(`[${finding.ruleId}]`)}: ${c.bold(finding.message)}`;
+  const rule = `${label}${c.dim(`[${finding.ruleId}]`)}`;
+  const help = finding.hint ? `${c.blue("=")} ${c.bold("help")}: ${finding.hint}` : undefined;
   // A finding about the whole file (unreadable, binary) fits on one line.
-  if (!finding.start) return `${label}${c.dim(`[${finding.ruleId}]`)}: ${finding.file}: ${c.bold(finding.message)}${finding.hint ? `\n  ${c.blue("=")} ${c.bold("help")}: ${finding.hint}` : ""}`;
-  const where = finding.start ? `${finding.file}:${finding.start.line}:${finding.start.column}` : finding.file;
-  const out = [head, `  ${c.blue("-->")} ${where}`];
-  const line = finding.start && lines?.[finding.start.line - 1];
-  if (finding.start && line !== undefined) {
-    const number = String(finding.start.line);
-    const gutter = " ".repeat(number.length);
-    const before = line.slice(0, finding.start.column - 1);
-    const endColumn =
-      finding.end && finding.end.line === finding.start.line && finding.end.column > finding.start.column
-        ? finding.end.column
-        : line.length + 1;
-    const marked = line.slice(finding.start.column - 1, endColumn - 1).trimEnd() || " ";
+  if (!finding.start) return [`${rule}: ${finding.file}: ${c.bold(finding.message)}`, ...(help ? [`  ${help}`] : [])].join("\n");
+
+  const { start, end } = finding;
+  const out = [`${rule}: ${c.bold(finding.message)}`, `  ${c.blue("-->")} ${finding.file}:${start.line}:${start.column}`];
+  const line = lines?.[start.line - 1];
+  const gutter = " ".repeat(String(start.line).length);
+  if (line !== undefined) {
+    const before = line.slice(0, start.column - 1);
+    const endColumn = end && end.line === start.line && end.column > start.column ? end.column : line.length + 1;
+    const marked = line.slice(start.column - 1, endColumn - 1).trimEnd() || " ";
     const caret = " ".repeat(displayWidth(before)) + "^".repeat(Math.max(1, displayWidth(marked)));
     const colorCaret = finding.severity === "error" ? c.red : c.yellow;
-    out.push(`${gutter} ${c.blue("|")}`, `${c.blue(number)} ${c.blue("|")} ${line}`, `${gutter} ${c.blue("|")} ${colorCaret(caret)}`);
-    if (finding.hint) out.push(`${gutter} ${c.blue("=")} ${c.bold("help")}: ${finding.hint}`);
+    out.push(`${gutter} ${c.blue("|")}`, `${c.blue(String(start.line))} ${c.blue("|")} ${line}`, `${gutter} ${c.blue("|")} ${colorCaret(caret)}`);
   }
+  if (help) out.push(`${gutter} ${help}`);
   return out.join("\n");
 }

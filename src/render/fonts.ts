@@ -54,20 +54,27 @@ export class FontSet {
     return face;
   }
 
-  /** The text split into runs, each in the first font of the family that has its glyphs. */
+  /** Characters that no font has: the PDF cannot show them. */
+  readonly missing = new Set<string>();
+
+  /** The text split into runs, each character in the first font of the family that has it. */
   runs(text: string, weight: Weight = "regular"): Run[] {
     const family = FAMILIES[weight];
     const runs: Run[] = [];
     let current: LoadedFace | undefined;
     for (const char of text) {
       const code = char.codePointAt(0)!;
-      // Spaces and marks stay in the current run when its font can show them.
-      if (current && (/\s/.test(char) || current.font.hasGlyphForCodePoint(code))) {
-        runs[runs.length - 1]!.text += char;
-        continue;
+      let face: LoadedFace;
+      if (current && /\s/.test(char)) {
+        // Spaces stay in the run they are in, so words keep their spacing.
+        face = current;
+      } else {
+        // Always the first font that has the glyph: Latin text after a Japanese-only sign
+        // ("→") goes back to the Latin font instead of staying in the Japanese one.
+        const source = family.find((s) => this.face(s).font.hasGlyphForCodePoint(code));
+        if (!source && !/\p{Cc}/u.test(char)) this.missing.add(char);
+        face = this.face(source ?? family[0]!);
       }
-      const source = family.find((s) => this.face(s).font.hasGlyphForCodePoint(code)) ?? family[0]!;
-      const face = this.face(source);
       if (face === current) runs[runs.length - 1]!.text += char;
       else {
         runs.push({ font: face.name, text: char });

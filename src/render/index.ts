@@ -17,6 +17,8 @@ export interface RenderOptions {
   paper?: Paper;
   /** The PDF's creation date; default: the effective date, so output is reproducible. */
   date?: Date;
+  /** Told the characters the PDF fonts cannot show. */
+  onMissingGlyphs?: (characters: string[]) => void;
 }
 
 export async function renderDocument(sla: Sla, options: RenderOptions): Promise<string | Buffer> {
@@ -29,7 +31,7 @@ export async function renderDocument(sla: Sla, options: RenderOptions): Promise<
       return (await import("./html.js")).renderHtml(view, { paper, templateDir: options.templateDir });
     case "pdf": {
       const date = options.date ?? new Date(`${sla.agreement.effectiveDate}T00:00:00Z`);
-      return (await import("./pdf.js")).renderPdf(view, { paper, date });
+      return (await import("./pdf.js")).renderPdf(view, { paper, date, onMissingGlyphs: options.onMissingGlyphs });
     }
   }
 }

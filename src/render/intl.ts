@@ -15,9 +15,10 @@ export interface Formatter {
 export function createFormatter(locale: string, currency: string | undefined, labels: Labels): Formatter {
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const money = currency
-    ? new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 })
+    ? new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 2 })
     : numbers;
-  const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  // A signed document states what was agreed: 2.25% stays 2.25%, €12.49 stays €12.49.
+  const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 });
   // UTC, so that the day printed is the day written whatever the machine's time zone.
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
   const unit = (u: string) => new Intl.NumberFormat(locale, { style: "unit", unit: u, unitDisplay: "long", maximumFractionDigits: 2 });

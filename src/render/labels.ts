@@ -16,11 +16,6 @@ function read(language: string): Partial<Labels> | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Labels>) : undefined;
 }
 
-/** Languages with built-in labels. */
-export function builtInLanguages(): string[] {
-  return ["en", "de", "tr", "ja"];
-}
-
 export function loadLabels(locale: string): Labels {
   const english = read("en") as Labels;
   const own = read(locale.split("-")[0]!.toLowerCase()) ?? {};

@@ -8,6 +8,8 @@ import type { DocumentView } from "./view-model.js";
 
 export interface PdfOptions {
   paper: Paper;
+  /** Told the characters that no font has (emoji, scripts beyond Latin and Japanese). */
+  onMissingGlyphs?: (characters: string[]) => void;
   /** Written as the creation and modification date; fixed so output is reproducible. */
   date: Date;
 }
@@ -39,7 +41,7 @@ interface Column {
 
 class Writer {
   readonly doc: PDFKit.PDFDocument;
-  private readonly fonts = new FontSet();
+  readonly fonts = new FontSet();
 
   constructor(
     private readonly view: DocumentView,
@@ -247,6 +249,7 @@ export async function renderPdf(view: DocumentView, options: PdfOptions): Promis
   w.footers();
   doc.end();
   await finished;
+  if (w.fonts.missing.size) options.onMissingGlyphs?.([...w.fonts.missing]);
   return Buffer.concat(chunks);
 }
 

@@ -35,7 +35,10 @@ function registerHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper("cell", markdownCell);
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-  hb.registerHelper("upper", (text: unknown) => String(text ?? "").toLocaleUpperCase());
+  // In the document's locale: Turkish "iş" becomes "İŞ".
+  hb.registerHelper("upper", (text: unknown, options: Handlebars.HelperOptions) =>
+    String(text ?? "").toLocaleUpperCase((options.data?.root as { locale?: string } | undefined)?.locale),
+  );
 }
 
 function compile(hb: typeof Handlebars, file: string, format: TemplateFormat): HandlebarsTemplateDelegate {
@@ -87,7 +90,8 @@ export function renderTemplate(view: DocumentView & { paper: string }, format: T
     for (const file of partialsIn(dir)) hb.registerPartial(basename(file, ".hbs"), compile(hb, file, format));
   }
   if (format === "html") hb.registerPartial("style", readFileSync(join(builtIn, "style.css"), "utf8").replace(/\{\{/g, "\\{{"));
-  const main = templateDir ? join(templateDir, MAIN[format]) : join(builtIn, MAIN[format]);
-  if (!existsSync(main)) throw new TemplateError(`${templateDir}: no ${MAIN[format]} in the template directory`);
+  // A team's directory may hold only partials: the built-in main template then uses them.
+  const own = templateDir ? join(templateDir, MAIN[format]) : undefined;
+  const main = own && existsSync(own) ? own : join(builtIn, MAIN[format]);
   return compile(hb, main, format)(view);
 }

@@ -3,6 +3,7 @@
 // and numbers, money, percentages, dates and durations already formatted for its locale.
 import { computeFunnel, kpiForMetric, targetSpan, type RateMetric } from "../domain/funnel.js";
 import { fingerprint } from "../domain/fingerprint.js";
+import { safeLocale } from "../domain/text.js";
 import { toFraction } from "../domain/percent.js";
 import type { Kpi, Sla } from "../model/index.js";
 import { createFormatter, type Formatter } from "./intl.js";
@@ -12,7 +13,8 @@ const list = (items: readonly string[] | undefined): string[] => [...(items ?? [
 const opt = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 export function buildView(sla: Sla, options: { locale?: string } = {}) {
-  const locale = options.locale ?? sla.agreement.language;
+  // The validator reports a language tag that Intl cannot use; rendering still goes on.
+  const locale = safeLocale(options.locale) ?? safeLocale(sla.agreement.language) ?? "en";
   const labels = loadLabels(locale);
   const f = createFormatter(locale, sla.agreement.currency, labels);
   const value = (key: string) => labels.values[key] ?? key;

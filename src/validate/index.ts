@@ -45,6 +45,19 @@ export function structuralFindings(parsed: ParsedSla): Finding[] {
   return findings;
 }
 
+/**
+ * The first problem that makes a document unusable, as one line (`file:line:column: message`),
+ * or undefined when the document is well-formed.
+ */
+export function describeStructuralProblem(parsed: ParsedSla): string | undefined {
+  const problems = structuralFindings(parsed);
+  const first = problems[0];
+  if (!first) return undefined;
+  const where = first.start ? `${parsed.file}:${first.start.line}:${first.start.column}` : parsed.file;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+  return `${where}: ${first.message}${more}; run \`sla validate ${parsed.file}\` for details`;
+}
+
 /** Whether a schema error at `path` lies in (or is) the top-level `section`. */
 function touches(path: JsonPath, section: string): boolean {
   return path.length === 0 || path[0] === section;

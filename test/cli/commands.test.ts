@@ -8,10 +8,12 @@ describe("sla init", () => {
   it("writes a starter SLA that validates, with the schema line pointing at the installed schema", () => {
     const dir = tempDir();
     const result = sla(["init"], { cwd: dir });
-    expect(result).toMatchObject({ code: 0, stdout: "Created sla.yaml. Edit it, then run: sla validate sla.yaml\n" });
+    // sla is not installed in this project's node_modules: the schema is copied beside the file.
+    expect(result).toMatchObject({ code: 0, stdout: "Created sla.yaml and sla.schema.json. Edit it, then run: sla validate sla.yaml\n" });
     const text = readFileSync(join(dir, "sla.yaml"), "utf8");
     const schemaLine = /^# yaml-language-server: \$schema=(.*)$/m.exec(text)![1]!;
-    expect(existsSync(join(dir, schemaLine))).toBe(true);
+    expect(schemaLine).toBe("./sla.schema.json");
+    expect(readFileSync(join(dir, schemaLine), "utf8")).toBe(readFileSync(join(ROOT, "schemas/sla.schema.json"), "utf8"));
     expect(sla(["validate", "sla.yaml"], { cwd: dir }).code).toBe(0);
   });
 

@@ -18,7 +18,7 @@ describe("sla diff: two files", () => {
     expect(out).toContain('~ KPI `revenue` "New-business revenue" target: 1,800,000 EUR → 2,160,000 EUR (+360,000 EUR, +20%)  (raised, tightened)');
     expect(out).toContain('~ KPI `cost-per-lead` "Cost per lead" target: 85 EUR → 75 EUR (−10 EUR, −11.8%)  (lowered, tightened)');
     expect(out).toContain("~ MQLs: 167 → 200 per month (+33, +19.8%)  (raised)");
-    expect(out.trim().split("\n").at(-1)).toBe("5 changes: 1 renamed, 1 reordered, 1 removed, 2 tightened");
+    expect(out.trim().split("\n").at(-1)).toBe("5 changes: 1 removed, 1 renamed, 1 reordered, 2 tightened");
     expect(out).not.toContain("Reset checks");
   });
 
@@ -55,6 +55,20 @@ describe("sla diff: two files", () => {
     expect(sla(["diff", "--fail-on", "any", "sla.example.yaml", PROPOSAL]).code).toBe(1);
   });
 
+  it("names a removed section and fails --fail-on removed", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "new.yaml"), readFileSync(EXAMPLE, "utf8").replace(/^leadScoring:\n(?: .*\n|\n)*/m, ""));
+    const result = sla(["diff", "--fail-on", "removed", "sla.example.yaml", join(dir, "new.yaml")]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("- section `leadScoring` (Lead scoring) removed");
+  });
+
+  it("prints versions as written", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "new.yaml"), readFileSync(EXAMPLE, "utf8").replace('version: "2026.2"', "version: 2026.1"));
+    expect(sla(["diff", "sla.example.yaml", join(dir, "new.yaml")]).stdout).toContain("~ version: 2026.2 → 2026.1");
+  });
+
   it("diffs Turkish and Japanese agreements with their text intact", () => {
     const dir = tempDir();
     const tr = readFileSync(join(FIXTURES, "i18n/tr.sla.yaml"), "utf8");
@@ -67,7 +81,8 @@ describe("sla diff: two files", () => {
 
 describe("sla diff: errors", () => {
   it.each([
-    ["a missing file", ["diff", "sla.example.yaml", "nope.yaml"], /^sla: `sla.example.yaml` is not a file|^sla: /],
+    ["a missing file", ["diff", "sla.example.yaml", "nope.yaml"], /^sla: nope\.yaml: no such file\n$/],
+    ["a missing first file", ["diff", "typo.yaml", "sla.example.yaml"], /^sla: typo\.yaml: no such file\n$/],
     ["a bad --fail-on class", ["diff", "--fail-on", "worse", "sla.example.yaml", PROPOSAL], /^sla: --fail-on: `worse` is not a change class; use any, added/],
     ["three operands", ["diff", "a", "b", "c"], /^sla: give two files, or one or two Git revisions/],
     ["no operand", ["diff"], /^sla: missing required argument 'old'/],
@@ -83,7 +98,7 @@ describe("sla diff: errors", () => {
     writeFileSync(bad, readFileSync(EXAMPLE, "utf8").replace("    direction: higher", "    direction: up"));
     const result = sla(["diff", "sla.example.yaml", bad]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^sla: cannot compare: .*bad\.yaml:\d+:16: `direction` must be one of `higher`, `lower`; found text `up`\n$/);
+    expect(result.stderr).toMatch(/^sla: cannot compare: .*bad\.yaml:\d+:16: `direction` must be one of `higher`, `lower`; found text `up`; run `sla validate .*bad\.yaml` for details\n$/);
   });
 });
 
@@ -110,7 +125,7 @@ describe("sla diff: Git revisions", () => {
     const result = sla(["diff", "v2026-H2", "HEAD", "--", "sla.yaml"], { cwd: repo });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^sla\.yaml@v2026-H2 \(2026\.2, .*\) → sla\.yaml@HEAD /);
-    expect(result.stdout).toContain("5 changes: 1 renamed, 1 reordered, 1 removed, 2 tightened");
+    expect(result.stdout).toContain("5 changes: 1 removed, 1 renamed, 1 reordered, 2 tightened");
   });
 
   it("takes a range and finds the repository's SLA file, from a subdirectory", () => {
@@ -139,5 +154,7 @@ describe("sla diff: Git revisions", () => {
   it("outside a repository, says so", () => {
     const result = sla(["diff", "HEAD~1", "--", "sla.yaml"], { cwd: tempDir() });
     expect(result).toMatchObject({ code: 2, stderr: "sla: not inside a Git repository, so `HEAD~1` cannot be read; compare two files instead\n" });
+    const found = sla(["diff", "HEAD~1"], { cwd: tempDir() });
+    expect(found).toMatchObject({ code: 2, stderr: "sla: not inside a Git repository; compare two files instead (sla diff old.yaml new.yaml)\n" });
   });
 });

@@ -82,8 +82,11 @@ describe("diffSla", () => {
     const change = diff(example, rate).changes.find((c) => c.section === "kpis")!;
     expect(change.classes).toEqual(["changed", "raised", "tightened"]);
     expect(change.delta!.absolute).toBeCloseTo(0.05);
-    const same = edited((s) => (s.kpis.find((k) => k.metric === "closeRate")!.target = 25));
-    expect(diff(example, same).changes.find((c) => c.section === "kpis")!.classes).toEqual(["changed"]);
+    // 25% written as 25 or 0.25 is the same target: no change at all.
+    for (const notation of [25, 0.25, "25 %"]) {
+      const same = edited((s) => (s.kpis.find((k) => k.metric === "closeRate")!.target = notation));
+      expect(diff(example, same).changes).toEqual([]);
+    }
   });
 
   it("calls out owner and unit changes and moved thresholds", () => {
@@ -163,6 +166,50 @@ describe("diffSla", () => {
     });
     expect(diff(example, overlap).changes.filter((c) => c.section === "reset").map((c) => c.note)).toEqual([
       "the new period starts 2026-12-01, overlapping the old one (ended 2026-12-31) by 31 days",
+    ]);
+  });
+
+  it("reports a whole section added or removed, and lists of records item by item", () => {
+    const noScoring = edited((s) => delete s.leadScoring);
+    expect(summary(diff(example, noScoring).changes)).toEqual([["leadScoring", "removed", undefined, "removed"]]);
+    expect(summary(diff(noScoring, example).changes)).toEqual([["leadScoring", "added", undefined, "added"]]);
+    const newTitle = edited((s) => (s.agreement.parties[0]!.signatories[0]!.title = "CMO"));
+    expect(diff(example, newTitle).changes[0]).toMatchObject({
+      section: "agreement",
+      entity: { id: "marketing", label: "party" },
+      field: "signatories[1].title",
+      path: ["agreement", "parties", 0, "signatories", 0, "title"],
+      after: "CMO",
+    });
+  });
+
+  it("compares counts per month when the span of a target changes", () => {
+    const quarterly = edited((s) => Object.assign(s.kpis.find((k) => k.id === "mqls")!, { target: 528, per: "quarter" }));
+    const changes = diff(example, quarterly).changes.filter((c) => c.section === "kpis");
+    expect(changes.map((c) => [c.field, c.classes, c.note])).toEqual([
+      ["target", ["changed"], "the same commitment per month"],
+      ["per", ["changed"], "the same commitment per month"],
+    ]);
+    const more = edited((s) => Object.assign(s.kpis.find((k) => k.id === "mqls")!, { target: 600, per: "quarter" }));
+    expect(diff(example, more).changes.find((c) => c.field === "target")).toMatchObject({ classes: ["changed", "raised", "tightened"], note: "compared per month: 176 → 200" });
+  });
+
+  it("does not compare amounts across a change of currency", () => {
+    const dollars = edited((s) => {
+      s.agreement.currency = "USD";
+      s.kpis.find((k) => k.id === "revenue")!.target = 2_000_000;
+    });
+    const revenue = diff(example, dollars).changes.find((c) => c.entity?.id === "revenue")!;
+    expect(revenue.classes).toEqual(["changed"]);
+    expect(revenue.note).toBe("the currency changed (EUR → USD); amounts are not compared");
+  });
+
+  it("shows one changed word in a long paragraph as one word", () => {
+    const long = Array.from({ length: 300 }, (_, i) => `word${i}`).join(" ");
+    const parts = diffWords(long, long.replace("word150", "changed"));
+    expect(parts.filter((p) => p.op !== "equal")).toEqual([
+      { op: "delete", text: "word150" },
+      { op: "insert", text: "changed" },
     ]);
   });
 

@@ -812,6 +812,20 @@ const CASES: Record<string, RuleCases> = {
     ],
   },
 
+  "agreement/language": {
+    valid: [
+      { name: "German in Germany", mutate: (sla) => void (sla.agreement.language = "de-DE") },
+      { name: "Japanese", mutate: (sla) => void (sla.agreement.language = "ja") },
+    ],
+    invalid: [
+      {
+        name: "a tag the schema's pattern lets through but Intl rejects",
+        mutate: (sla) => void (sla.agreement.language = "tr-TR-TR"),
+        reports: [{ path: ["agreement", "language"], message: "`tr-TR-TR` is not a usable language tag" }],
+      },
+    ],
+  },
+
   "funnel/unreachable-revenue": {
     valid: [
       { name: "exactly the MQLs needed, per period", mutate: (sla) => Object.assign(kpi(sla, "mqls"), { target: 1000, per: "period" }) },
@@ -886,7 +900,22 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "a close rate of 0% cannot be divided by",
         mutate: (sla) => void (kpi(sla, "close-rate").target = "0%"),
-        reports: [{ path: ["kpis", KPI("revenue"), "metric"], message: "stops at the close rate" }],
+        reports: [{ path: ["kpis", KPI("close-rate"), "target"], message: "the close rate is 0%; the funnel math needs a rate above 0% and at most 100%" }],
+      },
+      {
+        name: "an optional lead→MQL rate of 0 is not skipped silently",
+        mutate: (sla) => void (kpi(sla, "lead-to-mql-rate").target = 0),
+        reports: [{ path: ["kpis", KPI("lead-to-mql-rate"), "target"], message: "the lead→MQL rate is 0;" }],
+      },
+      {
+        name: "an average deal size of 0",
+        mutate: (sla) => void (kpi(sla, "average-deal-size").target = 0),
+        reports: [{ path: ["kpis", KPI("average-deal-size"), "target"], message: "the average deal size is 0: the customers needed cannot be derived" }],
+      },
+      {
+        name: "a revenue target of 0",
+        mutate: (sla) => void (kpi(sla, "revenue").target = 0),
+        reports: [{ path: ["kpis", KPI("revenue"), "target"], message: "the revenue target is 0: nothing to derive the funnel from" }],
       },
     ],
   },

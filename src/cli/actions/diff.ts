@@ -1,11 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { diffSla, type SlaDiff } from "../../diff/index.js";
 import { InputError, resolveInputs } from "../../load/discover.js";
-import { readAtRevision } from "../../load/git.js";
+import { isInsideRepository, readAtRevision } from "../../load/git.js";
 import { parseSla } from "../../load/parse.js";
 import { decodeSource } from "../../load/read-source.js";
 import type { Sla } from "../../model/index.js";
-import { structuralFindings } from "../../validate/index.js";
+import { describeStructuralProblem } from "../../validate/index.js";
 import { useColor } from "../color.js";
 import { EXIT, readSource, UsageError, writeFileAtomic } from "../io.js";
 
@@ -52,13 +52,8 @@ async function format(diff: SlaDiff, options: DiffOptions): Promise<string> {
 /** Either side must be a well-formed SLA; rule findings (the reason for a proposal) do not matter. */
 function load(side: Side): { file: string; sla: Sla } {
   const parsed = parseSla(side.name, side.text);
-  const problems = structuralFindings(parsed);
-  if (problems.length) {
-    const first = problems[0]!;
-    const where = first.start ? `${side.name}:${first.start.line}:${first.start.column}` : side.name;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; run \`sla validate\` on it)` : "";
-    throw new UsageError(`cannot compare: ${where}: ${first.message}${more}`);
-  }
+  const problem = describeStructuralProblem(parsed);
+  if (problem) throw new UsageError(`cannot compare: ${problem}`);
   return { file: side.name, sla: parsed.data as Sla };
 }
 
@@ -67,6 +62,7 @@ function load(side: Side): { file: string; sla: Sla } {
  * `A..B`, or `A` alone (against the working copy), of the file named after `--`.
  */
 async function resolveSides(operands: string[], argv: string[], cwd: string): Promise<[Side, Side]> {
+  // commander passes the operands after `--` with the others; only argv says where it was.
   const dashdash = argv.indexOf("--");
   const paths = dashdash >= 0 ? argv.slice(dashdash + 1) : [];
   const revs = operands.slice(0, operands.length - paths.length);
@@ -76,6 +72,9 @@ async function resolveSides(operands: string[], argv: string[], cwd: string): Pr
     return [fileSide(revs[0]!), fileSide(revs[1]!)];
   }
   if (revs.length === 0 || revs.length > 2) throw new UsageError("give two files, or one or two Git revisions (see `sla diff --help`)");
+  // A name ending in .yaml is meant as a file, not a revision: say it is missing.
+  const missing = revs.find((r) => /\.ya?ml$/i.test(r) && !isFile(cwd, r));
+  if (missing) throw new InputError(`${missing}: no such file`);
   let [from, to] = revs as [string, string | undefined];
   if (revs.length === 1 && from.includes("..")) {
     const [a, b] = from.split(/\.\.\.?/);
@@ -98,6 +97,7 @@ function fileSide(file: string): Side {
 }
 
 async function theOnlySlaFile(cwd: string): Promise<string> {
+  if (!isInsideRepository(cwd)) throw new InputError("not inside a Git repository; compare two files instead (sla diff old.yaml new.yaml)");
   const files = await resolveInputs([], cwd);
   if (files.length > 1) throw new InputError(`this repository has ${files.length} SLA files; name one after \`--\`, e.g. sla diff HEAD~1 -- ${files[0]}`);
   return files[0]!;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { findFingerprint, fingerprint } from "../../domain/fingerprint.js";
 import { parseSla } from "../../load/parse.js";
-import { structuralFindings } from "../../validate/index.js";
+import { describeStructuralProblem } from "../../validate/index.js";
 import { EXIT, describeIoError, readSource, UsageError } from "../io.js";
 
 export function runFingerprint(file: string): number {
@@ -29,12 +29,8 @@ export function runVerify(file: string, document: string): number {
 
 /** The fingerprint of a well-formed SLA file; malformed files are refused. */
 function fingerprintOf(file: string): string {
-  const name = file === "-" ? "<stdin>" : file;
-  const parsed = parseSla(name, readSource(file));
-  const problems = structuralFindings(parsed);
-  if (problems.length) {
-    const first = problems[0]!;
-    throw new UsageError(`${name}${first.start ? `:${first.start.line}:${first.start.column}` : ""}: ${first.message} (run \`sla validate ${name}\`)`);
-  }
+  const parsed = parseSla(file === "-" ? "<stdin>" : file, readSource(file));
+  const problem = describeStructuralProblem(parsed);
+  if (problem) throw new UsageError(problem);
   return fingerprint(parsed.data);
 }

@@ -49,6 +49,8 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
       templateDir: options.template,
       paper: options.paper === "letter" ? "Letter" : "A4",
       date: sourceDateEpoch(),
+      onMissingGlyphs: (chars) =>
+        process.stderr.write(`sla: warning: the PDF fonts have no glyph for ${chars.length} character${chars.length === 1 ? "" : "s"}, left blank: ${chars.join(" ")}\n`),
     });
   } catch (error) {
     if (error instanceof TemplateError) throw new UsageError(`template error: ${error.message}`);
@@ -63,7 +65,8 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
 }
 
 function sameFile(a: string, b: string): boolean {
-  if (!existsSync(b)) return false;
+  // A missing source is reported by reading it; here it only must not count as the output.
+  if (!existsSync(a) || !existsSync(b)) return false;
   return realpathSync(a) === realpathSync(b);
 }
 

@@ -1,6 +1,7 @@
 // The most valuable check of all: volume targets that cannot deliver the revenue target.
-import { computeFunnel, kpiForMetric, perSpan, RATE_LABELS, targetOverPeriod, targetSpan, VOLUME_LABELS, type FunnelMath } from "../../domain/funnel.js";
-import { formatPercent } from "../../domain/percent.js";
+import { computeFunnel, kpiForMetric, perSpan, RATE_LABELS, targetOverPeriod, targetSpan, VOLUME_LABELS, type FunnelMath, type RateMetric } from "../../domain/funnel.js";
+import { formatPercent, toFraction } from "../../domain/percent.js";
+import type { Kpi } from "../../model/index.js";
 import type { Rule } from "../rule.js";
 
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -48,27 +49,51 @@ export const funnelUnreachable: Rule = {
 export const funnelIncomplete: Rule = {
   id: "funnel/incomplete",
   defaultSeverity: "warning",
-  description: "When a revenue target is set, the KPIs give the average deal size and every conversion rate the funnel math needs.",
+  description: "When a revenue target is set, the KPIs give a positive average deal size and every conversion rate the funnel math needs, each above 0% and at most 100%.",
   needs: ["agreement", "kpis"],
   check({ sla, report }) {
     const revenue = kpiForMetric(sla, "revenue");
     if (!revenue) return;
-    const revenueIndex = sla.kpis.indexOf(revenue);
-    if (!kpiForMetric(sla, "averageDealSize")) {
+    const at = (kpi: Kpi) => ["kpis", sla.kpis.indexOf(kpi), "target"];
+    if (!(Number(revenue.target) > 0)) {
+      report({ path: at(revenue), message: `the revenue target is ${String(revenue.target)}: nothing to derive the funnel from`, hint: "set the revenue target for the period" });
+      return;
+    }
+    const deal = kpiForMetric(sla, "averageDealSize");
+    if (!deal) {
       report({
-        path: ["kpis", revenueIndex, "metric"],
+        path: ["kpis", sla.kpis.indexOf(revenue), "metric"],
         message: "the revenue target cannot be broken down: no KPI has `metric: averageDealSize`",
         hint: "add an average-deal-size KPI so the funnel math can derive the customers needed",
       });
       return;
     }
-    const funnel = computeFunnel(sla);
-    for (const metric of funnel?.missing ?? []) {
-      report({
-        path: ["kpis", revenueIndex, "metric"],
-        message: `the funnel math stops at the ${RATE_LABELS[metric as keyof typeof RATE_LABELS] ?? metric}: no KPI has \`metric: ${metric}\` with a rate between 0% and 100%`,
-        hint: "add the conversion rate as a KPI so volume targets further up the funnel can be checked",
-      });
+    if (!(Number(deal.target) > 0)) {
+      report({ path: at(deal), message: `the average deal size is ${String(deal.target)}: the customers needed cannot be derived`, hint: "set the average value of a won deal" });
+      return;
+    }
+    for (const metric of RATE_METRICS) {
+      const kpi = kpiForMetric(sla, metric);
+      const rate = toFraction(kpi?.target);
+      if (kpi && (rate === undefined || rate <= 0 || rate > 1)) {
+        report({
+          path: at(kpi),
+          message: `the ${RATE_LABELS[metric]} is ${String(kpi.target)}; the funnel math needs a rate above 0% and at most 100%`,
+          hint: rate === 0 ? "with a 0% rate no volume can reach the revenue target" : undefined,
+        });
+        return;
+      }
+      if (!kpi && metric !== "leadToMqlRate") {
+        report({
+          path: ["kpis", sla.kpis.indexOf(revenue), "metric"],
+          message: `the funnel math stops at the ${RATE_LABELS[metric]}: no KPI has \`metric: ${metric}\``,
+          hint: "add the conversion rate as a KPI so volume targets further up the funnel can be checked",
+        });
+        return;
+      }
     }
   },
 };
+
+/** The rates in funnel order; the lead→MQL rate may be left out. */
+const RATE_METRICS: RateMetric[] = ["closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"];

@@ -1,5 +1,6 @@
 // The registry of semantic rules. The rules reference (docs/rules.md) is generated from it.
 import type { Rule } from "../rule.js";
+import { agreementLanguage } from "./agreement-language.js";
 import { agreementCurrency, kpisDuplicateMetric, kpisUnits } from "./kpis-units.js";
 import { connectSequence } from "./connect-sequence.js";
 import { connectTiming } from "./connect-timing.js";
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   kpisUnits,
   kpisDuplicateMetric,
   agreementCurrency,
+  agreementLanguage,
   funnelUnreachable,
   funnelIncomplete,
 ];
