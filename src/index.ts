@@ -3,9 +3,10 @@ export type { Finding, Position, Severity, JsonPath } from "./findings.js";
 export { countBySeverity, sortFindings, formatPath } from "./findings.js";
 export type * from "./model/index.js";
 export { parseSla, type ParsedSla } from "./load/parse.js";
-export { decodeSource, SourceError, MAX_SOURCE_BYTES } from "./load/read-source.js";
+export { decodeSource, MAX_SOURCE_BYTES } from "./load/read-source.js";
+export { SourceError, InputError, ConfigError, UsageError } from "./errors.js";
 export { validateParsed, RULES, type Rule } from "./validate/index.js";
-export { parseConfig, ConfigError, type SlaConfig, type RuleSetting } from "./validate/config.js";
+export { parseConfig, type SlaConfig, type RuleSetting } from "./validate/config.js";
 export { computeFunnel, type FunnelMath, type FunnelStep } from "./domain/funnel.js";
 
 import { parseSla } from "./load/parse.js";
@@ -17,3 +18,7 @@ import type { Finding } from "./findings.js";
 export function validateText(file: string, text: string, config?: SlaConfig): Finding[] {
   return validateParsed(parseSla(file, text), config);
 }
+
+export { diffSla, summarizeDiff, type SlaDiff, type Change, type ChangeClass, type DiffSummary } from "./diff/index.js";
+export { renderDocument, buildView, type RenderOptions, type RenderFormat, type DocumentView } from "./render/index.js";
+export { fingerprint, findFingerprint } from "./domain/fingerprint.js";

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SCHEMA_URL } from "../validate/schema-location.js";
-import { UsageError, writeFileAtomic } from "./io.js";
+import { UsageError } from "../errors.js";
+import { writeFileAtomic } from "./io.js";
 
 const EXAMPLE_URL = new URL("../../sla.example.yaml", import.meta.url);
 

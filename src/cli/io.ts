@@ -1,9 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { decodeSource, SourceError } from "../load/read-source.js";
-import { UsageError } from "../errors.js";
-
-export { UsageError };
+import { decodeSource } from "../load/read-source.js";
+import { SourceError, UsageError } from "../errors.js";
 
 export { EXIT } from "./exit.js";
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { CONFIG_FILE_NAMES, ConfigError, parseConfig, type SlaConfig } from "../validate/config.js";
+import { ConfigError } from "../errors.js";
+import { CONFIG_FILE_NAMES, parseConfig, type SlaConfig } from "../validate/config.js";
 import { repositoryRoot } from "./discover.js";
 
 /**

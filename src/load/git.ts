@@ -1,7 +1,7 @@
 // Reading a file as it was at a Git revision, from any directory of the repository.
 import { execFileSync } from "node:child_process";
 import { isAbsolute, relative } from "node:path";
-import { InputError } from "./discover.js";
+import { InputError } from "../errors.js";
 
 function git(args: string[], cwd: string): Buffer {
   try {

@@ -3,7 +3,6 @@
 
 import { SourceError } from "../errors.js";
 
-export { SourceError };
 
 /** Larger than any real agreement by three orders of magnitude; bounds memory per file. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;

@@ -8,7 +8,6 @@ import { closestMatch } from "../util/did-you-mean.js";
 import { RULES } from "./rules/index.js";
 import { ConfigError } from "../errors.js";
 
-export { ConfigError };
 
 export type RuleSetting = Severity | "off";
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import type { JsonPath, Position } from "../../src/findings.js";
 import { parseSla, rangeOf } from "../../src/load/parse.js";
-import { decodeSource, MAX_SOURCE_BYTES, SourceError } from "../../src/load/read-source.js";
+import { SourceError } from "../../src/errors.js";
+import { decodeSource, MAX_SOURCE_BYTES } from "../../src/load/read-source.js";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const pos = (line: number, column: number): Position => ({ line, column });

@@ -1,13 +1,14 @@
 import { existsSync, statSync } from "node:fs";
 import { diffSla, type SlaDiff } from "../../diff/index.js";
-import { InputError, resolveInputs } from "../../load/discover.js";
+import { InputError, UsageError } from "../../errors.js";
+import { resolveInputs } from "../../load/discover.js";
 import { isInsideRepository, readAtRevision } from "../../load/git.js";
 import { parseSla } from "../../load/parse.js";
 import { decodeSource } from "../../load/read-source.js";
 import type { Sla } from "../../model/index.js";
 import { describeStructuralProblem } from "../../validate/index.js";
 import { useColor } from "../color.js";
-import { EXIT, readSource, UsageError, writeFileAtomic } from "../io.js";
+import { EXIT, readSource, writeFileAtomic } from "../io.js";
 
 export interface DiffOptions {
   format: "text" | "markdown" | "json";

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { findFingerprint, fingerprint } from "../../domain/fingerprint.js";
 import { parseSla } from "../../load/parse.js";
 import { describeStructuralProblem } from "../../validate/index.js";
-import { EXIT, describeIoError, readSource, UsageError } from "../io.js";
+import { UsageError } from "../../errors.js";
+import { EXIT, describeIoError, readSource } from "../io.js";
 
 export function runFingerprint(file: string): number {
   process.stdout.write(`${fingerprintOf(file)}\n`);

@@ -7,7 +7,8 @@ import type { Sla } from "../../model/index.js";
 import { validateParsed } from "../../validate/index.js";
 import { safeLocale } from "../../domain/text.js";
 import { useColor } from "../color.js";
-import { EXIT, readSource, UsageError, writeFileAtomic } from "../io.js";
+import { UsageError } from "../../errors.js";
+import { EXIT, readSource, writeFileAtomic } from "../io.js";
 
 type Format = "md" | "html" | "pdf";
 const EXTENSIONS: Record<string, Format> = { ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf" };

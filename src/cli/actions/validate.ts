@@ -2,7 +2,7 @@ import { countBySeverity, sortFindings } from "../../findings.js";
 import { resolveInputs } from "../../load/discover.js";
 import { loadConfig } from "../../load/config-file.js";
 import { parseSla } from "../../load/parse.js";
-import { SourceError } from "../../load/read-source.js";
+import { SourceError } from "../../errors.js";
 import { validateParsed } from "../../validate/index.js";
 import { loadFindingsFormatter, type FindingsFormat, type FileReport } from "../../format/index.js";
 import { useColor } from "../color.js";
