@@ -61,7 +61,7 @@ async function main() {
 }
 
 /**
- * dist/bin/sla.js and its chunks: our code with yaml, commander, chalk and tinyglobby. Each
+ * dist/bin/sla.js and its chunks: our code with js-yaml, commander, chalk and tinyglobby. Each
  * command's code is a chunk loaded when the command runs. The PDF engine, fonts and
  * Handlebars stay in node_modules (only `sla render` loads them). dist/bin sits two levels
  * below the package root like dist/<module>, so paths such as ../../schemas hold in both.
@@ -76,7 +76,8 @@ async function bundleCli() {
     format: "esm",
     platform: "node",
     target: "node20",
-    external: ["pdfkit", "fontkit", "handlebars"],
+    // `yaml` is loaded with require only when a file needs positions (src/load/yaml-lib.ts).
+    external: ["pdfkit", "fontkit", "handlebars", "yaml"],
     chunkNames: "[name]-[hash]",
     // Bundled CommonJS modules (yaml, commander) call require for Node built-ins.
     banner: { js: 'import { createRequire as __slaCreateRequire } from "node:module"; const require = __slaCreateRequire(import.meta.url);' },

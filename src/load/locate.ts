@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import type { JsonPath } from "../findings.js";
 
 /**
@@ -6,6 +7,7 @@ import type { JsonPath } from "../findings.js";
  * (a missing property), the deepest node that exists is returned: the parent of what is missing.
  */
 export function locate(document: Document, path: JsonPath, at: "key" | "value"): [number, number] | undefined {
+  const { isMap, isScalar, isSeq } = yamlLib();
   let node: unknown = document.contents;
   let range = rangeOfNode(node);
   for (let i = 0; i < path.length; i++) {

@@ -2,7 +2,7 @@
 //   rules:
 //     period/length: off
 //     names/duplicate: error
-import { parse } from "yaml";
+import { CORE_SCHEMA, load } from "js-yaml";
 import type { Severity } from "../findings.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import { RULES } from "./rules/index.js";
@@ -23,7 +23,7 @@ const SETTINGS: Record<string, RuleSetting> = { off: "off", warn: "warning", war
 export function parseConfig(file: string, text: string): SlaConfig {
   let data: unknown;
   try {
-    data = parse(text, { uniqueKeys: true, prettyErrors: false });
+    data = load(text, { schema: CORE_SCHEMA });
   } catch (error) {
     throw new ConfigError(file, `not valid YAML: ${(error as Error).message.split("\n")[0]}`);
   }
