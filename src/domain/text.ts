@@ -4,7 +4,10 @@
  * As in Unicode full case folding, "ß" folds to "ss", so "Großkunden" matches "GROSSKUNDEN".
  */
 export function foldName(name: string, locale: string | undefined): string {
-  return name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase(locale).replace(/ß/g, "ss");
+  const text = name.trim().replace(/\s+/g, " ");
+  // ASCII folds the same in every locale but Turkish and Azerbaijani (I -> ı), and cheaply.
+  if (/^[\x20-\x7e]*$/.test(text) && !(text.includes("I") && /^(tr|az)\b/i.test(locale ?? ""))) return text.toLowerCase();
+  return text.normalize("NFC").toLocaleLowerCase(locale).replace(/ß/g, "ss");
 }
 
 /** The language tag if Intl accepts it, so locale-aware calls never throw. */

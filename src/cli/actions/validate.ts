@@ -1,12 +1,10 @@
-import { countBySeverity, sortFindings } from "../../findings.js";
+import { countBySeverity } from "../../findings.js";
 import { resolveInputs } from "../../load/discover.js";
 import { loadConfig } from "../../load/config-file.js";
-import { parseSla } from "../../load/parse.js";
-import { SourceError } from "../../errors.js";
-import { validateParsed } from "../../validate/index.js";
-import { loadFindingsFormatter, type FindingsFormat, type FileReport } from "../../format/index.js";
+import { loadFindingsFormatter, type FindingsFormat } from "../../format/index.js";
 import { useColor } from "../color.js";
-import { EXIT, readSource, writeFileAtomic } from "../io.js";
+import { EXIT, writeFileAtomic } from "../io.js";
+import { checkFile } from "./check-files.js";
 import { toolVersion } from "../version.js";
 
 export interface ValidateOptions {
@@ -23,28 +21,11 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, options.config);
   const files = await resolveInputs(paths, cwd);
-  const reports: FileReport[] = [];
-  const sources = new Map<string, string>();
-  let unreadable = 0;
-  for (const file of files) {
-    const name = file === "-" ? (options.stdinFilename ?? "<stdin>") : file;
-    let text: string;
-    try {
-      text = readSource(file);
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      // Reported like any finding so machine formats carry it too; the exit code says 2.
-      reports.push({ file: name, findings: [{ ruleId: "file/unreadable", severity: "error", message: error.message, file: name, path: [] }] });
-      unreadable++;
-      continue;
-    }
-    let findings = validateParsed(parseSla(name, text), config);
-    if (options.quiet) findings = findings.filter((f) => f.severity === "error");
-    // Only files with findings need their text (for code frames): memory stays flat over
-    // thousands of valid files.
-    if (findings.length) sources.set(name, text);
-    reports.push({ file: name, findings: sortFindings(findings) });
-  }
+  const jobs = files.map((file) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file }));
+  const results = jobs.map((job) => checkFile(job, { config, quiet: options.quiet === true }));
+  const reports = results.map((r) => r.report);
+  const sources = new Map(results.flatMap((r) => (r.source === undefined ? [] : [[r.report.file, r.source] as const])));
+  const unreadable = results.filter((r) => r.unreadable).length;
 
   const format = await loadFindingsFormatter(options.format);
   const stream = options.output ? undefined : process.stdout;
