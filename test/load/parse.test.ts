@@ -202,3 +202,27 @@ describe("decodeSource", () => {
     expect(error).toMatchObject({ name: "SourceError", file: "sla.yaml", message: expect.stringContaining(message) });
   });
 });
+
+describe("the two readers agree", () => {
+  it.each(["sla.example.yaml", "test/fixtures/i18n/tr.sla.yaml", "test/fixtures/i18n/de.sla.yaml", "test/fixtures/i18n/ja.sla.yaml", "test/fixtures/diff/proposal.sla.yaml"])(
+    "%s: the fast reader's data equals yaml's, and positions are still found",
+    async (file) => {
+      const { readFileSync } = await import("node:fs");
+      const { parse } = await import("yaml");
+      const text = readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
+      const parsed = parseSla(file, text);
+      expect(parsed.data).toEqual(parse(text));
+      expect(rangeOf(parsed, ["agreement", "name"]).start).toEqual({ line: text.split("\n").findIndex((l) => /^ {2}name: /.test(l)) + 1, column: 9 });
+    },
+  );
+
+  it.each([
+    ["an anchor (aliases are bounded by yaml only)", "a: &x [1]\nb: *x\n", { a: [1], b: [1] }, []],
+    ["a top-level list", "- a\n", ["a"], []],
+    ["a duplicate key", "a: 1\na: 2\n", undefined, ["yaml/duplicate-key"]],
+  ])("leaves %s to yaml", (_name, text, data, ruleIds) => {
+    const parsed = parseSla("x.yaml", text);
+    expect(parsed.data).toEqual(data);
+    expect(parsed.findings.map((f) => f.ruleId)).toEqual(ruleIds);
+  });
+});
