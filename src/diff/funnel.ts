@@ -3,7 +3,12 @@ import type { FunnelMath } from "../domain/funnel.js";
 import type { Change } from "./model.js";
 
 export function funnelChanges(before: FunnelMath | undefined, after: FunnelMath | undefined): Change[] {
-  if (!before || !after) return [];
+  if (!before && !after) return [];
+  if (!before || !after) {
+    // The math needs a revenue target, a deal size and the rates; one side lacks them.
+    const note = after ? "the funnel math can now be computed" : "the funnel math can no longer be computed: a revenue target, an average deal size or a rate is missing";
+    return [{ section: "funnel", kind: "changed", path: ["kpis"], classes: ["changed"], note }];
+  }
   const changes: Change[] = [];
   for (const step of after.steps) {
     const old = before.steps.find((s) => s.metric === step.metric);

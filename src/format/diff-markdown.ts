@@ -40,10 +40,13 @@ export function formatDiffMarkdown(diff: SlaDiff): string {
     }
     out.push("");
   }
-  const funnel = groups.get("funnel") ?? [];
-  if (funnel.length) {
-    out.push(`### ${SECTION_TITLES.funnel}`, "", "| Volume | Old | New | Change |", "| --- | ---: | ---: | ---: |");
-    for (const c of funnel) out.push(`| ${volumeLabel(c.field!)} | ${formatValue(c.before)} | ${formatValue(c.after)} | ${formatDelta(c, currency)} |`);
+  const funnelChanges = groups.get("funnel") ?? [];
+  if (funnelChanges.length) out.push(`### ${SECTION_TITLES.funnel}`, "");
+  const rows = funnelChanges.filter((c) => !c.note);
+  for (const c of funnelChanges) if (c.note) out.push(`_${escape(c.note)}_`, "");
+  if (rows.length) {
+    out.push("| Volume | Old | New | Change |", "| --- | ---: | ---: | ---: |");
+    for (const c of rows) out.push(`| ${volumeLabel(c.field!)} | ${formatValue(c.before)} | ${formatValue(c.after)} | ${formatDelta(c, currency)} |`);
     out.push("");
   }
   for (const [section, changes] of groups) {

@@ -51,6 +51,7 @@ function formatChange(change: Change, diff: SlaDiff, c: Paint): string[] {
       break;
   }
   if (change.section === "reset") return [c.yellow(`! ${change.note!}`)];
+  if (change.section === "funnel" && change.note) return [`~ ${change.note}`];
   if (change.section === "funnel") {
     return [`~ ${volumeLabel(change.field!)}: ${formatValue(change.before)} → ${formatValue(change.after)} per month (${formatDelta(change, currency)})${tag}`];
   }

@@ -59,6 +59,13 @@ describe("diffSla", () => {
     ]);
   });
 
+  it("says when the funnel math can no longer be computed", () => {
+    const noDealSize = edited((s) => (s.kpis = s.kpis.filter((k) => k.metric !== "averageDealSize")));
+    const funnel = diff(example, noDealSize).changes.filter((c) => c.section === "funnel");
+    expect(funnel.map((c) => c.note)).toEqual(["the funnel math can no longer be computed: a revenue target, an average deal size or a rate is missing"]);
+    expect(diff(noDealSize, example).changes.filter((c) => c.section === "funnel").map((c) => c.note)).toEqual(["the funnel math can now be computed"]);
+  });
+
   it("finds nothing between identical agreements", () => {
     expect(diff(example, structuredClone(example)).changes).toEqual([]);
   });
