@@ -1,8 +1,8 @@
 // Turns bytes into the text of an SLA file, refusing what is not UTF-8 YAML text before any
 // parser sees it, so the user gets "this is a binary file" instead of a parse error.
 
+import { isUtf8 } from "node:buffer";
 import { SourceError } from "../errors.js";
-
 
 /** Larger than any real agreement by three orders of magnitude; bounds memory per file. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
@@ -20,12 +20,8 @@ export function decodeSource(file: string, bytes: Uint8Array): string {
   if (bytes.subarray(0, 8192).includes(0)) {
     throw new SourceError(file, "file is binary, not YAML text");
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new SourceError(file, "file is not valid UTF-8 text; save it as UTF-8");
-  }
-  // TextDecoder already drops a UTF-8 byte order mark; a second one would be content.
-  return text;
+  if (!isUtf8(bytes)) throw new SourceError(file, "file is not valid UTF-8 text; save it as UTF-8");
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  // A UTF-8 byte order mark is not content; a second one would be.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
