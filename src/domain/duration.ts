@@ -1,4 +1,5 @@
-// Durations such as "4h", "4 business hours" or "2 business days". Business time is kept
+// Durations such as "4h", "4 business hours" or "2 business days", also in Turkish, German
+// and Japanese ("4 iş saati", "2 Werktage", "3営業日"). Business time is kept
 // apart from calendar time because the two cannot be compared without a working calendar;
 // for ordering checks a business day is taken as 8 business hours.
 
@@ -32,15 +33,49 @@ const UNIT_HOURS: Record<string, { hours: number; business: boolean }> = {
   bd: { hours: 8, business: true },
   "business day": { hours: 8, business: true },
   "business days": { hours: 8, business: true },
+  // Turkish
+  dakika: { hours: 1 / 60, business: false },
+  saat: { hours: 1, business: false },
+  gün: { hours: 24, business: false },
+  hafta: { hours: 168, business: false },
+  "iş saati": { hours: 1, business: true },
+  "iş günü": { hours: 8, business: true },
+  // German (matched lower-cased)
+  "min.": { hours: 1 / 60, business: false },
+  minuten: { hours: 1 / 60, business: false },
+  std: { hours: 1, business: false },
+  "std.": { hours: 1, business: false },
+  stunde: { hours: 1, business: false },
+  stunden: { hours: 1, business: false },
+  tag: { hours: 24, business: false },
+  tage: { hours: 24, business: false },
+  woche: { hours: 168, business: false },
+  wochen: { hours: 168, business: false },
+  geschäftsstunde: { hours: 1, business: true },
+  geschäftsstunden: { hours: 1, business: true },
+  arbeitsstunde: { hours: 1, business: true },
+  arbeitsstunden: { hours: 1, business: true },
+  werktag: { hours: 8, business: true },
+  werktage: { hours: 8, business: true },
+  arbeitstag: { hours: 8, business: true },
+  arbeitstage: { hours: 8, business: true },
+  // Japanese
+  分: { hours: 1 / 60, business: false },
+  時間: { hours: 1, business: false },
+  日: { hours: 24, business: false },
+  週: { hours: 168, business: false },
+  週間: { hours: 168, business: false },
+  営業時間: { hours: 1, business: true },
+  営業日: { hours: 8, business: true },
 };
 
 export function parseDuration(text: string | undefined): Duration | undefined {
   if (typeof text !== "string") return undefined;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z ]+?)\s*$/.exec(text.toLowerCase());
+  const match = /^\s*(\d+(?:[.,]\d+)?)\s*(\S.*?)\s*$/u.exec(text.toLowerCase());
   if (!match) return undefined;
   const unit = UNIT_HOURS[match[2]!.replace(/\s+/g, " ")];
   if (!unit) return undefined;
-  return { hours: Number(match[1]) * unit.hours, business: unit.business, text: text.trim() };
+  return { hours: Number(match[1]!.replace(",", ".")) * unit.hours, business: unit.business, text: text.trim() };
 }
 
 /**

@@ -133,7 +133,7 @@ function lowerTitle(title: string): string {
 
 const DEF_HINTS: Record<string, string> = {
   id: "ids are lowercase letters (any script), digits, `-`, `_` or `.`, e.g. `field-sales` or `satış`",
-  duration: "write a duration like `30m`, `4h`, `4 business hours`, `2 business days` or `2 weeks`",
+  duration: "write a duration like `30m`, `4h`, `4 business hours`, `2 business days` or `2 weeks` (also `4 iş saati`, `2 Werktage`, `3営業日`)",
   percent: "write a percentage as `25%`, `25` or `0.25`",
   date: "write dates as YYYY-MM-DD, e.g. `2026-07-01`",
 };

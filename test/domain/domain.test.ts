@@ -97,11 +97,21 @@ describe("parseDuration", () => {
     ["1.5 hours", 1.5, false, "1.5 hours"],
     ["4 Business  Hours", 4, true, "4 Business  Hours"],
     ["1 bh", 1, true, "1 bh"],
+    ["4 iş saati", 4, true, "4 iş saati"],
+    ["2 iş günü", 16, true, "2 iş günü"],
+    ["3 gün", 72, false, "3 gün"],
+    ["4 Geschäftsstunden", 4, true, "4 Geschäftsstunden"],
+    ["10 Werktage", 80, true, "10 Werktage"],
+    ["1,5 Stunden", 1.5, false, "1,5 Stunden"],
+    ["2 Wochen", 336, false, "2 Wochen"],
+    ["4営業時間", 4, true, "4営業時間"],
+    ["10営業日", 80, true, "10営業日"],
+    ["30分", 0.5, false, "30分"],
   ])("%j -> %d hours, business %s", (text, hours, business, trimmed) => {
     expect(parseDuration(text)).toEqual({ hours: about(hours), business, text: trimmed });
   });
 
-  it.each(["", "4", "h", "four hours", "4 fortnights", "-4h", "4 iş saati", "4h 30m", "business 4 hours", undefined])("%j -> undefined", (text) => {
+  it.each(["", "4", "h", "four hours", "4 fortnights", "-4h", "4 iş", "4h 30m", "business 4 hours", "4 営業", undefined])("%j -> undefined", (text) => {
     expect(parseDuration(text)).toBeUndefined();
   });
 });
