@@ -18,6 +18,10 @@ export function registerDiff(program: Command): void {
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--color", "force colour")
     .option("--no-color", "no colour")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  sla diff sla.yaml proposal.yaml\n  sla diff v2026-H1 v2026-H2 -- sla.yaml\n  sla diff main..HEAD -f markdown\n  sla diff HEAD~1 --fail-on loosened,removed\n\nExit codes: 0 compared, 1 a --fail-on class occurred, 2 usage, I/O, Git or parse error.",
+    )
     .action(async (_old: string, _new: string | undefined, _files: string[], options, command: Command) => {
       const { runDiff } = await import("./actions/diff.js");
       process.exitCode = await runDiff(command.args, options);

@@ -16,6 +16,10 @@ export function registerValidate(program: Command): void {
     .option("--stdin-filename <name>", "name to show for standard input")
     .option("--color", "force colour")
     .option("--no-color", "no colour")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  sla validate                       the SLA files of this repository\n  sla validate sla.yaml -f github    annotations for a GitHub Actions log\n\nExit codes: 0 valid, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.",
+    )
     .action(async (paths: string[], options) => {
       // Loaded here, so that `sla --version` or `sla diff` never load the validator.
       const { runValidate } = await import("./actions/validate.js");
