@@ -27,14 +27,14 @@ export interface ParsedSla {
 }
 
 /**
- * Anchors make aliases possible, and aliases an alias bomb: only `yaml` bounds their expansion,
- * so a file with an anchor is read by it. (A false alarm such as "Sales &Marketing" in free
- * text only costs speed.)
+ * What only `yaml` reads right. Anchors make aliases possible, and aliases an alias bomb: only
+ * `yaml` bounds their expansion. And js-yaml reads `0b101` as a number where YAML 1.2 core
+ * (and `yaml`) reads text. A false alarm ("Sales &Marketing") only costs speed.
  */
-const ANCHOR = /(?:^|[\s:[{,-])&[^\s,[\]{}]/m;
+const NEEDS_YAML = /(?:^|[\s:[{,-])&[^\s,[\]{}]|[\s:[,-][-+]?0b[01]/m;
 
 export function parseSla(file: string, text: string): ParsedSla {
-  const data = ANCHOR.test(text) ? undefined : readFast(text);
+  const data = NEEDS_YAML.test(text) ? undefined : readFast(text);
   if (data === undefined) return parseWithPositions(file, text);
   let positioned: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
   const positions = () => (positioned ??= composeDocument(text));

@@ -219,6 +219,7 @@ describe("the two readers agree", () => {
   it.each([
     ["an anchor (aliases are bounded by yaml only)", "a: &x [1]\nb: *x\n", { a: [1], b: [1] }, []],
     ["a top-level list", "- a\n", ["a"], []],
+    ["a binary-looking number, which YAML 1.2 reads as text", "a: 0b101\n", { a: "0b101" }, []],
     ["a duplicate key", "a: 1\na: 2\n", undefined, ["yaml/duplicate-key"]],
   ])("leaves %s to yaml", (_name, text, data, ruleIds) => {
     const parsed = parseSla("x.yaml", text);
