@@ -2,10 +2,12 @@
 // every finding can point at file:line:column.
 //
 // Two readers, for speed: js-yaml reads a well-formed file about ten times faster than `yaml`,
-// and most files in CI are well-formed. `yaml` reads a file only when js-yaml refuses it (its
-// errors are then reported with `yaml`'s positions and wording) or when a finding needs a
-// position. Both read YAML 1.2 with the core schema, so they agree on the data.
-import { CORE_SCHEMA, load } from "js-yaml";
+// and most files in CI are well-formed. `yaml` reads a file when js-yaml refuses it (its errors
+// are then reported with `yaml`'s positions and wording), when the file has something only
+// `yaml` reads right (NEEDS_YAML), and when a finding needs a position. js-yaml reads scalars
+// with `yaml`'s own core-schema rules (core-schema.ts); a test holds the two to the same data.
+import { load } from "js-yaml";
+import { CORE } from "./core-schema.js";
 import type { Document, LineCounter, YAMLError } from "yaml";
 import type { Finding, JsonPath } from "../findings.js";
 import { locate } from "./locate.js";
@@ -27,11 +29,26 @@ export interface ParsedSla {
 }
 
 /**
- * What only `yaml` reads right. Anchors make aliases possible, and aliases an alias bomb: only
- * `yaml` bounds their expansion. And js-yaml reads `0b101` as a number where YAML 1.2 core
- * (and `yaml`) reads text. A false alarm ("Sales &Marketing") only costs speed.
+ * What the fast reader must leave to `yaml`:
+ * - anchors: they make aliases possible, and only `yaml` bounds their expansion (alias bombs);
+ * - directives (`%YAML 1.1` changes what scalars mean);
+ * - what js-yaml accepts but YAML (and `yaml`, and editors using it) rejects: a flow collection
+ *   or a quoted scalar left open at the end of a line (continued on a wrongly indented next
+ *   line), a comment glued to a value (`"2026.2"# H2`), a lone carriage return.
+ * A false alarm ("Sales &Marketing", a list written over several lines) only costs speed.
  */
-const NEEDS_YAML = /(?:^|[\s:[{,-])&[^\s,[\]{}]|[\s:[,-][-+]?0b[01]/m;
+const NEEDS_YAML = new RegExp(
+  [
+    /(?:^|[\s:[{,-])&[^\s,[\]{}]/.source, // an anchor
+    /^%/.source, // a directive
+    /(?:^|[\s:,-])[[{][^\]}\n]*$/.source, // a flow collection still open at the end of a line
+    /(?:^|[\s:,[{-])"(?:[^"\\\n]|\\.)*$/.source, // a double-quoted scalar still open
+    /(?:^|[\s:,[{-])'(?:[^'\n]|'')*$/.source, // a single-quoted scalar still open
+    /["'\]}]#/.source, // a comment glued to a value
+    /\r(?!\n)/.source, // a lone carriage return
+  ].join("|"),
+  "m",
+);
 
 export function parseSla(file: string, text: string): ParsedSla {
   const data = NEEDS_YAML.test(text) ? undefined : readFast(text);
@@ -55,7 +72,7 @@ export function parseSla(file: string, text: string): ParsedSla {
 /** The data of a well-formed file whose top level is a mapping, or undefined. */
 function readFast(text: string): Record<string, unknown> | undefined {
   try {
-    const data = load(text, { schema: CORE_SCHEMA });
+    const data = load(text, { schema: CORE });
     return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     // Refused (syntax, duplicate keys, tags, several documents): `yaml` explains it.

@@ -1,5 +1,6 @@
 // Reading and parsing an SLA file: bytes to text (decodeSource), text to document and data
 // with positions (parseSla, rangeOf), and the YAML-level findings.
+import { parse as yamlParse, parseDocument as yamlParseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { JsonPath, Position } from "../../src/findings.js";
 import { parseSla, rangeOf } from "../../src/load/parse.js";
@@ -225,5 +226,32 @@ describe("the two readers agree", () => {
     const parsed = parseSla("x.yaml", text);
     expect(parsed.data).toEqual(data);
     expect(parsed.findings.map((f) => f.ruleId)).toEqual(ruleIds);
+  });
+});
+
+describe("the fast reader never changes what a file means", () => {
+  // Each scalar as `yaml` (YAML 1.2 core) reads it must come out the same on the fast path.
+  it.each([
+    "1_000", "0755", "0o17", "0x1F", "-0x1F", "+0x1F", "-0o17", "+12", "-.5", "+.5", ".5", "1e3", "1.", ".inf", "-.Inf", ".nan",
+    "~", "null", "Null", "NULL", "", "yes", "on", "True", "TRUE", "tRue", "false", "2026-07-01", "2026-07-01T10:00:00Z", "1:30",
+    "0b101", "25%", "-0", "12e", "1,5", "=", "'it''s'", '"\\u00e9"', "[1, 2,]", "{a: 1}",
+  ])("k: %s", (value) => {
+    const text = `k: ${value}\n`;
+    expect(parseSla("x.yaml", text).data).toEqual(yamlParse(text));
+  });
+
+  it.each([
+    ["a flow list continued at the key's indentation", "icps:\n  - industries: [Food, Chemicals,\n    Pharmaceuticals]\n"],
+    ["a quoted scalar continued without indentation", 'kind: "Service\nLevelAgreement"\n'],
+    ["a comment glued to a value", 'apiVersion: "sla/v1"# v1\n'],
+    ["a lone carriage return", "apiVersion: sla/v1\rkind: ServiceLevelAgreement\n"],
+  ])("%s: an error, as yaml says", (_name, text) => {
+    expect(yamlParseDocument(text).errors.length).toBeGreaterThan(0);
+    expect(parseSla("x.yaml", text).findings.some((f) => f.severity === "error" && f.ruleId.startsWith("yaml/"))).toBe(true);
+  });
+
+  it("reads a YAML 1.1 document as yaml does", () => {
+    const text = "%YAML 1.1\n---\nk: yes\nd: 010\n";
+    expect(parseSla("x.yaml", text).data).toEqual(yamlParseDocument(text).toJS());
   });
 });
