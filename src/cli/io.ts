@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { decodeSource } from "../load/read-source.js";
 import { SourceError, UsageError } from "../errors.js";
 
@@ -37,6 +37,15 @@ export function describeIoError(error: unknown): string {
   }
 }
 
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes a file so that readers see the old content or the new, never a half-written one:
  * the text goes to a temporary file beside it, which then replaces the target. A symbolic
@@ -47,12 +56,12 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   const bytes = typeof content === "string" ? Buffer.from(content) : content;
   let target = file;
   try {
-    if (existsSync(file)) {
-      target = realpathSync(file);
-      if (!statSync(target).isFile()) {
-        writeFileSync(target, bytes);
-        return;
-      }
+    // Follow symbolic links, also one whose target does not exist yet.
+    for (let hops = 0; lstatExists(target) && lstatSync(target).isSymbolicLink() && hops < 40; hops++)
+      target = resolve(dirname(target), readlinkSync(target));
+    if (existsSync(target) && !statSync(target).isFile()) {
+      writeFileSync(target, bytes);
+      return;
     }
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);

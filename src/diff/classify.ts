@@ -39,6 +39,8 @@ const kpiTarget: Classifier = (change, { before, after }) => {
   const oldKpi = kpiOf(before, change.entity?.id);
   const newKpi = kpiOf(after, change.entity?.id);
   if (!oldKpi || !newKpi || oldKpi.unit !== newKpi.unit) return;
+  // When the target changed too, that change carries the comparison; count it once.
+  if (change.field !== "target" && oldKpi.target !== newKpi.target) return;
   if (newKpi.unit === "currency" && before.agreement?.currency !== after.agreement?.currency) {
     change.note = `the currency changed (${before.agreement?.currency ?? "none"} → ${after.agreement?.currency ?? "none"}); amounts are not compared`;
     return;

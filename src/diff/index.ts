@@ -41,19 +41,14 @@ export interface DiffSummary {
   changes: number;
   funnel: number;
   resetProblems: number;
-  /** Document changes by class. */
+  /** Every change by class, funnel rows and reset problems included. */
   byClass: Partial<Record<ChangeClass, number>>;
 }
 
 /** The counts every output format reports, so text, Markdown and JSON agree. */
 export function summarizeDiff(diff: SlaDiff): DiffSummary {
-  const own = diff.changes.filter((c) => c.section !== "funnel" && c.section !== "reset");
   const byClass: Partial<Record<ChangeClass, number>> = {};
-  for (const change of own) for (const cls of change.classes) byClass[cls] = (byClass[cls] ?? 0) + 1;
-  return {
-    changes: own.length,
-    funnel: diff.changes.filter((c) => c.section === "funnel").length,
-    resetProblems: diff.changes.filter((c) => c.section === "reset").length,
-    byClass,
-  };
+  for (const change of diff.changes) for (const cls of change.classes) byClass[cls] = (byClass[cls] ?? 0) + 1;
+  const count = (section: string) => diff.changes.filter((c) => c.section === section).length;
+  return { changes: diff.changes.length - count("funnel") - count("reset"), funnel: count("funnel"), resetProblems: count("reset"), byClass };
 }

@@ -7,6 +7,10 @@ export interface Duration {
   /** Length in hours: calendar hours, or business hours when `business` is true. */
   hours: number;
   business: boolean;
+  /** The unit it was written in, so a document can say it back the same way. */
+  unit: "minute" | "hour" | "day" | "week";
+  /** The number as written. */
+  value: number;
   text: string;
 }
 
@@ -35,6 +39,8 @@ const UNIT_HOURS: Record<string, { hours: number; business: boolean }> = {
   "business days": { hours: 8, business: true },
   // Turkish
   dakika: { hours: 1 / 60, business: false },
+  dk: { hours: 1 / 60, business: false },
+  sa: { hours: 1, business: false },
   saat: { hours: 1, business: false },
   gün: { hours: 24, business: false },
   hafta: { hours: 168, business: false },
@@ -59,10 +65,13 @@ const UNIT_HOURS: Record<string, { hours: number; business: boolean }> = {
   werktage: { hours: 8, business: true },
   arbeitstag: { hours: 8, business: true },
   arbeitstage: { hours: 8, business: true },
+  geschäftstag: { hours: 8, business: true },
+  geschäftstage: { hours: 8, business: true },
   // Japanese
   分: { hours: 1 / 60, business: false },
   時間: { hours: 1, business: false },
   日: { hours: 24, business: false },
+  日間: { hours: 24, business: false },
   週: { hours: 168, business: false },
   週間: { hours: 168, business: false },
   営業時間: { hours: 1, business: true },
@@ -75,7 +84,15 @@ export function parseDuration(text: string | undefined): Duration | undefined {
   if (!match) return undefined;
   const unit = UNIT_HOURS[match[2]!.replace(/\s+/g, " ")];
   if (!unit) return undefined;
-  return { hours: Number(match[1]!.replace(",", ".")) * unit.hours, business: unit.business, text: text.trim() };
+  const value = Number(match[1]!.replace(",", "."));
+  return { hours: value * unit.hours, business: unit.business, unit: unitName(unit.hours, unit.business), value, text: text.trim() };
+}
+
+function unitName(hours: number, business: boolean): Duration["unit"] {
+  if (hours < 1) return "minute";
+  if (hours === 1) return "hour";
+  if (hours === (business ? 8 : 24)) return "day";
+  return "week";
 }
 
 /**

@@ -101,8 +101,11 @@ export function entityLabel(change: Change): string {
 export function summarize(diff: SlaDiff): string {
   const summary = summarizeDiff(diff);
   if (summary.changes === 0 && summary.resetProblems === 0) return "no changes";
+  // The document's own changes by class; funnel rows are derived and counted apart.
+  const own = diff.changes.filter((c) => c.section !== "funnel" && c.section !== "reset");
   const shown: ChangeClass[] = ["added", "removed", "renamed", "reordered", "tightened", "loosened"];
-  const parts = shown.filter((cls) => summary.byClass[cls]).map((cls) => `${summary.byClass[cls]} ${cls}`);
+  const counts = shown.map((cls) => [cls, own.filter((c) => c.classes.includes(cls)).length] as const);
+  const parts = counts.filter(([, n]) => n > 0).map(([cls, n]) => `${n} ${cls}`);
   if (summary.resetProblems) parts.push(`${summary.resetProblems} reset problem${summary.resetProblems === 1 ? "" : "s"}`);
   return `${summary.changes} change${summary.changes === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }

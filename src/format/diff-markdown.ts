@@ -32,13 +32,14 @@ export function formatDiffMarkdown(diff: SlaDiff): string {
   const targets = kpis.filter((c) => c.kind === "changed" && c.field === "target");
   if (targets.length) {
     out.push(`### ${SECTION_TITLES.kpis}`, "", "| KPI | Old | New | Change | Effect |", "| --- | ---: | ---: | ---: | --- |");
+    const notes: string[] = [];
     for (const c of targets) {
       const name = c.entity!.name ? `${cell(c.entity!.name)} (\`${c.entity!.id}\`)` : `\`${c.entity!.id}\``;
       out.push(
-        `| ${name} | ${cell(formatKpiValue(c.unit, c.before, diff.old.currency))} | ${cell(formatKpiValue(c.unit, c.after, currency))} | ${cell(formatDelta(c, currency))} | ${effectClasses(c).filter((e) => e === "tightened" || e === "loosened").join(", ") || "–"} |`,
+        `| ${name} | ${cell(formatKpiValue(c.unit, c.before, diff.old.currency))} | ${cell(formatKpiValue(c.unit, c.after, currency))} | ${cell(formatDelta(c, currency))}${c.note ? ` (${notes.push(c.note)})` : ""} | ${effectClasses(c).filter((e) => e === "tightened" || e === "loosened").join(", ") || "–"} |`,
       );
     }
-    out.push("");
+    out.push("", ...notes.map((note, i) => `(${i + 1}) ${escape(note)}  `), ...(notes.length ? [""] : []));
   }
   const funnelChanges = groups.get("funnel") ?? [];
   if (funnelChanges.length) out.push(`### ${SECTION_TITLES.funnel}`, "");

@@ -15,12 +15,13 @@ export interface Formatter {
 export function createFormatter(locale: string, currency: string | undefined, labels: Labels): Formatter {
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const money = currency
-    ? new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 2 })
+    ? new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2, trailingZeroDisplay: "stripIfInteger" } as Intl.NumberFormatOptions)
     : numbers;
   // A signed document states what was agreed: 2.25% stays 2.25%, €12.49 stays €12.49.
   const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 });
   // UTC, so that the day printed is the day written whatever the machine's time zone.
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const plural = new Intl.PluralRules(locale);
   const unit = (u: string) => new Intl.NumberFormat(locale, { style: "unit", unit: u, unitDisplay: "long", maximumFractionDigits: 2 });
 
   return {
@@ -35,16 +36,13 @@ export function createFormatter(locale: string, currency: string | undefined, la
     duration(text) {
       const d = parseDuration(text);
       if (!d) return text;
+      // Said back in the unit it was written in: "10 Werktage", not "80 Geschäftsstunden".
       if (d.business) {
-        const days = d.hours / 8;
-        return Number.isInteger(days) && d.hours >= 8 && /d|day/.test(text)
-          ? fill(labels.values.businessDays!, { n: numbers.format(days) })
-          : fill(labels.values.businessHours!, { n: numbers.format(d.hours) });
+        const one = plural.select(d.value) === "one";
+        const key = d.unit === "day" ? (one ? "businessDay" : "businessDays") : one ? "businessHour" : "businessHours";
+        return fill(labels.values[key]!, { n: numbers.format(d.value) });
       }
-      if (d.hours >= 168 && Number.isInteger(d.hours / 168)) return unit("week").format(d.hours / 168);
-      if (d.hours >= 24 && Number.isInteger(d.hours / 24)) return unit("day").format(d.hours / 24);
-      if (d.hours >= 1) return unit("hour").format(d.hours);
-      return unit("minute").format(Math.round(d.hours * 60));
+      return unit(d.unit).format(d.value);
     },
   };
 }

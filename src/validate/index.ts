@@ -46,16 +46,16 @@ export function structuralFindings(parsed: ParsedSla): Finding[] {
 }
 
 /**
- * The first problem that makes a document unusable, as one line (`file:line:column: message`),
- * or undefined when the document is well-formed.
+ * The first problem that makes a document unusable, as one line (`file:line:column: message`)
+ * ending with how to see them all, or undefined when the document is well-formed.
  */
-export function describeStructuralProblem(parsed: ParsedSla): string | undefined {
+export function describeStructuralProblem(parsed: ParsedSla, howToSeeAll: string): string | undefined {
   const problems = structuralFindings(parsed);
   const first = problems[0];
   if (!first) return undefined;
   const where = first.start ? `${parsed.file}:${first.start.line}:${first.start.column}` : parsed.file;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-  return `${where}: ${first.message}${more}; run \`sla validate ${parsed.file}\` for details`;
+  return `${where}: ${first.message}${more}; ${howToSeeAll}`;
 }
 
 /** Whether a schema error at `path` lies in (or is) the top-level `section`. */

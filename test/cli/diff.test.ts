@@ -63,6 +63,18 @@ describe("sla diff: two files", () => {
     expect(result.stdout).toContain("- section `leadScoring` (Lead scoring) removed");
   });
 
+  it("json: byClass counts every change, reset problems included", () => {
+    const dir = tempDir();
+    const next = readFileSync(EXAMPLE, "utf8").replace("start: 2026-07-01", "start: 2027-01-15").replace("end: 2026-12-31", "end: 2027-06-30").replace("effectiveDate: 2026-07-01", "effectiveDate: 2027-01-15");
+    writeFileSync(join(dir, "next.yaml"), next);
+    const report = JSON.parse(sla(["diff", "-f", "json", "sla.example.yaml", join(dir, "next.yaml")]).stdout);
+    const { summary } = report;
+    expect(summary).toMatchObject({ changes: 3, resetProblems: 2, byClass: { reset: 2 } });
+    // byClass covers funnel rows too: each document change and funnel row is `changed`.
+    expect(summary.funnel).toBe(6);
+    expect(summary.byClass.changed).toBe(summary.changes + summary.funnel);
+  });
+
   it("prints versions as written", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "new.yaml"), readFileSync(EXAMPLE, "utf8").replace('version: "2026.2"', "version: 2026.1"));
@@ -98,7 +110,7 @@ describe("sla diff: errors", () => {
     writeFileSync(bad, readFileSync(EXAMPLE, "utf8").replace("    direction: higher", "    direction: up"));
     const result = sla(["diff", "sla.example.yaml", bad]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^sla: cannot compare: .*bad\.yaml:\d+:16: `direction` must be one of `higher`, `lower`; found text `up`; run `sla validate .*bad\.yaml` for details\n$/);
+    expect(result.stderr).toMatch(/^sla: cannot compare: .*bad\.yaml:\d+:16: `direction` must be one of `higher`, `lower`; found text `up`; see them all with: sla validate .*bad\.yaml\n$/);
   });
 });
 
@@ -134,6 +146,14 @@ describe("sla diff: Git revisions", () => {
     const report = JSON.parse(result.stdout);
     expect(report.old.file).toMatch(/sla\.yaml@v2026-H2$/);
     expect(report.changes.filter((c: { section: string }) => c.section !== "funnel")).toHaveLength(5);
+  });
+
+  it("tells how to see every problem of a broken side read from Git", () => {
+    writeFileSync(join(repo, "sla.yaml"), readFileSync(EXAMPLE, "utf8").replace("    direction: higher", "    direction: up"));
+    git("commit", "-qam", "broken");
+    const result = sla(["diff", "v2026-H2", "HEAD", "--", "sla.yaml"], { cwd: repo });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/; see them all with: git show HEAD:sla\.yaml \| sla validate -\n$/);
   });
 
   it("compares a revision with the working copy", () => {

@@ -163,6 +163,21 @@ describe("sla render: reproducible and safe", () => {
     expect(pdf.stderr).toBe("sla: warning: the PDF fonts have no glyph for 1 character, left blank: 🙂\nWrote out.pdf\n");
   });
 
+  it("writes through a link whose target does not exist yet", () => {
+    const dir = tempDir();
+    symlinkSync("real.md", join(dir, "link.md"));
+    expect(sla(["render", EXAMPLE, "-o", "link.md"], { cwd: dir }).code).toBe(0);
+    expect(lstatSync(join(dir, "link.md")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real.md"), "utf8")).toContain("# Anatolia Pumps");
+  });
+
+  it("says durations back in the unit and language they were written in", () => {
+    const de = sla(["render", join(FIXTURES, "i18n/de.sla.yaml"), "-o", "-"]).stdout;
+    expect(de).toContain("10 Werktage");
+    expect(de).not.toContain("80 Geschäftsstunden");
+    expect(sla(["render", join(FIXTURES, "i18n/ja.sla.yaml"), "-o", "-"]).stdout).toContain("10営業日");
+  });
+
   it("refuses to write over its input or a PDF to standard output", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "sla.md"), example);

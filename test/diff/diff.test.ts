@@ -195,7 +195,8 @@ describe("diffSla", () => {
     const changes = diff(example, quarterly).changes.filter((c) => c.section === "kpis");
     expect(changes.map((c) => [c.field, c.classes, c.note])).toEqual([
       ["target", ["changed"], "the same commitment per month"],
-      ["per", ["changed"], "the same commitment per month"],
+      // The target changed too and carries the comparison: the span is not counted again.
+      ["per", ["changed"], undefined],
     ]);
     const more = edited((s) => Object.assign(s.kpis.find((k) => k.id === "mqls")!, { target: 600, per: "quarter" }));
     expect(diff(example, more).changes.find((c) => c.field === "target")).toMatchObject({ classes: ["changed", "raised", "tightened"], note: "compared per month: 176 → 200" });

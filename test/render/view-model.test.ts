@@ -27,6 +27,25 @@ describe("formatting for the document's locale", () => {
     expect(plain(f.duration("2 weeks"))).toBe(weeks);
   });
 
+  it.each([
+    ["de", "10 Werktage", "10 Werktage"],
+    ["de", "1 Werktag", "1 Werktag"],
+    ["de", "8 Geschäftsstunden", "8 Geschäftsstunden"],
+    ["de", "1 business hour", "1 Geschäftsstunde"],
+    ["tr", "10 iş günü", "10 iş günü"],
+    ["ja", "10営業日", "10営業日"],
+    ["en", "1 business day", "1 business day"],
+    ["en", "3 d", "3 days"],
+  ])("%s: says %j back in its own unit as %j", (locale, text, expected) => {
+    expect(createFormatter(locale, "EUR", loadLabels(locale)).duration(text)).toBe(expected);
+  });
+
+  it("keeps the cents of an amount and drops them from whole amounts", () => {
+    const f = createFormatter("de", "EUR", loadLabels("de"));
+    expect(plain(f.money(30000.5))).toBe("30.000,50 €");
+    expect(plain(f.money(30000))).toBe("30.000 €");
+  });
+
   it("reads a date as the day written, whatever the machine's time zone", () => {
     expect(createFormatter("en", undefined, loadLabels("en")).date("2026-12-31")).toBe("December 31, 2026");
   });

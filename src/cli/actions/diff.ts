@@ -21,6 +21,9 @@ interface Side {
   /** Shown in output: `sla.yaml` or `sla.yaml@v2026-H1`. */
   name: string;
   text: string;
+  /** For a side read from Git: the revision and the file's path. */
+  rev?: string;
+  path?: string;
 }
 
 export async function runDiff(operands: string[], options: DiffOptions): Promise<number> {
@@ -53,7 +56,7 @@ async function format(diff: SlaDiff, options: DiffOptions): Promise<string> {
 /** Either side must be a well-formed SLA; rule findings (the reason for a proposal) do not matter. */
 function load(side: Side): { file: string; sla: Sla } {
   const parsed = parseSla(side.name, side.text);
-  const problem = describeStructuralProblem(parsed);
+  const problem = describeStructuralProblem(parsed, side.rev ? `see them all with: git show ${side.rev}:${side.path} | sla validate -` : `see them all with: sla validate ${side.name}`);
   if (problem) throw new UsageError(`cannot compare: ${problem}`);
   return { file: side.name, sla: parsed.data as Sla };
 }
@@ -85,7 +88,7 @@ async function resolveSides(operands: string[], argv: string[], cwd: string): Pr
   if (revs.length === 2 && isFile(cwd, revs[1]!) && paths.length === 0)
     throw new UsageError(`\`${from}\` is not a file; to compare a revision with a file, write: sla diff ${from} -- ${revs[1]}`);
   const file = paths[0] ?? (await theOnlySlaFile(cwd));
-  const at = (rev: string): Side => ({ name: `${file}@${rev}`, text: decodeSource(`${file}@${rev}`, readAtRevision(rev, file, cwd)) });
+  const at = (rev: string): Side => ({ name: `${file}@${rev}`, text: decodeSource(`${file}@${rev}`, readAtRevision(rev, file, cwd)), rev, path: file });
   return [at(from), to ? at(to) : fileSide(file)];
 }
 

@@ -31,7 +31,7 @@ export function runVerify(file: string, document: string): number {
 /** The fingerprint of a well-formed SLA file; malformed files are refused. */
 function fingerprintOf(file: string): string {
   const parsed = parseSla(file === "-" ? "<stdin>" : file, readSource(file));
-  const problem = describeStructuralProblem(parsed);
+  const problem = describeStructuralProblem(parsed, file === "-" ? "see them all with: sla validate -" : `see them all with: sla validate ${file}`);
   if (problem) throw new UsageError(problem);
   return fingerprint(parsed.data);
 }
