@@ -87,9 +87,9 @@ function composeDocument(text: string): { document: Document.Parsed; lineCounter
   return { document, lineCounter };
 }
 
-function parseWithPositions(file: string, text: string): ParsedSla {
-  const { document, lineCounter } = composeDocument(text);
-  const findings: Finding[] = [];
+/** `yaml`'s errors and warnings of a parsed document, as findings. */
+export function yamlFindings(parsed: Pick<ParsedSla, "file" | "text" | "document" | "lineCounter">): Finding[] {
+  const { file, text, document, lineCounter } = parsed;
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -100,8 +100,12 @@ function parseWithPositions(file: string, text: string): ParsedSla {
     const { ruleId, message, hint, length } = describeYamlError(error, text.slice(start, lineEnd < 0 ? undefined : lineEnd));
     return { ruleId, severity, message, hint, file, path: [], start: at(start), end: at(length ? start + length : end) };
   };
-  for (const error of document.errors) findings.push(fromYamlError(error, "error"));
-  for (const warning of document.warnings) findings.push(fromYamlError(warning, "warning"));
+  return [...document.errors.map((e) => fromYamlError(e, "error")), ...document.warnings.map((w) => fromYamlError(w, "warning"))];
+}
+
+function parseWithPositions(file: string, text: string): ParsedSla {
+  const { document, lineCounter } = composeDocument(text);
+  const findings = yamlFindings({ file, text, document, lineCounter });
 
   let data: unknown;
   if (findings.every((f) => f.severity !== "error")) {

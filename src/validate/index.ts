@@ -2,7 +2,7 @@
 import type { Finding, JsonPath } from "../findings.js";
 import { safeLocale } from "../domain/text.js";
 import type { Sla } from "../model/index.js";
-import { rangeOf, type ParsedSla } from "../load/parse.js";
+import { rangeOf, yamlFindings, type ParsedSla } from "../load/parse.js";
 import type { SlaConfig } from "./config.js";
 import { checkSchema } from "./schema.js";
 import { RULES } from "./rules/index.js";
@@ -32,6 +32,9 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
         findings.push({ ruleId: rule.id, severity: setting, message, hint, file: parsed.file, path, ...rangeOf(parsed, path, at) }),
     });
   }
+  // The fast reader took the file; if placing these findings needed `yaml` and `yaml` found
+  // the YAML itself at fault, that is the first thing to fix, and the positions may be off.
+  if (findings.length > parsed.findings.length && parsed.findings.length === 0) findings.unshift(...yamlFindings(parsed).filter((f) => f.severity === "error"));
   return findings;
 }
 

@@ -81,6 +81,13 @@ describe("sla validate: findings", () => {
     expect(jaResult.stdout).toMatch(/\| {5}icp: 上下水道局\n\s+\| {10}\^{10}\n/);
   });
 
+  it("reports what yaml finds wrong even where the fast reader was lenient", () => {
+    const text = example.replace("kind: ServiceLevelAgreement", `kind: ServiceLevelAgreement\n${"x".repeat(1100)}: a key too long for YAML`);
+    const result = sla(["validate", "--format", "json", fileWith(text)]);
+    expect(result.code).toBe(1);
+    expect(json(result.stdout).files[0]!.findings.map((f) => f.ruleId)).toEqual(["yaml/syntax", "schema/unknown-property"]);
+  });
+
   it("reports an unknown enum value with a suggestion", () => {
     const text = example.replace("    cadence: monthly", "    cadence: montly");
     const result = sla(["validate", fileWith(text)]);
