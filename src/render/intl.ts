@@ -6,6 +6,8 @@ import { fill, type Labels } from "./labels.js";
 export interface Formatter {
   locale: string;
   number(n: number): string;
+  /** A quantity in a calendar unit, spelled out: "75 days", "75 Tage", "75日". */
+  quantity(n: number, unit: "minute" | "hour" | "day" | "week"): string;
   money(n: number): string;
   percent(fraction: number): string;
   date(text: string): string;
@@ -27,6 +29,7 @@ export function createFormatter(locale: string, currency: string | undefined, la
   return {
     locale,
     number: (n) => numbers.format(n),
+    quantity: (n, u) => unit(u).format(n),
     money: (n) => money.format(n),
     percent: (f) => percents.format(f),
     date(text) {

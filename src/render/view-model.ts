@@ -176,9 +176,9 @@ function formatTarget(k: Kpi, f: Formatter, labels: Labels): string {
     case "percent":
       return f.percent(toFraction(k.target) ?? 0);
     case "days":
-      return new Intl.NumberFormat(f.locale, { style: "unit", unit: "day", unitDisplay: "long" }).format(Number(k.target));
+      return f.quantity(Number(k.target), "day");
     case "hours":
-      return new Intl.NumberFormat(f.locale, { style: "unit", unit: "hour", unitDisplay: "long" }).format(Number(k.target));
+      return f.quantity(Number(k.target), "hour");
     case "currency":
       // Amounts per deal, per lead or per customer have no time span; totals such as
       // revenue do (and may say so with `per`).
