@@ -4,10 +4,11 @@
 // Two readers, for speed: js-yaml reads a well-formed file about ten times faster than `yaml`,
 // and most files in CI are well-formed. `yaml` reads a file when js-yaml refuses it (its errors
 // are then reported with `yaml`'s positions and wording), when the file has something only
-// `yaml` reads right (NEEDS_YAML), and when a finding needs a position. js-yaml reads scalars
+// `yaml` reads right (fast-path.ts), and when a finding needs a position. js-yaml reads scalars
 // with `yaml`'s own core-schema rules (core-schema.ts); a test holds the two to the same data.
 import { load } from "js-yaml";
 import { CORE } from "./core-schema.js";
+import { needsFullReader } from "./fast-path.js";
 import type { Document, LineCounter, YAMLError } from "yaml";
 import type { Finding, JsonPath } from "../findings.js";
 import { locate } from "./locate.js";
@@ -28,30 +29,8 @@ export interface ParsedSla {
   findings: Finding[];
 }
 
-/**
- * What the fast reader must leave to `yaml`:
- * - anchors: they make aliases possible, and only `yaml` bounds their expansion (alias bombs);
- * - directives (`%YAML 1.1` changes what scalars mean);
- * - what js-yaml accepts but YAML (and `yaml`, and editors using it) rejects: a flow collection
- *   or a quoted scalar left open at the end of a line (continued on a wrongly indented next
- *   line), a comment glued to a value (`"2026.2"# H2`), a lone carriage return.
- * A false alarm ("Sales &Marketing", a list written over several lines) only costs speed.
- */
-const NEEDS_YAML = new RegExp(
-  [
-    /(?:^|[\s:[{,-])&[^\s,[\]{}]/.source, // an anchor
-    /^%/.source, // a directive
-    /(?:^|[\s:,-])[[{][^\]}\n]*$/.source, // a flow collection still open at the end of a line
-    /(?:^|[\s:,[{-])"(?:[^"\\\n]|\\.)*$/.source, // a double-quoted scalar still open
-    /(?:^|[\s:,[{-])'(?:[^'\n]|'')*$/.source, // a single-quoted scalar still open
-    /["'\]}]#/.source, // a comment glued to a value
-    /\r(?!\n)/.source, // a lone carriage return
-  ].join("|"),
-  "m",
-);
-
 export function parseSla(file: string, text: string): ParsedSla {
-  const data = NEEDS_YAML.test(text) ? undefined : readFast(text);
+  const data = needsFullReader(text) ? undefined : readFast(text);
   if (data === undefined) return parseWithPositions(file, text);
   let positioned: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
   const positions = () => (positioned ??= composeDocument(text));

@@ -1,0 +1,133 @@
+// Whether a text must be read by `yaml` rather than the fast reader (js-yaml). Leave to `yaml`:
+// - anchors: they make aliases possible, and only `yaml` bounds their expansion (alias bombs);
+// - directives (`%YAML 1.1` changes what scalars mean);
+// - what js-yaml accepts but YAML (and `yaml`, and editors using it) rejects: a flow collection
+//   or a quoted scalar left open at the end of a line (continued on a wrongly indented next
+//   line), a comment glued to a value (`"2026.2"# H2`), a lone carriage return.
+// A false alarm ("Sales &Marketing", a list written over several lines) only costs speed.
+//
+// Written as a scan from each special character (found with indexOf) rather than one regular
+// expression: the expression tried every alternative at every offset and cost more than a
+// fifth of validating a large file. The test holds the scan to that expression.
+
+const enum Char {
+  Tab = 0x09,
+  LineFeed = 0x0a,
+  CarriageReturn = 0x0d,
+  Space = 0x20,
+  DoubleQuote = 0x22,
+  SingleQuote = 0x27,
+  Backslash = 0x5c,
+}
+
+/** JavaScript's `\s`: YAML treats fewer characters as space, so this errs toward `yaml`. */
+function isSpace(c: number): boolean {
+  return (
+    c === Char.Space ||
+    (c >= Char.Tab && c <= Char.CarriageReturn) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Where a line ends for a JavaScript `$` in multiline mode. */
+function isLineBreak(c: number): boolean {
+  return c === Char.LineFeed || c === Char.CarriageReturn || c === 0x2028 || c === 0x2029;
+}
+
+/** Start of text, start of a line, after a space, or after one of `others`. */
+function startsToken(text: string, at: number, others: string): boolean {
+  if (at === 0) return true;
+  const before = text.charCodeAt(at - 1);
+  return isSpace(before) || others.includes(text[at - 1]!);
+}
+
+function* offsetsOf(text: string, char: string): Generator<number> {
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) yield at;
+}
+
+function anchor(text: string): boolean {
+  for (const at of offsetsOf(text, "&")) {
+    const next = text.charCodeAt(at + 1);
+    if (startsToken(text, at, ":[{,-") && at + 1 < text.length && !isSpace(next) && !",[]{}".includes(text[at + 1]!)) return true;
+  }
+  return false;
+}
+
+function directive(text: string): boolean {
+  for (const at of offsetsOf(text, "%")) if (at === 0 || isLineBreak(text.charCodeAt(at - 1))) return true;
+  return false;
+}
+
+function openFlowCollection(text: string, open: "[" | "{"): boolean {
+  for (const at of offsetsOf(text, open)) {
+    if (!startsToken(text, at, ":,-")) continue;
+    let end = at + 1;
+    while (end < text.length && text[end] !== "]" && text[end] !== "}" && !isLineBreak(text.charCodeAt(end))) end++;
+    if (end === text.length || isLineBreak(text.charCodeAt(end))) return true;
+  }
+  return false;
+}
+
+function openDoubleQuoted(text: string): boolean {
+  for (const at of offsetsOf(text, '"')) {
+    if (!startsToken(text, at, ":,[{-")) continue;
+    for (let i = at + 1; ; i++) {
+      if (i === text.length) return true;
+      const c = text.charCodeAt(i);
+      if (c === Char.DoubleQuote) break;
+      if (isLineBreak(c)) return true;
+      if (c === Char.Backslash) {
+        if (i + 1 === text.length || isLineBreak(text.charCodeAt(i + 1))) break;
+        i++;
+      }
+    }
+  }
+  return false;
+}
+
+function openSingleQuoted(text: string): boolean {
+  for (const at of offsetsOf(text, "'")) {
+    if (!startsToken(text, at, ":,[{-")) continue;
+    for (let i = at + 1; ; i++) {
+      if (i === text.length) return true;
+      const c = text.charCodeAt(i);
+      if (isLineBreak(c)) return true;
+      if (c === Char.SingleQuote) {
+        if (text.charCodeAt(i + 1) !== Char.SingleQuote) break;
+        i++;
+      }
+    }
+  }
+  return false;
+}
+
+function gluedComment(text: string): boolean {
+  for (const at of offsetsOf(text, "#")) if (at > 0 && `"']}`.includes(text[at - 1]!)) return true;
+  return false;
+}
+
+function loneCarriageReturn(text: string): boolean {
+  for (const at of offsetsOf(text, "\r")) if (text.charCodeAt(at + 1) !== Char.LineFeed) return true;
+  return false;
+}
+
+export function needsFullReader(text: string): boolean {
+  return (
+    anchor(text) ||
+    directive(text) ||
+    openFlowCollection(text, "[") ||
+    openFlowCollection(text, "{") ||
+    openDoubleQuoted(text) ||
+    openSingleQuoted(text) ||
+    gluedComment(text) ||
+    loneCarriageReturn(text)
+  );
+}

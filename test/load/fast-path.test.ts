@@ -1,0 +1,75 @@
+// Which texts the fast reader leaves to `yaml`. The scan replaced one regular expression for
+// speed; that expression stays here as the reference it must agree with, on named cases and
+// on many generated texts made of the characters that matter.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { needsFullReader } from "../../src/load/fast-path.js";
+
+const REFERENCE = new RegExp(
+  [
+    /(?:^|[\s:[{,-])&[^\s,[\]{}]/.source, // an anchor
+    /^%/.source, // a directive
+    /(?:^|[\s:,-])[[{][^\]}\n]*$/.source, // a flow collection still open at the end of a line
+    /(?:^|[\s:,[{-])"(?:[^"\\\n]|\\.)*$/.source, // a double-quoted scalar still open
+    /(?:^|[\s:,[{-])'(?:[^'\n]|'')*$/.source, // a single-quoted scalar still open
+    /["'\]}]#/.source, // a comment glued to a value
+    /\r(?!\n)/.source, // a lone carriage return
+  ].join("|"),
+  "m",
+);
+
+describe("needsFullReader", () => {
+  it.each([
+    ["an anchor", "base: &defaults\n  a: 1\n", true],
+    ["an anchor in a flow sequence", "list: [&x 1]\n", true],
+    ["an ampersand inside words", "name: Sales &Marketing\n", true],
+    ["an ampersand between words", "name: Sales & Marketing\n", false],
+    ["an ampersand glued to a word", "name: R&D\n", false],
+    ["a directive", "%YAML 1.1\n---\na: 1\n", true],
+    ["a percent sign in a value", "rate: 25%\n", false],
+    ["a percent sign starting a later line", "a: 1\n%TAG ! x\n", true],
+    ["an open flow sequence", "list: [a,\n  b]\n", true],
+    ["an open flow mapping", "map: {a: 1,\n  b: 2}\n", true],
+    ["a closed flow sequence", "list: [a, b]\n", false],
+    ["an open double-quoted scalar", 'name: "Anadolu\n  Pompa"\n', true],
+    ["a closed double-quoted scalar with an escape", 'name: "a \\" b"\n', false],
+    ["a double-quoted scalar open at the end of the text", 'name: "Anadolu', true],
+    ["an open single-quoted scalar", "name: 'Anadolu\n  Pompa'\n", true],
+    ["a single-quoted scalar with a doubled quote", "name: 'it''s'\n", false],
+    ["an apostrophe inside a word", "note: customer's call\n", false],
+    ["a comment glued to a quoted value", 'version: "2026.2"# H2\n', true],
+    ["a spaced comment", 'version: "2026.2" # H2\n', false],
+    ["a lone carriage return", "a: 1\rb: 2\n", true],
+    ["CRLF line ends", "a: 1\r\nb: 2\r\n", false],
+    ["Japanese after an ideographic space", "名前:\u3000&営業\n", true],
+    ["the example agreement", readFileSync("sla.example.yaml", "utf8"), false],
+  ])("%s", (_name, text, expected) => {
+    expect(needsFullReader(text)).toBe(expected);
+    expect(REFERENCE.test(text)).toBe(expected);
+  });
+
+  it("agrees with the reference expression on 20,000 generated texts", () => {
+    // A fixed-seed generator so a failure reproduces; the alphabet holds every character the
+    // scan looks at, with the separators and line ends around them.
+    let seed = 20261125;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = ["&", "%", "[", "]", "{", "}", '"', "'", "\\", "#", "\r", "\n", " ", ":", ",", "-", "a", "ş", "\u3000", "\u2028", "\t"];
+    let disagreements = 0;
+    let positives = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const length = 1 + Math.floor(random() * 12);
+      let text = "";
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const expected = REFERENCE.test(text);
+      if (expected) positives++;
+      if (needsFullReader(text) !== expected) {
+        disagreements++;
+        if (disagreements <= 5) console.error("disagree on", JSON.stringify(text), "reference says", expected);
+      }
+    }
+    expect(disagreements).toBe(0);
+    // Both outcomes occur often, so the agreement means something.
+    expect(positives).toBeGreaterThan(2_000);
+    expect(20_000 - positives).toBeGreaterThan(2_000);
+  });
+});
