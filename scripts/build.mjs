@@ -61,7 +61,7 @@ async function main() {
 }
 
 /**
- * dist/bin/sla.js and its chunks: our code with js-yaml, commander, chalk and tinyglobby. Each
+ * dist/bin/sla.js and its chunks: our code with lightning-yaml, commander, chalk and tinyglobby. Each
  * command's code is a chunk loaded when the command runs. The PDF engine, fonts and
  * Handlebars stay in node_modules (only `sla render` loads them). dist/bin sits two levels
  * below the package root like dist/<module>, so paths such as ../../schemas hold in both.
@@ -69,7 +69,7 @@ async function main() {
 async function bundleCli() {
   const { build } = await import("esbuild");
   await build({
-    entryPoints: { sla: join(root, "src/cli/main.ts") },
+    entryPoints: { sla: join(root, "src/cli/main.ts"), "validate-worker": join(root, "src/cli/actions/validate-worker.ts") },
     outdir: join(root, "dist/bin"),
     bundle: true,
     splitting: true,

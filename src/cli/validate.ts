@@ -14,6 +14,7 @@ export function registerValidate(program: Command): void {
     .option("-c, --config <file>", "rule configuration (default: nearest .slarc.yaml up to the repository root)")
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--stdin-filename <name>", "name to show for standard input")
+    .option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`", parseConcurrency, "auto")
     .option("--color", "force colour")
     .option("--no-color", "no colour")
     .addHelpText(
@@ -30,4 +31,10 @@ export function registerValidate(program: Command): void {
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings: \`${value}\` is not a whole number`);
   return Number(value);
+}
+
+function parseConcurrency(value: string): number | "auto" | "off" {
+  if (value === "auto" || value === "off") return value;
+  if (/^[1-9]\d*$/.test(value)) return Number(value);
+  throw new UsageError(`--concurrency: \`${value}\` is not a positive whole number, \`auto\` or \`off\``);
 }

@@ -17,8 +17,12 @@ const GLOB_CHARS = /[*?[\]{}]/;
  */
 export async function resolveInputs(args: readonly string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
+  const seen = new Set<string>();
   const add = (file: string) => {
-    if (!files.includes(file)) files.push(file);
+    if (!seen.has(file)) {
+      seen.add(file);
+      files.push(file);
+    }
   };
   if (args.length === 0) {
     const root = repositoryRoot(cwd) ?? cwd;

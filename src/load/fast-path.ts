@@ -1,9 +1,12 @@
-// Whether a text must be read by `yaml` rather than the fast reader (js-yaml). Leave to `yaml`:
+// Whether a text must be read by `yaml` rather than the fast reader (lightning-yaml). Leave to `yaml`:
 // - anchors: they make aliases possible, and only `yaml` bounds their expansion (alias bombs);
-// - directives (`%YAML 1.1` changes what scalars mean);
-// - what js-yaml accepts but YAML (and `yaml`, and editors using it) rejects: a flow collection
-//   or a quoted scalar left open at the end of a line (continued on a wrongly indented next
-//   line), a comment glued to a value (`"2026.2"# H2`), a lone carriage return.
+//   aliases and tags too, which the fast reader reads its own way;
+// - directives (`%YAML 1.1` changes what scalars mean; the fast reader ignores them);
+// - flow mappings and explicit `? ` keys, whose keys the count of key lines does not see
+//   (key-lines.ts);
+// - what a lenient reader may accept but YAML (and `yaml`, and editors using it) rejects: a
+//   flow collection or a quoted scalar left open at the end of a line (continued on a wrongly
+//   indented next line), a comment glued to a value (`"2026.2"# H2`), a lone carriage return.
 // A false alarm ("Sales &Marketing", a list written over several lines) only costs speed.
 //
 // Written as a scan from each special character (found with indexOf) rather than one regular
@@ -61,13 +64,22 @@ function anchor(text: string): boolean {
   return false;
 }
 
+/** An indicator that opens a node: `!tag`, `*alias`, `{` (a flow mapping, but `{}`), `? ` (explicit key). */
+function nodeIndicator(text: string): boolean {
+  for (const char of ["!", "*", "{"])
+    for (const at of offsetsOf(text, char)) if (startsToken(text, at, ":[{,-?") && !(char === "{" && text[at + 1] === "}")) return true;
+  for (const at of offsetsOf(text, "?")) if (startsToken(text, at, ":[{,-?") && (at + 1 === text.length || isSpace(text.charCodeAt(at + 1)))) return true;
+  return false;
+}
+
 function directive(text: string): boolean {
   for (const at of offsetsOf(text, "%")) if (at === 0 || isLineBreak(text.charCodeAt(at - 1))) return true;
   return false;
 }
 
-function openFlowCollection(text: string, open: "[" | "{"): boolean {
-  for (const at of offsetsOf(text, open)) {
+/** A flow list still open at the end of a line (a flow mapping never gets this far). */
+function openFlowCollection(text: string): boolean {
+  for (const at of offsetsOf(text, "[")) {
     if (!startsToken(text, at, ":,-")) continue;
     let end = at + 1;
     while (end < text.length && text[end] !== "]" && text[end] !== "}" && !isLineBreak(text.charCodeAt(end))) end++;
@@ -122,9 +134,9 @@ function loneCarriageReturn(text: string): boolean {
 export function needsFullReader(text: string): boolean {
   return (
     anchor(text) ||
+    nodeIndicator(text) ||
     directive(text) ||
-    openFlowCollection(text, "[") ||
-    openFlowCollection(text, "{") ||
+    openFlowCollection(text) ||
     openDoubleQuoted(text) ||
     openSingleQuoted(text) ||
     gluedComment(text) ||

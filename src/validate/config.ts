@@ -2,7 +2,8 @@
 //   rules:
 //     period/length: off
 //     names/duplicate: error
-import { CORE_SCHEMA, load } from "js-yaml";
+import { readFast } from "../load/parse.js";
+import { yamlLib } from "../load/yaml-lib.js";
 import type { Severity } from "../findings.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import { RULES } from "./rules/index.js";
@@ -21,12 +22,7 @@ const SETTINGS: Record<string, RuleSetting> = { off: "off", warn: "warning", war
 
 /** Parses and checks a configuration file; every mistake is a ConfigError naming the fix. */
 export function parseConfig(file: string, text: string): SlaConfig {
-  let data: unknown;
-  try {
-    data = load(text, { schema: CORE_SCHEMA });
-  } catch (error) {
-    throw new ConfigError(file, `not valid YAML: ${(error as Error).message.split("\n")[0]}`);
-  }
+  const data = readConfigData(file, text);
   if (data === null || data === undefined) return { rules: {} };
   if (typeof data !== "object" || Array.isArray(data)) throw new ConfigError(file, "must be a mapping with a `rules:` key");
   const unknownKeys = Object.keys(data).filter((key) => key !== "rules");
@@ -49,4 +45,13 @@ export function parseConfig(file: string, text: string): SlaConfig {
     result[id] = setting;
   }
   return { rules: result };
+}
+
+function readConfigData(file: string, text: string): unknown {
+  const fast = readFast(text);
+  if (fast) return fast;
+  const document = yamlLib().parseDocument(text, { uniqueKeys: true });
+  const error = document.errors[0];
+  if (error) throw new ConfigError(file, `not valid YAML: ${error.message.split("\n")[0]!.replace(/:$/, "")}`);
+  return document.toJS({ maxAliasCount: 100 });
 }

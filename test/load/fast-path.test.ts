@@ -14,6 +14,8 @@ const REFERENCE = new RegExp(
     /(?:^|[\s:,[{-])'(?:[^'\n]|'')*$/.source, // a single-quoted scalar still open
     /["'\]}]#/.source, // a comment glued to a value
     /\r(?!\n)/.source, // a lone carriage return
+    /(?:^|[\s:[{,?-])(?:[!*]|\{(?!\}))/.source, // a tag, an alias, a flow mapping other than `{}`
+    /(?:^|[\s:[{,?-])\?(?:\s|$)/.source, // an explicit key
   ].join("|"),
   "m",
 );
@@ -31,6 +33,13 @@ describe("needsFullReader", () => {
     ["an open flow sequence", "list: [a,\n  b]\n", true],
     ["an open flow mapping", "map: {a: 1,\n  b: 2}\n", true],
     ["a closed flow sequence", "list: [a, b]\n", false],
+    ["a flow mapping", "map: {a: 1}\n", true],
+    ["an empty flow mapping", "map: {}\n", false],
+    ["a tag", "a: !!str 1\n", true],
+    ["an alias", "a: *x\n", true],
+    ["an explicit key", "? a\n: 1\n", true],
+    ["an exclamation mark in a value", "note: call now!\n", false],
+    ["a question mark in a value", "note: why? because\n", false],
     ["an open double-quoted scalar", 'name: "Anadolu\n  Pompa"\n', true],
     ["a closed double-quoted scalar with an escape", 'name: "a \\" b"\n', false],
     ["a double-quoted scalar open at the end of the text", 'name: "Anadolu', true],
@@ -53,7 +62,7 @@ describe("needsFullReader", () => {
     // scan looks at, with the separators and line ends around them.
     let seed = 20261125;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const alphabet = ["&", "%", "[", "]", "{", "}", '"', "'", "\\", "#", "\r", "\n", " ", ":", ",", "-", "a", "ş", "\u3000", "\u2028", "\t"];
+    const alphabet = ["&", "%", "!", "*", "?", "[", "]", "{", "}", '"', "'", "\\", "#", "\r", "\n", " ", ":", ",", "-", "a", "ş", "\u3000", "\u2028", "\t"];
     let disagreements = 0;
     let positives = 0;
     for (let n = 0; n < 20_000; n++) {

@@ -4,7 +4,7 @@ import { loadConfig } from "../../load/config-file.js";
 import { loadFindingsFormatter, type FindingsFormat } from "../../format/index.js";
 import { useColor } from "../color.js";
 import { EXIT, writeFileAtomic } from "../io.js";
-import { checkFile } from "./check-files.js";
+import { checkFiles, type Concurrency } from "./check-many.js";
 import { toolVersion } from "../version.js";
 
 export interface ValidateOptions {
@@ -15,6 +15,7 @@ export interface ValidateOptions {
   output?: string;
   stdinFilename?: string;
   color?: boolean;
+  concurrency?: Concurrency;
 }
 
 export async function runValidate(paths: string[], options: ValidateOptions): Promise<number> {
@@ -22,7 +23,7 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   const { config } = loadConfig(cwd, options.config);
   const files = await resolveInputs(paths, cwd);
   const jobs = files.map((file) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file }));
-  const results = jobs.map((job) => checkFile(job, { config, quiet: options.quiet === true }));
+  const results = await checkFiles(jobs, { config, quiet: options.quiet === true }, options.concurrency ?? "auto");
   const reports = results.map((r) => r.report);
   const sources = new Map(results.flatMap((r) => (r.source === undefined ? [] : [[r.report.file, r.source] as const])));
   const unreadable = results.filter((r) => r.unreadable).length;

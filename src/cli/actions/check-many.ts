@@ -1,0 +1,51 @@
+// A large `sla validate` call shares its files between this thread and worker threads: YAML
+// parsing is most of the work, and it is independent per file.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { checkClaimed, checkFile, type CheckOptions, type FileJob, type FileResult } from "./check-files.js";
+import type { WorkerInput, WorkerOutput } from "./validate-worker.js";
+
+/** `--concurrency`: threads checking files (this one included), or let the size of the call decide. */
+export type Concurrency = number | "auto" | "off";
+
+/**
+ * Starting a worker costs about as much as checking 50 files, and it starts while this thread
+ * is already checking; below this many files per thread it does not pay for itself.
+ */
+const FILES_PER_THREAD = 150;
+const MAX_AUTO_THREADS = 4;
+
+/** How many threads to use in all, this one included. */
+export function threadCount(files: number, concurrency: Concurrency, cores = availableParallelism()): number {
+  if (concurrency === "off") return 1;
+  const wanted = concurrency === "auto" ? Math.min(cores, MAX_AUTO_THREADS, Math.floor(files / FILES_PER_THREAD)) : concurrency;
+  return Math.max(1, Math.min(wanted, files));
+}
+
+/** The results of all jobs, in job order, whichever thread checked them. */
+export async function checkFiles(jobs: readonly FileJob[], options: CheckOptions, concurrency: Concurrency): Promise<FileResult[]> {
+  const threads = threadCount(jobs.length, concurrency);
+  // Standard input can be read only here.
+  if (threads === 1 || jobs.some((job) => job.file === "-")) return jobs.map((job) => checkFile(job, options));
+
+  const results: Array<FileResult | undefined> = new Array(jobs.length);
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const helpers = Array.from({ length: threads - 1 }, () => runWorker({ jobs: [...jobs], next, options }, results));
+  checkClaimed(jobs, next, options, (index, result) => (results[index] = result));
+  await Promise.all(helpers);
+  // A worker that failed took its claimed files with it; check them here, where an error
+  // surfaces as in a single-thread run.
+  return results.map((result, index) => result ?? checkFile(jobs[index]!, options));
+}
+
+function runWorker(input: WorkerInput, results: Array<FileResult | undefined>): Promise<void> {
+  return new Promise((resolve) => {
+    // validate-worker.js sits beside this module both in dist/cli/actions and in the bundle.
+    const worker = new Worker(new URL("./validate-worker.js", import.meta.url), { workerData: input });
+    worker.once("message", (batch: WorkerOutput) => {
+      for (const [index, result] of batch) results[index] = result;
+    });
+    worker.once("error", () => resolve());
+    worker.once("exit", () => resolve());
+  });
+}

@@ -1,0 +1,153 @@
+// The fast reader (lightning-yaml) keeps the last of two equal keys without a word, where YAML
+// says a key may appear once. Rather than trust it, the fast path counts the keys written in
+// the text, a line at a time, and the keys in the data it read: a duplicate key makes the data
+// hold fewer. Any layout this count does not vouch for leaves the file to `yaml`, which reports
+// duplicates with their positions.
+//
+// The line count covers block YAML as SLA files are written: `key: value`, `- ` entries, plain,
+// quoted and block scalars, comments, one-line flow lists. Flow mappings, explicit `? ` keys,
+// tags and aliases never get here (fast-path.ts).
+
+/** Keys in every mapping of `data`, nested ones included. */
+export function countKeys(data: unknown): number {
+  if (Array.isArray(data)) return data.reduce((sum: number, item) => sum + countKeys(item), 0);
+  if (typeof data !== "object" || data === null) return 0;
+  let count = 0;
+  for (const value of Object.values(data)) count += 1 + countKeys(value);
+  return count;
+}
+
+/** A block scalar header after a key or `-`: `|`, `>-`, `|+`, with an optional comment. */
+const BLOCK_SCALAR_HEADER = /^[|>][-+]?(?:[ \t]+#.*)?$/;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|$)/;
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const HASH = 0x23;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+
+/**
+ * Keys written in the text, one per `key:` line, or undefined for a layout the count cannot
+ * vouch for (a block scalar with an explicit indentation, a document marker with content).
+ * Walks the text by offsets: it runs on every file the fast reader takes.
+ */
+export function countKeyLines(text: string): number | undefined {
+  let keys = 0;
+  // Inside a block scalar (blockParent >= 0): its content is indented deeper than blockParent,
+  // as deep as its first line (blockIndent, once seen).
+  let blockParent = -1;
+  let blockIndent = -1;
+
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    const lineEnd = end > start && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+    const next = end + 1;
+    let at = start;
+    while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
+    const indent = at - start;
+    const blank = at === lineEnd;
+
+    if (blockParent >= 0) {
+      if (blank) {
+        start = next;
+        continue;
+      }
+      if (blockIndent < 0 && indent > blockParent) blockIndent = indent;
+      if (blockIndent >= 0 && indent >= blockIndent) {
+        start = next;
+        continue;
+      }
+      if (blockIndent >= 0 && indent > blockParent) return undefined; // less indented than its first line
+      blockParent = blockIndent = -1;
+    }
+    if (blank || text.charCodeAt(at) === HASH) {
+      start = next;
+      continue;
+    }
+
+    if (indent === 0 && DOCUMENT_MARKER.test(text.slice(at, at + 4))) {
+      if (/^(?:---|\.\.\.)[ \t]*(?:#.*)?$/.test(text.slice(at, lineEnd))) {
+        start = next;
+        continue;
+      }
+      return undefined;
+    }
+
+    // `- - key: value`: each `- ` opens an entry; the node starts after the last one.
+    let node = at;
+    let dash = -1;
+    while (text.charCodeAt(node) === DASH && (node + 1 === lineEnd || isBlank(text.charCodeAt(node + 1)))) {
+      dash = node - start;
+      node++;
+      while (node < lineEnd && isBlank(text.charCodeAt(node))) node++;
+    }
+
+    const value = valueAfterKey(text, node, lineEnd);
+    if (value >= 0) keys++;
+    let scalar = value >= 0 ? value : node;
+    while (scalar < lineEnd && isBlank(text.charCodeAt(scalar))) scalar++;
+    const first = text.charCodeAt(scalar);
+    if (first === PIPE || first === GREATER) {
+      // An explicit indentation indicator (`|2`) is rare enough to leave to `yaml`.
+      if (!BLOCK_SCALAR_HEADER.test(text.slice(scalar, lineEnd))) return undefined;
+      // Content is indented deeper than the key that holds it, or than the `-` of its entry.
+      blockParent = value >= 0 ? node - start : dash >= 0 ? dash : indent;
+      blockIndent = -1;
+    }
+    start = next;
+  }
+  return keys;
+}
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/**
+ * Where the value starts when the node at text[from, end) starts with an implicit key (the
+ * offset just after its `:`), else -1.
+ */
+function valueAfterKey(text: string, from: number, end: number): number {
+  const first = text.charCodeAt(from);
+  if (first === HASH) return -1; // `- # note: ...` is a comment
+  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+    let after = closingQuote(text, from, end);
+    if (after < 0) return -1;
+    after++;
+    while (after < end && isBlank(text.charCodeAt(after))) after++;
+    return text.charCodeAt(after) === COLON && isBlankOrEnd(text, after + 1, end) ? after + 1 : -1;
+  }
+  // A plain key ends at the first `: ` (or `:` ending the line), unless a comment starts first.
+  for (let colon = text.indexOf(":", from); colon !== -1 && colon < end; colon = text.indexOf(":", colon + 1)) {
+    if (!isBlankOrEnd(text, colon + 1, end)) continue;
+    for (let i = from + 1; i < colon; i++) if (text.charCodeAt(i) === HASH && isBlank(text.charCodeAt(i - 1))) return -1;
+    return colon + 1;
+  }
+  return -1;
+}
+
+function isBlankOrEnd(text: string, at: number, end: number): boolean {
+  return at >= end || isBlank(text.charCodeAt(at));
+}
+
+/** Offset of the quote closing the scalar that opens at `from`, or -1 if not on this line. */
+function closingQuote(text: string, from: number, end: number): number {
+  const quote = text.charCodeAt(from);
+  for (let i = from + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === DOUBLE_QUOTE && c === BACKSLASH) i++;
+    else if (c === quote) {
+      if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) i++;
+      else return i;
+    }
+  }
+  return -1;
+}
