@@ -20,6 +20,12 @@ const program = new Command("sla")
   .showHelpAfterError("(run `sla --help` for usage)")
   .configureOutput({ outputError: (text, write) => write(`sla: ${text.replace(/^error: /, "")}`) });
 
+// `sla validate | head`: the reader has gone, which is not an error of ours.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 registerValidate(program);
 registerDiff(program);
 registerRender(program);

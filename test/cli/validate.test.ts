@@ -1,7 +1,9 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { BIN, EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
 
 const THREE_ERRORS = join(FIXTURES, "invalid/three-errors.sla.yaml");
 const I18N = ["tr", "de", "ja"].map((lang) => join(FIXTURES, `i18n/${lang}.sla.yaml`));
@@ -253,6 +255,50 @@ describe("sla validate: inputs", () => {
   });
 });
 
+describe("sla validate: many files at once", () => {
+  // 320 files, every eighth with a dangling reference, one with a duplicate key and one
+  // unreadable: enough for `auto` to start worker threads on a machine with two cores or more.
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "sla-many-"));
+    const broken = example.replace("icp: water-utilities", "icp: nowhere");
+    const duplicated = example.replace(/^kind: .*$/m, "$&\nkind: ServiceLevelAgreement");
+    for (let i = 0; i < 320; i++) {
+      const text = i === 100 ? duplicated : i % 8 === 3 ? broken : example;
+      writeFileSync(join(dir, `team-${String(i).padStart(3, "0")}.sla.yaml`), text);
+    }
+    writeFileSync(join(dir, "team-200.sla.yaml"), Buffer.from([0xff, 0xfe, 0x61, 0x00]));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(["auto", "2", "3"])("--concurrency %s reports exactly what one thread reports, in the same order", (concurrency) => {
+    const single = sla(["validate", "--format", "json", "--concurrency", "off", dir]);
+    const shared = sla(["validate", "--format", "json", "--concurrency", concurrency, dir]);
+    expect(single.code).toBe(2); // the unreadable file
+    expect(shared).toEqual(single);
+    const report = json(single.stdout);
+    expect(report.files).toHaveLength(320);
+    expect(report.files.filter((f) => !f.valid)).toHaveLength(1 + 40 + 1);
+    expect(report.files[100]!.findings.map((f) => f.ruleId)).toEqual(["yaml/duplicate-key"]);
+    expect(report.files.map((f) => f.file)).toEqual([...report.files.map((f) => f.file)].sort());
+  });
+
+  it("stops quietly when the reader of its output goes away (`| head`)", () => {
+    const many = tempDir();
+    for (let i = 0; i < 400; i++) writeFileSync(join(many, `f${i}.yaml`), "apiVersion: sla/v1\n");
+    const result = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" validate --format json "${many}" | head -c 10`], { encoding: "utf8" });
+    expect(result.stdout).toBe('{\n  "versi');
+    expect(result.stderr).toBe("");
+  });
+
+  it("shares the files between threads (SLA_DEBUG tells how)", () => {
+    const result = sla(["validate", "--quiet", "--concurrency", "2", dir], { env: { SLA_DEBUG: "1" } });
+    const [, here, worker] = /sla: 320 files: (\d+) \+ (\d+) by 2 threads/.exec(result.stderr) ?? [];
+    expect(Number(here) + Number(worker)).toBe(320);
+    expect(Number(worker)).toBeGreaterThan(0);
+  });
+});
+
 describe("sla validate: bad input, one clear line each", () => {
   const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`)].join("\n");
 
@@ -297,6 +343,7 @@ describe("sla validate: bad input, one clear line each", () => {
     ["a directory without YAML", ["validate", "bin"], "sla: bin: directory holds no .yaml or .yml files\n"],
     ["an unknown format", ["validate", "--format", "xml", "sla.example.yaml"], undefined],
     ["a bad --max-warnings", ["validate", "--max-warnings", "many", "sla.example.yaml"], "sla: --max-warnings: `many` is not a whole number\n"],
+    ["a bad --concurrency", ["validate", "--concurrency", "0", "sla.example.yaml"], "sla: --concurrency: `0` is not a positive whole number, `auto` or `off`\n"],
     ["an unknown command", ["valdate"], undefined],
   ])("%s: exit 2 with a usage error", (_name, args, stderr) => {
     const result = sla(args);

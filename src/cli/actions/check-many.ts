@@ -31,21 +31,31 @@ export async function checkFiles(jobs: readonly FileJob[], options: CheckOptions
   const results: Array<FileResult | undefined> = new Array(jobs.length);
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const helpers = Array.from({ length: threads - 1 }, () => runWorker({ jobs: [...jobs], next, options }, results));
-  checkClaimed(jobs, next, options, (index, result) => (results[index] = result));
-  await Promise.all(helpers);
+  let here = 0;
+  checkClaimed(jobs, next, options, (index, result) => {
+    results[index] = result;
+    here++;
+  });
+  const byWorkers = await Promise.all(helpers);
+  if (process.env.SLA_DEBUG) process.stderr.write(`sla: ${jobs.length} files: ${[here, ...byWorkers].join(" + ")} by ${threads} threads\n`);
   // A worker that failed took its claimed files with it; check them here, where an error
   // surfaces as in a single-thread run.
   return results.map((result, index) => result ?? checkFile(jobs[index]!, options));
 }
 
-function runWorker(input: WorkerInput, results: Array<FileResult | undefined>): Promise<void> {
+/** Runs one worker to the end; resolves with how many files it checked. */
+function runWorker(input: WorkerInput, results: Array<FileResult | undefined>): Promise<number> {
   return new Promise((resolve) => {
+    let checked = 0;
     // validate-worker.js sits beside this module both in dist/cli/actions and in the bundle.
     const worker = new Worker(new URL("./validate-worker.js", import.meta.url), { workerData: input });
     worker.once("message", (batch: WorkerOutput) => {
       for (const [index, result] of batch) results[index] = result;
+      checked = batch.length;
     });
-    worker.once("error", () => resolve());
-    worker.once("exit", () => resolve());
+    worker.once("error", (error) => {
+      if (process.env.SLA_DEBUG) process.stderr.write(`sla: a worker failed, its files are checked again: ${error.stack ?? error.message}\n`);
+    });
+    worker.once("exit", () => resolve(checked));
   });
 }
