@@ -2,11 +2,13 @@
 // - anchors: they make aliases possible, and only `yaml` bounds their expansion (alias bombs);
 //   aliases and tags too, which the fast reader reads its own way;
 // - directives (`%YAML 1.1` changes what scalars mean; the fast reader ignores them);
-// - flow mappings and explicit `? ` keys, whose keys the count of key lines does not see
-//   (key-lines.ts);
+// - flow mappings, pairs inside flow lists and explicit `? ` keys, whose keys the count of key
+//   lines does not see (key-lines.ts);
 // - what a lenient reader may accept but YAML (and `yaml`, and editors using it) rejects: a
 //   flow collection or a quoted scalar left open at the end of a line (continued on a wrongly
-//   indented next line), a comment glued to a value (`"2026.2"# H2`), a lone carriage return.
+//   indented next line), a comment glued to a value (`"2026.2"# H2`), a lone carriage return,
+//   a tab in the indentation, a byte order mark inside the text; in block context, a scalar
+//   starting with an indicator is caught by the count of key lines.
 // A false alarm ("Sales &Marketing", a list written over several lines) only costs speed.
 //
 // Written as a scan from each special character (found with indexOf) rather than one regular
@@ -64,11 +66,29 @@ function anchor(text: string): boolean {
   return false;
 }
 
-/** An indicator that opens a node: `!tag`, `*alias`, `{` (a flow mapping, but `{}`), `? ` (explicit key). */
+/** An indicator that opens a node: `!tag`, `*alias`, `{` (a flow mapping, but an empty value `{}`), `? ` (explicit key). */
 function nodeIndicator(text: string): boolean {
   for (const char of ["!", "*", "{"])
-    for (const at of offsetsOf(text, char)) if (startsToken(text, at, ":[{,-?") && !(char === "{" && text[at + 1] === "}")) return true;
+    for (const at of offsetsOf(text, char)) if (startsToken(text, at, ":[{,-?") && !(char === "{" && isEmptyFlowMappingValue(text, at))) return true;
   for (const at of offsetsOf(text, "?")) if (startsToken(text, at, ":[{,-?") && (at + 1 === text.length || isSpace(text.charCodeAt(at + 1)))) return true;
+  return false;
+}
+
+/** `{}` followed by nothing but a comment, or by the end of a flow list entry: not a key. */
+function isEmptyFlowMappingValue(text: string, at: number): boolean {
+  if (text[at + 1] !== "}") return false;
+  let next = at + 2;
+  while (text[next] === " " || text[next] === "\t") next++;
+  return next === text.length || isLineBreak(text.charCodeAt(next)) || "#,]".includes(text[next]!);
+}
+
+/** A tab in a line's indentation: YAML indents with spaces only. */
+function tabIndentation(text: string): boolean {
+  for (const at of offsetsOf(text, "\t")) {
+    let start = at;
+    while (start > 0 && text.charCodeAt(start - 1) === Char.Space) start--;
+    if (start === 0 || isLineBreak(text.charCodeAt(start - 1))) return true;
+  }
   return false;
 }
 
@@ -77,13 +97,25 @@ function directive(text: string): boolean {
   return false;
 }
 
-/** A flow list still open at the end of a line (a flow mapping never gets this far). */
-function openFlowCollection(text: string): boolean {
+/**
+ * A flow list still open at the end of a line, or one whose line holds a `:` after it (a
+ * `[key: value]` pair, whose key the count of key lines does not see, or a list used as a key),
+ * or an entry starting with an indicator no scalar may start with (`|`, `>`, `@`, `` ` ``,
+ * `%`), which the fast reader takes as text. A flow mapping never gets this far.
+ */
+function flowList(text: string): boolean {
   for (const at of offsetsOf(text, "[")) {
     if (!startsToken(text, at, ":,-")) continue;
-    let end = at + 1;
-    while (end < text.length && text[end] !== "]" && text[end] !== "}" && !isLineBreak(text.charCodeAt(end))) end++;
-    if (end === text.length || isLineBreak(text.charCodeAt(end))) return true;
+    let closed = false;
+    let previous = "["; // the last character before this one that is not a space or tab
+    for (let i = at + 1; i < text.length && !isLineBreak(text.charCodeAt(i)); i++) {
+      const char = text[i]!;
+      if (char === "]" || char === "}") closed = true;
+      else if (char === ":") return true;
+      else if ("|>@`%".includes(char) && (previous === "[" || previous === ",")) return true;
+      if (char !== " " && char !== "\t") previous = char;
+    }
+    if (!closed) return true;
   }
   return false;
 }
@@ -97,7 +129,8 @@ function openDoubleQuoted(text: string): boolean {
       if (c === Char.DoubleQuote) break;
       if (isLineBreak(c)) return true;
       if (c === Char.Backslash) {
-        if (i + 1 === text.length || isLineBreak(text.charCodeAt(i + 1))) break;
+        // An escaped line break continues the scalar on the next line.
+        if (i + 1 === text.length || isLineBreak(text.charCodeAt(i + 1))) return true;
         i++;
       }
     }
@@ -133,10 +166,13 @@ function loneCarriageReturn(text: string): boolean {
 
 export function needsFullReader(text: string): boolean {
   return (
+    // A byte order mark inside the text (one at its start is removed when it is read).
+    text.includes("\uFEFF") ||
     anchor(text) ||
     nodeIndicator(text) ||
+    tabIndentation(text) ||
     directive(text) ||
-    openFlowCollection(text) ||
+    flowList(text) ||
     openDoubleQuoted(text) ||
     openSingleQuoted(text) ||
     gluedComment(text) ||

@@ -21,6 +21,12 @@ export function countKeys(data: unknown): number {
 const BLOCK_SCALAR_HEADER = /^[|>][-+]?(?:[ \t]+#.*)?$/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|$)/;
 
+/** Indicators a plain scalar may not start with, which the fast reader does not always refuse. */
+const NOT_A_SCALAR_START = "@`%,]}";
+
+/** YAML's limit for an implicit key, less a margin for how characters are counted. */
+const MAX_KEY_LENGTH = 1000;
+
 const SPACE = 0x20;
 const TAB = 0x09;
 const CR = 0x0d;
@@ -44,6 +50,7 @@ export function countKeyLines(text: string): number | undefined {
   // as deep as its first line (blockIndent, once seen).
   let blockParent = -1;
   let blockIndent = -1;
+  let keepsTrailingLines = false;
 
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
@@ -90,10 +97,18 @@ export function countKeyLines(text: string): number | undefined {
       while (node < lineEnd && isBlank(text.charCodeAt(node))) node++;
     }
 
+    // No scalar may start with a reserved or closing indicator; the fast reader takes some as text.
+    if (NOT_A_SCALAR_START.includes(text[node]!)) return undefined;
     const value = valueAfterKey(text, node, lineEnd);
-    if (value >= 0) keys++;
+    if (value >= 0) {
+      keys++;
+      // A key may not start with a block scalar indicator, nor run over 1024 characters.
+      const first = text.charCodeAt(node);
+      if (first === PIPE || first === GREATER || value - node > MAX_KEY_LENGTH) return undefined;
+    }
     let scalar = value >= 0 ? value : node;
     while (scalar < lineEnd && isBlank(text.charCodeAt(scalar))) scalar++;
+    if (scalar < lineEnd && NOT_A_SCALAR_START.includes(text[scalar]!)) return undefined;
     const first = text.charCodeAt(scalar);
     if (first === PIPE || first === GREATER) {
       // An explicit indentation indicator (`|2`) is rare enough to leave to `yaml`.
@@ -101,9 +116,13 @@ export function countKeyLines(text: string): number | undefined {
       // Content is indented deeper than the key that holds it, or than the `-` of its entry.
       blockParent = value >= 0 ? node - start : dash >= 0 ? dash : indent;
       blockIndent = -1;
+      keepsTrailingLines ||= text.slice(scalar, lineEnd).includes("+");
     }
     start = next;
   }
+  // `|+` keeps trailing blank lines; the two readers disagree on a last line of spaces alone.
+  const lastLine = text.slice(text.lastIndexOf("\n") + 1);
+  if (keepsTrailingLines && lastLine !== "" && lastLine.trim() === "") return undefined;
   return keys;
 }
 

@@ -5,17 +5,22 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { needsFullReader } from "../../src/load/fast-path.js";
 
+const LINE_BREAK = "\\n\\r\\u2028\\u2029";
 const REFERENCE = new RegExp(
   [
+    /\uFEFF/.source, // a byte order mark inside the text
     /(?:^|[\s:[{,-])&[^\s,[\]{}]/.source, // an anchor
     /^%/.source, // a directive
     /(?:^|[\s:,-])[[{][^\]}\n]*$/.source, // a flow collection still open at the end of a line
-    /(?:^|[\s:,[{-])"(?:[^"\\\n]|\\.)*$/.source, // a double-quoted scalar still open
+    // a pair or a key after a flow list, or an entry starting with an indicator
+    `(?:^|[\\s:,-])\\[(?:[^${LINE_BREAK}]*:|(?:[^${LINE_BREAK}]*[[,])?[ \\t]*[|>@\`%])`,
+    /(?:^|[\s:,[{-])"(?:[^"\\\n]|\\.)*\\?$/.source, // a double-quoted scalar still open, or continued by `\`
     /(?:^|[\s:,[{-])'(?:[^'\n]|'')*$/.source, // a single-quoted scalar still open
     /["'\]}]#/.source, // a comment glued to a value
     /\r(?!\n)/.source, // a lone carriage return
-    /(?:^|[\s:[{,?-])(?:[!*]|\{(?!\}))/.source, // a tag, an alias, a flow mapping other than `{}`
+    `(?:^|[\\s:[{,?-])(?:[!*]|\\{(?!\\}[ \\t]*(?:$|[#,\\]])))`, // a tag, an alias, a flow mapping other than a `{}` value
     /(?:^|[\s:[{,?-])\?(?:\s|$)/.source, // an explicit key
+    /^ *\t/.source, // a tab in the indentation
   ].join("|"),
   "m",
 );
@@ -35,6 +40,19 @@ describe("needsFullReader", () => {
     ["a closed flow sequence", "list: [a, b]\n", false],
     ["a flow mapping", "map: {a: 1}\n", true],
     ["an empty flow mapping", "map: {}\n", false],
+    ["an empty flow mapping as a key", "{}: 1\n", true],
+    ["an empty flow list", "list: []\n", false],
+    ["a pair inside a flow list", "list: [a: 1]\n", true],
+    ["a flow list as a key", "[a]: 1\n", true],
+    ["a block indicator in a flow list", "list: [x, |]\n", true],
+    ["a reserved indicator starting a flow list entry", "a: [x, @y]\n", true],
+    ["a percent sign starting a flow list entry", "a: [%15]\n", true],
+    ["a Turkish percentage inside a value", "hedef: oranı %15'in altında\n", false],
+    ["a comma after a hyphen in a value", "a: Kreisel-, Dosier- und Druckpumpen\n", false],
+    ["a comparison in a value", "note: score > 50 | high\n", false],
+    ["a tab in the indentation", "a:\n \tb: 1\n", true],
+    ["a tab inside a line", "a: x\ty\n", false],
+    ["a byte order mark inside the text", "a: 1\n\uFEFFb: 2\n", true],
     ["a tag", "a: !!str 1\n", true],
     ["an alias", "a: *x\n", true],
     ["an explicit key", "? a\n: 1\n", true],
@@ -42,6 +60,7 @@ describe("needsFullReader", () => {
     ["a question mark in a value", "note: why? because\n", false],
     ["an open double-quoted scalar", 'name: "Anadolu\n  Pompa"\n', true],
     ["a closed double-quoted scalar with an escape", 'name: "a \\" b"\n', false],
+    ["a double-quoted scalar continued by an escaped line break", 'name: "a\\\n  b"\n', true],
     ["a double-quoted scalar open at the end of the text", 'name: "Anadolu', true],
     ["an open single-quoted scalar", "name: 'Anadolu\n  Pompa'\n", true],
     ["a single-quoted scalar with a doubled quote", "name: 'it''s'\n", false],
@@ -62,7 +81,7 @@ describe("needsFullReader", () => {
     // scan looks at, with the separators and line ends around them.
     let seed = 20261125;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const alphabet = ["&", "%", "!", "*", "?", "[", "]", "{", "}", '"', "'", "\\", "#", "\r", "\n", " ", ":", ",", "-", "a", "ş", "\u3000", "\u2028", "\t"];
+    const alphabet = ["&", "%", "!", "*", "?", "@", "`", "|", ">", "\uFEFF", "[", "]", "{", "}", '"', "'", "\\", "#", "\r", "\n", " ", ":", ",", "-", "a", "ş", "\u3000", "\u2028", "\t"];
     let disagreements = 0;
     let positives = 0;
     for (let n = 0; n < 20_000; n++) {

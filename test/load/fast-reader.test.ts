@@ -1,8 +1,11 @@
 // The fast reader may leave any file to `yaml`, but what it does read must be exactly what
 // `yaml` reads, and it must never read a file `yaml` refuses. These tests check that on named
 // cases and on generated block-YAML documents, many of them with a duplicate key.
+import { readFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
+import { yamlDocuments } from "../helpers/yaml-fuzz.js";
 import { countKeyLines, countKeys } from "../../src/load/key-lines.js";
 import { readFast } from "../../src/load/parse.js";
 
@@ -10,6 +13,12 @@ import { readFast } from "../../src/load/parse.js";
 function yamlVerdict(text: string): unknown {
   const document = parseDocument(text, { uniqueKeys: true });
   return document.errors.length ? "refused" : document.toJS();
+}
+
+/** The contract: the fast reader declines, or reads exactly what `yaml` reads. */
+function keepsContract(text: string): boolean {
+  const data = readFast(text);
+  return data === undefined || isDeepStrictEqual(data, yamlVerdict(text));
 }
 
 describe("countKeyLines", () => {
@@ -57,6 +66,63 @@ describe("readFast", () => {
   ])("leaves %s to yaml", (_name, text) => {
     expect(yamlVerdict(text)).toBe("refused");
     expect(readFast(text)).toBeUndefined();
+  });
+
+  // Found by an adversarial review: each was read by the fast path although yaml refuses it or
+  // reads it otherwise.
+  it.each([
+    ["a pair in a flow list hiding a duplicate key", "x: [q: 1]\na: 1\na: 2\n"],
+    ["two pairs hiding two duplicates", "a: [b: 1, c: 2]\nd:\n  e: 1\n  e: 2\n  f: 1\n  f: 2\n"],
+    ["a flow list of pairs as a key", "[[]:[]]\n"],
+    ["a tab as indentation", "\ta: 1\n"],
+    ["a tab inside the indentation", "a:\n \tb: 1\n"],
+    ["a tab before a continuation line", "a: x\n\tmore\n"],
+    ["a closing bracket as a value", "a: ]\n"],
+    ["a closing brace as a value", "a: }\n"],
+    ["a comma starting a value", "a: ,x\n"],
+    ["a closing bracket as a key", "]: 1\n"],
+    ["a reserved @ starting a later key", "a: 1\n@k: 1\n"],
+    ["a reserved backtick starting a later key", "a: 1\n`k: 1\n"],
+    ["a key starting with >", "a: 1\n>: 2\n"],
+    ["a key starting with |", "a: 1\n| : 2\n"],
+    ["a block indicator in a flow list", "a: [x, |]\n"],
+    ["a percent sign starting a flow list entry", "a: [%x]\n"],
+    ["an @ starting a flow list entry", "a: [@x]\n"],
+    ["an escaped line break in double quotes", 'a: "x\\\ny"\n'],
+    ["an escaped line break before a comment-like line", 'a: "x\\\n#c"\n'],
+    ["a quoted key over two lines", '"\\\nx": 1\n'],
+    ["a plain key over 1024 characters", `k${"x".repeat(1100)}: 1\n`],
+    ["a quoted key over 1024 characters", `"k${"x".repeat(1100)}": 1\n`],
+    ["a flow list as a key in a mapping", "m:\n  a: 1\n  [a]: 2\n"],
+    ["an empty flow mapping as a key", "m:\n  a: 1\n  {}: 2\n"],
+    ["a flow list of quoted scalars as a key", "[\"a\",'b']: 1\n"],
+    ["a kept block scalar ending in a line of spaces", "a: |+\n  x\n "],
+    ["a nested kept block scalar ending in spaces", "a:\n  b: |+\n    x\n  "],
+    ["a folded kept block scalar ending in spaces, CRLF", "a: >+\r\n  x\r\n "],
+    ["a byte order mark before indentation", "\ufeff  a:\n  b: 2\n"],
+    ["a byte order mark before an indented mapping", "\ufeff  a: 1\n  b: 2\n"],
+  ])("keeps the contract on %s", (_name, text) => {
+    expect(keepsContract(text)).toBe(true);
+  });
+
+  it.each(["sla.example.yaml", "test/fixtures/i18n/tr.sla.yaml", "test/fixtures/i18n/de.sla.yaml", "test/fixtures/i18n/ja.sla.yaml", "test/fixtures/diff/proposal.sla.yaml"])(
+    "reads %s on the fast path (a false alarm here would slow every real file like it)",
+    (file) => {
+      expect(readFast(readFileSync(file, "utf8"))).toBeDefined();
+    },
+  );
+
+  it("keeps the contract over 6,000 generated and mangled documents", () => {
+    let read = 0;
+    const broken: string[] = [];
+    for (const text of yamlDocuments(6_000, 20261125)) {
+      const data = readFast(text);
+      if (data === undefined) continue;
+      read++;
+      if (!isDeepStrictEqual(data, yamlVerdict(text))) broken.push(text);
+    }
+    expect(broken.slice(0, 5)).toEqual([]);
+    expect(read).toBeGreaterThan(600);
   });
 
   it("reads what yaml reads, and nothing yaml refuses, over 3,000 generated documents", () => {
