@@ -1010,6 +1010,16 @@ describe("validateParsed", () => {
     expect(ruleIds(findings).sort()).toEqual(["period/length", "schema/format"]);
   });
 
+  it("reports the YAML's own errors first when placing findings finds them (a reader that took what YAML refuses)", () => {
+    // The fast reader is held to yaml by tests; this is the net for a case they miss. Its data
+    // is taken as read, while yaml, reading the same text to place the finding, refuses it.
+    const text = editedExample([LOW_MQLS]).replace("kind: ServiceLevelAgreement", "kind: ServiceLevelAgreement\n\tstray: tab");
+    const refused = parseSla("sla.yaml", text);
+    expect(refused.data).toBeUndefined();
+    const lenient = { ...refused, data: parseSla("sla.yaml", editedExample([LOW_MQLS])).data, findings: [] };
+    expect(ruleIds(validateParsed(lenient))).toEqual(["yaml/syntax", "funnel/unreachable-revenue"]);
+  });
+
   it("applies `.slarc` settings: off removes a finding, error raises a warning", () => {
     const edits: [JsonPath, unknown][] = [
       [["agreement", "reviewPeriod", "start"], "2026-10-01"],
