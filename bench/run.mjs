@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "bin/sla.js");
-const runs = Number(process.env.BENCH_RUNS ?? 9);
+const runs = Number(process.env.BENCH_RUNS ?? 11);
 const work = mkdtempSync(join(tmpdir(), "sla-bench-"));
 
 /** 1,000 agreements: the example with its name, version and targets varied. */
@@ -27,18 +27,16 @@ function generateFiles(count) {
   return dir;
 }
 
-function time(command, args) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) throw new Error(`${[command, ...args].join(" ")} exited ${result.status}: ${result.stderr}`);
-    samples.push(ms);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+/** One run of a command, in milliseconds. */
+function timeOnce(command, args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${[command, ...args].join(" ")} exited ${result.status}: ${result.stderr}`);
+  return ms;
 }
+
+const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 
 const many = generateFiles(1000);
 const pdf = join(work, "agreement.pdf");
@@ -53,7 +51,11 @@ const cases = [
   ["`sla render` to PDF", process.execPath, [bin, "render", "sla.example.yaml", "-o", pdf]],
 ];
 
-const results = cases.map(([name, command, args]) => ({ name, ms: time(command, args) }));
+// Round by round, every case once per round: a machine that slows down or speeds up during the
+// run (shared virtual machines do) moves all figures alike, and the ratios hold.
+const samples = cases.map(() => []);
+for (let round = 0; round < runs; round++) cases.forEach(([, command, args], i) => samples[i].push(timeOnce(command, args)));
+const results = cases.map(([name], i) => ({ name, ms: median(samples[i]) }));
 const base = results[0].ms;
 const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
 console.log(`Node ${process.version}, ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB; median of ${runs} runs\n`);

@@ -9,3 +9,9 @@ it("the model types in src/ match the schema (run `npm run generate:types` after
   const committed = readFileSync(join(ROOT, "src/model/sla.generated.ts"), "utf8");
   expect(committed).toBe(await (generateModelTypes as () => Promise<string>)());
 });
+
+it("the schema bounds no string length beyond non-empty (the validator counts UTF-16 units, not characters)", () => {
+  const schema = readFileSync(join(ROOT, "schemas/sla.schema.json"), "utf8");
+  expect(schema).not.toMatch(/"maxLength"/);
+  for (const [, bound] of schema.matchAll(/"minLength": (\d+)/g)) expect(Number(bound)).toBeLessThanOrEqual(1);
+});

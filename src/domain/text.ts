@@ -1,12 +1,17 @@
+const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+const TURKIC = /^(tr|az)\b/i;
+
 /**
  * Case-insensitive key for names in the document's language: in Turkish `I` folds to `ı`
  * and `İ` to `i`, so "KIRMIZI" and "kirmizi" are different words, as they are to a reader.
  * As in Unicode full case folding, "ß" folds to "ss", so "Großkunden" matches "GROSSKUNDEN".
  */
 export function foldName(name: string, locale: string | undefined): string {
+  // Most names are ASCII words with single spaces: nothing to trim or normalise.
+  if (PLAIN_ASCII.test(name) && !(name.includes("I") && TURKIC.test(locale ?? ""))) return name.toLowerCase();
   const text = name.trim().replace(/\s+/g, " ");
   // ASCII folds the same in every locale but Turkish and Azerbaijani (I -> ı), and cheaply.
-  if (/^[\x20-\x7e]*$/.test(text) && !(text.includes("I") && /^(tr|az)\b/i.test(locale ?? ""))) return text.toLowerCase();
+  if (/^[\x20-\x7e]*$/.test(text) && !(text.includes("I") && TURKIC.test(locale ?? ""))) return text.toLowerCase();
   return text.normalize("NFC").toLocaleLowerCase(locale).replace(/ß/g, "ss");
 }
 

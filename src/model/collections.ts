@@ -37,9 +37,10 @@ export function collections(sla: Sla): Collection[] {
  */
 function list(label: string, path: JsonPath, items: Entity[] | undefined): Collection | undefined {
   if (!Array.isArray(items)) return undefined;
-  const entries = items.flatMap((entity, index) =>
-    typeof entity === "object" && entity !== null && typeof entity.id === "string" ? [{ index, entity }] : [],
-  );
+  const entries: Collection["entries"] = [];
+  items.forEach((entity, index) => {
+    if (typeof entity === "object" && entity !== null && typeof entity.id === "string") entries.push({ index, entity });
+  });
   return { label, path, entries };
 }
 
