@@ -45,7 +45,7 @@ const cases = [
   ["`sla --version`", process.execPath, [bin, "--version"]],
   ["`sla validate sla.example.yaml`", process.execPath, [bin, "validate", "sla.example.yaml"]],
   ["`sla validate` 1,000 files in one call", process.execPath, [bin, "validate", "--quiet", many]],
-  ["`sla validate` 1,000 files, one thread (`--concurrency off`)", process.execPath, [bin, "validate", "--quiet", "--concurrency", "off", many]],
+  ["`sla validate` 1,000 files, two threads (`--concurrency 2`)", process.execPath, [bin, "validate", "--quiet", "--concurrency", "2", many]],
   ["`sla diff` of two files", process.execPath, [bin, "diff", "sla.example.yaml", "test/fixtures/diff/proposal.sla.yaml"]],
   ["`sla render` to Markdown", process.execPath, [bin, "render", "sla.example.yaml", "-o", join(work, "a.md")]],
   ["`sla render` to PDF", process.execPath, [bin, "render", "sla.example.yaml", "-o", pdf]],

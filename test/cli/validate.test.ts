@@ -258,7 +258,7 @@ describe("sla validate: inputs", () => {
 
 describe("sla validate: many files at once", () => {
   // 320 files, every eighth with a dangling reference, one with a duplicate key and one
-  // unreadable: enough for `auto` to start worker threads on a machine with two cores or more.
+  // unreadable: enough for `auto` to start worker threads on a machine with four cores or more.
   let dir = "";
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "sla-many-"));
