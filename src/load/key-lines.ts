@@ -21,8 +21,8 @@ export function countKeys(data: unknown): number {
 const BLOCK_SCALAR_HEADER = /^[|>][-+]?(?:[ \t]+#.*)?$/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|$)/;
 
-/** Indicators a plain scalar may not start with, which the fast reader does not always refuse. */
-const NOT_A_SCALAR_START = "@`%,]}";
+/** Indicators a plain scalar may not start with, which the fast reader does not always refuse: @ ` % , ] } */
+const NOT_A_SCALAR_START = new Set([0x40, 0x60, 0x25, 0x2c, 0x5d, 0x7d]);
 
 /** YAML's limit for an implicit key, less a margin for how characters are counted. */
 const MAX_KEY_LENGTH = 1000;
@@ -98,7 +98,7 @@ export function countKeyLines(text: string): number | undefined {
     }
 
     // No scalar may start with a reserved or closing indicator; the fast reader takes some as text.
-    if (NOT_A_SCALAR_START.includes(text[node]!)) return undefined;
+    if (NOT_A_SCALAR_START.has(text.charCodeAt(node))) return undefined;
     const value = valueAfterKey(text, node, lineEnd);
     if (value >= 0) {
       keys++;
@@ -108,7 +108,7 @@ export function countKeyLines(text: string): number | undefined {
     }
     let scalar = value >= 0 ? value : node;
     while (scalar < lineEnd && isBlank(text.charCodeAt(scalar))) scalar++;
-    if (scalar < lineEnd && NOT_A_SCALAR_START.includes(text[scalar]!)) return undefined;
+    if (scalar < lineEnd && NOT_A_SCALAR_START.has(text.charCodeAt(scalar))) return undefined;
     const first = text.charCodeAt(scalar);
     if (first === PIPE || first === GREATER) {
       // An explicit indentation indicator (`|2`) is rare enough to leave to `yaml`.
