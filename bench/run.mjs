@@ -3,7 +3,7 @@
 // each beside bare `node -e 0` on the same machine. Prints a Markdown table for the README.
 import { spawnSync } from "node:child_process";
 import { cpus, tmpdir, totalmem } from "node:os";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -38,6 +38,8 @@ function timeOnce(command, args) {
 
 const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 
+const REPORT_PEAK = 'process.on("exit", () => process.stderr.write(`peak-rss ${process.resourceUsage().maxRSS}\\n`));';
+
 const many = generateFiles(1000);
 const pdf = join(work, "agreement.pdf");
 const cases = [
@@ -62,4 +64,15 @@ console.log(`Node ${process.version}, ${cpus().length} × ${cpu}, ${Math.round(t
 console.log("| command | median | × node -e 0 |");
 console.log("| --- | ---: | ---: |");
 for (const { name, ms } of results) console.log(`| ${name} | ${ms.toFixed(0)} ms | ${(ms / base).toFixed(1)} |`);
+
+// Memory stays flat: the same 1,000 files five times over in one call, in a 40 MB heap. The
+// child reports its own peak resident memory as it exits.
+const heapMb = 40;
+const times = 5;
+const args = [`--max-old-space-size=${heapMb}`, "--import", `data:text/javascript,${encodeURIComponent(REPORT_PEAK)}`, bin, "validate", "--quiet", ...Array.from({ length: times }, (_, i) => join(work, `many-${i}`))];
+for (let i = 0; i < times; i++) cpSync(many, join(work, `many-${i}`), { recursive: true });
+const memory = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+if (memory.status !== 0) throw new Error(`${times * 1000} files in a ${heapMb} MB heap failed: ${memory.stderr}`);
+const peak = /peak-rss (\d+)/.exec(memory.stderr)?.[1];
+console.log(`\nMemory: ${times * 1000} files in one call validate within a ${heapMb} MB heap (\`--max-old-space-size=${heapMb}\`); peak resident memory ${Math.round(Number(peak) / 1024)} MB.`);
 rmSync(work, { recursive: true, force: true });
