@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -15,7 +16,7 @@ describe("the npm package", () => {
     const tarball = readdirSync(packDir).find((f) => f.endsWith(".tgz"))!;
     const listing = execFileSync("tar", ["-tzf", join(packDir, tarball)], { encoding: "utf8" }).split("\n").filter(Boolean);
     expect(listing.some((f) => f.startsWith("package/test/") || f.startsWith("package/src/") || f.startsWith("package/node_modules/"))).toBe(false);
-    for (const needed of ["package/bin/sla.js", "package/dist/cli/main.js", "package/dist/validate/schema-validator.cjs", "package/schemas/sla.schema.json", "package/templates/locales/ja.json", "package/sla.example.yaml"])
+    for (const needed of ["package/bin/sla.js", "package/dist/cli/main.js", "package/dist/bin/validate-worker.js", "package/dist/validate/schema-validator.cjs", "package/schemas/sla.schema.json", "package/templates/locales/ja.json", "package/sla.example.yaml"])
       expect(listing).toContain(needed);
 
     const prefix = tempDir();
@@ -24,6 +25,16 @@ describe("the npm package", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(`✔ 1 file valid\n`);
     expect(result.status).toBe(0);
+
+    // Worker threads start from the installed files too (a missing worker would only warn).
+    // Threads are capped at the cores, so this needs two.
+    if (availableParallelism() < 2) return;
+    const many = tempDir();
+    const example = readFileSync(EXAMPLE);
+    for (let i = 0; i < 300; i++) writeFileSync(join(many, `team-${i}.sla.yaml`), example);
+    const shared = spawnSync(join(prefix, "node_modules/.bin/sla"), ["validate", "--concurrency", "2", many], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", SLA_DEBUG: "1" } });
+    expect(shared.stdout).toBe("✔ 300 files valid\n");
+    expect(shared.stderr).toMatch(/^sla: 300 files: \d+ \+ [1-9]\d* by 2 threads, 0 checked again\n$/);
   }, 240_000);
 });
 

@@ -20,10 +20,12 @@ const program = new Command("sla")
   .showHelpAfterError("(run `sla --help` for usage)")
   .configureOutput({ outputError: (text, write) => write(`sla: ${text.replace(/^error: /, "")}`) });
 
-// `sla validate | head`: the reader has gone, which is not an error of ours.
+// `sla validate | head`: the reader has gone, which is not an error of ours. Any other failure
+// to write (a full disk) is an I/O error, said in one line.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw error;
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+  process.stderr.write(`sla: cannot write the output: ${error.code ?? error.message}\n`);
+  process.exit(EXIT.usage);
 });
 
 registerValidate(program);

@@ -1,9 +1,9 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { BIN, EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
+import { BIN, EXAMPLE, FIXTURES, ROOT, sla, tempDir } from "../helpers/cli.js";
 
 const THREE_ERRORS = join(FIXTURES, "invalid/three-errors.sla.yaml");
 const I18N = ["tr", "de", "ja"].map((lang) => join(FIXTURES, `i18n/${lang}.sla.yaml`));
@@ -287,12 +287,21 @@ describe("sla validate: many files at once", () => {
   it("stops quietly when the reader of its output goes away (`| head`)", () => {
     const many = tempDir();
     for (let i = 0; i < 400; i++) writeFileSync(join(many, `f${i}.yaml`), "apiVersion: sla/v1\n");
-    const result = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" validate --format json "${many}" | head -c 10`], { encoding: "utf8" });
+    // pipefail: the shell's status is sla's, which keeps its own (1: these files are invalid).
+    const result = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" validate --format json "${many}" | head -c 10`], { encoding: "utf8" });
     expect(result.stdout).toBe('{\n  "versi');
     expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
   });
 
-  it("shares the files between threads (SLA_DEBUG tells how)", () => {
+  it.runIf(existsSync("/dev/full"))("says in one line that it cannot write to a full disk, and exits 2", () => {
+    const result = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" validate sla.example.yaml > /dev/full`], { cwd: ROOT, encoding: "utf8" });
+    expect(result.stderr).toBe("sla: cannot write the output: ENOSPC\n");
+    expect(result.status).toBe(2);
+  });
+
+  // Threads are capped at the cores.
+  it.runIf(availableParallelism() >= 2)("shares the files between threads (SLA_DEBUG tells how)", () => {
     const result = sla(["validate", "--quiet", "--concurrency", "2", dir], { env: { SLA_DEBUG: "1" } });
     const [, here, worker] = /sla: 320 files: (\d+) \+ (\d+) by 2 threads/.exec(result.stderr) ?? [];
     expect(Number(here) + Number(worker)).toBe(320);

@@ -1,5 +1,5 @@
-// Reading and validating the files of one `sla validate` call, one file at a time. Threads
-// sharing a large call (check-many.ts) each run `checkClaimed` over the same job list.
+// Reading and validating one file of a `sla validate` call. Threads sharing a large call
+// (check-many.ts) each check the files they claim with it.
 import { SourceError } from "../../errors.js";
 import { sortFindings } from "../../findings.js";
 import type { FileReport } from "../../format/index.js";
@@ -41,17 +41,4 @@ export function checkFile(job: FileJob, options: CheckOptions): FileResult {
   if (options.quiet) findings = findings.filter((f) => f.severity === "error");
   // Only files with findings keep their text: memory stays flat over thousands of valid files.
   return { report: { file: job.name, findings: sortFindings(findings) }, source: findings.length ? text : undefined, unreadable: false };
-}
-
-/**
- * Checks jobs until none is left, claiming each by its index from a counter that every thread
- * on the call shares, so a thread that starts late or reads slow files simply takes fewer.
- */
-export function checkClaimed(
-  jobs: readonly FileJob[],
-  next: Int32Array,
-  options: CheckOptions,
-  onResult: (index: number, result: FileResult) => void,
-): void {
-  for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) onResult(index, checkFile(jobs[index]!, options));
 }

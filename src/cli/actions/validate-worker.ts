@@ -1,10 +1,11 @@
 // A helper thread of a large `sla validate` call (check-many.ts): checks the files it claims
 // and sends their results back in one message.
 import { parentPort, workerData } from "node:worker_threads";
-import { checkClaimed, type CheckOptions, type FileJob, type FileResult } from "./check-files.js";
+import type { CheckOptions, FileJob, FileResult } from "./check-files.js";
+import { checkClaimed } from "./check-many.js";
 
 export interface WorkerInput {
-  jobs: FileJob[];
+  jobs: readonly FileJob[];
   next: Int32Array;
   options: CheckOptions;
 }
