@@ -1,23 +1,14 @@
 // Parses an SLA file into plain data, with the `yaml` Document (node ranges) beside it so
 // every finding can point at file:line:column.
 //
-// Two readers, for speed: lightning-yaml reads a well-formed file about thirty times faster
-// than `yaml` (and three times faster than js-yaml), and most files in CI are well-formed.
-// `yaml` reads a file when the fast reader refuses it (its errors are then reported with
-// `yaml`'s positions and wording), when the file has something only `yaml` reads right
-// (fast-path.ts) or a key the count of key lines cannot account for (key-lines.ts), and when a
-// finding needs a position. Both read scalars by the YAML 1.2 core schema; tests hold the two
-// to the same data.
-import { parse as readYaml } from "lightning-yaml";
-import { needsFullReader } from "./fast-path.js";
-import { countKeyLines, countKeys } from "./key-lines.js";
+// Two readers, for speed: the fast reader (fast-reader.ts) takes most well-formed files, and
+// `yaml` reads the rest (its errors are then reported with its positions and wording) and
+// any file whose findings need a position.
 import type { Document, LineCounter, YAMLError } from "yaml";
 import type { Finding, JsonPath } from "../findings.js";
+import { readFast } from "./fast-reader.js";
 import { locate } from "./locate.js";
-import { yamlLib } from "./yaml-lib.js";
-
-/** Bounds alias expansion: a "billion laughs" file is refused instead of eating memory. */
-const MAX_ALIAS_COUNT = 100;
+import { MAX_ALIAS_COUNT, boundedData, yamlLib } from "./yaml-lib.js";
 
 export interface ParsedSla {
   file: string;
@@ -48,24 +39,6 @@ export function parseSla(file: string, text: string): ParsedSla {
       return positions().lineCounter;
     },
   };
-}
-
-/**
- * The data of a well-formed file whose top level is a mapping, read by the fast reader; or
- * undefined, leaving the file to `yaml`.
- */
-export function readFast(text: string): Record<string, unknown> | undefined {
-  if (needsFullReader(text)) return undefined;
-  let data: unknown;
-  try {
-    data = readYaml(text);
-  } catch {
-    // Refused (syntax, several documents): `yaml` explains it.
-    return undefined;
-  }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
-  // Fewer keys read than written: a duplicate key, kept silently by the fast reader.
-  return countKeyLines(text) === countKeys(data) ? (data as Record<string, unknown>) : undefined;
 }
 
 function composeDocument(text: string): { document: Document.Parsed; lineCounter: LineCounter } {
@@ -108,9 +81,9 @@ function parseWithPositions(file: string, text: string): ParsedSla {
         start: { line: 1, column: 1 },
       });
     } else {
-      try {
-        data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      } catch (error) {
+      const read = boundedData(document);
+      if (read) data = read.data;
+      else
         findings.push({
           ruleId: "yaml/alias-limit",
           severity: "error",
@@ -120,8 +93,6 @@ function parseWithPositions(file: string, text: string): ParsedSla {
           path: [],
           start: { line: 1, column: 1 },
         });
-        if (!(error instanceof ReferenceError)) throw error;
-      }
     }
   }
   return { file, text, document, lineCounter, data, findings };

@@ -1,13 +1,27 @@
 // `yaml` (eemeli/yaml) keeps a source range for every node, which findings need; it is also
-// some thirty times slower than the fast reader. It is loaded only when a file needs it: one that has
-// findings to place, or that the fast reader cannot take (see parse.ts).
+// some thirty times slower than the fast reader. It is loaded only when a file needs it: one
+// that has findings to place, or that the fast reader cannot take (see parse.ts).
 import { createRequire } from "node:module";
+import type { Document } from "yaml";
 
 type YamlLib = typeof import("yaml");
+
+/** Bounds alias expansion: a "billion laughs" file is refused instead of eating memory. */
+export const MAX_ALIAS_COUNT = 100;
 
 const require = createRequire(import.meta.url);
 let lib: YamlLib | undefined;
 
 export function yamlLib(): YamlLib {
   return (lib ??= require("yaml") as YamlLib);
+}
+
+/** A document's data, or undefined when building it expands more than MAX_ALIAS_COUNT aliases. */
+export function boundedData(document: Document.Parsed): { data: unknown } | undefined {
+  try {
+    return { data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    if (error instanceof ReferenceError) return undefined;
+    throw error;
+  }
 }

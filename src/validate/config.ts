@@ -2,8 +2,8 @@
 //   rules:
 //     period/length: off
 //     names/duplicate: error
-import { readFast } from "../load/parse.js";
-import { yamlLib } from "../load/yaml-lib.js";
+import { readFast } from "../load/fast-reader.js";
+import { MAX_ALIAS_COUNT, boundedData, yamlLib } from "../load/yaml-lib.js";
 import type { Severity } from "../findings.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import { RULES } from "./rules/index.js";
@@ -53,5 +53,7 @@ function readConfigData(file: string, text: string): unknown {
   const document = yamlLib().parseDocument(text, { uniqueKeys: true });
   const error = document.errors[0];
   if (error) throw new ConfigError(file, `not valid YAML: ${error.message.split("\n")[0]!.replace(/:$/, "")}`);
-  return document.toJS({ maxAliasCount: 100 });
+  const read = boundedData(document);
+  if (!read) throw new ConfigError(file, `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the settings out`);
+  return read.data;
 }

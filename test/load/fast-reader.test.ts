@@ -5,9 +5,9 @@ import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
-import { yamlDocuments } from "../helpers/yaml-fuzz.js";
+import { seededRandom, yamlDocuments } from "../helpers/yaml-fuzz.js";
 import { countKeyLines, countKeys } from "../../src/load/key-lines.js";
-import { readFast } from "../../src/load/parse.js";
+import { readFast } from "../../src/load/fast-reader.js";
 
 /** What `yaml` makes of a text: its data, or "refused". */
 function yamlVerdict(text: string): unknown {
@@ -126,8 +126,7 @@ describe("readFast", () => {
   });
 
   it("reads what yaml reads, and nothing yaml refuses, over 3,000 generated documents", () => {
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = seededRandom(7);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const keys = ["id", "name", "owner", "satış", "営業", "Größe", '"quoted key"', "'single'", "a b", "url"];
     const scalars = ["value", "25%", "0x1F", "1_000", "-.5", "yes", "~", "2026-01-01", '"x: y"', "'it''s'", "https://x.y", "10:30", "[a, b]", "a #c", "[]", "{}", "|", ">-"];

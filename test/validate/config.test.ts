@@ -1,0 +1,43 @@
+// Reading `.slarc.yaml`: the YAML itself, before the rule settings in it.
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/errors.js";
+import { parseConfig } from "../../src/validate/config.js";
+
+function refusal(text: string): unknown {
+  try {
+    parseConfig(".slarc.yaml", text);
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the configuration to be refused");
+}
+
+/** Each level repeats the one before ten times: 10^13 items once expanded. */
+function aliasBomb(levels = 12): string {
+  const lines = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"];
+  for (let i = 1; i <= levels; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(", ")}]`);
+  return lines.join("\n") + "\n";
+}
+
+describe("parseConfig", () => {
+  it.each([
+    ["YAML", "rules:\n  period/length: off\n"],
+    ["JSON", '{"rules": {"period/length": "off"}}'],
+  ])("reads settings written as %s", (_name, text) => {
+    expect(parseConfig(".slarc.yaml", text)).toEqual({ rules: { "period/length": "off" } });
+  });
+
+  it("takes an empty file for no settings", () => {
+    expect(parseConfig(".slarc.yaml", "# nothing yet\n")).toEqual({ rules: {} });
+  });
+
+  it.each([
+    ["broken YAML", "rules:\n  period/length: [off\n", /^not valid YAML: .*flow sequence/i],
+    ["a rule set twice", "rules:\n  period/length: off\n  period/length: error\n", /^not valid YAML: Map keys must be unique/],
+    ["an alias bomb", aliasBomb(), /^too many alias expansions/],
+  ])("refuses %s with a ConfigError naming the file", (_name, text, message) => {
+    const error = refusal(text);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toMatchObject({ file: ".slarc.yaml", message: expect.stringMatching(message) });
+  });
+});
