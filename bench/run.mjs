@@ -42,12 +42,15 @@ const REPORT_PEAK = 'process.on("exit", () => process.stderr.write(`peak-rss ${p
 
 const many = generateFiles(1000);
 const pdf = join(work, "agreement.pdf");
+const cache = join(work, "slacache.json");
+timeOnce(process.execPath, [bin, "validate", "--quiet", "--cache-location", cache, many]); // fills the cache
 const cases = [
   ["bare `node -e 0`", process.execPath, ["-e", "0"]],
   ["`sla --version`", process.execPath, [bin, "--version"]],
   ["`sla validate sla.example.yaml`", process.execPath, [bin, "validate", "sla.example.yaml"]],
   ["`sla validate` 1,000 files in one call", process.execPath, [bin, "validate", "--quiet", many]],
   ["`sla validate` 1,000 files, two threads (`--concurrency 2`)", process.execPath, [bin, "validate", "--quiet", "--concurrency", "2", many]],
+  ["`sla validate --cache` 1,000 unchanged files", process.execPath, [bin, "validate", "--quiet", "--cache-location", cache, many]],
   ["`sla diff` of two files", process.execPath, [bin, "diff", "sla.example.yaml", "test/fixtures/diff/proposal.sla.yaml"]],
   ["`sla render` to Markdown", process.execPath, [bin, "render", "sla.example.yaml", "-o", join(work, "a.md")]],
   ["`sla render` to PDF", process.execPath, [bin, "render", "sla.example.yaml", "-o", pdf]],

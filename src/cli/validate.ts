@@ -15,6 +15,8 @@ export function registerValidate(program: Command): void {
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--stdin-filename <name>", "name to show for standard input")
     .option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`", parseConcurrency, "auto")
+    .option("--cache", "skip files found clean before while they are unchanged (remembered in .slacache)")
+    .option("--cache-location <file>", "where --cache keeps what it remembers (implies --cache)")
     .option("--color", "force colour")
     .option("--no-color", "no colour")
     .addHelpText(

@@ -3,6 +3,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { BIN, EXAMPLE, FIXTURES, ROOT, sla, tempDir } from "../helpers/cli.js";
 
 const THREE_ERRORS = join(FIXTURES, "invalid/three-errors.sla.yaml");
@@ -306,6 +307,65 @@ describe("sla validate: many files at once", () => {
     const [, here, worker] = /sla: 320 files: (\d+) \+ (\d+) by 2 threads/.exec(result.stderr) ?? [];
     expect(Number(here) + Number(worker)).toBe(320);
     expect(Number(worker)).toBeGreaterThan(0);
+  });
+});
+
+describe("sla validate --cache", () => {
+  const hashOf = (text: string) => createHash("sha1").update(text).digest("base64url");
+  const cacheOf = (dir: string) => JSON.parse(readFileSync(join(dir, ".slacache"), "utf8")) as { settings: string; clean: Record<string, string> };
+  const broken = readFileSync(THREE_ERRORS, "utf8");
+
+  function project() {
+    const dir = tempDir();
+    writeFileSync(join(dir, "good.sla.yaml"), example);
+    writeFileSync(join(dir, "bad.sla.yaml"), broken);
+    return dir;
+  }
+
+  it("remembers clean files only, and reports the same on the next run", () => {
+    const dir = project();
+    const first = sla(["validate", "--cache", "--format", "json", "."], { cwd: dir });
+    expect(first.code).toBe(1);
+    expect(cacheOf(dir).clean).toEqual({ "good.sla.yaml": hashOf(example) });
+    expect(sla(["validate", "--cache", "--format", "json", "."], { cwd: dir })).toEqual(first);
+  });
+
+  it("checks a changed file again and forgets it when it has findings", () => {
+    const dir = project();
+    sla(["validate", "--cache", "."], { cwd: dir });
+    writeFileSync(join(dir, "good.sla.yaml"), example.replace("icp: water-utilities", "icp: nowhere"));
+    const again = sla(["validate", "--cache", "--format", "json", "."], { cwd: dir });
+    expect(json(again.stdout).files.find((f) => f.file === "good.sla.yaml")!.findings.map((f) => f.ruleId)).toEqual(["refs/unknown-icp"]);
+    expect(cacheOf(dir).clean).toEqual({});
+  });
+
+  it("trusts a remembered verdict only for the same text and the same settings", () => {
+    const dir = project();
+    sla(["validate", "--cache", "."], { cwd: dir });
+    const { settings } = cacheOf(dir);
+    // A verdict forged for the broken file shows that the cache is what decides...
+    writeFileSync(join(dir, ".slacache"), JSON.stringify({ settings, clean: { "bad.sla.yaml": hashOf(broken) } }));
+    expect(sla(["validate", "--cache", "bad.sla.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
+    // ...and other rule settings void it.
+    writeFileSync(join(dir, ".slacache"), JSON.stringify({ settings, clean: { "bad.sla.yaml": hashOf(broken) } }));
+    writeFileSync(join(dir, ".slarc.yaml"), "rules:\n  period/length: off\n");
+    expect(sla(["validate", "--cache", "bad.sla.yaml"], { cwd: dir }).code).toBe(1);
+  });
+
+  it("rebuilds a cache it cannot read", () => {
+    const dir = project();
+    writeFileSync(join(dir, ".slacache"), "{ not json");
+    expect(sla(["validate", "--cache", "good.sla.yaml"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
+    expect(cacheOf(dir).clean).toEqual({ "good.sla.yaml": hashOf(example) });
+  });
+
+  it("takes --cache-location, and only warns when it cannot write there", () => {
+    const dir = project();
+    expect(sla(["validate", "--cache-location", "cache.json", "good.sla.yaml"], { cwd: dir }).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "cache.json"), "utf8")).clean).toEqual({ "good.sla.yaml": hashOf(example) });
+    const unwritable = sla(["validate", "--cache-location", "no/such/dir/cache.json", "good.sla.yaml"], { cwd: dir });
+    expect(unwritable).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
+    expect(unwritable.stderr).toMatch(/^sla: warning: cannot write no\/such\/dir\/cache.json: .*; the cache is not updated\n$/);
   });
 });
 

@@ -1,5 +1,6 @@
 // Reading and validating one file of a `sla validate` call. Threads sharing a large call
 // (check-many.ts) each check the files they claim with it.
+import { createRequire } from "node:module";
 import { SourceError } from "../../errors.js";
 import { sortFindings } from "../../findings.js";
 import type { FileReport } from "../../format/index.js";
@@ -20,11 +21,15 @@ export interface FileResult {
   /** The text, kept only when there are findings to show in context. */
   source?: string;
   unreadable: boolean;
+  /** With a cache: the hash of a text found clean (no finding at all). */
+  cleanHash?: string;
 }
 
 export interface CheckOptions {
   config: SlaConfig;
   quiet: boolean;
+  /** With `--cache`: the files found clean before, by name, with the hash of their text. */
+  clean?: Readonly<Record<string, string>>;
 }
 
 export function checkFile(job: FileJob, options: CheckOptions): FileResult {
@@ -37,8 +42,18 @@ export function checkFile(job: FileJob, options: CheckOptions): FileResult {
     const finding = { ruleId: "file/unreadable", severity: "error" as const, message: error.message, file: job.name, path: [] };
     return { report: { file: job.name, findings: [finding] }, unreadable: true };
   }
+  const hash = options.clean && job.file !== "-" ? textHash(text) : undefined;
+  if (hash !== undefined && options.clean?.[job.name] === hash) return { report: { file: job.name, findings: [] }, unreadable: false, cleanHash: hash };
   let findings = validateParsed(parseSla(job.name, text), options.config);
+  const cleanHash = findings.length === 0 ? hash : undefined;
   if (options.quiet) findings = findings.filter((f) => f.severity === "error");
   // Only files with findings keep their text: memory stays flat over thousands of valid files.
-  return { report: { file: job.name, findings: sortFindings(findings) }, source: findings.length ? text : undefined, unreadable: false };
+  return { report: { file: job.name, findings: sortFindings(findings) }, source: findings.length ? text : undefined, unreadable: false, cleanHash };
+}
+
+// node:crypto costs a few milliseconds to load; only `--cache` needs it.
+const require = createRequire(import.meta.url);
+function textHash(text: string): string {
+  const { createHash } = require("node:crypto") as typeof import("node:crypto");
+  return createHash("sha1").update(text).digest("base64url");
 }

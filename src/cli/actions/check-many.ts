@@ -1,8 +1,8 @@
 // A large `sla validate` call shares its files between this thread and worker threads: YAML
 // parsing is most of the work, and it is independent per file.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { checkFile, type CheckOptions, type FileJob, type FileResult } from "./check-files.js";
+import type { Worker } from "node:worker_threads";
 import type { WorkerInput, WorkerOutput } from "./validate-worker.js";
 
 /** `--concurrency`: threads checking files (this one included), or let the size of the call decide. */
@@ -43,9 +43,11 @@ export async function checkFiles(
   // Standard input can be read only here.
   if (threads === 1 || jobs.some((job) => job.file === "-")) return jobs.map((job) => checkFile(job, options));
 
+  // Loaded here: most calls never start a worker.
+  const { Worker } = await import("node:worker_threads");
   const results: Array<FileResult | undefined> = Array.from({ length: jobs.length });
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const helpers = Array.from({ length: threads - 1 }, () => runWorker(worker, { jobs, next, options }, results));
+  const helpers = Array.from({ length: threads - 1 }, () => runWorker(new Worker(worker, { workerData: { jobs, next, options } satisfies WorkerInput }), results));
   let here = 0;
   checkClaimed(jobs, next, options, (index, result) => {
     results[index] = result;
@@ -73,11 +75,10 @@ export function checkClaimed(
   for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) onResult(index, checkFile(jobs[index]!, options));
 }
 
-/** Runs one worker to the end; resolves with how many files it checked. */
-function runWorker(url: URL, input: WorkerInput, results: Array<FileResult | undefined>): Promise<number> {
+/** Follows one worker to its end; resolves with how many files it checked. */
+function runWorker(worker: Worker, results: Array<FileResult | undefined>): Promise<number> {
   return new Promise((resolve) => {
     let checked = 0;
-    const worker = new Worker(url, { workerData: input });
     worker.once("message", (batch: WorkerOutput) => {
       for (const [index, result] of batch) results[index] = result;
       checked = batch.length;

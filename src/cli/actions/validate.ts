@@ -7,6 +7,9 @@ import { EXIT, writeFileAtomic } from "../io.js";
 import { checkFiles, type Concurrency } from "./check-many.js";
 import { toolVersion } from "../version.js";
 
+/** Where `--cache` keeps the files found clean, unless `--cache-location` says otherwise. */
+export const DEFAULT_CACHE_FILE = ".slacache";
+
 export interface ValidateOptions {
   format: FindingsFormat;
   quiet?: boolean;
@@ -16,6 +19,8 @@ export interface ValidateOptions {
   stdinFilename?: string;
   color?: boolean;
   concurrency?: Concurrency;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export async function runValidate(paths: string[], options: ValidateOptions): Promise<number> {
@@ -23,7 +28,11 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   const { config } = loadConfig(cwd, options.config);
   const files = await resolveInputs(paths, cwd);
   const jobs = files.map((file) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file }));
-  const results = await checkFiles(jobs, { config, quiet: options.quiet === true }, options.concurrency ?? "auto");
+  const cacheFile = options.cacheLocation ?? (options.cache ? DEFAULT_CACHE_FILE : undefined);
+  const cache = cacheFile === undefined ? undefined : await import("./clean-cache.js");
+  const clean = cache?.loadCleanFiles(cacheFile!, config);
+  const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean }, options.concurrency ?? "auto");
+  cache?.saveCleanFiles(cacheFile!, config, clean ?? {}, results);
   const reports = results.map((r) => r.report);
   const sources = new Map(results.flatMap((r) => (r.source === undefined ? [] : [[r.report.file, r.source] as const])));
   const unreadable = results.filter((r) => r.unreadable).length;
