@@ -352,11 +352,26 @@ describe("sla validate --cache", () => {
     expect(sla(["validate", "--cache", "bad.sla.yaml"], { cwd: dir }).code).toBe(1);
   });
 
-  it("rebuilds a cache it cannot read", () => {
+  it("starts afresh from an empty cache file", () => {
     const dir = project();
-    writeFileSync(join(dir, ".slacache"), "{ not json");
+    writeFileSync(join(dir, ".slacache"), "");
     expect(sla(["validate", "--cache", "good.sla.yaml"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
     expect(cacheOf(dir).clean).toEqual({ "good.sla.yaml": hashOf(example) });
+  });
+
+  it.each([
+    ["an SLA file", "good.sla.yaml"],
+    ["a file that is not JSON", "notes.txt"],
+    ["JSON of another shape", "package.json"],
+  ])("never overwrites %s named as the cache", (_name, location) => {
+    const dir = project();
+    writeFileSync(join(dir, "notes.txt"), "{ not json");
+    writeFileSync(join(dir, "package.json"), '{"name": "x", "clean": []}');
+    const before = readFileSync(join(dir, location), "utf8");
+    const result = sla(["validate", "--cache-location", location, "good.sla.yaml"], { cwd: dir });
+    expect(result).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
+    expect(result.stderr).toBe(`sla: warning: ${location} is not a cache written by sla, so it is left as it is; name another --cache-location\n`);
+    expect(readFileSync(join(dir, location), "utf8")).toBe(before);
   });
 
   it("takes --cache-location, and only warns when it cannot write there", () => {

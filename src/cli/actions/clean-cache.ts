@@ -30,14 +30,33 @@ function settingsHash(config: SlaConfig): string {
     .digest("base64url");
 }
 
-export function loadCleanFiles(location: string, config: SlaConfig): CleanFiles {
+/** What the cache file holds: nothing yet, a cache, or something else that must not be overwritten. */
+function readCache(location: string): CacheFile | "none" | "foreign" {
+  let text: string;
   try {
-    const cache = JSON.parse(readFileSync(location, "utf8")) as Partial<CacheFile>;
-    if (cache.settings === settingsHash(config) && typeof cache.clean === "object" && cache.clean !== null) return cache.clean;
+    text = readFileSync(location, "utf8");
   } catch {
-    // No cache yet, or one that cannot be read: start afresh.
+    return "none";
   }
-  return {};
+  if (text.trim() === "") return "none";
+  try {
+    const cache = JSON.parse(text) as Partial<CacheFile>;
+    const clean = cache.clean;
+    const isCache =
+      typeof cache.settings === "string" &&
+      typeof clean === "object" &&
+      clean !== null &&
+      !Array.isArray(clean) &&
+      Object.values(clean).every((hash) => typeof hash === "string");
+    return isCache ? (cache as CacheFile) : "foreign";
+  } catch {
+    return "foreign";
+  }
+}
+
+export function loadCleanFiles(location: string, config: SlaConfig): CleanFiles {
+  const cache = readCache(location);
+  return typeof cache === "object" && cache.settings === settingsHash(config) ? cache.clean : {};
 }
 
 /**
@@ -45,6 +64,11 @@ export function loadCleanFiles(location: string, config: SlaConfig): CleanFiles 
  * for the rest. A failure to write is a warning: the report is right either way.
  */
 export function saveCleanFiles(location: string, config: SlaConfig, earlier: CleanFiles, results: readonly FileResult[]): void {
+  // `--cache-location sla.yaml` by mistake must not cost the team its agreement.
+  if (readCache(location) === "foreign") {
+    process.stderr.write(`sla: warning: ${location} is not a cache written by sla, so it is left as it is; name another --cache-location\n`);
+    return;
+  }
   const clean: CleanFiles = { ...earlier };
   for (const { report, cleanHash } of results) {
     if (cleanHash === undefined) delete clean[report.file];
