@@ -4,7 +4,8 @@
 // `node scripts/build.mjs types` regenerates the model types from the schema (committed; a
 // test fails when they are stale).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,6 +64,19 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "schema-validator.cjs"), compileValidator());
   await bundleCli();
+  writeFileSync(join(root, "dist/build-id.txt"), buildId());
+}
+
+/**
+ * A hash of everything the CLI runs that is built here: the bundle, the validator and the
+ * schema. `sla validate --cache` trusts a remembered verdict only from the same build.
+ */
+function buildId() {
+  const hash = createHash("sha1");
+  const bundle = join(root, "dist/bin");
+  for (const file of readdirSync(bundle).sort()) hash.update(file).update(readFileSync(join(bundle, file)));
+  hash.update(readFileSync(join(root, "dist/validate/schema-validator.cjs"))).update(readFileSync(schemaPath));
+  return hash.digest("base64url") + "\n";
 }
 
 /**

@@ -5,3 +5,15 @@ let version: string | undefined;
 export function toolVersion(): string {
   return (version ??= (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version);
 }
+
+/**
+ * The hash of the build (scripts/build.mjs writes it beside the bundle), or undefined when
+ * sla runs from sources that were not built that way.
+ */
+export function buildId(): string | undefined {
+  try {
+    return readFileSync(new URL("../../dist/build-id.txt", import.meta.url), "utf8").trim();
+  } catch {
+    return undefined;
+  }
+}

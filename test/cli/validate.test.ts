@@ -312,7 +312,8 @@ describe("sla validate: many files at once", () => {
 
 describe("sla validate --cache", () => {
   const hashOf = (text: string) => createHash("sha1").update(text).digest("base64url");
-  const cacheOf = (dir: string) => JSON.parse(readFileSync(join(dir, ".slacache"), "utf8")) as { settings: string; clean: Record<string, string> };
+  const cacheOf = (dir: string, name = ".slacache") => JSON.parse(readFileSync(join(dir, name), "utf8")) as { slaCache: number; settings: string; clean: Record<string, string> };
+  const forge = (dir: string, settings: string, clean: Record<string, string>) => writeFileSync(join(dir, ".slacache"), JSON.stringify({ slaCache: 1, settings, clean }));
   const broken = readFileSync(THREE_ERRORS, "utf8");
 
   function project() {
@@ -326,8 +327,17 @@ describe("sla validate --cache", () => {
     const dir = project();
     const first = sla(["validate", "--cache", "--format", "json", "."], { cwd: dir });
     expect(first.code).toBe(1);
-    expect(cacheOf(dir).clean).toEqual({ "good.sla.yaml": hashOf(example) });
+    expect(cacheOf(dir)).toMatchObject({ slaCache: 1, clean: { "good.sla.yaml": hashOf(example) } });
+    expect(Object.keys(cacheOf(dir).clean)).toEqual(["good.sla.yaml"]);
     expect(sla(["validate", "--cache", "--format", "json", "."], { cwd: dir })).toEqual(first);
+  });
+
+  it("does not remember a file with warnings only, even when --quiet hides them", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "late.sla.yaml"), example.replace("end: 2026-12-31", "end: 2027-03-31"));
+    expect(sla(["validate", "--cache", "--quiet", "late.sla.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
+    expect(cacheOf(dir).clean).toEqual({});
+    expect(sla(["validate", "--cache", "late.sla.yaml"], { cwd: dir }).stdout).toContain("warning[period/length]");
   });
 
   it("checks a changed file again and forgets it when it has findings", () => {
@@ -344,40 +354,60 @@ describe("sla validate --cache", () => {
     sla(["validate", "--cache", "."], { cwd: dir });
     const { settings } = cacheOf(dir);
     // A verdict forged for the broken file shows that the cache is what decides...
-    writeFileSync(join(dir, ".slacache"), JSON.stringify({ settings, clean: { "bad.sla.yaml": hashOf(broken) } }));
+    forge(dir, settings, { "bad.sla.yaml": hashOf(broken) });
     expect(sla(["validate", "--cache", "bad.sla.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
-    // ...and other rule settings void it.
-    writeFileSync(join(dir, ".slacache"), JSON.stringify({ settings, clean: { "bad.sla.yaml": hashOf(broken) } }));
+    // ...that other settings (another build of sla, other readers, other rules) void it...
+    forge(dir, "another build", { "bad.sla.yaml": hashOf(broken) });
+    expect(sla(["validate", "--cache", "bad.sla.yaml"], { cwd: dir }).code).toBe(1);
+    forge(dir, settings, { "bad.sla.yaml": hashOf(broken) });
     writeFileSync(join(dir, ".slarc.yaml"), "rules:\n  period/length: off\n");
     expect(sla(["validate", "--cache", "bad.sla.yaml"], { cwd: dir }).code).toBe(1);
+    // ...and that standard input named like a file neither uses nor changes its verdict.
+    rmSync(join(dir, ".slarc.yaml"));
+    forge(dir, settings, { "good.sla.yaml": hashOf(example), "bad.sla.yaml": hashOf(broken) });
+    expect(sla(["validate", "--cache", "--stdin-filename", "bad.sla.yaml", "-"], { cwd: dir, input: broken }).code).toBe(1);
+    expect(cacheOf(dir).clean).toEqual({ "good.sla.yaml": hashOf(example), "bad.sla.yaml": hashOf(broken) });
   });
 
-  it("starts afresh from an empty cache file", () => {
+  it("keeps verdicts that worker threads return", () => {
+    const dir = tempDir();
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `team-${i}.sla.yaml`), i === 7 ? broken : example);
+    expect(sla(["validate", "--cache", "--concurrency", "2", "."], { cwd: dir }).code).toBe(1);
+    expect(Object.keys(cacheOf(dir).clean)).toHaveLength(39);
+  });
+
+  it.each([
+    ["an empty cache file", ""],
+    ["a damaged cache of its own", '{"slaCache":1,"settings":"x","clean":{"a": '],
+    ["a cache of its own of another shape", '{"slaCache":1,"settings":"x","clean":[]}'],
+  ])("starts afresh from %s", (_name, text) => {
     const dir = project();
-    writeFileSync(join(dir, ".slacache"), "");
+    writeFileSync(join(dir, ".slacache"), text);
     expect(sla(["validate", "--cache", "good.sla.yaml"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
     expect(cacheOf(dir).clean).toEqual({ "good.sla.yaml": hashOf(example) });
   });
 
   it.each([
-    ["an SLA file", "good.sla.yaml"],
-    ["a file that is not JSON", "notes.txt"],
-    ["JSON of another shape", "package.json"],
-  ])("never overwrites %s named as the cache", (_name, location) => {
+    ["an SLA file", "good.sla.yaml", "is not a cache written by sla"],
+    ["a file that is not JSON", "notes.txt", "is not a cache written by sla"],
+    ["JSON of another shape", "package.json", "is not a cache written by sla"],
+    ["a directory", "folder", "is not a regular file"],
+  ])("never overwrites %s named as the cache", (_name, location, why) => {
     const dir = project();
     writeFileSync(join(dir, "notes.txt"), "{ not json");
     writeFileSync(join(dir, "package.json"), '{"name": "x", "clean": []}');
-    const before = readFileSync(join(dir, location), "utf8");
+    mkdirSync(join(dir, "folder"));
+    const before = location === "folder" ? "" : readFileSync(join(dir, location), "utf8");
     const result = sla(["validate", "--cache-location", location, "good.sla.yaml"], { cwd: dir });
     expect(result).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
-    expect(result.stderr).toBe(`sla: warning: ${location} is not a cache written by sla, so it is left as it is; name another --cache-location\n`);
-    expect(readFileSync(join(dir, location), "utf8")).toBe(before);
+    expect(result.stderr).toBe(`sla: warning: ${location} ${why}, so it is left as it is and nothing is cached; delete it, or give another --cache-location\n`);
+    if (location !== "folder") expect(readFileSync(join(dir, location), "utf8")).toBe(before);
   });
 
   it("takes --cache-location, and only warns when it cannot write there", () => {
     const dir = project();
     expect(sla(["validate", "--cache-location", "cache.json", "good.sla.yaml"], { cwd: dir }).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, "cache.json"), "utf8")).clean).toEqual({ "good.sla.yaml": hashOf(example) });
+    expect(cacheOf(dir, "cache.json").clean).toEqual({ "good.sla.yaml": hashOf(example) });
     const unwritable = sla(["validate", "--cache-location", "no/such/dir/cache.json", "good.sla.yaml"], { cwd: dir });
     expect(unwritable).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
     expect(unwritable.stderr).toMatch(/^sla: warning: cannot write no\/such\/dir\/cache.json: .*; the cache is not updated\n$/);

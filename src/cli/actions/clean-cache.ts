@@ -1,80 +1,111 @@
 // `sla validate --cache`: remembers the files found clean (no finding at all, not even a
 // warning) by a hash of their text, so that a later run skips them while neither they, the
-// rule settings nor sla itself changed. Files with findings are checked every time: their
-// report needs the text anyway. A missing, unreadable or outdated cache is simply rebuilt.
+// rule settings nor sla's build changed. Files with findings are checked every time: their
+// report needs the text anyway. A missing, damaged or outdated cache is rebuilt; a file at the
+// cache's place that sla did not write is never overwritten.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
-import { SCHEMA_URL } from "../../validate/schema-location.js";
+import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { SlaConfig } from "../../validate/config.js";
 import { writeFileAtomic } from "../io.js";
-import { toolVersion } from "../version.js";
-import type { FileResult } from "./check-files.js";
+import { buildId } from "../version.js";
+import type { FileJob, FileResult } from "./check-files.js";
 
 /** File name → hash of its text, for the files found clean. */
 export type CleanFiles = Record<string, string>;
 
+/** Written first in every cache file, so sla knows its own even when it is damaged. */
+const SIGNATURE = '{"slaCache":1,';
+
 interface CacheFile {
+  slaCache: 1;
   /** What the verdicts depend on besides the text; a different value voids them all. */
   settings: string;
   clean: CleanFiles;
 }
 
+/** What is at the cache's place: nothing usable yet, sla's cache, or a file to leave alone. */
+export type CacheState = { kind: "none" } | { kind: "cache"; cache: CacheFile } | { kind: "foreign"; why: string };
+
+/** Packages whose behaviour decides verdicts and that live outside the build. */
+const READERS = ["lightning-yaml", "yaml", "ajv", "ajv-formats"];
+
 /**
- * sla's version, its code and schema, and the team's rule settings. In the bundled CLI this
- * module's file name carries a hash of its code and of every chunk it imports, rules included.
+ * sla's build, the versions of the YAML readers and of ajv installed beside it, and the team's
+ * rule settings; undefined when sla was not built by its build script (nothing is trusted).
  */
-function settingsHash(config: SlaConfig): string {
+function settingsHash(config: SlaConfig): string | undefined {
+  const build = buildId();
+  if (build === undefined) return undefined;
+  const require = createRequire(import.meta.url);
+  const versions = READERS.map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
   return createHash("sha1")
-    .update([toolVersion(), basename(import.meta.url), readFileSync(SCHEMA_URL, "utf8"), JSON.stringify(config)].join("\0"))
+    .update([build, ...versions, JSON.stringify(config)].join("\0"))
     .digest("base64url");
 }
 
-/** What the cache file holds: nothing yet, a cache, or something else that must not be overwritten. */
-function readCache(location: string): CacheFile | "none" | "foreign" {
+export function readCacheState(location: string): CacheState {
   let text: string;
   try {
+    // A FIFO or a device would block or never hold a cache.
+    if (!statSync(location).isFile()) return { kind: "foreign", why: "is not a regular file" };
     text = readFileSync(location, "utf8");
-  } catch {
-    return "none";
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "none" };
+    return { kind: "foreign", why: "cannot be read" };
   }
-  if (text.trim() === "") return "none";
+  if (text.trim() === "") return { kind: "none" };
+  if (!text.startsWith(SIGNATURE)) return { kind: "foreign", why: "is not a cache written by sla" };
   try {
-    const cache = JSON.parse(text) as Partial<CacheFile>;
-    const clean = cache.clean;
-    const isCache =
+    const cache = JSON.parse(text) as CacheFile;
+    const clean: unknown = cache.clean;
+    const wellFormed =
       typeof cache.settings === "string" &&
       typeof clean === "object" &&
       clean !== null &&
       !Array.isArray(clean) &&
       Object.values(clean).every((hash) => typeof hash === "string");
-    return isCache ? (cache as CacheFile) : "foreign";
+    return wellFormed ? { kind: "cache", cache } : { kind: "none" };
   } catch {
-    return "foreign";
+    return { kind: "none" }; // sla's own, damaged: rebuilt
   }
 }
 
-export function loadCleanFiles(location: string, config: SlaConfig): CleanFiles {
-  const cache = readCache(location);
-  return typeof cache === "object" && cache.settings === settingsHash(config) ? cache.clean : {};
+/** The files remembered clean under these settings. */
+export function cleanFilesOf(state: CacheState, config: SlaConfig): CleanFiles {
+  const settings = settingsHash(config);
+  return state.kind === "cache" && settings !== undefined && state.cache.settings === settings ? state.cache.clean : {};
 }
 
 /**
  * Keeps what the earlier cache knew of files not checked this time, and this run's verdicts
- * for the rest. A failure to write is a warning: the report is right either way.
+ * for the rest (not standard input, whose name may be any file's). Writes only when something
+ * changed; a failure to write is a warning, as the report is right either way.
  */
-export function saveCleanFiles(location: string, config: SlaConfig, earlier: CleanFiles, results: readonly FileResult[]): void {
-  // `--cache-location sla.yaml` by mistake must not cost the team its agreement.
-  if (readCache(location) === "foreign") {
-    process.stderr.write(`sla: warning: ${location} is not a cache written by sla, so it is left as it is; name another --cache-location\n`);
+export function saveCleanFiles(
+  location: string,
+  state: CacheState,
+  config: SlaConfig,
+  earlier: CleanFiles,
+  jobs: readonly FileJob[],
+  results: readonly FileResult[],
+): void {
+  const settings = settingsHash(config);
+  if (settings === undefined) return;
+  if (state.kind === "foreign") {
+    process.stderr.write(`sla: warning: ${location} ${state.why}, so it is left as it is and nothing is cached; delete it, or give another --cache-location\n`);
     return;
   }
   const clean: CleanFiles = { ...earlier };
-  for (const { report, cleanHash } of results) {
+  results.forEach(({ report, cleanHash }, index) => {
+    if (jobs[index]!.file === "-") return;
     if (cleanHash === undefined) delete clean[report.file];
     else clean[report.file] = cleanHash;
-  }
-  const cache: CacheFile = { settings: settingsHash(config), clean };
+  });
+  const unchanged = state.kind === "cache" && state.cache.settings === settings && JSON.stringify(state.cache.clean) === JSON.stringify(clean);
+  if (unchanged) return;
+  // The signature's key comes first, as JSON.stringify keeps the order written here.
+  const cache: CacheFile = { slaCache: 1, settings, clean };
   try {
     writeFileAtomic(location, JSON.stringify(cache));
   } catch (error) {
