@@ -15,15 +15,7 @@
 // expression: the expression tried every alternative at every offset and cost more than a
 // fifth of validating a large file. The test holds the scan to that expression.
 
-const enum Char {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  CarriageReturn = 0x0d,
-  Space = 0x20,
-  DoubleQuote = 0x22,
-  SingleQuote = 0x27,
-  Backslash = 0x5c,
-}
+import { Char } from "./char-codes.js";
 
 /** JavaScript's `\s`: YAML treats fewer characters as space, so this errs toward `yaml`. */
 function isSpace(c: number): boolean {

@@ -8,6 +8,8 @@
 // quoted and block scalars, comments, one-line flow lists. Flow mappings, explicit `? ` keys,
 // tags and aliases never get here (fast-path.ts).
 
+import { Char } from "./char-codes.js";
+
 /** Keys in every mapping of `data`, nested ones included. */
 export function countKeys(data: unknown): number {
   if (Array.isArray(data)) return data.reduce((sum: number, item) => sum + countKeys(item), 0);
@@ -21,23 +23,12 @@ export function countKeys(data: unknown): number {
 const BLOCK_SCALAR_HEADER = /^[|>][-+]?(?:[ \t]+#.*)?$/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|$)/;
 
-/** Indicators a plain scalar may not start with, which the fast reader does not always refuse: @ ` % , ] } */
-const NOT_A_SCALAR_START = new Set([0x40, 0x60, 0x25, 0x2c, 0x5d, 0x7d]);
+/** Indicators a plain scalar may not start with, which the fast reader does not always refuse. */
+const NOT_A_SCALAR_START = new Set<number>([Char.At, Char.Backtick, Char.Percent, Char.Comma, Char.CloseBracket, Char.CloseBrace]);
 
 /** YAML's limit for an implicit key, less a margin for how characters are counted. */
 const MAX_KEY_LENGTH = 1000;
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const CR = 0x0d;
-const HASH = 0x23;
-const DASH = 0x2d;
-const COLON = 0x3a;
-const PIPE = 0x7c;
-const GREATER = 0x3e;
-const DOUBLE_QUOTE = 0x22;
-const SINGLE_QUOTE = 0x27;
-const BACKSLASH = 0x5c;
 
 /**
  * Keys written in the text, one per `key:` line, or undefined for a layout the count cannot
@@ -55,10 +46,10 @@ export function countKeyLines(text: string): number | undefined {
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline === -1 ? text.length : newline;
-    const lineEnd = end > start && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+    const lineEnd = end > start && text.charCodeAt(end - 1) === Char.CarriageReturn ? end - 1 : end;
     const next = end + 1;
     let at = start;
-    while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
+    while (at < lineEnd && text.charCodeAt(at) === Char.Space) at++;
     const indent = at - start;
     const blank = at === lineEnd;
 
@@ -75,7 +66,7 @@ export function countKeyLines(text: string): number | undefined {
       if (blockIndent >= 0 && indent > blockParent) return undefined; // less indented than its first line
       blockParent = blockIndent = -1;
     }
-    if (blank || text.charCodeAt(at) === HASH) {
+    if (blank || text.charCodeAt(at) === Char.Hash) {
       start = next;
       continue;
     }
@@ -91,7 +82,7 @@ export function countKeyLines(text: string): number | undefined {
     // `- - key: value`: each `- ` opens an entry; the node starts after the last one.
     let node = at;
     let dash = -1;
-    while (text.charCodeAt(node) === DASH && (node + 1 === lineEnd || isBlank(text.charCodeAt(node + 1)))) {
+    while (text.charCodeAt(node) === Char.Dash && (node + 1 === lineEnd || isBlank(text.charCodeAt(node + 1)))) {
       dash = node - start;
       node++;
       while (node < lineEnd && isBlank(text.charCodeAt(node))) node++;
@@ -104,13 +95,13 @@ export function countKeyLines(text: string): number | undefined {
       keys++;
       // A key may not start with a block scalar indicator, nor run over 1024 characters.
       const first = text.charCodeAt(node);
-      if (first === PIPE || first === GREATER || value - node > MAX_KEY_LENGTH) return undefined;
+      if (first === Char.Pipe || first === Char.Greater || value - node > MAX_KEY_LENGTH) return undefined;
     }
     let scalar = value >= 0 ? value : node;
     while (scalar < lineEnd && isBlank(text.charCodeAt(scalar))) scalar++;
     if (scalar < lineEnd && NOT_A_SCALAR_START.has(text.charCodeAt(scalar))) return undefined;
     const first = text.charCodeAt(scalar);
-    if (first === PIPE || first === GREATER) {
+    if (first === Char.Pipe || first === Char.Greater) {
       // An explicit indentation indicator (`|2`) is rare enough to leave to `yaml`.
       if (!BLOCK_SCALAR_HEADER.test(text.slice(scalar, lineEnd))) return undefined;
       // Content is indented deeper than the key that holds it, or than the `-` of its entry.
@@ -127,7 +118,7 @@ export function countKeyLines(text: string): number | undefined {
 }
 
 function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB;
+  return c === Char.Space || c === Char.Tab;
 }
 
 /**
@@ -136,18 +127,18 @@ function isBlank(c: number): boolean {
  */
 function valueAfterKey(text: string, from: number, end: number): number {
   const first = text.charCodeAt(from);
-  if (first === HASH) return -1; // `- # note: ...` is a comment
-  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+  if (first === Char.Hash) return -1; // `- # note: ...` is a comment
+  if (first === Char.DoubleQuote || first === Char.SingleQuote) {
     let after = closingQuote(text, from, end);
     if (after < 0) return -1;
     after++;
     while (after < end && isBlank(text.charCodeAt(after))) after++;
-    return text.charCodeAt(after) === COLON && isBlankOrEnd(text, after + 1, end) ? after + 1 : -1;
+    return text.charCodeAt(after) === Char.Colon && isBlankOrEnd(text, after + 1, end) ? after + 1 : -1;
   }
   // A plain key ends at the first `: ` (or `:` ending the line), unless a comment starts first.
   for (let colon = text.indexOf(":", from); colon !== -1 && colon < end; colon = text.indexOf(":", colon + 1)) {
     if (!isBlankOrEnd(text, colon + 1, end)) continue;
-    for (let i = from + 1; i < colon; i++) if (text.charCodeAt(i) === HASH && isBlank(text.charCodeAt(i - 1))) return -1;
+    for (let i = from + 1; i < colon; i++) if (text.charCodeAt(i) === Char.Hash && isBlank(text.charCodeAt(i - 1))) return -1;
     return colon + 1;
   }
   return -1;
@@ -162,9 +153,9 @@ function closingQuote(text: string, from: number, end: number): number {
   const quote = text.charCodeAt(from);
   for (let i = from + 1; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (quote === DOUBLE_QUOTE && c === BACKSLASH) i++;
+    if (quote === Char.DoubleQuote && c === Char.Backslash) i++;
     else if (c === quote) {
-      if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) i++;
+      if (quote === Char.SingleQuote && text.charCodeAt(i + 1) === Char.SingleQuote) i++;
       else return i;
     }
   }

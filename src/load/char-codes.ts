@@ -1,0 +1,21 @@
+/** The character codes the YAML scans (fast-path.ts, key-lines.ts) compare against. */
+export const Char = {
+  Tab: 0x09,
+  LineFeed: 0x0a,
+  CarriageReturn: 0x0d,
+  Space: 0x20,
+  DoubleQuote: 0x22,
+  Hash: 0x23,
+  Percent: 0x25,
+  SingleQuote: 0x27,
+  Comma: 0x2c,
+  Dash: 0x2d,
+  Colon: 0x3a,
+  Greater: 0x3e,
+  At: 0x40,
+  Backslash: 0x5c,
+  CloseBracket: 0x5d,
+  Backtick: 0x60,
+  Pipe: 0x7c,
+  CloseBrace: 0x7d,
+} as const;
