@@ -1,4 +1,5 @@
-// Whether a text must be read by `yaml` rather than the fast reader (lightning-yaml). Leave to `yaml`:
+// Whether a text must be read by `yaml` rather than the fast reader (lightning-yaml). Leave to
+// `yaml`:
 // - anchors: they make aliases possible, and only `yaml` bounds their expansion (alias bombs);
 //   aliases and tags too, which the fast reader reads its own way;
 // - directives (`%YAML 1.1` changes what scalars mean; the fast reader ignores them);
@@ -13,7 +14,7 @@
 //
 // Written as a scan from each special character (found with indexOf) rather than one regular
 // expression: the expression tried every alternative at every offset and cost more than a
-// fifth of validating a large file. The test holds the scan to that expression.
+// fifth of validating a large file. The test holds the scan to a set of such expressions.
 
 import { Char } from "./char-codes.js";
 

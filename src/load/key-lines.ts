@@ -5,8 +5,8 @@
 // duplicates with their positions.
 //
 // The line count covers block YAML as SLA files are written: `key: value`, `- ` entries, plain,
-// quoted and block scalars, comments, one-line flow lists. Flow mappings, explicit `? ` keys,
-// tags and aliases never get here (fast-path.ts).
+// quoted and block scalars, comments, one-line flow lists. Flow mappings, pairs inside flow
+// lists, explicit `? ` keys, tags and aliases never get here (fast-path.ts).
 
 import { Char } from "./char-codes.js";
 
