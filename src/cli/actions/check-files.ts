@@ -51,9 +51,9 @@ export function checkFile(job: FileJob, options: CheckOptions): FileResult {
   return { report: { file: job.name, findings: sortFindings(findings) }, source: findings.length ? text : undefined, unreadable: false, cleanHash };
 }
 
-// node:crypto costs a few milliseconds to load; only `--cache` needs it.
-const require = createRequire(import.meta.url);
+// node:crypto costs a few milliseconds to load; only `--cache` needs it, then once per thread.
+let createHash: typeof import("node:crypto").createHash | undefined;
 function textHash(text: string): string {
-  const { createHash } = require("node:crypto") as typeof import("node:crypto");
+  createHash ??= (createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto")).createHash;
   return createHash("sha1").update(text).digest("base64url");
 }

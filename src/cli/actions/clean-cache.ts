@@ -25,7 +25,7 @@ interface CacheFile {
 }
 
 /** What is at the cache's place: nothing usable yet, sla's cache, or a file to leave alone. */
-export type CacheState = { kind: "none" } | { kind: "cache"; cache: CacheFile } | { kind: "foreign"; why: string };
+type CacheState = { kind: "none" } | { kind: "cache"; cache: CacheFile } | { kind: "foreign"; why: string };
 
 /** Packages whose behaviour decides verdicts and that live outside the build. */
 const READERS = ["lightning-yaml", "yaml", "ajv", "ajv-formats"];
@@ -44,7 +44,7 @@ function settingsHash(config: SlaConfig): string | undefined {
     .digest("base64url");
 }
 
-export function readCacheState(location: string): CacheState {
+function readCacheState(location: string): CacheState {
   let text: string;
   try {
     // A FIFO or a device would block or never hold a cache.
@@ -71,44 +71,45 @@ export function readCacheState(location: string): CacheState {
   }
 }
 
-/** The files remembered clean under these settings. */
-export function cleanFilesOf(state: CacheState, config: SlaConfig): CleanFiles {
-  const settings = settingsHash(config);
-  return state.kind === "cache" && settings !== undefined && state.cache.settings === settings ? state.cache.clean : {};
+export interface CleanCache {
+  /** The files remembered clean under the current settings. */
+  clean: CleanFiles;
+  /**
+   * Keeps what the cache knew of files not checked this time, and this run's verdicts for the
+   * rest (not standard input, whose name may be any file's). Writes only when something
+   * changed; a failure to write is a warning, as the report is right either way.
+   */
+  save(jobs: readonly FileJob[], results: readonly FileResult[]): void;
 }
 
-/**
- * Keeps what the earlier cache knew of files not checked this time, and this run's verdicts
- * for the rest (not standard input, whose name may be any file's). Writes only when something
- * changed; a failure to write is a warning, as the report is right either way.
- */
-export function saveCleanFiles(
-  location: string,
-  state: CacheState,
-  config: SlaConfig,
-  earlier: CleanFiles,
-  jobs: readonly FileJob[],
-  results: readonly FileResult[],
-): void {
+/** Reads the cache at `location` once, and works out its settings once, for the whole run. */
+export function openCleanCache(location: string, config: SlaConfig): CleanCache {
+  const state = readCacheState(location);
   const settings = settingsHash(config);
-  if (settings === undefined) return;
-  if (state.kind === "foreign") {
-    process.stderr.write(`sla: warning: ${location} ${state.why}, so it is left as it is and nothing is cached; delete it, or give another --cache-location\n`);
-    return;
-  }
-  const clean: CleanFiles = { ...earlier };
-  results.forEach(({ report, cleanHash }, index) => {
-    if (jobs[index]!.file === "-") return;
-    if (cleanHash === undefined) delete clean[report.file];
-    else clean[report.file] = cleanHash;
-  });
-  const unchanged = state.kind === "cache" && state.cache.settings === settings && JSON.stringify(state.cache.clean) === JSON.stringify(clean);
-  if (unchanged) return;
-  // The signature's key comes first, as JSON.stringify keeps the order written here.
-  const cache: CacheFile = { slaCache: 1, settings, clean };
-  try {
-    writeFileAtomic(location, JSON.stringify(cache));
-  } catch (error) {
-    process.stderr.write(`sla: warning: ${(error as Error).message}; the cache is not updated\n`);
-  }
+  const earlier = state.kind === "cache" && settings !== undefined && state.cache.settings === settings ? state.cache.clean : {};
+  return {
+    clean: earlier,
+    save(jobs, results) {
+      if (settings === undefined) return;
+      if (state.kind === "foreign") {
+        process.stderr.write(`sla: warning: ${location} ${state.why}, so it is left as it is and nothing is cached; delete it, or give another --cache-location\n`);
+        return;
+      }
+      const clean: CleanFiles = { ...earlier };
+      results.forEach(({ report, cleanHash }, index) => {
+        if (jobs[index]!.file === "-") return;
+        if (cleanHash === undefined) delete clean[report.file];
+        else clean[report.file] = cleanHash;
+      });
+      const unchanged = state.kind === "cache" && state.cache.settings === settings && JSON.stringify(state.cache.clean) === JSON.stringify(clean);
+      if (unchanged) return;
+      // The signature's key comes first, as JSON.stringify keeps the order written here.
+      const cache: CacheFile = { slaCache: 1, settings, clean };
+      try {
+        writeFileAtomic(location, JSON.stringify(cache));
+      } catch (error) {
+        process.stderr.write(`sla: warning: ${(error as Error).message}; the cache is not updated\n`);
+      }
+    },
+  };
 }

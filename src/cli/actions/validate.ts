@@ -29,11 +29,9 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   const files = await resolveInputs(paths, cwd);
   const jobs = files.map((file) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file }));
   const cacheFile = options.cacheLocation ?? (options.cache ? DEFAULT_CACHE_FILE : undefined);
-  const cache = cacheFile === undefined ? undefined : await import("./clean-cache.js");
-  const cacheState = cache?.readCacheState(cacheFile!);
-  const clean = cacheState && cache?.cleanFilesOf(cacheState, config);
-  const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean }, options.concurrency ?? "auto");
-  if (cache && cacheState) cache.saveCleanFiles(cacheFile!, cacheState, config, clean ?? {}, jobs, results);
+  const cache = cacheFile === undefined ? undefined : (await import("./clean-cache.js")).openCleanCache(cacheFile, config);
+  const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
+  cache?.save(jobs, results);
   const reports = results.map((r) => r.report);
   const sources = new Map(results.flatMap((r) => (r.source === undefined ? [] : [[r.report.file, r.source] as const])));
   const unreadable = results.filter((r) => r.unreadable).length;
