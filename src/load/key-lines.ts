@@ -12,10 +12,15 @@ import { Char } from "./char-codes.js";
 
 /** Keys in every mapping of `data`, nested ones included. */
 export function countKeys(data: unknown): number {
-  if (Array.isArray(data)) return data.reduce((sum: number, item) => sum + countKeys(item), 0);
   if (typeof data !== "object" || data === null) return 0;
   let count = 0;
-  for (const value of Object.values(data)) count += 1 + countKeys(value);
+  if (Array.isArray(data)) {
+    for (const item of data) if (typeof item === "object" && item !== null) count += countKeys(item);
+    return count;
+  }
+  const values = Object.values(data);
+  count = values.length;
+  for (const value of values) if (typeof value === "object" && value !== null) count += countKeys(value);
   return count;
 }
 
@@ -24,7 +29,9 @@ const BLOCK_SCALAR_HEADER = /^[|>][-+]?(?:[ \t]+#.*)?$/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|$)/;
 
 /** Indicators a plain scalar may not start with, which the fast reader does not always refuse. */
-const NOT_A_SCALAR_START = new Set<number>([Char.At, Char.Backtick, Char.Percent, Char.Comma, Char.CloseBracket, Char.CloseBrace]);
+function isNotAScalarStart(c: number): boolean {
+  return c === Char.At || c === Char.Backtick || c === Char.Percent || c === Char.Comma || c === Char.CloseBracket || c === Char.CloseBrace;
+}
 
 /** YAML's limit for an implicit key, less a margin for how characters are counted. */
 const MAX_KEY_LENGTH = 1000;
@@ -89,7 +96,7 @@ export function countKeyLines(text: string): number | undefined {
     }
 
     // No scalar may start with a reserved or closing indicator; the fast reader takes some as text.
-    if (NOT_A_SCALAR_START.has(text.charCodeAt(node))) return undefined;
+    if (isNotAScalarStart(text.charCodeAt(node))) return undefined;
     const value = valueAfterKey(text, node, lineEnd);
     if (value >= 0) {
       keys++;
@@ -99,7 +106,7 @@ export function countKeyLines(text: string): number | undefined {
     }
     let scalar = value >= 0 ? value : node;
     while (scalar < lineEnd && isBlank(text.charCodeAt(scalar))) scalar++;
-    if (scalar < lineEnd && NOT_A_SCALAR_START.has(text.charCodeAt(scalar))) return undefined;
+    if (scalar < lineEnd && isNotAScalarStart(text.charCodeAt(scalar))) return undefined;
     const first = text.charCodeAt(scalar);
     if (first === Char.Pipe || first === Char.Greater) {
       // An explicit indentation indicator (`|2`) is rare enough to leave to `yaml`.

@@ -24,21 +24,31 @@ export interface ParsedSla {
 
 export function parseSla(file: string, text: string): ParsedSla {
   const data = readFast(text);
-  if (data === undefined) return parseWithPositions(file, text);
-  let positioned: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
-  const positions = () => (positioned ??= composeDocument(text));
-  return {
-    file,
-    text,
-    data,
-    findings: [],
-    get document() {
-      return positions().document;
-    },
-    get lineCounter() {
-      return positions().lineCounter;
-    },
-  };
+  return data === undefined ? parseWithPositions(file, text) : new FastParsedSla(file, text, data);
+}
+
+/**
+ * A file the fast reader took: `yaml` composes the document only when a finding needs a
+ * position. A class rather than an object literal with getters: V8 gives every such literal
+ * its own accessors, which outlive the file and were a tenth of the collector's work.
+ */
+class FastParsedSla implements ParsedSla {
+  findings: Finding[] = [];
+  #positioned: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    public data: unknown,
+  ) {}
+
+  get document(): Document.Parsed {
+    return (this.#positioned ??= composeDocument(this.text)).document;
+  }
+
+  get lineCounter(): LineCounter {
+    return (this.#positioned ??= composeDocument(this.text)).lineCounter;
+  }
 }
 
 function composeDocument(text: string): { document: Document.Parsed; lineCounter: LineCounter } {
