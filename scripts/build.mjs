@@ -46,6 +46,11 @@ function compileValidator() {
     code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
   });
   addFormats(ajv);
+  // Ajv2020 turns on $dynamicRef and unevaluated* support for every schema; ours uses
+  // neither, and the support costs an object per subschema call and bookkeeping of evaluated
+  // properties in every generated function.
+  ajv.opts.dynamicRef = false;
+  ajv.opts.unevaluated = false;
   const validate = ajv.compile(schema);
   return standaloneCode(ajv, validate);
 }
