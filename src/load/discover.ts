@@ -1,12 +1,14 @@
 // Which files `sla validate` reads: named files, directories, globs, or, with no path, the
 // SLA files of the current repository.
 import { existsSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
+import { findFiles, isSlaFileName, isYamlFileName } from "./walk.js";
 
 
 /** File names taken for SLA files when no path is given. */
 export const SLA_FILE_PATTERNS = ["sla.yaml", "sla.yml", "sla.*.yaml", "sla.*.yml", "*.sla.yaml", "*.sla.yml"] as const;
+/** What the glob patterns users write leave out, as the directory search does (walk.ts). */
 const IGNORED = ["**/node_modules/**", "**/dist/**"];
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -26,7 +28,7 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
   };
   if (args.length === 0) {
     const root = repositoryRoot(cwd) ?? cwd;
-    const found = await glob(SLA_FILE_PATTERNS.map((p) => `**/${p}`), root);
+    const found = findFiles(root, isSlaFileName);
     if (found.length === 0)
       throw new InputError(`no SLA files found under ${displayName(root, cwd)} (looked for ${SLA_FILE_PATTERNS.join(", ")}); name one, e.g. \`sla validate sla.yaml\``);
     found.forEach((f) => add(displayName(join(root, f), cwd)));
@@ -40,9 +42,12 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
     const absolute = resolve(cwd, arg);
     if (existsSync(absolute)) {
       if (statSync(absolute).isDirectory()) {
-        const found = await glob(["**/*.yaml", "**/*.yml"], absolute);
+        const found = findFiles(absolute, isYamlFileName);
         if (found.length === 0) throw new InputError(`${arg}: directory holds no .yaml or .yml files`);
-        found.forEach((f) => add(displayName(join(absolute, f), cwd)));
+        // Named once for the directory: working out a relative path per file cost more than
+        // checking small files.
+        const base = inside(absolute, cwd);
+        found.forEach((f) => add(join(base, f)));
       } else {
         add(arg);
       }
@@ -75,4 +80,10 @@ export function repositoryRoot(start: string): string | undefined {
 function displayName(absolute: string, cwd: string): string {
   const rel = relative(cwd, absolute);
   return rel && !rel.startsWith("..") ? rel : absolute;
+}
+
+/** A directory's path relative to cwd when inside it ("" for cwd itself), else absolute. */
+function inside(absolute: string, cwd: string): string {
+  const rel = relative(cwd, absolute);
+  return rel.startsWith("..") || isAbsolute(rel) ? absolute : rel;
 }
