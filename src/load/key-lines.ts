@@ -49,6 +49,9 @@ export function countKeyLines(text: string): number | undefined {
   let blockParent = -1;
   let blockIndent = -1;
   let keepsTrailingLines = false;
+  // The first `:` at or after the current node, or -1 when none is left: found once for every
+  // line up to it, not searched again from each line that holds none.
+  let nextColon = text.indexOf(":");
 
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
@@ -97,7 +100,8 @@ export function countKeyLines(text: string): number | undefined {
 
     // No scalar may start with a reserved or closing indicator; the fast reader takes some as text.
     if (isNotAScalarStart(text.charCodeAt(node))) return undefined;
-    const value = valueAfterKey(text, node, lineEnd);
+    if (nextColon !== -1 && nextColon < node) nextColon = text.indexOf(":", node);
+    const value = valueAfterKey(text, node, lineEnd, nextColon);
     if (value >= 0) {
       keys++;
       // A key may not start with a block scalar indicator, nor run over 1024 characters.
@@ -130,9 +134,9 @@ function isBlank(c: number): boolean {
 
 /**
  * Where the value starts when the node at text[from, end) starts with an implicit key (the
- * offset just after its `:`), else -1.
+ * offset just after its `:`), else -1. `firstColon` is the first `:` at or after `from`.
  */
-function valueAfterKey(text: string, from: number, end: number): number {
+function valueAfterKey(text: string, from: number, end: number, firstColon: number): number {
   const first = text.charCodeAt(from);
   if (first === Char.Hash) return -1; // `- # note: ...` is a comment
   if (first === Char.DoubleQuote || first === Char.SingleQuote) {
@@ -143,7 +147,7 @@ function valueAfterKey(text: string, from: number, end: number): number {
     return text.charCodeAt(after) === Char.Colon && isBlankOrEnd(text, after + 1, end) ? after + 1 : -1;
   }
   // A plain key ends at the first `: ` (or `:` ending the line), unless a comment starts first.
-  for (let colon = text.indexOf(":", from); colon !== -1 && colon < end; colon = text.indexOf(":", colon + 1)) {
+  for (let colon = firstColon; colon !== -1 && colon < end; colon = text.indexOf(":", colon + 1)) {
     if (!isBlankOrEnd(text, colon + 1, end)) continue;
     for (let i = from + 1; i < colon; i++) if (text.charCodeAt(i) === Char.Hash && isBlank(text.charCodeAt(i - 1))) return -1;
     return colon + 1;
