@@ -78,14 +78,26 @@ const UNIT_HOURS: Record<string, { hours: number; business: boolean }> = {
   営業日: { hours: 8, business: true },
 };
 
+// Agreements repeat a handful of durations ("4 business hours") within a file and across the
+// files of a run; each is read once. Callers only read the objects, so they can be shared.
+const readDurations = new Map<string, Duration | undefined>();
+
 export function parseDuration(text: string | undefined): Duration | undefined {
   if (typeof text !== "string") return undefined;
+  if (readDurations.has(text)) return readDurations.get(text);
+  const duration = readDuration(text);
+  // Bounded: a run over files with thousands of distinct durations stays small.
+  if (readDurations.size < 1024) readDurations.set(text, duration);
+  return duration;
+}
+
+function readDuration(text: string): Duration | undefined {
   const match = /^\s*(\d+(?:[.,]\d+)?)\s*(\S.*?)\s*$/u.exec(text.toLowerCase());
   if (!match) return undefined;
   const unit = UNIT_HOURS[match[2]!.replace(/\s+/g, " ")];
   if (!unit) return undefined;
   const value = Number(match[1]!.replace(",", "."));
-  return { hours: value * unit.hours, business: unit.business, unit: unitName(unit.hours, unit.business), value, text: text.trim() };
+  return Object.freeze({ hours: value * unit.hours, business: unit.business, unit: unitName(unit.hours, unit.business), value, text: text.trim() });
 }
 
 function unitName(hours: number, business: boolean): Duration["unit"] {

@@ -6,13 +6,25 @@ export interface CalendarDate {
   day: number;
 }
 
+// Several rules read the same few dates of each agreement; each is read once. Callers only
+// read the objects, so they can be shared.
+const readDates = new Map<string, CalendarDate | undefined>();
+
 export function parseDate(text: unknown): CalendarDate | undefined {
   if (typeof text !== "string") return undefined;
+  if (readDates.has(text)) return readDates.get(text);
+  const date = readDate(text);
+  // Bounded: a run over files with thousands of distinct dates stays small.
+  if (readDates.size < 1024) readDates.set(text, date);
+  return date;
+}
+
+function readDate(text: string): CalendarDate | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return undefined;
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
   const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  return check.getUTCMonth() === date.month - 1 && check.getUTCDate() === date.day ? date : undefined;
+  return check.getUTCMonth() === date.month - 1 && check.getUTCDate() === date.day ? Object.freeze(date) : undefined;
 }
 
 export function toDayNumber(date: CalendarDate): number {

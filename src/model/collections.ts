@@ -14,8 +14,17 @@ export interface Collection {
   entries: { index: number; entity: Entity }[];
 }
 
+// Several rules walk the same lists of one document; they share one listing.
+const listed = new WeakMap<Sla, Collection[]>();
+
 /** Every list of id-bearing entities in the document, with where it lives. */
 export function collections(sla: Sla): Collection[] {
+  let found = listed.get(sla);
+  if (found === undefined) listed.set(sla, (found = listCollections(sla)));
+  return found;
+}
+
+function listCollections(sla: Sla): Collection[] {
   const all: (Collection | undefined)[] = [
     list("party", ["agreement", "parties"], sla.agreement?.parties),
     list("ICP", ["icps"], sla.icps),
@@ -46,4 +55,33 @@ function list(label: string, path: JsonPath, items: Entity[] | undefined): Colle
 
 export function idsOf(items: readonly Entity[] | undefined): Set<string> {
   return new Set((items ?? []).map((item) => item.id));
+}
+
+/**
+ * Each key equal to an earlier one, as [its index, the earlier one's index]; undefined keys
+ * are skipped. Lists in an agreement hold a few dozen entries, where comparing every pair
+ * costs less than hashing every key into a Map; longer lists still use one.
+ */
+export function repeatedKeys(keys: readonly (string | undefined)[]): [later: number, first: number][] {
+  const repeats: [number, number][] = [];
+  if (keys.length <= 64) {
+    for (let later = 1; later < keys.length; later++) {
+      const key = keys[later];
+      if (key === undefined) continue;
+      for (let first = 0; first < later; first++)
+        if (keys[first] === key) {
+          repeats.push([later, first]);
+          break;
+        }
+    }
+    return repeats;
+  }
+  const firstOf = new Map<string, number>();
+  keys.forEach((key, index) => {
+    if (key === undefined) return;
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, index);
+    else repeats.push([index, first]);
+  });
+  return repeats;
 }

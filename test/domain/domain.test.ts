@@ -375,3 +375,14 @@ describe("displayWidth", () => {
     expect(displayWidth(text)).toBe(width);
   });
 });
+
+describe("read once, shared after", () => {
+  it("parseDuration and parseDate answer a repeated text alike, with objects no caller can change", () => {
+    for (const text of ["4 business hours", "4 iş saati", "not a duration"]) expect(parseDuration(text)).toBe(parseDuration(text));
+    expect(parseDuration("4 business hours")).toMatchObject({ hours: 4, business: true });
+    expect(Object.isFrozen(parseDuration("2 days"))).toBe(true);
+    for (const text of ["2026-01-01", "2026-02-30"]) expect(parseDate(text)).toBe(parseDate(text));
+    expect(parseDate("2026-02-30")).toBeUndefined();
+    expect(Object.isFrozen(parseDate("2026-01-01"))).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { collections } from "../../model/collections.js";
+import { collections, repeatedKeys } from "../../model/collections.js";
 import type { Rule } from "../rule.js";
 
 export const idsDuplicate: Rule = {
@@ -8,16 +8,13 @@ export const idsDuplicate: Rule = {
   needs: [],
   check({ sla, report }) {
     for (const { label, path, entries } of collections(sla)) {
-      const first = new Map<string, number>();
-      for (const { index, entity: item } of entries) {
-        const earlier = first.get(item.id);
-        if (earlier === undefined) first.set(item.id, index);
-        else
-          report({
-            path: [...path, index, "id"],
-            message: `duplicate ${label} id \`${item.id}\` (first used by entry ${earlier + 1})`,
-            hint: "ids must be unique: references and `sla diff` match entries by id",
-          });
+      for (const [later, first] of repeatedKeys(entries.map(({ entity }) => entity.id))) {
+        const { index, entity: item } = entries[later]!;
+        report({
+          path: [...path, index, "id"],
+          message: `duplicate ${label} id \`${item.id}\` (first used by entry ${entries[first]!.index + 1})`,
+          hint: "ids must be unique: references and `sla diff` match entries by id",
+        });
       }
     }
   },

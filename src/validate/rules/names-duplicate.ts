@@ -1,4 +1,4 @@
-import { collections } from "../../model/collections.js";
+import { collections, repeatedKeys } from "../../model/collections.js";
 import { foldName } from "../../domain/text.js";
 import type { Rule } from "../rule.js";
 
@@ -9,18 +9,14 @@ export const namesDuplicate: Rule = {
   needs: [],
   check({ sla, locale, report }) {
     for (const { label, path, entries } of collections(sla)) {
-      const first = new Map<string, string>();
-      for (const { index, entity: item } of entries) {
-        if (typeof item.name !== "string") continue;
-        const key = foldName(item.name, locale);
-        const earlier = first.get(key);
-        if (earlier === undefined) first.set(key, item.id);
-        else
-          report({
-            path: [...path, index, "name"],
-            message: `${label} \`${item.id}\` has the same name as \`${earlier}\`: "${item.name}"`,
-            hint: "two entries with one name confuse readers of the signed agreement; rename one",
-          });
+      const names = entries.map(({ entity }) => (typeof entity.name === "string" ? foldName(entity.name, locale) : undefined));
+      for (const [later, first] of repeatedKeys(names)) {
+        const { index, entity: item } = entries[later]!;
+        report({
+          path: [...path, index, "name"],
+          message: `${label} \`${item.id}\` has the same name as \`${entries[first]!.entity.id}\`: "${item.name}"`,
+          hint: "two entries with one name confuse readers of the signed agreement; rename one",
+        });
       }
     }
   },
