@@ -1,10 +1,11 @@
 // Validation of one parsed SLA: YAML problems, then the schema, then the semantic rules.
-import type { Finding, JsonPath } from "../findings.js";
+import type { Finding, JsonPath, Severity } from "../findings.js";
 import { safeLocale } from "../domain/text.js";
 import type { Sla } from "../model/index.js";
 import { rangeOf, yamlFindings, type ParsedSla } from "../load/parse.js";
 import type { SlaConfig } from "./config.js";
 import { checkSchema } from "./schema.js";
+import type { RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
 
 export { RULES } from "./rules/index.js";
@@ -20,17 +21,22 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
   const schema = checkSchema(parsed);
   findings.push(...schema.findings);
   const sla = data as Sla;
-  const locale = safeLocale(sla.agreement?.language);
-  for (const rule of RULES) {
+  // One context for all the rules of this file, told which rule is running: the rules run
+  // for every file of a large call, and a context per rule was a closure per rule per file.
+  let rule = RULES[0]!;
+  let severity: Severity = rule.defaultSeverity;
+  const context: RuleContext = {
+    sla,
+    locale: safeLocale(sla.agreement?.language),
+    report: ({ path, message, hint, at }) => findings.push({ ruleId: rule.id, severity, message, hint, file: parsed.file, path, ...rangeOf(parsed, path, at) }),
+  };
+  const { invalidPaths } = schema;
+  for (rule of RULES) {
     const setting = config.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === "off") continue;
-    if (rule.needs.some((section) => schema.invalidPaths.some((path) => touches(path, section)))) continue;
-    rule.check({
-      sla,
-      locale,
-      report: ({ path, message, hint, at }) =>
-        findings.push({ ruleId: rule.id, severity: setting, message, hint, file: parsed.file, path, ...rangeOf(parsed, path, at) }),
-    });
+    if (invalidPaths.length > 0 && rule.needs.some((section) => invalidPaths.some((path) => touches(path, section)))) continue;
+    severity = setting;
+    rule.check(context);
   }
   // The fast reader took the file; if placing these findings needed `yaml` and `yaml` found
   // the YAML itself at fault, that is the first thing to fix, and the positions may be off.
