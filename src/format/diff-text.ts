@@ -1,13 +1,12 @@
 // `sla diff` for the terminal: one line per change, grouped by section, words marked.
-import { Chalk } from "chalk";
 import type { Change, SlaDiff } from "../diff/index.js";
 import type { TextPart } from "../diff/words.js";
+import type { Paint } from "./paint.js";
 import { effectClasses, entityLabel, formatDelta, formatFieldValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
 
-type Paint = InstanceType<typeof Chalk>;
 
-export function formatDiffText(diff: SlaDiff, options: { color: boolean }): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+export function formatDiffText(diff: SlaDiff, options: { paint: Paint }): string {
+  const c = options.paint;
   const out: string[] = [c.bold(`${describeSide(diff.old)} → ${describeSide(diff.new)}`), ""];
   if (diff.changes.length === 0) return `${out.join("\n")}No changes.\n`;
   for (const [section, changes] of groupBySection(diff)) {

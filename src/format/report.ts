@@ -1,4 +1,5 @@
 import type { Finding } from "../findings.js";
+import type { Paint } from "./paint.js";
 
 /** What every findings formatter receives: the files checked, in order, with their findings. */
 export interface FileReport {
@@ -7,8 +8,8 @@ export interface FileReport {
 }
 
 export interface FormatOptions {
-  /** ANSI colours (stylish only). */
-  color: boolean;
+  /** Colours (stylish only): NO_PAINT, or loadPaint(true) for a terminal. */
+  paint: Paint;
   /** Source text by file, for code frames (stylish only). */
   sources?: ReadonlyMap<string, string>;
   /** Version of sla, for SARIF. */

@@ -1,12 +1,11 @@
 // Compiler-style output for people: the finding, file:line:column, the source line and a
 // caret under the offending text.
-import { Chalk } from "chalk";
 import { countBySeverity, type Finding } from "../findings.js";
 import { displayWidth } from "../util/text-width.js";
+import type { Paint } from "./paint.js";
 import type { FindingsFormatter } from "./report.js";
 
-export const formatStylish: FindingsFormatter = (reports, { color, sources }) => {
-  const c = new Chalk({ level: color ? 1 : 0 });
+export const formatStylish: FindingsFormatter = (reports, { paint: c, sources }) => {
   const out: string[] = [];
   for (const { file, findings } of reports) {
     const lines = sources?.get(file)?.split(/\r?\n/);
@@ -31,7 +30,7 @@ function plural(n: number, word: string): string {
   return n ? `${n} ${word}${n === 1 ? "" : "s"}` : "";
 }
 
-function formatFinding(finding: Finding, lines: string[] | undefined, c: InstanceType<typeof Chalk>): string {
+function formatFinding(finding: Finding, lines: string[] | undefined, c: Paint): string {
   const label = finding.severity === "error" ? c.red.bold("error") : c.yellow.bold("warning");
   const rule = `${label}${c.dim(`[${finding.ruleId}]`)}`;
   const help = finding.hint ? `${c.blue("=")} ${c.bold("help")}: ${finding.hint}` : undefined;

@@ -7,6 +7,7 @@ import { parseSla } from "../../load/parse.js";
 import { decodeSource } from "../../load/read-source.js";
 import type { Sla } from "../../model/index.js";
 import { describeStructuralProblem } from "../../validate/index.js";
+import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { EXIT, readSource, writeFileAtomic } from "../io.js";
 
@@ -48,7 +49,7 @@ async function format(diff: SlaDiff, options: DiffOptions): Promise<string> {
       return (await import("../../format/diff-markdown.js")).formatDiffMarkdown(diff);
     case "text":
       return (await import("../../format/diff-text.js")).formatDiffText(diff, {
-        color: options.output ? false : useColor(process.stdout, options.color),
+        paint: await loadPaint(options.output ? false : useColor(process.stdout, options.color)),
       });
   }
 }

@@ -6,6 +6,7 @@ import { parseSla } from "../../load/parse.js";
 import type { Sla } from "../../model/index.js";
 import { validateParsed } from "../../validate/index.js";
 import { safeLocale } from "../../domain/text.js";
+import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { UsageError } from "../../errors.js";
 import { EXIT, readSource, writeFileAtomic } from "../io.js";
@@ -36,7 +37,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   if (errors.length) {
     // Only a valid agreement is rendered; the errors are shown as `sla validate` shows them.
     const { formatStylish } = await import("../../format/stylish.js");
-    process.stderr.write(formatStylish([{ file: name, findings: sortFindings(errors) }], { color: useColor(process.stderr, undefined), sources: new Map([[name, parsed.text]]) }));
+    process.stderr.write(formatStylish([{ file: name, findings: sortFindings(errors) }], { paint: await loadPaint(useColor(process.stderr, undefined)), sources: new Map([[name, parsed.text]]) }));
     process.stderr.write(`sla: ${name} is not valid; nothing was rendered\n`);
     return EXIT.findings;
   }

@@ -2,6 +2,7 @@ import { countBySeverity } from "../../findings.js";
 import { resolveInputs } from "../../load/discover.js";
 import { loadConfig } from "../../load/config-file.js";
 import { loadFindingsFormatter, type FindingsFormat } from "../../format/index.js";
+import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { EXIT, writeFileAtomic } from "../io.js";
 import { checkFiles, type Concurrency } from "./check-many.js";
@@ -39,7 +40,7 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   const format = await loadFindingsFormatter(options.format);
   const stream = options.output ? undefined : process.stdout;
   const report = format(reports, {
-    color: stream ? useColor(stream, options.color) : false,
+    paint: await loadPaint(stream ? useColor(stream, options.color) : false),
     sources,
     toolVersion: toolVersion(),
   });
