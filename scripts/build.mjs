@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -55,6 +55,20 @@ function compileValidator() {
   return standaloneCode(ajv, validate);
 }
 
+/**
+ * V8's code cache of a generated CommonJS file, taken after it has validated the example so
+ * that it holds the functions a validation compiles. It is run by the same code that loads it
+ * at run time (src/validate/precompiled.ts, compiled to dist/ just before); V8 refuses the
+ * cache under another Node version.
+ */
+async function codeCache(file) {
+  const { runCommonJs } = await import(pathToFileURL(join(root, "dist/validate/precompiled.js")).href);
+  const { exports: validate, script } = runCommonJs(file, readFileSync(file, "utf8"));
+  const example = require("yaml").parse(readFileSync(join(root, "sla.example.yaml"), "utf8"));
+  if (validate(example) !== true) throw new Error("the precompiled validator rejects sla.example.yaml");
+  return script.createCachedData();
+}
+
 async function main() {
   if (process.argv[2] === "types") {
     writeFileSync(join(root, "src/model/sla.generated.ts"), await generateModelTypes());
@@ -67,7 +81,12 @@ async function main() {
 
   const outDir = join(root, "dist/validate");
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, "schema-validator.cjs"), compileValidator());
+  const validator = join(outDir, "schema-validator.cjs");
+  const code = compileValidator();
+  // The stamp ties the code cache to this source (src/validate/precompiled.ts).
+  const stamp = createHash("sha1").update(code).digest("base64url");
+  writeFileSync(validator, `// stamp ${stamp}\n${code}`);
+  writeFileSync(validator.replace(/\.cjs$/, ".cache"), Buffer.concat([Buffer.from(`${stamp}\n`), await codeCache(validator)]));
   await bundleCli();
   writeFileSync(join(root, "dist/build-id.txt"), buildId());
 }
@@ -90,6 +109,24 @@ function buildId() {
  * Handlebars stay in node_modules (only `sla render` loads them). dist/bin sits two levels
  * below the package root like dist/<module>, so paths such as ../../schemas hold in both.
  */
+/**
+ * commander requires node:child_process as it loads, for subcommands that are separate
+ * executables; sla has none. Loading it (and net, dgram, streams with it) cost 2 to 4 ms of
+ * every start, so commander gets it on first use instead.
+ */
+const childProcessOnDemand = {
+  name: "child-process-on-demand",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "child-process-on-demand" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "child-process-on-demand" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_target, key) => require("node:child_process")[key] });',
+      loader: "js",
+    }));
+  },
+};
+
 async function bundleCli() {
   const { build } = await import("esbuild");
   await build({
@@ -103,6 +140,7 @@ async function bundleCli() {
     // `yaml` is loaded with require only when a file needs positions (src/load/yaml-lib.ts).
     external: ["pdfkit", "fontkit", "handlebars", "yaml"],
     chunkNames: "[name]-[hash]",
+    plugins: [childProcessOnDemand],
     // Bundled CommonJS modules (yaml, commander) call require for Node built-ins.
     banner: { js: 'import { createRequire as __slaCreateRequire } from "node:module"; const require = __slaCreateRequire(import.meta.url);' },
     logLevel: "warning",

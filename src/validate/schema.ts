@@ -1,21 +1,19 @@
 // JSON Schema validation with a validator precompiled at build time, and the translation of
 // its errors into findings worded for people and placed at the offending node.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Finding, JsonPath } from "../findings.js";
 import { rangeOf, type ParsedSla } from "../load/parse.js";
 import { closestMatch } from "../util/did-you-mean.js";
+import { loadPrecompiled } from "./precompiled.js";
 import { SCHEMA_URL } from "./schema-location.js";
 
 /**
  * The validator that scripts/build.mjs precompiles from the schema (ajv standalone). Loaded
- * with require from a path fixed relative to the package root, so the compiled modules and
- * the bundled CLI find the same file.
+ * from a path fixed relative to the package root, so the compiled modules and the bundled CLI
+ * find the same file.
  */
-const validateSchema = createRequire(import.meta.url)(
-  fileURLToPath(new URL("../../dist/validate/schema-validator.cjs", import.meta.url)),
-) as SchemaValidator;
+const validateSchema = loadPrecompiled<SchemaValidator>(fileURLToPath(new URL("../../dist/validate/schema-validator.cjs", import.meta.url)));
 
 interface SchemaValidator {
   (data: unknown): boolean;
