@@ -18,9 +18,14 @@ export function countKeys(data: unknown): number {
     for (const item of data) if (typeof item === "object" && item !== null) count += countKeys(item);
     return count;
   }
-  const values = Object.values(data);
-  count = values.length;
-  for (const value of values) if (typeof value === "object" && value !== null) count += countKeys(value);
+  // for...in rather than Object.values: no array per mapping. The fast reader makes plain
+  // objects, so nothing is inherited; were anything inherited, the count would only differ and
+  // leave the file to `yaml`.
+  for (const key in data) {
+    count++;
+    const value = (data as Record<string, unknown>)[key];
+    if (typeof value === "object" && value !== null) count += countKeys(value);
+  }
   return count;
 }
 
