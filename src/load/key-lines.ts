@@ -54,9 +54,11 @@ export function countKeyLines(text: string): number | undefined {
   let blockParent = -1;
   let blockIndent = -1;
   let keepsTrailingLines = false;
-  // The first `:` at or after the current node, or -1 when none is left: found once for every
-  // line up to it, not searched again from each line that holds none.
+  // The first `:` at or after the current node, and the first `#` after its first character,
+  // or -1 when none is left: each found once for all the lines up to it, not searched again
+  // from every line (most lines hold no `#` at all).
   let nextColon = text.indexOf(":");
+  let nextHash = text.indexOf("#");
 
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
@@ -106,7 +108,8 @@ export function countKeyLines(text: string): number | undefined {
     // No scalar may start with a reserved or closing indicator; the fast reader takes some as text.
     if (isNotAScalarStart(text.charCodeAt(node))) return undefined;
     if (nextColon !== -1 && nextColon < node) nextColon = text.indexOf(":", node);
-    const value = valueAfterKey(text, node, lineEnd, nextColon);
+    if (nextHash !== -1 && nextHash <= node) nextHash = text.indexOf("#", node + 1);
+    const value = valueAfterKey(text, node, lineEnd, nextColon, nextHash);
     if (value >= 0) {
       keys++;
       // A key may not start with a block scalar indicator, nor run over 1024 characters.
@@ -139,9 +142,10 @@ function isBlank(c: number): boolean {
 
 /**
  * Where the value starts when the node at text[from, end) starts with an implicit key (the
- * offset just after its `:`), else -1. `firstColon` is the first `:` at or after `from`.
+ * offset just after its `:`), else -1. `firstColon` is the first `:` at or after `from`,
+ * `firstHash` the first `#` after it (-1 for none).
  */
-function valueAfterKey(text: string, from: number, end: number, firstColon: number): number {
+function valueAfterKey(text: string, from: number, end: number, firstColon: number, firstHash: number): number {
   const first = text.charCodeAt(from);
   if (first === Char.Hash) return -1; // `- # note: ...` is a comment
   if (first === Char.DoubleQuote || first === Char.SingleQuote) {
@@ -154,7 +158,7 @@ function valueAfterKey(text: string, from: number, end: number, firstColon: numb
   // A plain key ends at the first `: ` (or `:` ending the line), unless a comment starts first.
   for (let colon = firstColon; colon !== -1 && colon < end; colon = text.indexOf(":", colon + 1)) {
     if (!isBlankOrEnd(text, colon + 1, end)) continue;
-    for (let i = from + 1; i < colon; i++) if (text.charCodeAt(i) === Char.Hash && isBlank(text.charCodeAt(i - 1))) return -1;
+    if (firstHash !== -1) for (let i = firstHash; i < colon; i++) if (text.charCodeAt(i) === Char.Hash && isBlank(text.charCodeAt(i - 1))) return -1;
     return colon + 1;
   }
   return -1;

@@ -31,6 +31,8 @@ describe("countKeyLines", () => {
     ["a colon without a space", "url: https://example.com\ntime: 10:30\n", 2],
     ["comments, also after values and dashes", "# a: 1\na: 1 # b: 2\n  # c: 3\nl:\n  - # d: 4\n    x\n", 2],
     ["a comment ending a plain scalar before a colon", "a: x #y: z\n", 1],
+    ["a comment before any colon of the line", "list:\n  - b #c: d\n  - e\t#f: g\n  - h # i: j\n", 1],
+    ["a # inside a key", "b#c: d\nl:\n  - x#y: z\n", 3],
     ["a block scalar whose lines look like keys", "a: |\n  b: 1\n  c: 2\n\n  d: 3\ne: 4\n", 2],
     ["a folded block scalar in an entry", "- >-\n  x: 1\n- y: 2\n", 1],
     ["a block scalar in an entry's key", "- a: |\n    b: 1\n  c: 2\n", 2],
