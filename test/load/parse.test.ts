@@ -255,3 +255,21 @@ describe("the fast reader never changes what a file means", () => {
     expect(parseSla("x.yaml", text).data).toEqual(yamlParseDocument(text).toJS());
   });
 });
+
+describe("memory over many files", () => {
+  it("keeps nothing of a checked file in the old generation", async () => {
+    // Per-file data that outlives two young-generation collections is moved to the old
+    // generation and stays until a full collection: the heap then grows with every file (an
+    // object literal with getters per file once did this, by 30 KB a file).
+    const { getHeapSpaceStatistics } = await import("node:v8");
+    const { validateParsed } = await import("../../src/validate/index.js");
+    const { readFileSync } = await import("node:fs");
+    const example = readFileSync(new URL("../../sla.example.yaml", import.meta.url), "utf8");
+    const oldSpace = () => getHeapSpaceStatistics().find((space) => space.space_name === "old_space")!.space_used_size;
+    const check = (i: number) => validateParsed(parseSla(`team-${i}.sla.yaml`, example.replace("target: 25500", `target: ${25500 + i}`)));
+    for (let i = 0; i < 100; i++) check(i);
+    const before = oldSpace();
+    for (let i = 0; i < 400; i++) check(i);
+    expect((oldSpace() - before) / 1024 / 1024).toBeLessThan(4);
+  });
+});
