@@ -49,6 +49,8 @@ function compileValidator() {
   // Ajv2020 turns on $dynamicRef and unevaluated* support for every schema; ours uses
   // neither, and the support costs an object per subschema call and bookkeeping of evaluated
   // properties in every generated function.
+  const unsupported = /"(\$dynamicRef|\$dynamicAnchor|\$recursiveRef|\$recursiveAnchor|unevaluatedProperties|unevaluatedItems)"/.exec(JSON.stringify(schema));
+  if (unsupported) throw new Error(`the schema uses ${unsupported[1]}: remove the two lines below that turn its support off`);
   ajv.opts.dynamicRef = false;
   ajv.opts.unevaluated = false;
   const validate = ajv.compile(schema);
@@ -83,7 +85,8 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const validator = join(outDir, "schema-validator.cjs");
   const code = compileValidator();
-  // The stamp ties the code cache to this source (src/validate/precompiled.ts).
+  // The stamp, a hash of the code, is written into both files: src/validate/precompiled.ts
+  // uses the cache only with the source that carries the same stamp.
   const stamp = createHash("sha1").update(code).digest("base64url");
   writeFileSync(validator, `// stamp ${stamp}\n${code}`);
   writeFileSync(validator.replace(/\.cjs$/, ".cache"), Buffer.concat([Buffer.from(`${stamp}\n`), await codeCache(validator)]));
@@ -104,12 +107,6 @@ function buildId() {
 }
 
 /**
- * dist/bin/sla.js and its chunks: our code with lightning-yaml, commander, chalk and tinyglobby. Each
- * command's code is a chunk loaded when the command runs. The PDF engine, fonts and
- * Handlebars stay in node_modules (only `sla render` loads them). dist/bin sits two levels
- * below the package root like dist/<module>, so paths such as ../../schemas hold in both.
- */
-/**
  * commander requires node:child_process as it loads, for subcommands that are separate
  * executables; sla has none. Loading it (and net, dgram, streams with it) cost 2 to 4 ms of
  * every start, so commander gets it on first use instead.
@@ -127,6 +124,12 @@ const childProcessOnDemand = {
   },
 };
 
+/**
+ * dist/bin/sla.js and its chunks: our code with lightning-yaml, commander, chalk and tinyglobby. Each
+ * command's code is a chunk loaded when the command runs. The PDF engine, fonts and
+ * Handlebars stay in node_modules (only `sla render` loads them). dist/bin sits two levels
+ * below the package root like dist/<module>, so paths such as ../../schemas hold in both.
+ */
 async function bundleCli() {
   const { build } = await import("esbuild");
   await build({

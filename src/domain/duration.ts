@@ -80,9 +80,9 @@ const UNIT_HOURS: Record<string, { hours: number; business: boolean }> = {
 
 // Agreements repeat a handful of durations ("4 business hours") within a file and across the
 // files of a run; each is read once. Callers only read the objects, so they can be shared.
-const readDurations = new Map<string, Duration | undefined>();
+const readDurations = new Map<string, Readonly<Duration> | undefined>();
 
-export function parseDuration(text: string | undefined): Duration | undefined {
+export function parseDuration(text: string | undefined): Readonly<Duration> | undefined {
   if (typeof text !== "string") return undefined;
   if (readDurations.has(text)) return readDurations.get(text);
   const duration = readDuration(text);
@@ -91,7 +91,7 @@ export function parseDuration(text: string | undefined): Duration | undefined {
   return duration;
 }
 
-function readDuration(text: string): Duration | undefined {
+function readDuration(text: string): Readonly<Duration> | undefined {
   const match = /^\s*(\d+(?:[.,]\d+)?)\s*(\S.*?)\s*$/u.exec(text.toLowerCase());
   if (!match) return undefined;
   const unit = UNIT_HOURS[match[2]!.replace(/\s+/g, " ")];

@@ -8,9 +8,9 @@ export interface CalendarDate {
 
 // Several rules read the same few dates of each agreement; each is read once. Callers only
 // read the objects, so they can be shared.
-const readDates = new Map<string, CalendarDate | undefined>();
+const readDates = new Map<string, Readonly<CalendarDate> | undefined>();
 
-export function parseDate(text: unknown): CalendarDate | undefined {
+export function parseDate(text: unknown): Readonly<CalendarDate> | undefined {
   if (typeof text !== "string") return undefined;
   if (readDates.has(text)) return readDates.get(text);
   const date = readDate(text);
@@ -19,7 +19,7 @@ export function parseDate(text: unknown): CalendarDate | undefined {
   return date;
 }
 
-function readDate(text: string): CalendarDate | undefined {
+function readDate(text: string): Readonly<CalendarDate> | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return undefined;
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };

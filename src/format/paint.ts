@@ -7,9 +7,10 @@ export type Paint = ChalkInstance;
 
 /**
  * Styles that leave text as it is, chained as chalk's are (`paint.red.bold(text)`). Every
- * property is the same painter; `then` is left out so that a promise can resolve to it.
+ * property is the same painter; `then` is left out so that a promise can resolve to it. It
+ * stands in for the named styles sla uses, not for chalk's colour functions (`hex`, `rgb`).
  */
-export const NO_PAINT: Paint = new Proxy((...texts: unknown[]) => texts.join(" "), {
+export const NO_PAINT: Paint = new Proxy((...texts: unknown[]) => texts.map(String).join(" "), {
   get: (_target, key) => (key === "then" || typeof key === "symbol" ? undefined : NO_PAINT),
 }) as unknown as Paint;
 

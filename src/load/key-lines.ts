@@ -18,10 +18,10 @@ export function countKeys(data: unknown): number {
     for (const item of data) if (typeof item === "object" && item !== null) count += countKeys(item);
     return count;
   }
-  // for...in rather than Object.values: no array per mapping. The fast reader makes plain
-  // objects, so nothing is inherited; were anything inherited, the count would only differ and
-  // leave the file to `yaml`.
+  // for...in rather than Object.values: no array per mapping. Only own keys count: a key
+  // inherited from a polluted Object.prototype would make up for a duplicate.
   for (const key in data) {
+    if (!Object.hasOwn(data, key)) continue;
     count++;
     const value = (data as Record<string, unknown>)[key];
     if (typeof value === "object" && value !== null) count += countKeys(value);

@@ -11,24 +11,23 @@ const SKIPPED_DIRECTORIES = new Set(["node_modules", "dist"]);
 /**
  * Files under `root` whose name `wanted` accepts, as sorted paths relative to root with `/`
  * between segments. Hidden files and directories are skipped, and so are directories that
- * cannot be read. Symbolic links are followed; each real directory is searched once, so a
- * link back up the tree is not a loop.
+ * cannot be read. Symbolic links are followed, so a directory reached by a link is listed
+ * under each path, as the glob patterns list it; only a link back to a directory being
+ * searched (a loop) is not followed.
  */
 export function findFiles(root: string, wanted: (name: string) => boolean): string[] {
   const found: string[] = [];
-  const searched = new Set<string>();
-  const search = (dir: string, prefix: string) => {
+  const search = (dir: string, prefix: string, searching: ReadonlySet<string>) => {
     let entries: Dirent[];
+    let real: string;
     try {
-      const real = realpathSync.native(dir);
-      if (searched.has(real)) return;
-      searched.add(real);
-      // In name order, so that a directory reached by two paths is listed by the same one on
-      // every file system.
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      real = realpathSync.native(dir);
+      if (searching.has(real)) return;
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    const inside = new Set(searching).add(real);
     for (const entry of entries) {
       const { name } = entry;
       if (name.startsWith(".")) continue;
@@ -44,13 +43,13 @@ export function findFiles(root: string, wanted: (name: string) => boolean): stri
         }
       }
       if (isDirectory) {
-        if (!SKIPPED_DIRECTORIES.has(name)) search(join(dir, name), `${prefix}${name}/`);
+        if (!SKIPPED_DIRECTORIES.has(name)) search(join(dir, name), `${prefix}${name}/`, inside);
       } else if (isFile && wanted(name)) {
         found.push(prefix + name);
       }
     }
   };
-  search(root, "");
+  search(root, "", new Set());
   return found.sort();
 }
 

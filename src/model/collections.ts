@@ -14,18 +14,8 @@ export interface Collection {
   entries: { index: number; entity: Entity }[];
 }
 
-// Several rules walk the same lists of one document, one rule after another; they share the
-// listing of the last document asked about. (A WeakMap of every document kept each listing
-// alive until a full collection, which cost more than listing twice.)
-let last: { sla: Sla; collections: Collection[] } | undefined;
-
 /** Every list of id-bearing entities in the document, with where it lives. */
 export function collections(sla: Sla): Collection[] {
-  if (last?.sla !== sla) last = { sla, collections: listCollections(sla) };
-  return last.collections;
-}
-
-function listCollections(sla: Sla): Collection[] {
   const all: (Collection | undefined)[] = [
     list("party", ["agreement", "parties"], sla.agreement?.parties),
     list("ICP", ["icps"], sla.icps),

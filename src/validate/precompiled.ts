@@ -3,9 +3,12 @@
 // functions on first call, took about a tenth of a one-file `sla validate`; from the cache V8
 // takes the compiled code as it was after validating the example.
 //
-// The cache is used only for the source it was made from: its first line is the stamp that
-// the build writes as the first line of that source. V8 itself refuses a cache from another
-// V8 version or other flags; then the code is compiled as if there were no cache.
+// The cache is used only with the build that made it: its first line is the stamp (a hash of
+// the generated code) that the build also writes as the first line of the source. V8 itself
+// refuses a cache made by another V8 version, with other flags, or for a source of another
+// length; the code is then compiled as if there were no cache. Nothing hashes the source at
+// run time (loading node:crypto would cost what the cache saves), so a hand edit of the
+// built file that kept its length and stamp would run the cached code: rebuild instead.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";

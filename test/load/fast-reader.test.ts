@@ -54,6 +54,17 @@ describe("countKeyLines", () => {
   it("counts the keys in data, nested in mappings and lists", () => {
     expect(countKeys({ a: 1, b: { c: [{ d: 1, e: 2 }, "x"] }, f: null })).toBe(6);
   });
+
+  it("counts only own keys, so a polluted Object.prototype cannot make up for a duplicate", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.polluted = 1;
+    try {
+      expect(countKeys({ a: 1, b: { c: 2 } })).toBe(3);
+      expect(readFast("kind: a\nkind: b\n")).toBeUndefined();
+    } finally {
+      delete prototype.polluted;
+    }
+  });
 });
 
 describe("readFast", () => {

@@ -54,14 +54,23 @@ describe("findFiles", () => {
     expect(slaFiles).toHaveLength(13);
   });
 
-  it("follows symbolic links, searches each directory once and skips dangling links", () => {
-    const root = tree(["teams/sla.yaml", "shared/base.sla.yaml"]);
+  it("follows symbolic links as the glob patterns did, listing a linked directory under each path", async () => {
+    const root = tree(["teams/v2/sla.yaml", "shared/base.sla.yaml"]);
+    symlinkSync(join(root, "teams/v2"), join(root, "teams/current"));
     symlinkSync(join(root, "shared"), join(root, "teams/shared"));
-    symlinkSync(root, join(root, "teams/loop"));
-    symlinkSync(join(root, "teams/sla.yaml"), join(root, "linked.sla.yaml"));
+    symlinkSync(join(root, "teams/v2/sla.yaml"), join(root, "linked.sla.yaml"));
     symlinkSync(join(root, "missing.yaml"), join(root, "dangling.sla.yaml"));
-    // `shared` is searched once, by whichever path reaches it first.
-    expect(findFiles(root, isSlaFileName)).toEqual(["linked.sla.yaml", "shared/base.sla.yaml", "teams/sla.yaml"]);
+    const options = { cwd: root, ignore: ["**/node_modules/**", "**/dist/**"], onlyFiles: true, dot: false, expandDirectories: false };
+    const globbed = (await glob(SLA_FILE_PATTERNS.map((p) => `**/${p}`), options)).sort();
+    expect(findFiles(root, isSlaFileName)).toEqual(globbed);
+    expect(globbed).toEqual(["linked.sla.yaml", "shared/base.sla.yaml", "teams/current/sla.yaml", "teams/shared/base.sla.yaml", "teams/v2/sla.yaml"]);
+  });
+
+  it("does not follow a link back to a directory it is searching", () => {
+    const root = tree(["teams/sla.yaml"]);
+    symlinkSync(root, join(root, "teams/loop"));
+    symlinkSync(join(root, "teams"), join(root, "teams/self"));
+    expect(findFiles(root, isSlaFileName)).toEqual(["teams/sla.yaml"]);
   });
 
   it("lists nothing for a directory that cannot be read", () => {
