@@ -14,34 +14,41 @@ export interface Collection {
   entries: { index: number; entity: Entity }[];
 }
 
-/** Every list of id-bearing entities in the document, with where it lives. */
-export function collections(sla: Sla): Collection[] {
-  const all: (Collection | undefined)[] = [
-    list("party", ["agreement", "parties"], sla.agreement?.parties),
-    list("ICP", ["icps"], sla.icps),
-    list("persona", ["personas"], sla.personas),
-    list("journey phase", ["buyerJourney"], sla.buyerJourney),
-    list("lifecycle stage", ["lifecycleStages"], sla.lifecycleStages),
-    list("lead type", ["leadTypes"], sla.leadTypes),
-    list("lead status", ["leadStatuses"], sla.leadStatuses),
-    list("deal stage", ["dealStages"], sla.dealStages),
-    list("scoring criterion", ["leadScoring", "criteria"], sla.leadScoring?.criteria),
-    list("KPI", ["kpis"], sla.kpis),
-  ];
-  return all.filter((c): c is Collection => c !== undefined);
-}
+/** The lists of id-bearing entities: what an entry is called, and where the list lives. */
+const LISTS: readonly { label: string; path: JsonPath }[] = [
+  { label: "party", path: ["agreement", "parties"] },
+  { label: "ICP", path: ["icps"] },
+  { label: "persona", path: ["personas"] },
+  { label: "journey phase", path: ["buyerJourney"] },
+  { label: "lifecycle stage", path: ["lifecycleStages"] },
+  { label: "lead type", path: ["leadTypes"] },
+  { label: "lead status", path: ["leadStatuses"] },
+  { label: "deal stage", path: ["dealStages"] },
+  { label: "scoring criterion", path: ["leadScoring", "criteria"] },
+  { label: "KPI", path: ["kpis"] },
+];
 
 /**
- * Only entries that are objects with a string id: duplicate checks run even while other parts
- * of an entry fail the schema, so they must not trust more than the id.
+ * Every list of id-bearing entities in the document, with where it lives. Only entries that
+ * are objects with a string id: duplicate checks run even while other parts of an entry fail
+ * the schema, so they must not trust more than the id. (One loop over a table rather than a
+ * call per list: V8 took 20 ms to optimise the unrolled form, on the thread that optimises
+ * the YAML reader and the validator too.)
  */
-function list(label: string, path: JsonPath, items: Entity[] | undefined): Collection | undefined {
-  if (!Array.isArray(items)) return undefined;
-  const entries: Collection["entries"] = [];
-  items.forEach((entity, index) => {
-    if (typeof entity === "object" && entity !== null && typeof entity.id === "string") entries.push({ index, entity });
-  });
-  return { label, path, entries };
+export function collections(sla: Sla): Collection[] {
+  const found: Collection[] = [];
+  for (const { label, path } of LISTS) {
+    let items: unknown = sla;
+    for (const key of path) items = (items as Record<string, unknown> | undefined)?.[key];
+    if (!Array.isArray(items)) continue;
+    const entries: Collection["entries"] = [];
+    for (let index = 0; index < items.length; index++) {
+      const entity: unknown = items[index];
+      if (typeof entity === "object" && entity !== null && typeof (entity as Entity).id === "string") entries.push({ index, entity: entity as Entity });
+    }
+    found.push({ label, path, entries });
+  }
+  return found;
 }
 
 export function idsOf(items: readonly Entity[] | undefined): Set<string> {
