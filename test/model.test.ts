@@ -15,3 +15,22 @@ it("the schema bounds no string length beyond non-empty (the validator counts UT
   expect(schema).not.toMatch(/"maxLength"/);
   for (const [, bound] of schema.matchAll(/"minLength": (\d+)/g)) expect(Number(bound)).toBeLessThanOrEqual(1);
 });
+
+it("the schema uses only keywords whose errors sla words itself (the validator is built without ajv's messages)", () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, "schemas/sla.schema.json"), "utf8")) as unknown;
+  // The cases of toFinding in src/validate/schema.ts, and keywords that never fail on their own.
+  const worded = ["required", "additionalProperties", "type", "enum", "const", "pattern", "format", "minItems", "minLength", "minimum", "uniqueItems"];
+  const structural = ["$schema", "$id", "$defs", "$ref", "title", "description", "properties", "items", "examples", "default", "$comment"];
+  const used = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== "object" || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      used.add(key);
+      if (key === "properties" || key === "$defs") Object.values(value as object).forEach(walk);
+      else if (key !== "enum" && key !== "const" && key !== "examples" && key !== "default") walk(value);
+    }
+  };
+  walk(schema);
+  expect([...used].filter((key) => !worded.includes(key) && !structural.includes(key))).toEqual([]);
+});

@@ -246,14 +246,31 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
       };
     case "minLength":
       return { ...base, ruleId: "schema/empty", message: `${quotePath(path)} must not be empty`, path, ...rangeOf(parsed, path) };
-    default:
+    case "minimum":
       return {
         ...base,
-        ruleId: `schema/${error.keyword}`,
-        message: `${quotePath(path)} ${error.message ?? "is invalid"}`,
+        ruleId: "schema/minimum",
+        message: `${quotePath(path)} must be at least ${String(params.limit)}, found ${describeValue(value)}`,
         path,
         ...rangeOf(parsed, path),
       };
+    case "uniqueItems": {
+      // ajv names the later entry i and the earlier one j.
+      const later = Number(params.i);
+      const list = Array.isArray(value) ? (value as unknown[]) : [];
+      return {
+        ...base,
+        ruleId: "schema/uniqueItems",
+        message: `${quotePath(path)} lists ${describeValue(list[later])} twice (entries ${Number(params.j) + 1} and ${later + 1})`,
+        hint: "list each entry once",
+        path: [...path, later],
+        ...rangeOf(parsed, [...path, later]),
+      };
+    }
+    default:
+      // The validator is built without ajv's messages (scripts/build.mjs): each keyword the
+      // schema uses has its wording above.
+      return { ...base, ruleId: `schema/${error.keyword}`, message: `${quotePath(path)} is invalid (\`${error.keyword}\`)`, path, ...rangeOf(parsed, path) };
   }
 }
 

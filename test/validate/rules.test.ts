@@ -996,6 +996,18 @@ describe("validateParsed", () => {
     expect(findings).toEqual([expect.objectContaining({ ruleId: "schema/format", path: ["kpis", KPI("cost-per-lead"), "target"] })]);
   });
 
+  it("words minimum and unique-entry errors itself, at the offending value", () => {
+    const findings = validate([
+      [["connectAttempt", "attempts"], 0],
+      [["connectAttempt", "channels"], ["phone", "email", "phone"]],
+    ]).filter((f) => f.ruleId.startsWith("schema/"));
+    expect(findings).toEqual([
+      expect.objectContaining({ ruleId: "schema/uniqueItems", path: ["connectAttempt", "channels", 2], message: "`channels` lists text `phone` twice (entries 1 and 3)" }),
+      expect.objectContaining({ ruleId: "schema/minimum", path: ["connectAttempt", "attempts"], message: "`attempts` must be at least 1, found number `0`" }),
+    ]);
+    expect(findings.every((f) => f.start !== undefined)).toBe(true);
+  });
+
   it("keeps running them when a KPI only has an unknown key", () => {
     const findings = validate([LOW_MQLS, [["kpis", KPI("cost-per-lead"), "descripton"], "Spend / leads"]]);
     expect(ruleIds(findings).sort()).toEqual(["funnel/unreachable-revenue", "schema/unknown-property"]);
