@@ -1,6 +1,7 @@
 // Validation of one parsed SLA: YAML problems, then the schema, then the semantic rules.
 import type { Finding, JsonPath, Severity } from "../findings.js";
 import { safeLocale } from "../domain/text.js";
+import { collections, type Collection } from "../model/collections.js";
 import type { Sla } from "../model/index.js";
 import { rangeOf, yamlFindings, type ParsedSla } from "../load/parse.js";
 import type { SlaConfig } from "./config.js";
@@ -25,10 +26,12 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
   // for every file of a large call, and a context per rule was a closure per rule per file.
   let rule = RULES[0]!;
   let severity: Severity = rule.defaultSeverity;
+  let listed: Collection[] | undefined;
   const context: RuleContext = {
     sla,
     locale: safeLocale(sla.agreement?.language),
     report: ({ path, message, hint, at }) => findings.push({ ruleId: rule.id, severity, message, hint, file: parsed.file, path, ...rangeOf(parsed, path, at) }),
+    collections: () => (listed ??= collections(sla)),
   };
   const { invalidPaths } = schema;
   for (rule of RULES) {

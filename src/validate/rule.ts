@@ -1,4 +1,5 @@
 import type { JsonPath, Severity } from "../findings.js";
+import type { Collection } from "../model/collections.js";
 import type { Sla } from "../model/index.js";
 
 export interface RuleReport {
@@ -14,6 +15,8 @@ export interface RuleContext {
   /** Locale for comparing names (the agreement's language), when it is a valid tag. */
   locale: string | undefined;
   report(report: RuleReport): void;
+  /** The document's lists of id-bearing entities, listed once for all the rules of a file. */
+  collections(): Collection[];
 }
 
 /**

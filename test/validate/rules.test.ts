@@ -9,6 +9,7 @@ import { parseSla } from "../../src/load/parse.js";
 import type { Kpi, Sla } from "../../src/model/index.js";
 import type { Rule, RuleReport } from "../../src/validate/rule.js";
 import { RULES } from "../../src/validate/rules/index.js";
+import { collections } from "../../src/model/collections.js";
 import { validateParsed } from "../../src/validate/index.js";
 import type { SlaConfig } from "../../src/validate/config.js";
 
@@ -52,7 +53,7 @@ function check(rule: Rule, mutate: Mutation = () => {}): RuleReport[] {
   const sla = structuredClone(EXAMPLE);
   mutate(sla);
   const reports: RuleReport[] = [];
-  rule.check({ sla, locale: safeLocale(sla.agreement?.language), report: (report) => reports.push(report) });
+  rule.check({ sla, locale: safeLocale(sla.agreement?.language), report: (report) => reports.push(report), collections: () => collections(sla) });
   return reports;
 }
 
@@ -994,6 +995,13 @@ describe("validateParsed", () => {
   it("skips rules needing `kpis` while a KPI has a wrong-typed value", () => {
     const findings = validate([LOW_MQLS, [["kpis", KPI("cost-per-lead"), "target"], "lots"]]);
     expect(findings).toEqual([expect.objectContaining({ ruleId: "schema/format", path: ["kpis", KPI("cost-per-lead"), "target"] })]);
+  });
+
+  it("lists a document's entities afresh on every call, so a document changed in place is checked as it is", () => {
+    const parsed = parseSla("sla.yaml", editedExample([[["icps", 1, "id"], EXAMPLE.icps![0]!.id]]));
+    expect(ruleIds(validateParsed(parsed))).toContain("ids/duplicate");
+    (parsed.data as Sla).icps!.splice(1, 1);
+    expect(ruleIds(validateParsed(parsed))).not.toContain("ids/duplicate");
   });
 
   it("words minimum and unique-entry errors itself, at the offending value", () => {

@@ -1,4 +1,4 @@
-import { collections, repeatedKeys } from "../../model/collections.js";
+import { repeatedKeys } from "../../model/collections.js";
 import type { Rule } from "../rule.js";
 
 export const idsDuplicate: Rule = {
@@ -6,8 +6,8 @@ export const idsDuplicate: Rule = {
   defaultSeverity: "error",
   description: "Ids are unique within each list (parties, ICPs, personas, stages, lead types, statuses, deal stages, scoring criteria, KPIs).",
   needs: [],
-  check({ sla, report }) {
-    for (const { label, path, entries } of collections(sla)) {
+  check({ collections, report }) {
+    for (const { label, path, entries } of collections()) {
       for (const [later, first] of repeatedKeys(entries.map(({ entity }) => entity.id))) {
         const { index, entity: item } = entries[later]!;
         report({

@@ -1,4 +1,4 @@
-import { collections, repeatedKeys } from "../../model/collections.js";
+import { repeatedKeys } from "../../model/collections.js";
 import { foldName } from "../../domain/text.js";
 import type { Rule } from "../rule.js";
 
@@ -7,8 +7,8 @@ export const namesDuplicate: Rule = {
   defaultSeverity: "warning",
   description: "Names are distinct within each list, compared case-insensitively in the document's language (Turkish I and İ fold correctly).",
   needs: [],
-  check({ sla, locale, report }) {
-    for (const { label, path, entries } of collections(sla)) {
+  check({ collections, locale, report }) {
+    for (const { label, path, entries } of collections()) {
       const names = entries.map(({ entity }) => (typeof entity.name === "string" ? foldName(entity.name, locale) : undefined));
       for (const [later, first] of repeatedKeys(names)) {
         const { index, entity: item } = entries[later]!;
