@@ -38,16 +38,19 @@ registerRules(program);
 registerCompletion(program);
 for (const command of program.commands) command.exitOverride();
 
-try {
-  if (process.argv.length <= 2) {
-    program.outputHelp({ error: true });
-    process.exitCode = EXIT.usage;
-  } else {
-    await program.parseAsync(process.argv);
+/** The run of the command line: settles when the command is done, with process.exitCode set. */
+export const done: Promise<void> = (async () => {
+  try {
+    if (process.argv.length <= 2) {
+      program.outputHelp({ error: true });
+      process.exitCode = EXIT.usage;
+    } else {
+      await program.parseAsync(process.argv);
+    }
+  } catch (error) {
+    process.exitCode = exitCodeFor(error);
   }
-} catch (error) {
-  process.exitCode = exitCodeFor(error);
-}
+})();
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
