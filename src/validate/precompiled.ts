@@ -32,10 +32,15 @@ export function loadPrecompiled<T>(file: string): T {
  * code cache the build takes). The build and loadPrecompiled must wrap the source alike.
  */
 export function runCommonJs(file: string, source: string, cachedData?: Buffer): { exports: unknown; script: Script } {
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
+  const script = compileCommonJs(file, source, cachedData);
   const module = { exports: {} as unknown };
   (script.runInThisContext() as CommonJsWrapper)(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, script };
+}
+
+/** The source wrapped as Node wraps a CommonJS file, compiled (V8 says whether it took the cache). */
+export function compileCommonJs(file: string, source: string, cachedData?: Buffer): Script {
+  return new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
 }
 
 /** The build's code cache for this source of `file`, or undefined when there is none for it. */

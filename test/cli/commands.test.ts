@@ -64,6 +64,14 @@ describe("sla itself", () => {
     expect(help.stdout).toMatch(/validate \[options\] \[paths\.\.\.\]/);
   });
 
+  it("runs alike when V8 refuses its code cache (other flags, as NODE_OPTIONS often sets in CI)", () => {
+    const env = { NODE_OPTIONS: "--max-old-space-size=256" };
+    expect(sla(["validate", "sla.example.yaml"], { env })).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n", stderr: "" });
+    const broken = sla(["validate", "-", "--stdin-filename", "x.yaml"], { env, input: "apiVersion: sla/v1\n" });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain("x.yaml");
+  });
+
   it("prints help on standard error and exits 2 when no command is given", () => {
     const result = sla([]);
     expect(result.code).toBe(2);

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { codeCacheFor, codeCachePath, loadPrecompiled, runCommonJs } from "../../src/validate/precompiled.js";
+import { codeCacheFor, codeCachePath, compileCommonJs, loadPrecompiled, runCommonJs } from "../../src/validate/precompiled.js";
 import { ROOT } from "../helpers/cli.js";
 
 const BUILT = join(ROOT, "dist/validate/schema-validator.cjs");
@@ -34,6 +34,14 @@ describe("the precompiled validator", () => {
     expect(script.cachedDataRejected).toBe(false);
     expect((validate as (data: unknown) => boolean)(EXAMPLE)).toBe(true);
     expect((validate as (data: unknown) => boolean)({ apiVersion: "nope" })).toBe(false);
+  });
+
+  it("the bundled CLI comes with a code cache for its own source, which V8 takes", () => {
+    const cli = join(ROOT, "dist/bin/sla.cjs");
+    const source = readFileSync(cli, "utf8");
+    const cache = codeCacheFor(cli, source);
+    expect(cache).toBeDefined();
+    expect(compileCommonJs(cli, source, cache).cachedDataRejected).toBe(false);
   });
 
   it("leaves out a cache made for another source", () => {
