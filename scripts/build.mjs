@@ -8,8 +8,8 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -61,20 +61,6 @@ function compileValidator() {
   return standaloneCode(ajv, validate);
 }
 
-/**
- * V8's code cache of a generated CommonJS file, taken after it has validated the example so
- * that it holds the functions a validation compiles. It is run by the same code that loads it
- * at run time (src/validate/precompiled.ts, compiled to dist/ just before); V8 refuses the
- * cache under another Node version.
- */
-async function codeCache(file) {
-  const { runCommonJs } = await import(pathToFileURL(join(root, "dist/validate/precompiled.js")).href);
-  const { exports: validate, script } = runCommonJs(file, readFileSync(file, "utf8"));
-  const example = require("yaml").parse(readFileSync(join(root, "sla.example.yaml"), "utf8"));
-  if (validate(example) !== true) throw new Error("the precompiled validator rejects sla.example.yaml");
-  return script.createCachedData();
-}
-
 async function main() {
   if (process.argv[2] === "types") {
     writeFileSync(join(root, "src/model/sla.generated.ts"), await generateModelTypes());
@@ -87,27 +73,28 @@ async function main() {
 
   const outDir = join(root, "dist/validate");
   mkdirSync(outDir, { recursive: true });
-  const validator = join(outDir, "schema-validator.cjs");
-  const code = compileValidator();
-  // The stamp, a hash of the code, is written into both files: src/validate/precompiled.ts
-  // uses the cache only with the source that carries the same stamp.
-  const stamp = createHash("sha1").update(code).digest("base64url");
-  writeFileSync(validator, `// stamp ${stamp}\n${code}`);
-  writeFileSync(validator.replace(/\.cjs$/, ".cache"), Buffer.concat([Buffer.from(`${stamp}\n`), await codeCache(validator)]));
+  writeFileSync(join(outDir, "schema-validator.cjs"), compileValidator());
   await bundleCli();
-  await cacheCli();
+  // In a process of its own: it runs the whole CLI (scripts/code-cache.mjs says why).
+  execFileSync(process.execPath, [join(root, "scripts/code-cache.mjs")], { stdio: ["ignore", "ignore", "inherit"] });
   writeFileSync(join(root, "dist/build-id.txt"), buildId());
 }
 
 /**
- * A hash of everything the CLI runs that is built here: the bundle, the validator and the
- * schema. `sla validate --cache` trusts a remembered verdict only from the same build.
+ * What the build id hashes: everything the CLI runs that is built here (the bundles, the
+ * validator) and the schema. Not the code caches: V8 writes them differently on every build,
+ * and they change only speed.
  */
+export function buildInputs() {
+  const bundle = join(root, "dist/bin");
+  const bundled = readdirSync(bundle).sort().filter((file) => !file.endsWith(".cache")).map((file) => join(bundle, file));
+  return [...bundled, join(root, "dist/validate/schema-validator.cjs"), schemaPath];
+}
+
+/** A hash of buildInputs(). `sla validate --cache` trusts a remembered verdict only from the same build. */
 function buildId() {
   const hash = createHash("sha1");
-  const bundle = join(root, "dist/bin");
-  for (const file of readdirSync(bundle).sort()) hash.update(file).update(readFileSync(join(bundle, file)));
-  hash.update(readFileSync(join(root, "dist/validate/schema-validator.cjs"))).update(readFileSync(schemaPath));
+  for (const file of buildInputs()) hash.update(basename(file)).update(readFileSync(file));
   return hash.digest("base64url") + "\n";
 }
 
@@ -158,10 +145,17 @@ async function bundleCli() {
     entryPoints: { sla: join(root, "src/cli/main.ts"), precompiled: join(root, "src/validate/precompiled.ts") },
     format: "cjs",
     outExtension: { ".js": ".cjs" },
+    // bin/sla.js runs the bundle as a script, which has no import(): every import() becomes a
+    // require, the built-ins' too.
+    supported: { "dynamic-import": false },
     // The sources locate files from import.meta.url; in CommonJS that is the bundle's own URL.
+    // "use strict" first, as the ES modules were strict: esbuild's own comes after the banner.
     define: { "import.meta.url": "__slaModuleUrl" },
-    banner: { js: 'const __slaModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    banner: { js: '"use strict";\nconst __slaModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
+  const cli = readFileSync(join(root, "dist/bin/sla.cjs"), "utf8");
+  const dynamicImport = /[^\w.$]import\(/.exec(cli);
+  if (dynamicImport) throw new Error(`dist/bin/sla.cjs still holds an import() at offset ${dynamicImport.index}, which fails in a script`);
   await build({
     ...common,
     entryPoints: { "validate-worker": join(root, "src/cli/actions/validate-worker.ts") },
@@ -169,32 +163,6 @@ async function bundleCli() {
     // Bundled CommonJS modules (commander's dependencies, yaml) call require for Node built-ins.
     banner: { js: 'import { createRequire as __slaCreateRequire } from "node:module"; const require = __slaCreateRequire(import.meta.url);' },
   });
-}
-
-/**
- * Stamps the bundled CLI and writes its code cache, taken after the CLI has validated the
- * example in this process, so that it holds what a validation compiles.
- */
-async function cacheCli() {
-  const bundle = join(root, "dist/bin/sla.cjs");
-  const code = readFileSync(bundle, "utf8");
-  // bin/sla.js runs the bundle as a script, where import() fails: esbuild turns imports of
-  // bundled modules and packages into require, but leaves import() of a Node built-in.
-  const dynamicImport = /[^\w.$]import\(\s*["'`]([^"'`]*)/.exec(code);
-  if (dynamicImport) throw new Error(`dist/bin/sla.cjs imports ${dynamicImport[1]} with import(), which fails in a script: use createRequire`);
-  const stamp = createHash("sha1").update(code).digest("base64url");
-  writeFileSync(bundle, `// stamp ${stamp}\n${code}`);
-  const { runCommonJs, codeCachePath } = await import(pathToFileURL(join(root, "dist/validate/precompiled.js")).href);
-  const argv = process.argv;
-  process.argv = [process.execPath, bundle, "validate", "--quiet", join(root, "sla.example.yaml")];
-  try {
-    const { exports: cli, script } = runCommonJs(bundle, readFileSync(bundle, "utf8"));
-    await cli.done;
-    if (process.exitCode) throw new Error(`the bundled CLI failed on sla.example.yaml (exit code ${process.exitCode})`);
-    writeFileSync(codeCachePath(bundle), Buffer.concat([Buffer.from(`${stamp}\n`), script.createCachedData()]));
-  } finally {
-    process.argv = argv;
-  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -34,3 +34,11 @@ it("the schema uses only keywords whose errors sla words itself (the validator i
   walk(schema);
   expect([...used].filter((key) => !worded.includes(key) && !structural.includes(key))).toEqual([]);
 });
+
+it("the build id hashes the built code and the schema, not V8's code caches (new on every build)", async () => {
+  // @ts-expect-error: the build script is plain JavaScript.
+  const { buildInputs } = (await import("../scripts/build.mjs")) as { buildInputs: () => string[] };
+  const inputs = buildInputs().map((file) => file.slice(ROOT.length + 1));
+  expect(inputs).toEqual(expect.arrayContaining(["dist/bin/sla.cjs", "dist/bin/validate-worker.js", "dist/validate/schema-validator.cjs", "schemas/sla.schema.json"]));
+  expect(inputs.filter((file) => file.endsWith(".cache"))).toEqual([]);
+});

@@ -42,6 +42,8 @@ describe("the precompiled validator", () => {
     const cache = codeCacheFor(cli, source);
     expect(cache).toBeDefined();
     expect(compileCommonJs(cli, source, cache).cachedDataRejected).toBe(false);
+    // Strict, as the ES modules it was built from: the directive opens the code after the stamp.
+    expect(source.split("\n")[1]).toBe('"use strict";');
   });
 
   it("leaves out a cache made for another source", () => {

@@ -1,6 +1,5 @@
 // A large `sla validate` call shares its files between this thread and worker threads: YAML
 // parsing is most of the work, and it is independent per file.
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { checkFile, type CheckOptions, type FileJob, type FileResult } from "./check-files.js";
 import type { Worker } from "node:worker_threads";
@@ -45,8 +44,7 @@ export async function checkFiles(
   if (threads === 1 || jobs.some((job) => job.file === "-")) return jobs.map((job) => checkFile(job, options));
 
   // Loaded here: most calls never start a worker.
-  // required, not imported: the bundled CLI runs as a script, which has no dynamic import.
-  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
+  const { Worker } = await import("node:worker_threads");
   const results: Array<FileResult | undefined> = Array.from({ length: jobs.length });
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const helpers = Array.from({ length: threads - 1 }, () => runWorker(new Worker(worker, { workerData: { jobs, next, options } satisfies WorkerInput }), results));
