@@ -1,4 +1,5 @@
 import type { FunnelMetric, Kpi } from "../../model/index.js";
+import { repeatedKeys } from "../../model/collections.js";
 import type { Rule } from "../rule.js";
 
 const METRIC_UNITS: Record<FunnelMetric, Kpi["unit"]> = {
@@ -47,18 +48,14 @@ export const kpisDuplicateMetric: Rule = {
   description: "Each funnel metric is given by one KPI at most, so the funnel math is unambiguous.",
   needs: ["kpis"],
   check({ sla, report }) {
-    const first = new Map<string, string>();
-    sla.kpis.forEach((kpi, index) => {
-      if (!kpi.metric) return;
-      const earlier = first.get(kpi.metric);
-      if (earlier === undefined) first.set(kpi.metric, kpi.id);
-      else
-        report({
-          path: ["kpis", index, "metric"],
-          message: `KPI \`${kpi.id}\` and KPI \`${earlier}\` are both the funnel's \`${kpi.metric}\``,
-          hint: "remove `metric` from one of them",
-        });
-    });
+    for (const [later, first] of repeatedKeys(sla.kpis.map((kpi) => kpi.metric || undefined))) {
+      const kpi = sla.kpis[later]!;
+      report({
+        path: ["kpis", later, "metric"],
+        message: `KPI \`${kpi.id}\` and KPI \`${sla.kpis[first]!.id}\` are both the funnel's \`${kpi.metric}\``,
+        hint: "remove `metric` from one of them",
+      });
+    }
   },
 };
 
