@@ -4,10 +4,9 @@
 // output) should stay in the build.
 //
 // Each file gets a stamp, a hash of its code, as its first line; its cache starts with the same
-// stamp, so that a cache is only ever used with the source it was made from. Files are written
-// whole and then renamed, so a run never reads half of one.
+// stamp, so that a cache is only ever used with the source it was made from.
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -15,22 +14,19 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const { codeCachePath, runCommonJs } = await import(pathToFileURL(join(root, "dist/validate/precompiled.js")).href);
+// Whole then renamed, so a run never reads half a file.
+const { writeFileAtomic } = await import(pathToFileURL(join(root, "dist/cli/io.js")).href);
 const example = join(root, "sla.example.yaml");
-
-function writeWhole(file, data) {
-  writeFileSync(`${file}.tmp`, data);
-  renameSync(`${file}.tmp`, file);
-}
 
 /** Stamps `file`, runs it with `use`, and writes the code cache V8 then has for it. */
 async function stampAndCache(file, use) {
   const code = readFileSync(file, "utf8");
   const stamp = createHash("sha1").update(code).digest("base64url");
   const source = `// stamp ${stamp}\n${code}`;
-  writeWhole(file, source);
+  writeFileAtomic(file, source);
   const { exports, script } = runCommonJs(file, source);
   await use(exports);
-  writeWhole(codeCachePath(file), Buffer.concat([Buffer.from(`${stamp}\n`), script.createCachedData()]));
+  writeFileAtomic(codeCachePath(file), Buffer.concat([Buffer.from(`${stamp}\n`), script.createCachedData()]));
 }
 
 await stampAndCache(join(root, "dist/validate/schema-validator.cjs"), (validate) => {
