@@ -1,26 +1,619 @@
-// The fast reader: lightning-yaml reads a well-formed file about thirty times faster than
-// `yaml` (three times faster than js-yaml), and most files in CI are well-formed. It takes a
-// file only when nothing in it needs `yaml` (fast-path.ts) and every key written in it is in
-// the data it read (key-lines.ts); both read scalars by the YAML 1.2 core schema. Tests hold
-// it to `yaml`'s data on fixtures and on generated and mangled documents.
-import { parse as readYaml } from "lightning-yaml";
-import { needsFullReader } from "./fast-path.js";
-import { countKeyLines, countKeys } from "./key-lines.js";
+// The fast reader: block YAML as SLA files are written, read in one pass about ten times
+// faster than `yaml` composes a document, with the data `yaml` would give. It declines (returns
+// undefined, leaving the file to `yaml`) at the first thing outside that subset, so `yaml` alone
+// decides and explains everything else: errors, duplicate keys, anchors and aliases (whose
+// expansion only `yaml` bounds), tags, directives, flow mappings, explicit `? ` keys, tabs,
+// multi-line quoted scalars, block scalars with an indentation indicator or `+` chomping, keys
+// that are not strings. A false alarm only costs speed; a wrong reading would change a verdict,
+// so tests hold the reader to `yaml`'s data on named cases and on thousands of generated and
+// mangled documents.
+//
+// What it reads:
+// - mappings of `key: value` lines, keys plain or quoted on one line, each key once;
+// - sequences of `- ` entries, an entry's mapping starting on the dash line or the next, and a
+//   sequence at its key's own indentation (`key:\n- a`);
+// - plain scalars, over several lines too, resolved by the YAML 1.2 core schema (null, bool,
+//   int, float, else string) exactly as `yaml` resolves them;
+// - single- and double-quoted scalars on one line, with double-quoted escapes;
+// - literal and folded block scalars (`|`, `>`, `|-`, `>-`);
+// - one-line flow lists of scalars (`[a, "b", 3]`), `[]` and `{}`;
+// - comments, blank lines, CRLF line ends and a `---` first line.
+
+import { Char } from "./char-codes.js";
+
+/** Thrown to give the file to `yaml`; not an Error, so no stack is captured. */
+const DECLINE = Symbol("decline");
+
+function decline(): never {
+  throw DECLINE;
+}
 
 /**
- * The data of a well-formed file whose top level is a mapping, read by the fast reader; or
- * undefined, leaving the file to `yaml`.
+ * The data of a file whose top level is a block mapping, or undefined when the file is left
+ * to `yaml` (anything outside the subset above, broken YAML, an empty file).
  */
 export function readFast(text: string): Record<string, unknown> | undefined {
-  if (needsFullReader(text)) return undefined;
-  let data: unknown;
+  // Characters whose every use the subset would have to check: left to `yaml` outright.
+  if (text.includes("\uFEFF") || hasLoneCarriageReturn(text)) return undefined;
   try {
-    data = readYaml(text);
-  } catch {
-    // Refused (syntax, several documents): `yaml` explains it.
-    return undefined;
+    return new BlockReader(text).document();
+  } catch (error) {
+    // A decline, or a stack overflow on absurd nesting: `yaml` reads or reports it either way.
+    if (error === DECLINE || error instanceof RangeError) return undefined;
+    throw error;
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
-  // Fewer keys read than written: a duplicate key, kept silently by the fast reader.
-  return countKeyLines(text) === countKeys(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let at = text.indexOf("\r"); at !== -1; at = text.indexOf("\r", at + 1)) if (text.charCodeAt(at + 1) !== Char.LineFeed) return true;
+  return false;
+}
+
+/** Reads the text a line at a time; the cursor is always on a content line, or at the end. */
+class BlockReader {
+  /**
+   * Offsets of the current line: its start, its end (before `\r\n` or `\n`), the start of the
+   * next line (past the end of the text after the last line), its first non-space.
+   */
+  private lineStart = 0;
+  private lineEnd = 0;
+  private next = 0;
+  private content = 0;
+  private indent = 0;
+  private atEnd = false;
+  /** Set by key(): the offset just after the key's `:`. */
+  private afterKey = 0;
+  // The first `:` and `#` at or after the last place searched from, or -1 when none is left:
+  // the reader only moves forward, so each is searched for once per occurrence, not per line.
+  private colon = -1;
+  private colonFrom = Infinity;
+  private hash = -1;
+  private hashFrom = Infinity;
+
+  constructor(private readonly text: string) {}
+
+  document(): Record<string, unknown> {
+    this.seekContent(0);
+    if (!this.atEnd && this.indent === 0 && this.isDocumentMarker()) {
+      if (!this.isEmptyAfter(this.content + 3)) decline();
+      this.seekContent(this.nextLine());
+    }
+    if (this.atEnd || this.indent !== 0 || this.isEntry()) decline();
+    const data = this.mapping(0, this.content);
+    if (!this.atEnd) decline();
+    return data;
+  }
+
+  // ----- nodes --------------------------------------------------------------------------
+
+  /** A block mapping whose keys sit at column `indent`, the first one at offset `at`. */
+  private mapping(indent: number, at: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    for (;;) {
+      const key = this.key(at);
+      // A duplicate key, which `yaml` reports; or a key named like an inherited property
+      // (`constructor`, `__proto__`), rare enough to leave to `yaml` too. No value read is
+      // undefined.
+      if (map[key] !== undefined) decline();
+      map[key] = this.value(indent, this.afterKey, true);
+      if (this.atEnd || this.indent < indent) return map;
+      if (this.indent > indent || this.isEntry()) decline();
+      if (indent === 0 && this.isDocumentMarker()) decline();
+      at = this.content;
+    }
+  }
+
+  /**
+   * A block sequence whose dashes sit at column `indent`, the first one at offset `dash` on the
+   * current line (after another entry's dash in `- - x`).
+   */
+  private sequence(indent: number, dash: number): unknown[] {
+    const list: unknown[] = [];
+    for (;;) {
+      const after = dash + 1;
+      const at = this.skipSpaces(after);
+      let item: unknown;
+      if (at === this.lineEnd) item = this.value(indent, after, false);
+      else if (this.text.charCodeAt(at) === Char.Dash && this.isSeparated(at + 1)) item = this.sequence(at - this.lineStart, at);
+      else if (this.isKey(at)) item = this.mapping(at - this.lineStart, at);
+      else item = this.value(indent, after, false);
+      list.push(item);
+      if (this.atEnd || this.indent < indent) return list;
+      if (this.indent > indent) decline();
+      if (!this.isEntry()) return list; // the mapping holding `key:\n- a` goes on
+      dash = this.content;
+    }
+  }
+
+  /**
+   * The node after `key:` or `- ` (from `from` on), in a collection at column `indent`.
+   * `sequenceMayShareIndent`: a mapping's value may be a sequence at the key's own column.
+   */
+  private value(indent: number, from: number, sequenceMayShareIndent: boolean): unknown {
+    const at = this.skipSpaces(from);
+    if (at < this.lineEnd && this.text.charCodeAt(at) !== Char.Hash) return this.inline(indent, at);
+    this.seekContent(this.nextLine());
+    if (this.atEnd) return null;
+    if (this.indent > indent) {
+      if (this.isEntry()) return this.sequence(this.indent, this.content);
+      if (this.isKey(this.content)) return this.mapping(this.indent, this.content);
+      return this.inline(indent, this.content);
+    }
+    if (this.indent === indent && sequenceMayShareIndent && this.isEntry()) return this.sequence(indent, this.content);
+    return null;
+  }
+
+  /** A scalar or flow list starting at `at` on the current line, in a collection at column `indent`. */
+  private inline(indent: number, at: number): unknown {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    let value: unknown;
+    let end: number;
+    switch (first) {
+      case Char.DoubleQuote:
+      case Char.SingleQuote: {
+        const close = this.closingQuote(at);
+        value = first === Char.DoubleQuote ? unescapeDoubleQuoted(text, at + 1, close) : text.slice(at + 1, close).replaceAll("''", "'");
+        end = close + 1;
+        break;
+      }
+      case Char.Pipe:
+      case Char.Greater:
+        return this.blockScalar(indent, at);
+      case Char.OpenBracket:
+        ({ value, end } = this.flowList(at));
+        break;
+      case Char.OpenBrace:
+        if (text.charCodeAt(at + 1) !== Char.CloseBrace) decline(); // a flow mapping
+        value = {};
+        end = at + 2;
+        break;
+      default:
+        return this.plain(indent, at);
+    }
+    if (!this.isEmptyAfter(end)) decline();
+    this.seekContent(this.nextLine());
+    return value;
+  }
+
+  /** A plain scalar from `at`, continued on lines indented deeper than `indent`. */
+  private plain(indent: number, at: number): unknown {
+    if (!canStartPlain(this.text, at)) decline();
+    const limit = this.plainLimit(at);
+    const firstLine = this.text.slice(at, trimEnd(this.text, at, limit));
+    const commented = limit < this.lineEnd;
+    let next = this.nextLine();
+    // Usually the next line is the next key: only look further when it is indented deeper.
+    this.seekContent(next);
+    if (this.atEnd || this.indent <= indent || commented) return resolvePlain(firstLine);
+    let folded = firstLine;
+    let breaks = 0;
+    for (; next < this.text.length; next = this.nextLine()) {
+      this.load(next);
+      if (this.content === this.lineEnd) {
+        breaks++;
+        continue;
+      }
+      if (this.indent <= indent || this.text.charCodeAt(this.content) === Char.Hash) {
+        this.seekContent(next);
+        return folded;
+      }
+      if (isIndicator(this.text.charCodeAt(this.content))) decline();
+      const lineLimit = this.plainLimit(this.content);
+      if (lineLimit < this.lineEnd) decline(); // a comment inside a scalar that goes on
+      folded += (breaks ? "\n".repeat(breaks) : " ") + this.text.slice(this.content, trimEnd(this.text, this.content, lineLimit));
+      breaks = 0;
+    }
+    this.atEnd = true;
+    return folded;
+  }
+
+  /**
+   * Where a plain scalar that starts at `at` ends on its line: at a comment, or the line end.
+   * A `: ` inside it would make it a key, which is an error where a value is expected.
+   */
+  private plainLimit(at: number): number {
+    const text = this.text;
+    let limit = this.lineEnd;
+    for (let hash = this.nextHash(at); hash !== -1 && hash < limit; hash = this.nextHash(hash + 1)) {
+      if (isWhite(text.charCodeAt(hash - 1))) limit = hash;
+    }
+    for (let colon = this.nextColon(at); colon !== -1 && colon < limit; colon = this.nextColon(colon + 1)) {
+      if (this.isSeparated(colon + 1)) decline();
+    }
+    return limit;
+  }
+
+  /** `|`, `>`, `|-` or `>-` at `at`, its lines indented deeper than `indent`. */
+  private blockScalar(indent: number, at: number): string {
+    const text = this.text;
+    const literal = text.charCodeAt(at) === Char.Pipe;
+    let header = at + 1;
+    // Chomping: `-` strips the final line break, `+` keeps the blank lines after it too.
+    const chomping = text.charCodeAt(header);
+    const strip = chomping === Char.Dash;
+    const keep = chomping === Char.Plus;
+    if (strip || keep) header++;
+    // An indentation indicator (`|2`) is rare enough to leave to `yaml`.
+    if (!this.isSeparated(header)) decline();
+    if (!this.isEmptyAfter(header)) decline();
+
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let widestLeadingBlank = 0;
+    let endedAt = -1; // the first line after the scalar, or -1 at the end of the text
+    for (let next = this.nextLine(); next < text.length; next = this.nextLine()) {
+      this.load(next);
+      if (this.content === this.lineEnd) {
+        const width = this.lineEnd - this.lineStart;
+        if (contentIndent < 0) widestLeadingBlank = Math.max(widestLeadingBlank, width);
+        else if (width > contentIndent) decline(); // spaces that would be content
+        if (this.nextLine() <= text.length) lines.push(""); // not a last line of spaces alone
+        continue;
+      }
+      if (contentIndent < 0) {
+        if (this.indent <= indent) {
+          endedAt = next;
+          break;
+        }
+        if (widestLeadingBlank > this.indent) decline();
+        contentIndent = this.indent;
+      }
+      if (this.indent < contentIndent) {
+        if (this.indent > indent) decline(); // less indented than its first line
+        endedAt = next;
+        break;
+      }
+      if (!literal && this.indent > contentIndent) decline(); // more-indented lines of a folded scalar
+      lines.push(text.slice(this.lineStart + contentIndent, this.lineEnd));
+    }
+    if (endedAt < 0) this.atEnd = true;
+    else this.seekContent(endedAt);
+
+    let last = lines.length;
+    while (last > 0 && lines[last - 1] === "") last--;
+    const trailingBreaks = keep ? "\n".repeat(lines.length - last) : "";
+    if (last === 0) return trailingBreaks;
+    const body = literal ? lines.slice(0, last).join("\n") : fold(lines, last);
+    return strip ? body : body + "\n" + trailingBreaks;
+  }
+
+  /** A flow list on one line, of plain and quoted scalars. */
+  private flowList(at: number): { value: unknown[]; end: number } {
+    const text = this.text;
+    const items: unknown[] = [];
+    let i = this.skipSpaces(at + 1);
+    while (text.charCodeAt(i) !== Char.CloseBracket) {
+      if (i >= this.lineEnd) decline(); // continued on the next line
+      const c = text.charCodeAt(i);
+      if (c === Char.DoubleQuote || c === Char.SingleQuote) {
+        const close = this.closingQuote(i);
+        items.push(c === Char.DoubleQuote ? unescapeDoubleQuoted(text, i + 1, close) : text.slice(i + 1, close).replaceAll("''", "'"));
+        i = close + 1;
+      } else {
+        if (!canStartPlain(text, i)) decline();
+        let end = i;
+        while (end < this.lineEnd && !isFlowStop(text.charCodeAt(end))) end++;
+        const stop = text.charCodeAt(end);
+        if (stop !== Char.Comma && stop !== Char.CloseBracket) decline(); // nested, a pair, a comment
+        items.push(resolvePlain(text.slice(i, trimEnd(text, i, end))));
+        i = end;
+      }
+      i = this.skipSpaces(i);
+      if (text.charCodeAt(i) === Char.Comma) i = this.skipSpaces(i + 1);
+      else if (text.charCodeAt(i) !== Char.CloseBracket) decline();
+    }
+    return { value: items, end: i + 1 };
+  }
+
+  // ----- keys ---------------------------------------------------------------------------
+
+  /** Whether the node at `at` starts with an implicit key (`key:` then a space or line end). */
+  private isKey(at: number): boolean {
+    const c = this.text.charCodeAt(at);
+    if (c === Char.DoubleQuote || c === Char.SingleQuote) {
+      const close = this.closingQuoteOrNone(at);
+      return close >= 0 && this.keyColonAfterQuote(close + 1) >= 0;
+    }
+    return canStartPlain(this.text, at) && this.plainKeyColon(at) >= 0;
+  }
+
+  /** The key at `at`, its `:` ending before `afterKey`; declines when the line holds no key. */
+  private key(at: number): string {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === Char.DoubleQuote || c === Char.SingleQuote) {
+      const close = this.closingQuote(at);
+      const colon = this.keyColonAfterQuote(close + 1);
+      if (colon < 0 || colon - at > MAX_KEY_LENGTH) decline();
+      const key = c === Char.DoubleQuote ? unescapeDoubleQuoted(text, at + 1, close) : text.slice(at + 1, close).replaceAll("''", "'");
+      this.afterKey = colon + 1;
+      return key;
+    }
+    if (!canStartPlain(text, at)) decline();
+    const colon = this.plainKeyColon(at);
+    if (colon < 0) decline();
+    if (colon - at > MAX_KEY_LENGTH) decline();
+    const source = text.slice(at, trimEnd(text, at, colon));
+    this.afterKey = colon + 1;
+    // A key the core schema reads as null, a bool or a number is a string in JavaScript, as
+    // `yaml` writes it: `1.0` → "1", `~` → "".
+    const key = resolvePlain(source);
+    return typeof key === "string" ? key : key === null ? "" : String(key);
+  }
+
+  /** The `:` ending a plain key that starts at `at`, or -1 (none on the line, or a comment first). */
+  private plainKeyColon(at: number): number {
+    for (let colon = this.nextColon(at); colon !== -1 && colon < this.lineEnd; colon = this.nextColon(colon + 1)) {
+      if (!this.isSeparated(colon + 1)) continue;
+      const hash = this.nextHash(at);
+      for (let h = hash; h !== -1 && h < colon; h = this.text.indexOf("#", h + 1)) if (isWhite(this.text.charCodeAt(h - 1))) return -1;
+      return colon;
+    }
+    return -1;
+  }
+
+  /** The `:` after a quoted key that ends before `from`, or -1. */
+  private keyColonAfterQuote(from: number): number {
+    const at = this.skipSpaces(from);
+    return this.text.charCodeAt(at) === Char.Colon && this.isSeparated(at + 1) ? at : -1;
+  }
+
+  // ----- quoted scalars -----------------------------------------------------------------
+
+  private closingQuote(at: number): number {
+    const close = this.closingQuoteOrNone(at);
+    if (close < 0) decline(); // continued on the next line
+    return close;
+  }
+
+  /** The quote closing the scalar that opens at `at`, if it closes on this line; else -1. */
+  private closingQuoteOrNone(at: number): number {
+    const text = this.text;
+    const quote = text.charCodeAt(at);
+    for (let i = at + 1; i < this.lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (quote === Char.DoubleQuote && c === Char.Backslash) i++;
+      else if (c === quote) {
+        if (quote === Char.SingleQuote && text.charCodeAt(i + 1) === Char.SingleQuote) i++;
+        else return i;
+      }
+    }
+    return -1;
+  }
+
+  // ----- lines --------------------------------------------------------------------------
+
+  /** Makes the line starting at `start` current. */
+  private load(start: number): void {
+    const text = this.text;
+    const newline = text.indexOf("\n", start);
+    this.next = newline === -1 ? text.length + 1 : newline + 1;
+    let end = newline === -1 ? text.length : newline;
+    if (end > start && text.charCodeAt(end - 1) === Char.CarriageReturn) end--;
+    let content = start;
+    while (content < end && text.charCodeAt(content) === Char.Space) content++;
+    if (text.charCodeAt(content) === Char.Tab) decline(); // YAML indents with spaces only
+    this.lineStart = start;
+    this.lineEnd = end;
+    this.content = content;
+    this.indent = content - start;
+  }
+
+  /** Start of the line after the current one; past the end of the text after the last line. */
+  private nextLine(): number {
+    return this.next;
+  }
+
+  /** Makes the first line from `start` on that holds more than spaces and a comment current. */
+  private seekContent(start: number): void {
+    const text = this.text;
+    while (start < text.length) {
+      this.load(start);
+      if (this.content < this.lineEnd && text.charCodeAt(this.content) !== Char.Hash) {
+        this.atEnd = false;
+        return;
+      }
+      start = this.nextLine();
+    }
+    this.atEnd = true;
+  }
+
+  /** A `- ` (or a lone `-`) opening a sequence entry on the current line. */
+  private isEntry(): boolean {
+    return this.text.charCodeAt(this.content) === Char.Dash && this.isSeparated(this.content + 1);
+  }
+
+  private isDocumentMarker(): boolean {
+    const text = this.text;
+    const start = this.content;
+    const c = text.charCodeAt(start);
+    return (c === Char.Dash || c === Char.Dot) && text.charCodeAt(start + 1) === c && text.charCodeAt(start + 2) === c && this.isSeparated(start + 3);
+  }
+
+  /** White space, or the end of the line, at `at`. */
+  private isSeparated(at: number): boolean {
+    return at >= this.lineEnd || isWhite(this.text.charCodeAt(at));
+  }
+
+  /** Nothing but spaces, then perhaps a comment, from `at` to the end of the line. */
+  private isEmptyAfter(at: number): boolean {
+    const next = this.skipSpaces(at);
+    return next >= this.lineEnd || (next > at && this.text.charCodeAt(next) === Char.Hash);
+  }
+
+  private skipSpaces(at: number): number {
+    while (at < this.lineEnd && isWhite(this.text.charCodeAt(at))) at++;
+    return at;
+  }
+
+  /** The first `:` at or after `from`. */
+  private nextColon(from: number): number {
+    if (from < this.colonFrom || (this.colon !== -1 && this.colon < from)) {
+      this.colon = this.text.indexOf(":", from);
+      this.colonFrom = from;
+    }
+    return this.colon;
+  }
+
+  /** The first `#` at or after `from`. */
+  private nextHash(from: number): number {
+    if (from < this.hashFrom || (this.hash !== -1 && this.hash < from)) {
+      this.hash = this.text.indexOf("#", from);
+      this.hashFrom = from;
+    }
+    return this.hash;
+  }
+}
+
+/** YAML's limit for an implicit key (1024), less a margin for how characters are counted. */
+const MAX_KEY_LENGTH = 1000;
+
+/** Characters that may not start a plain scalar (`-`, `?` and `:` may, before a non-space). */
+function isIndicator(c: number): boolean {
+  switch (c) {
+    case Char.Dash:
+    case Char.Question:
+    case Char.Colon:
+    case Char.Comma:
+    case Char.OpenBracket:
+    case Char.CloseBracket:
+    case Char.OpenBrace:
+    case Char.CloseBrace:
+    case Char.Hash:
+    case Char.Ampersand:
+    case Char.Asterisk:
+    case Char.Exclamation:
+    case Char.Pipe:
+    case Char.Greater:
+    case Char.SingleQuote:
+    case Char.DoubleQuote:
+    case Char.Percent:
+    case Char.At:
+    case Char.Backtick:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether a plain scalar may start at `at`; of the indicators, only `-` before a non-space. */
+function canStartPlain(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (!isIndicator(c)) return true;
+  if (c !== Char.Dash) return false;
+  const next = text.charCodeAt(at + 1);
+  return !Number.isNaN(next) && !isWhite(next) && next !== Char.LineFeed && next !== Char.CarriageReturn && !isFlowStop(next);
+}
+
+/** YAML's white space: the space and the tab. */
+function isWhite(c: number): boolean {
+  return c === Char.Space || c === Char.Tab;
+}
+
+/** `end` moved back over the white space before it, but not before `start`. */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isWhite(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Characters that end a plain scalar in a flow list (or make it one the reader leaves to `yaml`). */
+function isFlowStop(c: number): boolean {
+  return c === Char.Comma || c === Char.CloseBracket || c === Char.OpenBracket || c === Char.OpenBrace || c === Char.CloseBrace || c === Char.Colon || c === Char.Hash;
+}
+
+/** Folded block scalar lines up to `last`: a line break between two lines becomes a space. */
+function fold(lines: readonly string[], last: number): string {
+  let out = "";
+  let breaks = 0;
+  let started = false;
+  for (let i = 0; i < last; i++) {
+    const line = lines[i]!;
+    if (line === "") {
+      breaks++;
+      continue;
+    }
+    if (started) out += breaks ? "\n".repeat(breaks) : " ";
+    else out += "\n".repeat(breaks);
+    out += line;
+    started = true;
+    breaks = 0;
+  }
+  return out;
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "\t",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1b",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\x85",
+  _: "\xa0",
+  L: "\u2028",
+  P: "\u2029",
+};
+
+const HEX_ESCAPE_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+
+/** The text of a double-quoted scalar between `from` and `close`, its escapes resolved. */
+function unescapeDoubleQuoted(text: string, from: number, close: number): string {
+  let backslash = text.indexOf("\\", from);
+  if (backslash === -1 || backslash > close) return text.slice(from, close);
+  let out = "";
+  let at = from;
+  for (; backslash !== -1 && backslash < close; backslash = text.indexOf("\\", at)) {
+    out += text.slice(at, backslash);
+    const letter = text[backslash + 1]!;
+    const simple = SIMPLE_ESCAPES[letter];
+    if (simple !== undefined) {
+      out += simple;
+      at = backslash + 2;
+      continue;
+    }
+    const length = HEX_ESCAPE_LENGTH[letter];
+    if (length === undefined) decline();
+    const hex = text.slice(backslash + 2, backslash + 2 + length);
+    if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== length) decline();
+    const code = parseInt(hex, 16);
+    if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) decline();
+    out += String.fromCodePoint(code);
+    at = backslash + 2 + length;
+  }
+  return out + text.slice(at, close);
+}
+
+// The YAML 1.2 core schema, as `yaml` applies it to plain scalars.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCTAL = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** A plain scalar's value: null, a bool, a number or the text itself. */
+export function resolvePlain(source: string): unknown {
+  const c = source.charCodeAt(0);
+  // Most scalars start with a letter no core value starts with: one comparison, no pattern.
+  if ((c >= Char.Digit0 && c <= Char.Digit9) || c === Char.Dash || c === Char.Plus || c === Char.Dot) {
+    if (INT.test(source)) return parseInt(source, 10);
+    if (INT_OCTAL.test(source)) return parseInt(source.slice(2), 8);
+    if (INT_HEX.test(source)) return parseInt(source.slice(2), 16);
+    if (FLOAT.test(source) || FLOAT_EXPONENT.test(source)) return parseFloat(source);
+    if (FLOAT_SPECIAL.test(source)) return source.slice(-3).toLowerCase() === "nan" ? NaN : c === Char.Dash ? -Infinity : Infinity;
+    return source;
+  }
+  if (c === Char.Tilde || c === 0x6e || c === 0x4e || source === "") return NULL.test(source) ? null : source; // n, N
+  if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46) return BOOL.test(source) ? c === 0x74 || c === 0x54 : source; // t, T, f, F
+  return source;
 }

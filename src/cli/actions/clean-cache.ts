@@ -28,7 +28,7 @@ interface CacheFile {
 type CacheState = { kind: "none" } | { kind: "cache"; cache: CacheFile } | { kind: "foreign"; why: string };
 
 /** Packages whose behaviour decides verdicts and that live outside the build. */
-const READERS = ["lightning-yaml", "yaml", "ajv", "ajv-formats"];
+const READERS = ["yaml", "ajv", "ajv-formats"];
 
 /**
  * sla's build, the versions of the YAML readers and of ajv installed beside it, and the team's
