@@ -30,6 +30,7 @@ describe("readFast", () => {
     ["an entry's mapping on the next line", "l:\n-\n  a: 1\n  b: 2\n-\n- x\n"],
     ["quoted keys", '"a b": 1\n\'it\'\'s\': 2\n"\\u0131": 3\n'],
     ["keys the core schema reads as other types", "1.0: a\n~: b\ntrue: c\n0x1F: d\n.nan: e\n"],
+    ["keys named like inherited properties", "constructor: 1\ntoString:\n  valueOf: 2\n"],
     ["a colon inside a quoted value", 'a: "x: y"\nl:\n- "p: q"\n'],
     ["a colon without a space", "url: https://example.com\ntime: 10:30\n"],
     ["comments, also after values and dashes", "# a: 1\na: 1 # b: 2\n  # c: 3\nl:\n  - # d: 4\n    x\n"],
@@ -80,7 +81,8 @@ describe("readFast", () => {
     ["a top-level list", "- a\n- b\n"],
     ["an empty file", "# only a comment\n"],
     ["a key named __proto__", "__proto__: 1\n"],
-    ["a key named like an inherited property", "constructor: 1\n"],
+    ["a key named __proto__ holding a mapping", "a: 1\n__proto__:\n  b: 2\n"],
+    ["a duplicate key after a __proto__ key", "__proto__: 1\na: 1\na: 2\n"],
   ])("leaves %s to yaml", (_name, text) => {
     expect(readFast(text)).toBeUndefined();
   });
@@ -133,6 +135,17 @@ describe("readFast", () => {
     ["a byte order mark before an indented mapping", "\ufeff  a: 1\n  b: 2\n"],
   ])("keeps the contract on %s", (_name, text) => {
     expect(keepsContract(text)).toBe(true);
+  });
+
+  it("counts only own keys, so a polluted Object.prototype cannot hide a duplicate", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.kind = "inherited";
+    try {
+      expect(readFast("kind: a\nkind: b\n")).toBeUndefined();
+      expect(readFast("kind: a\n")).toEqual({ kind: "a" });
+    } finally {
+      delete prototype.kind;
+    }
   });
 
   it("keeps the contract on 20,000 short texts of the characters that matter", () => {
