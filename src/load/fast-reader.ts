@@ -75,10 +75,11 @@ class BlockReader {
   document(): Record<string, unknown> {
     this.seekContent(0);
     if (!this.atEnd && this.indent === 0 && this.isDocumentMarker()) {
-      if (!this.isEmptyAfter(this.content + 3)) decline();
+      // `---` may open the document; `...` ends one, and a second marker starts another.
+      if (this.text.charCodeAt(this.content) !== Char.Dash || !this.isEmptyAfter(this.content + 3)) decline();
       this.seekContent(this.nextLine());
     }
-    if (this.atEnd || this.indent !== 0 || this.isEntry()) decline();
+    if (this.atEnd || this.indent !== 0 || this.isEntry() || this.isDocumentMarker()) decline();
     const data = this.mapping(0, this.content);
     if (!this.atEnd) decline();
     return data;
@@ -117,8 +118,8 @@ class BlockReader {
       const at = this.skipSpaces(after);
       let item: unknown;
       if (at === this.lineEnd) item = this.value(indent, after, false);
-      else if (this.text.charCodeAt(at) === Char.Dash && this.isSeparated(at + 1)) item = this.sequence(at - this.lineStart, at);
-      else if (this.isKey(at)) item = this.mapping(at - this.lineStart, at);
+      else if (this.text.charCodeAt(at) === Char.Dash && this.isSeparated(at + 1)) item = this.sequence(this.compactColumn(after, at), at);
+      else if (this.isKey(at)) item = this.mapping(this.compactColumn(after, at), at);
       else item = this.value(indent, after, false);
       list.push(item);
       if (this.atEnd || this.indent < indent) return list;
@@ -126,6 +127,15 @@ class BlockReader {
       if (!this.isEntry()) return list; // the mapping holding `key:\n- a` goes on
       dash = this.content;
     }
+  }
+
+  /**
+   * The column of a collection that starts on its entry's dash line at `at`, its indentation
+   * the white space from `from`: spaces only, as for any indentation.
+   */
+  private compactColumn(from: number, at: number): number {
+    for (let i = from; i < at; i++) if (this.text.charCodeAt(i) === Char.Tab) decline();
+    return at - this.lineStart;
   }
 
   /**
