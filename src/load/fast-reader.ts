@@ -2,22 +2,23 @@
 // faster than `yaml` composes a document, with the data `yaml` would give. It declines (returns
 // undefined, leaving the file to `yaml`) at the first thing outside that subset, so `yaml` alone
 // decides and explains everything else: errors, duplicate keys, anchors and aliases (whose
-// expansion only `yaml` bounds), tags, directives, flow mappings, explicit `? ` keys, tabs,
-// multi-line quoted scalars, block scalars with an indentation indicator or `+` chomping, keys
-// that are not strings. A false alarm only costs speed; a wrong reading would change a verdict,
-// so tests hold the reader to `yaml`'s data on named cases and on thousands of generated and
-// mangled documents.
+// expansion only `yaml` bounds), tags, directives, flow mappings, explicit `? ` keys, tabs in
+// indentation, quoted scalars over several lines, block scalars with an indentation indicator,
+// a `__proto__` key, nesting deeper than any agreement's. A false alarm only costs speed; a
+// wrong reading would change a verdict, so tests hold the reader to `yaml`'s data on named
+// cases and on thousands of generated and mangled documents.
 //
 // What it reads:
-// - mappings of `key: value` lines, keys plain or quoted on one line, each key once;
+// - mappings of `key: value` lines, keys plain or quoted on one line, each key once; a key the
+//   core schema reads as a number, bool or null becomes a string, as `yaml` writes it;
 // - sequences of `- ` entries, an entry's mapping starting on the dash line or the next, and a
 //   sequence at its key's own indentation (`key:\n- a`);
 // - plain scalars, over several lines too, resolved by the YAML 1.2 core schema (null, bool,
 //   int, float, else string) exactly as `yaml` resolves them;
 // - single- and double-quoted scalars on one line, with double-quoted escapes;
-// - literal and folded block scalars (`|`, `>`, `|-`, `>-`);
+// - literal and folded block scalars, with any chomping (`|`, `>-`, `|+`);
 // - one-line flow lists of scalars (`[a, "b", 3]`), `[]` and `{}`;
-// - comments, blank lines, CRLF line ends and a `---` first line.
+// - comments, blank lines, tabs as separators, CRLF line ends and a `---` first line.
 
 import { Char } from "./char-codes.js";
 
@@ -61,6 +62,7 @@ class BlockReader {
   private content = 0;
   private indent = 0;
   private atEnd = false;
+  private depth = 0;
   /** Set by key(): the offset just after the key's `:`. */
   private afterKey = 0;
   // The first `:` and `#` at or after the last place searched from, or -1 when none is left:
@@ -89,6 +91,7 @@ class BlockReader {
 
   /** A block mapping whose keys sit at column `indent`, the first one at offset `at`. */
   private mapping(indent: number, at: number): Record<string, unknown> {
+    this.enter();
     const map: Record<string, unknown> = {};
     let written = 0;
     for (;;) {
@@ -99,6 +102,7 @@ class BlockReader {
         // `__proto__` key, which set the prototype instead. Counted once per mapping rather
         // than looked up per key: that lookup was a tenth of the reading.
         if (Object.keys(map).length !== written) decline();
+        this.depth--;
         return map;
       }
       if (this.indent > indent || this.isEntry()) decline();
@@ -112,6 +116,7 @@ class BlockReader {
    * current line (after another entry's dash in `- - x`).
    */
   private sequence(indent: number, dash: number): unknown[] {
+    this.enter();
     const list: unknown[] = [];
     for (;;) {
       const after = dash + 1;
@@ -122,11 +127,13 @@ class BlockReader {
       else if (this.isKey(at)) item = this.mapping(this.compactColumn(after, at), at);
       else item = this.value(indent, after, false);
       list.push(item);
-      if (this.atEnd || this.indent < indent) return list;
+      if (this.atEnd || this.indent < indent) break;
       if (this.indent > indent) decline();
-      if (!this.isEntry()) return list; // the mapping holding `key:\n- a` goes on
+      if (!this.isEntry()) break; // the mapping holding `key:\n- a` goes on
       dash = this.content;
     }
+    this.depth--;
+    return list;
   }
 
   /**
@@ -211,7 +218,6 @@ class BlockReader {
         this.seekContent(next);
         return folded;
       }
-      if (isIndicator(this.text.charCodeAt(this.content))) decline();
       const lineLimit = this.plainLimit(this.content);
       if (lineLimit < this.lineEnd) decline(); // a comment inside a scalar that goes on
       folded += (breaks ? "\n".repeat(breaks) : " ") + this.text.slice(this.content, trimEnd(this.text, this.content, lineLimit));
@@ -258,10 +264,12 @@ class BlockReader {
     for (let next = this.nextLine(); next < text.length; next = this.nextLine()) {
       this.load(next);
       if (this.content === this.lineEnd) {
+        // A last line of spaces without a line break: the readers would differ on it.
+        if (this.nextLine() > text.length) decline();
         const width = this.lineEnd - this.lineStart;
         if (contentIndent < 0) widestLeadingBlank = Math.max(widestLeadingBlank, width);
-        else if (width > contentIndent) decline(); // spaces that would be content
-        if (this.nextLine() <= text.length) lines.push(""); // not a last line of spaces alone
+        // Spaces past the content's indentation are content.
+        lines.push(contentIndent >= 0 && width > contentIndent ? text.slice(this.lineStart + contentIndent, this.lineEnd) : "");
         continue;
       }
       if (contentIndent < 0) {
@@ -277,7 +285,6 @@ class BlockReader {
         endedAt = next;
         break;
       }
-      if (!literal && this.indent > contentIndent) decline(); // more-indented lines of a folded scalar
       lines.push(text.slice(this.lineStart + contentIndent, this.lineEnd));
     }
     if (endedAt < 0) this.atEnd = true;
@@ -317,6 +324,11 @@ class BlockReader {
       else if (text.charCodeAt(i) !== Char.CloseBracket) decline();
     }
     return { value: items, end: i + 1 };
+  }
+
+  /** One level deeper; `yaml` refuses nesting far deeper than any agreement's. */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) decline();
   }
 
   // ----- keys ---------------------------------------------------------------------------
@@ -479,6 +491,9 @@ class BlockReader {
   }
 }
 
+/** Collections nested deeper than this are left to `yaml`, which bounds its own recursion. */
+const MAX_DEPTH = 100;
+
 /** YAML's limit for an implicit key (1024), less a margin for how characters are counted. */
 const MAX_KEY_LENGTH = 1000;
 
@@ -490,11 +505,11 @@ function isIndicator(c: number): boolean {
   return c < 128 && INDICATORS[c] === 1;
 }
 
-/** Whether a plain scalar may start at `at`; of the indicators, only `-` before a non-space. */
+/** Whether a plain scalar may start at `at`; of the indicators, only `-`, `?` and `:` before a non-space. */
 function canStartPlain(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (!isIndicator(c)) return true;
-  if (c !== Char.Dash) return false;
+  if (c !== Char.Dash && c !== Char.Question && c !== Char.Colon) return false;
   const next = text.charCodeAt(at + 1);
   return !Number.isNaN(next) && !isWhite(next) && next !== Char.LineFeed && next !== Char.CarriageReturn && !isFlowStop(next);
 }
@@ -515,22 +530,34 @@ function isFlowStop(c: number): boolean {
   return c === Char.Comma || c === Char.CloseBracket || c === Char.OpenBracket || c === Char.OpenBrace || c === Char.CloseBrace || c === Char.Colon || c === Char.Hash;
 }
 
-/** Folded block scalar lines up to `last`: a line break between two lines becomes a space. */
+/**
+ * Folded block scalar lines up to `last`: a line break between two lines becomes a space,
+ * unless a line is empty (the break is dropped, each empty line gives one) or more indented
+ * (its breaks are kept, as in a literal scalar).
+ */
 function fold(lines: readonly string[], last: number): string {
   let out = "";
-  let breaks = 0;
+  let empty = 0;
   let started = false;
+  let afterMoreIndented = false;
   for (let i = 0; i < last; i++) {
     const line = lines[i]!;
     if (line === "") {
-      breaks++;
+      empty++;
       continue;
     }
-    if (started) out += breaks ? "\n".repeat(breaks) : " ";
-    else out += "\n".repeat(breaks);
+    const first = line.charCodeAt(0);
+    if (first === Char.Space || first === Char.Tab) {
+      out += "\n".repeat(started ? empty + 1 : empty);
+      afterMoreIndented = true;
+    } else if (afterMoreIndented) {
+      out += "\n".repeat(empty + 1);
+      afterMoreIndented = false;
+    } else if (empty > 0) out += "\n".repeat(empty);
+    else if (started) out += " ";
     out += line;
     started = true;
-    breaks = 0;
+    empty = 0;
   }
   return out;
 }

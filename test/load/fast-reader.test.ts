@@ -61,8 +61,13 @@ describe("readFast", () => {
     ["kept block scalars", "a: |+\n  x\n\n\nb: >+\n  x\n  y\n\nc: |+\n\n\nd: |+\n  x\n\n# c\n\ne: 1\n"],
     ["block scalars in entries and after a comment", "l:\n- |\n  x\n- a: >- # c\n    y\n  b: 1\n"],
     ["block scalars at the end of the text", "a: |\n  x"],
-    ["a kept block scalar ending in a line of spaces", "a: |+\n  x\n  "],
+
     ["a document start marker", "--- # c\na: 1\n"],
+    ["folded block scalars with more-indented lines", "a: >\n  Intro:\n    - one\n    - two\n  end\nb: >-\n  a\n\n\n    b\n  c\n  d\n"],
+    ["block scalars with lines of spaces past their indentation", "a: |\n  x\n    \n  y\nb: >\n  x\n   \n  y\nc: |-\n  x\n    \nd: |\n  x\n    \n"],
+    ["plain scalars continued by lines that start with an indicator", "a: x\n  - y\n  [1] y\n  {b} y\n  &y !y |y >y\n  ? y\n  'y \"q\" @y %15\n  ---\n"],
+    ["plain scalars starting with ? and :", "a: ?x\nb: :x\n?c: 1\n"],
+    ["nesting 100 levels deep", "a:\n" + "- ".repeat(99) + "x\n"],
     ["CRLF line ends", "a: 1\r\nb:\r\n  c: |\r\n    x\r\n"],
     ["tabs as white space", "a:\tx\t# c\nb: x\ty\nl:\n  -\tz\n"],
     ["Unicode keys and values", "satış: 1\n営業: 目標\nİl: Größe\n"],
@@ -91,6 +96,9 @@ describe("readFast", () => {
     ["a byte order mark inside the text", "a: 1\n\uFEFFb: 2\n"],
     ["an indentation indicator", "a: |2\n   x\n"],
     ["a second document", "a: 1\n---\nb: 2\n"],
+    ["nesting deeper than 100 levels", "a:\n" + "- ".repeat(100) + "x\n"],
+    ["a kept block scalar ending in a line of spaces", "a: |+\n  x\n  "],
+    ["a kept block scalar of a line of spaces alone", "a: |+\n "],
     ["a document end marker first", "...\na: 1\n"],
     ["two document start markers", "---\n--- a: 1\n"],
     ["a tab before an entry's nested list", "l:\n-\t- x\n"],
@@ -183,9 +191,9 @@ describe("readFast", () => {
   it("keeps the contract on 3,000 documents of scalars over several lines and block scalars", () => {
     const random = seededRandom(11);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const words = ["one", "two words", "x: y", "a #b", "- c", "# d", "'e'", "1", "~", "ş", "x:", ""];
+    const words = ["one", "two words", "x: y", "a #b", "- c", "# d", "'e'", "1", "~", "ş", "x:", "", " ", "   ", "? f", "[g]", "&h", "---", ": i", "  j"];
     const texts = Array.from({ length: 3_000 }, () => {
-      const lines = [pick(["a:", "a: one", "a: |", "a: >", "a: |-", "a: >+", "- x", "-", "a: - x"])];
+      const lines = [pick(["a:", "a: one", "a: |", "a: >", "a: |-", "a: >+", "a: |+", "- x", "-", "a: - x", "l:\n  - x", "a: ?x"])];
       for (let i = Math.floor(random() * 6); i > 0; i--) lines.push(" ".repeat(Math.floor(random() * 5)) + pick(words));
       lines.push(pick(["b: 1", "", "  c: 2", "- d", "# e"]));
       return lines.join(pick(["\n", "\n", "\r\n"])) + pick(["\n", "", "\n  "]);
