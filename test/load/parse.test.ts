@@ -8,6 +8,7 @@ import type { JsonPath, Position } from "../../src/findings.js";
 import { parseSla, rangeOf } from "../../src/load/parse.js";
 import { SourceError } from "../../src/errors.js";
 import { decodeSource, MAX_SOURCE_BYTES } from "../../src/load/read-source.js";
+import { seededRandom } from "../helpers/yaml-fuzz.js";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const pos = (line: number, column: number): Position => ({ line, column });
@@ -178,13 +179,28 @@ describe("decodeSource", () => {
     ["ASCII", "apiVersion: sla/v1\n"],
     ["Turkish, German and Japanese", "name: Müşteri İlişkileri, Größe, 営業チーム\n"],
     ["CRLF line endings", "a: 1\r\nb: 2\r\n"],
+    ["Latin-1 letters only", "name: Größe, Müller, café\n"],
+    ["characters outside the Basic Multilingual Plane", "name: 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 𠮷野家\n"],
+    ["a non-ASCII character first and last", "ü: x\nname: ı"],
   ])("decodes %s text unchanged", (_name, text) => {
     expect(decodeSource("sla.yaml", utf8(text))).toBe(text);
+  });
+
+  it("decodes as Node's own UTF-8 decoder does, over 2,000 random texts", () => {
+    const alphabet = ["a", ":", " ", "\n", "ü", "ı", "€", "営", "😀", "\u2028", "\uFFFD", "\u0085", "\x7f", "\x01"];
+    const random = seededRandom(7);
+    for (let n = 0; n < 2_000; n++) {
+      let text = "";
+      for (let i = Math.floor(random() * 40); i > 0; i--) text += alphabet[Math.floor(random() * alphabet.length)];
+      const bytes = utf8(text);
+      expect(decodeSource("sla.yaml", bytes)).toBe(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/, ""));
+    }
   });
 
   it("strips one UTF-8 byte order mark, and only one", () => {
     expect(decodeSource("sla.yaml", utf8("\uFEFFa: 1\n"))).toBe("a: 1\n");
     expect(decodeSource("sla.yaml", utf8("\uFEFF\uFEFFa: 1\n"))).toBe("\uFEFFa: 1\n");
+    expect(decodeSource("sla.yaml", utf8("\uFEFFname: Größe\n"))).toBe("name: Größe\n");
   });
 
   it("accepts a file of exactly MAX_SOURCE_BYTES", () => {
