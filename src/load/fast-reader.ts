@@ -39,7 +39,8 @@ export function readFast(text: string): Record<string, unknown> | undefined {
   try {
     return new BlockReader(text).document();
   } catch (error) {
-    // A decline, or a stack overflow on absurd nesting: `yaml` reads or reports it either way.
+    // A decline, or a stack overflow (readFast called from deep in a stack): `yaml` reads or
+    // reports the file either way.
     if (error === DECLINE || error instanceof RangeError) return undefined;
     throw error;
   }
@@ -79,7 +80,7 @@ class BlockReader {
     if (!this.atEnd && this.indent === 0 && this.isDocumentMarker()) {
       // `---` may open the document; `...` ends one, and a second marker starts another.
       if (this.text.charCodeAt(this.content) !== Char.Dash || !this.isEmptyAfter(this.content + 3)) decline();
-      this.seekContent(this.nextLine());
+      this.seekContent(this.next);
     }
     if (this.atEnd || this.indent !== 0 || this.isEntry() || this.isDocumentMarker()) decline();
     const data = this.mapping(0, this.content);
@@ -152,7 +153,7 @@ class BlockReader {
   private value(indent: number, from: number, sequenceMayShareIndent: boolean): unknown {
     const at = this.skipSpaces(from);
     if (at < this.lineEnd && this.text.charCodeAt(at) !== Char.Hash) return this.inline(indent, at);
-    this.seekContent(this.nextLine());
+    this.seekContent(this.next);
     if (this.atEnd) return null;
     if (this.indent > indent) {
       if (this.isEntry()) return this.sequence(this.indent, this.content);
@@ -192,7 +193,7 @@ class BlockReader {
         return this.plain(indent, at);
     }
     if (!this.isEmptyAfter(end)) decline();
-    this.seekContent(this.nextLine());
+    this.seekContent(this.next);
     return value;
   }
 
@@ -202,13 +203,13 @@ class BlockReader {
     const limit = this.plainLimit(at);
     const firstLine = this.text.slice(at, trimEnd(this.text, at, limit));
     const commented = limit < this.lineEnd;
-    let next = this.nextLine();
+    let next = this.next;
     // Usually the next line is the next key: only look further when it is indented deeper.
     this.seekContent(next);
     if (this.atEnd || this.indent <= indent || commented) return resolvePlain(firstLine);
     let folded = firstLine;
     let breaks = 0;
-    for (; next < this.text.length; next = this.nextLine()) {
+    for (; next < this.text.length; next = this.next) {
       this.load(next);
       if (this.content === this.lineEnd) {
         breaks++;
@@ -261,11 +262,11 @@ class BlockReader {
     let contentIndent = -1;
     let widestLeadingBlank = 0;
     let endedAt = -1; // the first line after the scalar, or -1 at the end of the text
-    for (let next = this.nextLine(); next < text.length; next = this.nextLine()) {
+    for (let next = this.next; next < text.length; next = this.next) {
       this.load(next);
       if (this.content === this.lineEnd) {
         // A last line of spaces without a line break: the readers would differ on it.
-        if (this.nextLine() > text.length) decline();
+        if (this.next > text.length) decline();
         const width = this.lineEnd - this.lineStart;
         if (contentIndent < 0) widestLeadingBlank = Math.max(widestLeadingBlank, width);
         // Spaces past the content's indentation are content.
@@ -434,11 +435,6 @@ class BlockReader {
     this.indent = content - start;
   }
 
-  /** Start of the line after the current one; past the end of the text after the last line. */
-  private nextLine(): number {
-    return this.next;
-  }
-
   /** Makes the first line from `start` on that holds more than spaces and a comment current. */
   private seekContent(start: number): void {
     const text = this.text;
@@ -448,7 +444,7 @@ class BlockReader {
         this.atEnd = false;
         return;
       }
-      start = this.nextLine();
+      start = this.next;
     }
     this.atEnd = true;
   }
