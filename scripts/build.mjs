@@ -117,11 +117,11 @@ const childProcessOnDemand = {
 };
 
 /**
- * dist/bin/sla.cjs: the CLI, our code with commander, chalk and tinyglobby, in
- * one CommonJS file that bin/sla.js runs with a V8 code cache (dist/bin/sla.cache). Node
- * starts CommonJS faster than ES modules, and the cache spares compiling what a run uses:
- * together a third of what `sla validate` adds to Node's own start-up. A command's code still
- * runs only when the command does. The PDF engine, fonts and Handlebars stay in node_modules
+ * dist/bin/sla.cjs: the CLI, our code with commander, chalk and tinyglobby, in one CommonJS
+ * file that bin/sla.js runs with a V8 code cache (dist/bin/sla.cache). Node starts CommonJS
+ * faster than ES modules, and the cache spares compiling what a run uses: together a third
+ * of what `sla validate` adds to Node's own start-up. A command's code still runs only when
+ * the command does. The PDF engine, fonts and Handlebars stay in node_modules
  * (only `sla render` loads them). dist/bin sits two levels below the package root like
  * dist/<module>, so paths such as ../../schemas hold in both.
  *

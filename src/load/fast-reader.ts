@@ -40,8 +40,8 @@ export function readFast(text: string): Record<string, unknown> | undefined {
     return new BlockReader(text).document();
   } catch (error) {
     // A decline, or a stack overflow (readFast called from deep in a stack): `yaml` reads or
-    // reports the file either way.
-    if (error === DECLINE || error instanceof RangeError) return undefined;
+    // reports the file either way. Any other error is a bug, and surfaces.
+    if (error === DECLINE || (error instanceof RangeError && error.message.includes("call stack"))) return undefined;
     throw error;
   }
 }
@@ -96,7 +96,8 @@ class BlockReader {
     const map: Record<string, unknown> = {};
     let written = 0;
     for (;;) {
-      map[this.key(at)] = this.value(indent, this.afterKey, true);
+      const key = this.key(at);
+      map[key] = this.value(indent, this.afterKey, true);
       written++;
       if (this.atEnd || this.indent < indent) {
         // Fewer own keys than keys written: a duplicate key, which `yaml` reports, or a
@@ -174,7 +175,7 @@ class BlockReader {
       case Char.DoubleQuote:
       case Char.SingleQuote: {
         const close = this.closingQuote(at);
-        value = first === Char.DoubleQuote ? unescapeDoubleQuoted(text, at + 1, close) : text.slice(at + 1, close).replaceAll("''", "'");
+        value = quotedText(text, at, close);
         end = close + 1;
         break;
       }
@@ -233,18 +234,15 @@ class BlockReader {
    * A `: ` inside it would make it a key, which is an error where a value is expected.
    */
   private plainLimit(at: number): number {
-    const text = this.text;
-    let limit = this.lineEnd;
-    for (let hash = this.nextHash(at); hash !== -1 && hash < limit; hash = this.nextHash(hash + 1)) {
-      if (isWhite(text.charCodeAt(hash - 1))) limit = hash;
-    }
+    const comment = this.commentIn(at, this.lineEnd);
+    const limit = comment < 0 ? this.lineEnd : comment;
     for (let colon = this.nextColon(at); colon !== -1 && colon < limit; colon = this.nextColon(colon + 1)) {
       if (this.isSeparated(colon + 1)) decline();
     }
     return limit;
   }
 
-  /** `|`, `>`, `|-` or `>-` at `at`, its lines indented deeper than `indent`. */
+  /** A literal (`|`) or folded (`>`) block scalar at `at`, its lines indented deeper than `indent`. */
   private blockScalar(indent: number, at: number): string {
     const text = this.text;
     const literal = text.charCodeAt(at) === Char.Pipe;
@@ -309,7 +307,7 @@ class BlockReader {
       const c = text.charCodeAt(i);
       if (c === Char.DoubleQuote || c === Char.SingleQuote) {
         const close = this.closingQuote(i);
-        items.push(c === Char.DoubleQuote ? unescapeDoubleQuoted(text, i + 1, close) : text.slice(i + 1, close).replaceAll("''", "'"));
+        items.push(quotedText(text, i, close));
         i = close + 1;
       } else {
         if (!canStartPlain(text, i)) decline();
@@ -346,44 +344,48 @@ class BlockReader {
 
   /** The key at `at`, its `:` ending before `afterKey`; declines when the line holds no key. */
   private key(at: number): string {
+    const c = this.text.charCodeAt(at);
+    return c === Char.DoubleQuote || c === Char.SingleQuote ? this.quotedKey(at) : this.plainKey(at);
+  }
+
+  private quotedKey(at: number): string {
+    const close = this.closingQuote(at);
+    const colon = this.keyColonAfterQuote(close + 1);
+    if (colon < 0 || colon - at > MAX_KEY_LENGTH) decline();
+    this.afterKey = colon + 1;
+    return quotedText(this.text, at, close);
+  }
+
+  private plainKey(at: number): string {
     const text = this.text;
-    const c = text.charCodeAt(at);
-    if (c === Char.DoubleQuote || c === Char.SingleQuote) {
-      const close = this.closingQuote(at);
-      const colon = this.keyColonAfterQuote(close + 1);
-      if (colon < 0 || colon - at > MAX_KEY_LENGTH) decline();
-      const key = c === Char.DoubleQuote ? unescapeDoubleQuoted(text, at + 1, close) : text.slice(at + 1, close).replaceAll("''", "'");
-      this.afterKey = colon + 1;
-      return key;
-    }
     if (!canStartPlain(text, at)) decline();
     const colon = this.plainKeyColon(at);
-    if (colon < 0) decline();
-    if (colon - at > MAX_KEY_LENGTH) decline();
+    if (colon < 0 || colon - at > MAX_KEY_LENGTH) decline();
     this.afterKey = colon + 1;
     const end = trimEnd(text, at, colon);
-    const slot = keySlot(text, at, end);
-    const known = KNOWN_KEYS[slot];
-    if (known !== undefined && known.length === end - at && text.startsWith(known, at)) return known;
+    const known = knownKey(text, at, end);
+    if (known !== undefined) return known;
     const source = text.slice(at, end);
     // A key the core schema reads as null, a bool or a number is a string in JavaScript, as
     // `yaml` writes it: `1.0` → "1", `~` → "".
     const key = resolvePlain(source);
-    if (typeof key === "string") {
-      // The key's own copy, as a property name: the slice would keep the whole text alive.
-      if (known === undefined && key === source) KNOWN_KEYS[slot] = Object.keys({ [key]: 0 })[0]!;
-      return key;
-    }
-    return key === null ? "" : String(key);
+    if (typeof key !== "string") return key === null ? "" : String(key);
+    if (key === source) rememberKey(text, at, end, key);
+    return key;
   }
 
   /** The `:` ending a plain key that starts at `at`, or -1 (none on the line, or a comment first). */
   private plainKeyColon(at: number): number {
     for (let colon = this.nextColon(at); colon !== -1 && colon < this.lineEnd; colon = this.nextColon(colon + 1)) {
-      if (!this.isSeparated(colon + 1)) continue;
-      const hash = this.nextHash(at);
-      for (let h = hash; h !== -1 && h < colon; h = this.text.indexOf("#", h + 1)) if (isWhite(this.text.charCodeAt(h - 1))) return -1;
-      return colon;
+      if (this.isSeparated(colon + 1)) return this.commentIn(at, colon) < 0 ? colon : -1;
+    }
+    return -1;
+  }
+
+  /** The first `#` in [from, before) that starts a comment (after white space), or -1. */
+  private commentIn(from: number, before: number): number {
+    for (let hash = this.nextHash(from); hash !== -1 && hash < before; hash = this.nextHash(hash + 1)) {
+      if (isWhite(this.text.charCodeAt(hash - 1))) return hash;
     }
     return -1;
   }
@@ -497,17 +499,32 @@ class BlockReader {
 }
 
 /**
- * Plain keys already read, by a hash of the text: the same few dozen keys recur in every
+ * Plain keys already read, by a hash of their text: the same few dozen keys recur in every
  * agreement, and a known key is compared in place rather than cut out of the text and looked
  * up in V8's table of property names for every mapping that has it (a tenth of the reading).
- * The first key to take a slot keeps it.
+ * The first key to take a slot keeps it, and only short keys are kept: the table holds at
+ * most 4,096 keys of 32 characters, whatever a long-running process reads.
  */
 const KNOWN_KEYS: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+const MAX_KNOWN_KEY_LENGTH = 32;
 
-function keySlot(text: string, start: number, end: number): number {
+/** The slot of the key text[start, end) in KNOWN_KEYS; exported for tests. */
+export function keySlot(text: string, start: number, end: number): number {
   const length = end - start;
   const hash = text.charCodeAt(start) * 961 + text.charCodeAt(start + 1) * 31 + text.charCodeAt(start + (length >> 1)) * 17 + text.charCodeAt(end - 1) + length * 7919;
   return hash & 4095;
+}
+
+/** The known key written at text[start, end), if any. */
+function knownKey(text: string, start: number, end: number): string | undefined {
+  const known = KNOWN_KEYS[keySlot(text, start, end)];
+  return known !== undefined && known.length === end - start && text.startsWith(known, start) ? known : undefined;
+}
+
+function rememberKey(text: string, start: number, end: number, key: string): void {
+  const slot = keySlot(text, start, end);
+  // The key's own copy, as a property name: the slice would keep the whole text alive.
+  if (KNOWN_KEYS[slot] === undefined && key.length <= MAX_KNOWN_KEY_LENGTH) KNOWN_KEYS[slot] = Object.keys({ [key]: 0 })[0]!;
 }
 
 /** Collections nested deeper than this are left to `yaml`, which bounds its own recursion. */
@@ -603,6 +620,11 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 
 const HEX_ESCAPE_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
+/** The text of the quoted scalar that opens at `open` and closes at `close`. */
+function quotedText(text: string, open: number, close: number): string {
+  return text.charCodeAt(open) === Char.DoubleQuote ? unescapeDoubleQuoted(text, open + 1, close) : text.slice(open + 1, close).replaceAll("''", "'");
+}
+
 /** The text of a double-quoted scalar between `from` and `close`, its escapes resolved. */
 function unescapeDoubleQuoted(text: string, from: number, close: number): string {
   let backslash = text.indexOf("\\", from);
@@ -641,7 +663,7 @@ const FLOAT_EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** A plain scalar's value: null, a bool, a number or the text itself. */
-export function resolvePlain(source: string): unknown {
+function resolvePlain(source: string): unknown {
   const c = source.charCodeAt(0);
   // Most scalars start with a letter no core value starts with: one comparison, no pattern.
   if ((c >= Char.Digit0 && c <= Char.Digit9) || c === Char.Dash || c === Char.Plus || c === Char.Dot) {
@@ -654,7 +676,9 @@ export function resolvePlain(source: string): unknown {
   }
   const length = source.length;
   if (length <= 1) return length === 0 || c === Char.Tilde ? null : source;
-  if (length === 4 && (c === 0x6e || c === 0x4e)) return NULL.test(source) ? null : source; // n, N
-  if ((length === 4 || length === 5) && (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) return BOOL.test(source) ? c === 0x74 || c === 0x54 : source; // t, T, f, F
+  if (length === 4 && (c === Char.LowerN || c === Char.UpperN)) return NULL.test(source) ? null : source;
+  if ((length === 4 || length === 5) && (c === Char.LowerT || c === Char.UpperT || c === Char.LowerF || c === Char.UpperF)) {
+    return BOOL.test(source) ? c === Char.LowerT || c === Char.UpperT : source;
+  }
   return source;
 }

@@ -29,8 +29,9 @@ export function decodeSource(file: string, bytes: Uint8Array): string {
 /**
  * V8 decodes UTF-8 ten times slower from the first byte past ASCII on, and one `ü` in a
  * name puts most of a file there; ICU's converter to UTF-16, then a copy, takes a third of
- * that time (a twentieth of checking a file).
+ * that time (a twentieth of checking a file). Node built without ICU has no converter.
  */
 function utf8ToString(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString("latin1") : transcode(bytes, "utf8", "utf16le").toString("utf16le");
+  if (isAscii(bytes)) return bytes.toString("latin1");
+  return typeof transcode === "function" ? transcode(bytes, "utf8", "utf16le").toString("utf16le") : bytes.toString("utf8");
 }

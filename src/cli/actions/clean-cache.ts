@@ -31,7 +31,7 @@ type CacheState = { kind: "none" } | { kind: "cache"; cache: CacheFile } | { kin
 const READERS = ["yaml", "ajv", "ajv-formats"];
 
 /**
- * sla's build, the versions of the YAML readers and of ajv installed beside it, and the team's
+ * sla's build, the versions of the YAML reader and of ajv installed beside it, and the team's
  * rule settings; undefined when sla was not built by its build script (nothing is trusted).
  */
 function settingsHash(config: SlaConfig): string | undefined {
