@@ -30,6 +30,8 @@ export function registerDiff(program: Command): void {
 
 function parseClasses(value: string): string[] {
   const classes = value.split(",").map((c) => c.trim()).filter(Boolean);
+  // An empty list would make the gate pass silently, which is never what a CI step means.
+  if (classes.length === 0) throw new UsageError(`--fail-on: name at least one change class: ${FAIL_ON.join(", ")}`);
   for (const cls of classes)
     if (!(FAIL_ON as readonly string[]).includes(cls)) throw new UsageError(`--fail-on: \`${cls}\` is not a change class; use ${FAIL_ON.join(", ")}`);
   return classes;

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { decodeSource } from "../load/read-source.js";
 import { SourceError, UsageError } from "../errors.js";
@@ -35,6 +35,18 @@ export function describeIoError(error: unknown): string {
     default:
       return (error as Error).message;
   }
+}
+
+/**
+ * Refuses `-o` naming one of the command's own input files: the report would replace the
+ * agreement it is about. Paths are compared after resolving links, so `./sla.yaml`, an
+ * absolute path or a link to it are the same file.
+ */
+export function refuseOutputOverInput(output: string | undefined, inputs: readonly string[], what: string): void {
+  if (output === undefined || output === "-" || !existsSync(output)) return;
+  const target = realpathSync(output);
+  const input = inputs.find((file) => file !== "-" && existsSync(file) && realpathSync(file) === target);
+  if (input !== undefined) throw new UsageError(`refusing to write the ${what} over its input ${input}; choose another -o`);
 }
 
 function lstatExists(path: string): boolean {

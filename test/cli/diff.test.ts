@@ -98,11 +98,24 @@ describe("sla diff: errors", () => {
     ["a bad --fail-on class", ["diff", "--fail-on", "worse", "sla.example.yaml", PROPOSAL], /^sla: --fail-on: `worse` is not a change class; use any, added/],
     ["three operands", ["diff", "a", "b", "c"], /^sla: give two files, or one or two Git revisions/],
     ["no operand", ["diff"], /^sla: missing required argument 'old'/],
+    ["an empty --fail-on", ["diff", "--fail-on", "", "sla.example.yaml", PROPOSAL], /^sla: --fail-on: name at least one change class: any, added/],
   ])("%s: exit 2", (_name, args, stderr) => {
     const result = sla(args as string[]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(stderr as RegExp);
+  });
+
+  it("refuses --output naming either input, and leaves both alone", () => {
+    const dir = tempDir();
+    const proposal = readFileSync(PROPOSAL, "utf8");
+    writeFileSync(join(dir, "old.yaml"), readFileSync(EXAMPLE, "utf8"));
+    writeFileSync(join(dir, "new.yaml"), proposal);
+    for (const output of ["old.yaml", "new.yaml"]) {
+      const result = sla(["diff", "old.yaml", "new.yaml", "-o", output], { cwd: dir });
+      expect(result).toMatchObject({ code: 2, stdout: "", stderr: `sla: refusing to write the report over its input ${output}; choose another -o\n` });
+    }
+    expect(readFileSync(join(dir, "new.yaml"), "utf8")).toBe(proposal);
   });
 
   it("refuses a side that is not a well-formed SLA, naming the place", () => {

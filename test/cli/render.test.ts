@@ -182,7 +182,7 @@ describe("sla render: reproducible and safe", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "sla.md"), example);
     const over = sla(["render", "sla.md", "-f", "md", "-o", "sla.md"], { cwd: dir });
-    expect(over).toMatchObject({ code: 2, stderr: "sla: refusing to write the document over its source sla.md; choose another -o\n" });
+    expect(over).toMatchObject({ code: 2, stderr: "sla: refusing to write the document over its input sla.md; choose another -o\n" });
     expect(readFileSync(join(dir, "sla.md"), "utf8")).toBe(example);
     expect(sla(["render", "sla.example.yaml", "-f", "pdf"]).stderr).toBe("sla: a PDF needs an output file: -o agreement.pdf\n");
     expect(sla(["render", "sla.example.yaml", "-o", "out.docx"]).stderr).toContain("cannot tell the format from `out.docx`");

@@ -161,6 +161,16 @@ describe("sla validate: output formats", () => {
     expect(JSON.parse(readFileSync(out, "utf8")).runs[0].results).toHaveLength(3);
   });
 
+  it("refuses --output naming one of the files it checks, and leaves that file alone", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sla.yaml"), example);
+    for (const output of ["sla.yaml", "./sla.yaml", join(dir, "sla.yaml")]) {
+      const result = sla(["validate", ".", "-o", output], { cwd: dir });
+      expect(result).toMatchObject({ code: 2, stdout: "", stderr: "sla: refusing to write the report over its input sla.yaml; choose another -o\n" });
+    }
+    expect(readFileSync(join(dir, "sla.yaml"), "utf8")).toBe(example);
+  });
+
   it("colours only when asked, and never with NO_COLOR", () => {
     expect(sla(["validate", THREE_ERRORS]).stdout).not.toContain("\u001b[");
     expect(sla(["validate", THREE_ERRORS], { env: { FORCE_COLOR: "1" } }).stdout).toContain("\u001b[");
@@ -184,8 +194,13 @@ describe("sla validate: warnings", () => {
 
     const strict = sla(["validate", "--max-warnings", "0", file]);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe("sla: 1 warnings exceed --max-warnings 0\n");
+    expect(strict.stderr).toBe("sla: 1 warning exceeds --max-warnings 0\n");
     expect(sla(["validate", "--max-warnings", "1", file]).code).toBe(0);
+
+    // --quiet hides warnings from the report, not from the gate.
+    const quietGate = sla(["validate", "--quiet", "--max-warnings", "0", file]);
+    expect(quietGate).toMatchObject({ code: 1, stdout: "✔ 1 file valid\n", stderr: "sla: 1 warning (hidden by --quiet) exceeds --max-warnings 0\n" });
+    expect(sla(["validate", "--quiet", "--max-warnings", "0", "--concurrency", "2", file, EXAMPLE]).code).toBe(1);
   });
 
   it("follows the team's .slarc.yaml: rules off or with another severity", () => {

@@ -21,6 +21,8 @@ export interface FileResult {
   /** The text, kept only when there are findings to show in context. */
   source?: string;
   unreadable: boolean;
+  /** Warnings left out of the report by `--quiet`; `--max-warnings` still counts them. */
+  hiddenWarnings?: number;
   /** With a cache: the hash of a text found clean (no finding at all). */
   cleanHash?: string;
 }
@@ -44,11 +46,18 @@ export function checkFile(job: FileJob, options: CheckOptions): FileResult {
   }
   const hash = options.clean && job.file !== "-" ? textHash(text) : undefined;
   if (hash !== undefined && options.clean?.[job.name] === hash) return { report: { file: job.name, findings: [] }, unreadable: false, cleanHash: hash };
-  let findings = validateParsed(parseSla(job.name, text), options.config);
+  const findings = validateParsed(parseSla(job.name, text), options.config);
   const cleanHash = findings.length === 0 ? hash : undefined;
-  if (options.quiet) findings = findings.filter((f) => f.severity === "error");
+  const shown = options.quiet ? findings.filter((f) => f.severity === "error") : findings;
+  const hiddenWarnings = findings.length - shown.length;
   // Only files with findings keep their text: memory stays flat over thousands of valid files.
-  return { report: { file: job.name, findings: sortFindings(findings) }, source: findings.length ? text : undefined, unreadable: false, cleanHash };
+  return {
+    report: { file: job.name, findings: sortFindings(shown) },
+    source: shown.length ? text : undefined,
+    unreadable: false,
+    cleanHash,
+    ...(hiddenWarnings ? { hiddenWarnings } : {}),
+  };
 }
 
 // node:crypto costs a few milliseconds to load; only `--cache` needs it, then once per thread.

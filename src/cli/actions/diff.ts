@@ -9,7 +9,7 @@ import type { Sla } from "../../model/index.js";
 import { describeStructuralProblem } from "../../validate/index.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
-import { EXIT, readSource, writeFileAtomic } from "../io.js";
+import { EXIT, readSource, refuseOutputOverInput, writeFileAtomic } from "../io.js";
 
 export interface DiffOptions {
   format: "text" | "markdown" | "json";
@@ -29,6 +29,7 @@ interface Side {
 
 export async function runDiff(operands: string[], options: DiffOptions): Promise<number> {
   const [before, after] = await resolveSides(operands, process.argv, process.cwd());
+  refuseOutputOverInput(options.output, [before, after].filter((side) => side.rev === undefined).map((side) => side.name), "report");
   const diff = diffSla(load(before), load(after));
   const report = await format(diff, options);
   if (options.output) writeFileAtomic(options.output, report);

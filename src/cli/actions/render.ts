@@ -1,4 +1,3 @@
-import { existsSync, realpathSync } from "node:fs";
 import { extname } from "node:path";
 import { sortFindings } from "../../findings.js";
 import { loadConfig } from "../../load/config-file.js";
@@ -9,7 +8,7 @@ import { safeLocale } from "../../domain/text.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { UsageError } from "../../errors.js";
-import { EXIT, readSource, writeFileAtomic } from "../io.js";
+import { EXIT, readSource, refuseOutputOverInput, writeFileAtomic } from "../io.js";
 
 type Format = "md" | "html" | "pdf";
 const EXTENSIONS: Record<string, Format> = { ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf" };
@@ -27,8 +26,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   if (!format) throw new UsageError(`cannot tell the format from \`${options.output}\`; name it .md, .html or .pdf, or give --format`);
   if (format === "pdf" && (!options.output || options.output === "-")) throw new UsageError("a PDF needs an output file: -o agreement.pdf");
   if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(`--locale: \`${options.locale}\` is not a language tag (e.g. en, de-DE, tr, ja)`);
-  if (options.output && options.output !== "-" && file !== "-" && sameFile(file, options.output))
-    throw new UsageError(`refusing to write the document over its source ${file}; choose another -o`);
+  refuseOutputOverInput(options.output, [file], "document");
 
   const name = file === "-" ? "<stdin>" : file;
   const parsed = parseSla(name, readSource(file));
@@ -64,12 +62,6 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
     process.stderr.write(`Wrote ${options.output}\n`);
   }
   return EXIT.ok;
-}
-
-function sameFile(a: string, b: string): boolean {
-  // A missing source is reported by reading it; here it only must not count as the output.
-  if (!existsSync(a) || !existsSync(b)) return false;
-  return realpathSync(a) === realpathSync(b);
 }
 
 /** SOURCE_DATE_EPOCH (reproducible-builds.org), when set, dates the PDF. */

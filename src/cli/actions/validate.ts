@@ -4,7 +4,7 @@ import { loadConfig } from "../../load/config-file.js";
 import { loadFindingsFormatter, type FindingsFormat } from "../../format/index.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
-import { EXIT, writeFileAtomic } from "../io.js";
+import { EXIT, refuseOutputOverInput, writeFileAtomic } from "../io.js";
 import { checkFiles, type Concurrency } from "./check-many.js";
 import { toolVersion } from "../version.js";
 
@@ -28,6 +28,7 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, options.config);
   const files = await resolveInputs(paths, cwd);
+  refuseOutputOverInput(options.output, files, "report");
   const jobs = files.map((file) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file }));
   const cacheFile = options.cacheLocation ?? (options.cache ? DEFAULT_CACHE_FILE : undefined);
   const cache = cacheFile === undefined ? undefined : (await import("./clean-cache.js")).openCleanCache(cacheFile, config);
@@ -47,11 +48,13 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   if (options.output) writeFileAtomic(options.output, report);
   else process.stdout.write(report);
 
-  const { error, warning } = countBySeverity(reports.flatMap((r) => r.findings));
+  const { error, warning: shownWarnings } = countBySeverity(reports.flatMap((r) => r.findings));
+  const warning = results.reduce((sum, r) => sum + (r.hiddenWarnings ?? 0), shownWarnings);
   if (unreadable) return EXIT.usage;
   if (error) return EXIT.findings;
   if (options.maxWarnings !== undefined && warning > options.maxWarnings) {
-    process.stderr.write(`sla: ${warning} warnings exceed --max-warnings ${options.maxWarnings}\n`);
+    const hidden = options.quiet ? " (hidden by --quiet)" : "";
+    process.stderr.write(`sla: ${warning} warning${warning === 1 ? "" : "s"}${hidden} exceed${warning === 1 ? "s" : ""} --max-warnings ${options.maxWarnings}\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
