@@ -92,7 +92,8 @@ class Writer {
     // pdfkit aligns each run of a continued line on its own; a line that fits is placed by
     // measuring it whole instead.
     if (align !== "left" && runs.length > 1) {
-      const measured = runs.reduce((sum, run) => sum + doc.font(run.font).widthOfString(run.text), 0);
+      const measured = this.widthOf(text, style);
+      doc.fontSize(style.size ?? 10);
       if (measured <= width) {
         x += align === "right" ? width - measured : (width - measured) / 2;
         width = measured + 1;
@@ -112,6 +113,13 @@ class Writer {
     if (style.after) doc.y += style.after;
   }
 
+  /** Width of the text on one line, run by run. */
+  widthOf(text: string, style: TextStyle = {}): number {
+    const { doc } = this;
+    doc.fontSize(style.size ?? 10);
+    return this.fonts.runs(text, style.weight).reduce((sum, run) => sum + doc.font(run.font).widthOfString(run.text), 0);
+  }
+
   /** Height the text takes at the width, measured in the font that needs most room. */
   heightOf(text: string, width: number, style: TextStyle = {}): number {
     const { doc } = this;
@@ -122,7 +130,9 @@ class Writer {
 
   heading(text: string, level: 1 | 2 | 3): void {
     const size = level === 1 ? 20 : level === 2 ? 15 : 11.5;
-    this.ensure(level === 3 ? 60 : 90);
+    // Room for the heading and the start of what follows (a sub-heading, a table's header and
+    // first row), so a heading never ends a page alone.
+    this.ensure(level === 3 ? 90 : 140);
     this.doc.y += level === 3 ? 6 : 14;
     this.text(text, { size, weight: "bold", color: level === 3 ? INK : ACCENT, after: 2 });
     if (level === 2) {
@@ -158,9 +168,8 @@ class Writer {
     const y = this.doc.y;
     // The label in bold, the value after it on the same line.
     const labelRuns = `${label}: `;
-    this.doc.fontSize(10);
     this.text(labelRuns, { weight: "bold", color: MUTED, y });
-    const labelWidth = this.fonts.runs(labelRuns, "bold").reduce((w, run) => w + this.doc.font(run.font).widthOfString(run.text), 0);
+    const labelWidth = this.widthOf(labelRuns, { weight: "bold" });
     if (labelWidth < this.width * 0.45) {
       this.text(value, { x: MARGIN.left + labelWidth, y, after: 2 });
     } else {
@@ -170,9 +179,10 @@ class Writer {
 
   table(columns: Column[], rows: string[][]): void {
     const pad = 4;
-    const widths = columns.map((c) => c.width * this.width);
-    const drawRow = (cells: string[], header: boolean) => {
-      const height = Math.max(...cells.map((cell, i) => this.heightOf(cell, widths[i]! - 2 * pad, { size: 9, weight: header ? "bold" : "regular" }))) + 2 * pad;
+    const widths = this.columnWidths(columns, rows, pad);
+    const heightOfRow = (cells: string[], header: boolean) =>
+      Math.max(...cells.map((cell, i) => this.heightOf(cell, widths[i]! - 2 * pad, { size: 9, weight: header ? "bold" : "regular" }))) + 2 * pad;
+    const drawRow = (cells: string[], header: boolean, height = heightOfRow(cells, header)) => {
       if (this.doc.y + height > this.bottom) {
         this.doc.addPage();
         if (!header) drawRow(columns.map((c) => c.header), true);
@@ -188,10 +198,42 @@ class Writer {
       this.doc.y = y + height;
       this.doc.x = MARGIN.left;
     };
-    this.ensure(60);
-    drawRow(columns.map((c) => c.header), true);
-    for (const row of rows) drawRow(row, false);
+    const headers = columns.map((c) => c.header);
+    this.ensure(heightOfRow(headers, true) + (rows[0] ? heightOfRow(rows[0], false) : 0));
+    drawRow(headers, true);
+    rows.forEach((row, i) => {
+      const height = heightOfRow(row, false);
+      // The last row never goes alone under a repeated header: the one before goes with it.
+      const last = rows[i + 1];
+      if (i > 0 && i === rows.length - 2 && last && this.doc.y + height <= this.bottom && this.doc.y + height + heightOfRow(last, false) > this.bottom) {
+        this.doc.addPage();
+        drawRow(headers, true);
+      }
+      drawRow(row, false, height);
+    });
     this.doc.y += 8;
+  }
+
+  /**
+   * The columns' shares of the width, widened where a column's longest word would not fit
+   * (a German "Verantwortlich" in a narrow column would break inside the word), at the cost
+   * of columns with room to spare.
+   */
+  private columnWidths(columns: Column[], rows: string[][], pad: number): number[] {
+    const widths = columns.map((c) => c.width * this.width);
+    const longestWord = columns.map((c, i) =>
+      Math.min(
+        this.width * 0.4,
+        Math.max(
+          ...words(c.header).map((word) => this.widthOf(word, { size: 9, weight: "bold" })),
+          ...rows.flatMap((row) => words(row[i] ?? "")).map((word) => this.widthOf(word, { size: 9 })),
+        ) + 2 * pad + 1,
+      ),
+    );
+    const shortfall = widths.reduce((sum, width, i) => sum + Math.max(0, longestWord[i]! - width), 0);
+    const slack = widths.reduce((sum, width, i) => sum + Math.max(0, width - longestWord[i]!), 0);
+    if (shortfall === 0 || slack < shortfall) return widths;
+    return widths.map((width, i) => (width < longestWord[i]! ? longestWord[i]! : width - ((width - longestWord[i]!) / slack) * shortfall));
   }
 
   signatureBlock(party: string, name: string, title: string): void {
@@ -215,6 +257,20 @@ class Writer {
     this.doc.x = MARGIN.left;
   }
 
+  /**
+   * The agreement's name and version on one line: a second line would be drawn over the
+   * fingerprint below it, so a long name is shortened with an ellipsis.
+   */
+  private footerTitle(width: number): string {
+    const { view } = this;
+    const suffix = ` · ${view.labels.document.version} ${view.meta.version}`;
+    const style = { size: 8 };
+    let name = Array.from(view.meta.name);
+    if (this.widthOf(name.join("") + suffix, style) <= width) return name.join("") + suffix;
+    while (name.length > 1 && this.widthOf(`${name.join("").trimEnd()}…${suffix}`, style) > width) name = name.slice(0, -1);
+    return `${name.join("").trimEnd()}…${suffix}`;
+  }
+
   /** Page numbers and the running footer, drawn once every page exists. */
   footers(): void {
     const { doc, view } = this;
@@ -226,14 +282,18 @@ class Writer {
       doc.page.margins.bottom = 0;
       const y = doc.page.height - MARGIN.bottom + 28;
       doc.moveTo(MARGIN.left, y - 8).lineTo(MARGIN.left + this.width, y - 8).lineWidth(0.5).strokeColor(RULE).stroke();
-      const left = `${view.meta.name} · ${view.labels.document.version} ${view.meta.version}`;
       const page = fill(view.labels.document.page!, { page: i + 1, pages: range.count });
-      this.text(left, { y, width: this.width * 0.72, size: 8, color: MUTED });
+      this.text(this.footerTitle(this.width * 0.72), { y, width: this.width * 0.72, size: 8, color: MUTED });
       this.text(page, { x: MARGIN.left + this.width * 0.72, y, width: this.width * 0.28, size: 8, color: MUTED, align: "right" });
       this.text(view.meta.fingerprint, { y: y + 11, size: 6.5, color: MUTED });
       doc.page.margins.bottom = savedBottom;
     }
   }
+}
+
+/** Breaks between words, and between any two Japanese or Chinese characters. */
+function words(text: string): string[] {
+  return text.split(/\s+|(?<=[\u3000-\u9fff\uff00-\uffef])|(?=[\u3000-\u9fff\uff00-\uffef])/u).filter(Boolean);
 }
 
 export async function renderPdf(view: DocumentView, options: PdfOptions): Promise<Buffer> {
@@ -340,11 +400,11 @@ function writeDocument(w: Writer, view: DocumentView): void {
   if (view.leadStatuses.length) {
     w.heading(s.leadStatuses!, 2);
     w.table(
-      [{ header: f.name!, width: 0.45 }, { header: f.stage!, width: 0.2 }, { header: f.returnsToMarketing!, width: 0.35 }],
+      [{ header: f.leadStatus!, width: 0.45 }, { header: f.stage!, width: 0.2 }, { header: f.returnsToMarketing!, width: 0.35 }],
       view.leadStatuses.map((st) => [
         st.description ? `${st.name}\n${st.description}` : st.name,
         st.stage ?? "",
-        st.returnsToMarketing ? `${labels.values.yes}: ${st.returnReasons.join("; ")}` : labels.values.no!,
+        st.returnsToMarketing ? [labels.values.yes!, ...st.returnReasons.map((reason) => `• ${reason}`)].join("\n") : labels.values.no!,
       ]),
     );
   }
@@ -352,7 +412,7 @@ function writeDocument(w: Writer, view: DocumentView): void {
   if (view.dealStages.length) {
     w.heading(s.dealStages!, 2);
     w.table(
-      [{ header: f.name!, width: 0.6 }, { header: f.probability!, width: 0.2, align: "right" }, { header: f.outcome!, width: 0.2 }],
+      [{ header: f.dealStage!, width: 0.6 }, { header: f.probability!, width: 0.2, align: "right" }, { header: f.outcome!, width: 0.2 }],
       view.dealStages.map((st) => [st.description ? `${st.name}\n${st.description}` : st.name, st.probability, st.outcome]),
     );
   }
@@ -422,7 +482,7 @@ function writeDocument(w: Writer, view: DocumentView): void {
     w.field(f.owner!, r.owner);
     w.field(f.report!, r.report);
     if (r.reviewMeeting) {
-      w.field(f.reviewMeeting!, [r.reviewMeeting.name, r.reviewMeeting.cadence].filter(Boolean).join(", "));
+      w.field(f.reviewMeeting!, [r.reviewMeeting.name, r.reviewMeeting.cadence].filter(Boolean).join(view.separator));
       w.bullets(r.reviewMeeting.participants, f.participants);
       w.bullets(r.reviewMeeting.agenda, f.agenda);
     }

@@ -21,8 +21,13 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
   const partyName = (id: string | undefined) => (id === undefined ? null : (sla.agreement.parties.find((p) => p.id === id)?.name ?? id));
   const nameIn = (items: { id: string; name: string }[] | undefined, id: string | undefined) =>
     id === undefined ? null : (items?.find((i) => i.id === id)?.name ?? id);
-  const range = (r: { min?: number; max?: number } | undefined, format: (n: number) => string) =>
-    r ? [r.min, r.max].map((n) => (n === undefined ? "" : format(n))).join(" – ").replace(/^ – | – $/g, "") || null : null;
+  // A bound alone is a bound, never an exact figure: `min: 50` reads "50 or more".
+  const range = (r: { min?: number; max?: number } | undefined, format: (n: number) => string) => {
+    if (r?.min === undefined && r?.max === undefined) return null;
+    const bounds = { min: r.min === undefined ? "" : format(r.min), max: r.max === undefined ? "" : format(r.max) };
+    const d = labels.document;
+    return fill(r.max === undefined ? d.rangeFrom! : r.min === undefined ? d.rangeUpTo! : d.rangeBetween!, bounds);
+  };
   const a = sla.agreement;
 
   return {

@@ -101,6 +101,42 @@ describe("sla render: languages", () => {
     for (const letter of letters) expect(text).toContain(letter);
   });
 
+  it.each([
+    ["tr", "| Lead durumu | Yaşam döngüsü aşaması |", "| Satış fırsatı aşaması | Kazanma olasılığı |", "Ad Soyad |", "## İmzalar"],
+    ["ja", "| リードステータス |", "| 取引ステージ |", "氏名 |", "## 署名"],
+  ])("%s: heads the status and deal-stage tables with their own words, not a person's name", (lang, statusHeader, dealHeader, personName, signatures) => {
+    const md = sla(["render", join(FIXTURES, `i18n/${lang}.sla.yaml`), "-o", "-"]).stdout;
+    expect(md).toContain(statusHeader);
+    expect(md).toContain(dealHeader);
+    // The person's name is still what a signature block asks for.
+    const signaturesAt = md.indexOf(signatures);
+    expect(signaturesAt).toBeGreaterThan(0);
+    expect(md.slice(0, signaturesAt)).not.toContain(personName);
+    expect(md.slice(signaturesAt)).toContain(personName);
+  });
+
+  it("lists the reasons for returning a lead one per line, not joined into one sentence", () => {
+    const md = sla(["render", "sla.example.yaml", "-o", "-"]).stdout;
+    const row = md.split("\n").find((line) => line.startsWith("| **Returned to marketing"))!;
+    expect(row).toMatch(/\| yes<br>• [^<|]+\.<br>• [^<|]+/);
+    expect(row).not.toContain(".;");
+  });
+
+  it("PDF: a long agreement name is shortened in the footer, which stays on one line above the fingerprint", async () => {
+    const dir = tempDir();
+    const longName = "Anatolia Pumps Marketing & Sales Service Level Agreement for the Process Industry, Water Utilities and Maintenance Services";
+    writeFileSync(join(dir, "long.yaml"), readFileSync(EXAMPLE, "utf8").replace(/^  name: .*$/m, `  name: ${longName}`));
+    expect(sla(["render", "long.yaml", "-o", "long.pdf"], { cwd: dir }).code).toBe(0);
+    const { pages } = await extractPdf(readFileSync(join(dir, "long.pdf")));
+    for (const page of pages) {
+      const lines = page.split("\n");
+      const footer = lines.findIndex((line) => line.includes("… · Version 2026.2"));
+      expect(footer).toBeGreaterThanOrEqual(0);
+      expect(longName.startsWith(lines[footer]!.split("…")[0]!)).toBe(true);
+      expect(page).toContain("sha256:");
+    }
+  });
+
   it("formats numbers, money and dates for --locale", () => {
     // Intl puts a no-break space between amount and currency sign.
     const out = sla(["render", "sla.example.yaml", "--locale", "de-DE", "-o", "-"]).stdout.replace(/[\u00a0\u202f]/g, " ");

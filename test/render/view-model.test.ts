@@ -78,6 +78,26 @@ describe("buildView", () => {
     expect(view.funnel).toEqual({ available: false, intro: "The funnel math needs a revenue target, an average deal size and the conversion rates.", rows: [] });
   });
 
+  it.each([
+    ["en", "50 or more", "up to 200", "50 – 200", "€5,000,000 or more"],
+    ["de", "ab 50", "bis 200", "50 – 200", "ab 5.000.000 €"],
+    ["tr", "50 ve üzeri", "en fazla 200", "50 – 200", "€5.000.000 ve üzeri"],
+    ["ja", "50以上", "200以下", "50～200", "€5,000,000以上"],
+  ])("%s: states a range with one bound as a bound, never as an exact figure", (locale, from, upTo, between, revenue) => {
+    const sla = structuredClone(example);
+    const icp = sla.icps[0]!;
+    const employees = (range: { min?: number; max?: number }) => {
+      icp.employees = range;
+      return buildView(sla, { locale }).icps[0]!.employees;
+    };
+    expect(employees({ min: 50 })).toBe(from);
+    expect(employees({ max: 200 })).toBe(upTo);
+    expect(employees({ min: 50, max: 200 })).toBe(between);
+    expect(employees({})).toBeNull();
+    icp.annualRevenue = { min: 5_000_000 };
+    expect(plain(buildView(sla, { locale }).icps[0]!.annualRevenue!)).toBe(revenue);
+  });
+
   it("uses the document's language and its list separator", () => {
     const ja = buildView(fixture("ja"));
     expect(ja.separator).toBe("、");
