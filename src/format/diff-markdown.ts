@@ -8,12 +8,17 @@ const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|")
 /** Text inside `**` or `~~` markers; markdown's own characters are escaped. */
 const escape = (text: string) => text.replace(/([\\`*_~[\]<>|#])/g, "\\$1");
 
+/**
+ * Changed words inside a sentence as `<del>` and `<ins>`: `~~` and `**` take effect only
+ * where CommonMark's flanking rules allow, so a removed ", demo " after "quote" would print
+ * its markers literally.
+ */
 function words(parts: readonly TextPart[]): string {
   return parts
     .map((p) => {
-      const text = escape(p.text);
-      if (p.op === "equal" || !p.text.trim()) return text;
-      return p.op === "delete" ? `~~${text}~~` : `**${text}**`;
+      if (p.op === "equal" || !p.text.trim()) return escape(p.text);
+      const tag = p.op === "delete" ? "del" : "ins";
+      return `<${tag}>${escape(p.text)}</${tag}>`;
     })
     .join("");
 }

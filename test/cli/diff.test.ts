@@ -33,6 +33,15 @@ describe("sla diff: two files", () => {
     expect(out).toMatch(/### Lifecycle stages\n\n- \*\*Reordered\*\*: moved `sql`/);
   });
 
+  it("markdown: reworded criteria as <del>/<ins>, which render whatever punctuation the change starts with", () => {
+    const dir = tempDir();
+    const example = readFileSync(EXAMPLE, "utf8");
+    writeFileSync(join(dir, "new.yaml"), example.replace("a direct request for a quote, demo or site audit.", "a direct request for a quote or demo."));
+    const out = sla(["diff", EXAMPLE, join(dir, "new.yaml"), "-f", "markdown"]).stdout;
+    expect(out).toContain("a direct request for a quote<del>, demo </del> or <del>site audit</del><ins>demo</ins>.");
+    expect(out).not.toContain("~~");
+  });
+
   it("json: a stable shape with classes and deltas", () => {
     const report = JSON.parse(sla(["diff", "--format", "json", "sla.example.yaml", PROPOSAL]).stdout);
     expect(report.version).toBe(1);
