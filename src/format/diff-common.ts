@@ -106,6 +106,10 @@ export function summarize(diff: SlaDiff): string {
   const shown: ChangeClass[] = ["added", "removed", "renamed", "reordered", "tightened", "loosened"];
   const counts = shown.map((cls) => [cls, own.filter((c) => c.classes.includes(cls)).length] as const);
   const parts = counts.filter(([, n]) => n > 0).map(([cls, n]) => `${n} ${cls}`);
+  // A reworded criterion or a changed probability has no class above: named too, so the
+  // parts add up to the total.
+  const otherwise = own.filter((c) => !c.classes.some((cls) => shown.includes(cls))).length;
+  if (otherwise) parts.push(`${otherwise} changed`);
   if (summary.resetProblems) parts.push(`${summary.resetProblems} reset problem${summary.resetProblems === 1 ? "" : "s"}`);
   return `${summary.changes} change${summary.changes === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }

@@ -40,6 +40,8 @@ describe("sla diff: two files", () => {
     const out = sla(["diff", EXAMPLE, join(dir, "new.yaml"), "-f", "markdown"]).stdout;
     expect(out).toContain("a direct request for a quote<del>, demo </del> or <del>site audit</del><ins>demo</ins>.");
     expect(out).not.toContain("~~");
+    // A change with no other class is named in the summary, so its parts add up.
+    expect(sla(["diff", EXAMPLE, join(dir, "new.yaml")]).stdout.trim().split("\n").at(-1)).toBe("1 change: 1 changed");
   });
 
   it("json: a stable shape with classes and deltas", () => {
