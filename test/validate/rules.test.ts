@@ -669,6 +669,8 @@ const CASES: Record<string, RuleCases> = {
       { name: "no sequence", mutate: (sla) => void delete sla.connectAttempt!.sequence },
       { name: "the last attempt on the window's last day", mutate: (sla) => void (sla.connectAttempt!.sequence!.at(-1)!.after = "10 business days") },
       { name: "two attempts at the same time", mutate: (sla) => void (sla.connectAttempt!.sequence![1]!.after = "2 business hours") },
+      { name: "the first attempt exactly when it is due", mutate: (sla) => void (sla.connectAttempt!.timeToFirstAttempt = "2 business hours") },
+      { name: "the first attempt due within a business day", mutate: (sla) => void (sla.connectAttempt!.timeToFirstAttempt = "1 business day") },
     ],
     invalid: [
       {
@@ -701,6 +703,17 @@ const CASES: Record<string, RuleCases> = {
         name: "calendar weeks outside a business-day window",
         mutate: (sla) => void (sla.connectAttempt!.sequence!.at(-1)!.after = "2 weeks"),
         reports: [{ path: ["connectAttempt", "sequence", 5, "after"], message: "after 2 weeks, outside the 10 business days window" }],
+      },
+      {
+        name: "a first attempt later than the time to first attempt",
+        mutate: (sla) => void (sla.connectAttempt!.timeToFirstAttempt = "30m"),
+        reports: [
+          {
+            path: ["connectAttempt", "sequence", 0, "after"],
+            message: "attempt 1 is planned after 2 business hours, later than the time to first attempt (30m)",
+            hint: "plan the first attempt within `connectAttempt.timeToFirstAttempt`, or change the promise",
+          },
+        ],
       },
       {
         name: "attempts out of order",

@@ -4,7 +4,8 @@ import type { Rule } from "../rule.js";
 export const connectSequence: Rule = {
   id: "connect/sequence",
   defaultSeverity: "error",
-  description: "A connect-attempt `sequence` has as many steps as `attempts`, uses only listed channels, and runs in time order inside the window.",
+  description:
+    "A connect-attempt `sequence` has as many steps as `attempts`, uses only listed channels, starts no later than `timeToFirstAttempt`, and runs in time order inside the window.",
   needs: ["connectAttempt"],
   check({ sla, report }) {
     const protocol = sla.connectAttempt;
@@ -18,6 +19,7 @@ export const connectSequence: Rule = {
         hint: "make the two agree: the sequence is the attempts, in order",
       });
     const window = parseDuration(protocol.window);
+    const firstDue = parseDuration(protocol.timeToFirstAttempt);
     let previous: ReturnType<typeof parseDuration>;
     sequence.forEach((step, index) => {
       if (!protocol.channels.includes(step.channel))
@@ -28,6 +30,12 @@ export const connectSequence: Rule = {
         });
       const after = parseDuration(step.after);
       if (!after) return;
+      if (index === 0 && firstDue && compareDurations(after, firstDue) > 0)
+        report({
+          path: ["connectAttempt", "sequence", 0, "after"],
+          message: `attempt 1 is planned after ${after.text}, later than the time to first attempt (${firstDue.text})`,
+          hint: "plan the first attempt within `connectAttempt.timeToFirstAttempt`, or change the promise",
+        });
       if (window && compareDurations(after, window) > 0)
         report({
           path: ["connectAttempt", "sequence", index, "after"],
