@@ -160,7 +160,7 @@ async function bundleCli() {
     ...common,
     entryPoints: { "validate-worker": join(root, "src/cli/actions/validate-worker.ts") },
     format: "esm",
-    // Bundled CommonJS modules (commander's dependencies, yaml) call require for Node built-ins.
+    // Bundled CommonJS modules (commander's dependencies) call require for Node built-ins.
     banner: { js: 'import { createRequire as __slaCreateRequire } from "node:module"; const require = __slaCreateRequire(import.meta.url);' },
   });
 }

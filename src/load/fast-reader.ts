@@ -124,8 +124,7 @@ class BlockReader {
       const after = dash + 1;
       const at = this.skipSpaces(after);
       let item: unknown;
-      if (at === this.lineEnd) item = this.value(indent, after, false);
-      else if (this.text.charCodeAt(at) === Char.Dash && this.isSeparated(at + 1)) item = this.sequence(this.compactColumn(after, at), at);
+      if (at < this.lineEnd && this.text.charCodeAt(at) === Char.Dash && this.isSeparated(at + 1)) item = this.sequence(this.compactColumn(after, at), at);
       else if (this.isKey(at)) item = this.mapping(this.compactColumn(after, at), at);
       else item = this.value(indent, after, false);
       list.push(item);
@@ -325,7 +324,7 @@ class BlockReader {
     return { value: items, end: i + 1 };
   }
 
-  /** One level deeper; `yaml` refuses nesting far deeper than any agreement's. */
+  /** One level deeper; see MAX_DEPTH. */
   private enter(): void {
     if (++this.depth > MAX_DEPTH) decline();
   }
@@ -342,7 +341,7 @@ class BlockReader {
     return canStartPlain(this.text, at) && this.plainKeyColon(at) >= 0;
   }
 
-  /** The key at `at`, its `:` ending before `afterKey`; declines when the line holds no key. */
+  /** The key at `at`; sets `afterKey` past its `:`, and declines when the line holds no key. */
   private key(at: number): string {
     const c = this.text.charCodeAt(at);
     return c === Char.DoubleQuote || c === Char.SingleQuote ? this.quotedKey(at) : this.plainKey(at);
@@ -503,16 +502,23 @@ class BlockReader {
  * agreement, and a known key is compared in place rather than cut out of the text and looked
  * up in V8's table of property names for every mapping that has it (a tenth of the reading).
  * The first key to take a slot keeps it, and only short keys are kept: the table holds at
- * most 4,096 keys of 32 characters, whatever a long-running process reads.
+ * most 4,096 keys of 32 characters, whatever a long-running process reads. A process that
+ * reads other kinds of YAML first may find the slots taken; that costs speed, not data.
  */
-const KNOWN_KEYS: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+const KEY_TABLE_SIZE = 4096; // a power of two: the slot is the hash's low bits
+const KNOWN_KEYS: (string | undefined)[] = new Array<string | undefined>(KEY_TABLE_SIZE).fill(undefined);
 const MAX_KNOWN_KEY_LENGTH = 32;
 
 /** The slot of the key text[start, end) in KNOWN_KEYS; exported for tests. */
 export function keySlot(text: string, start: number, end: number): number {
   const length = end - start;
   const hash = text.charCodeAt(start) * 961 + text.charCodeAt(start + 1) * 31 + text.charCodeAt(start + (length >> 1)) * 17 + text.charCodeAt(end - 1) + length * 7919;
-  return hash & 4095;
+  return hash & (KEY_TABLE_SIZE - 1);
+}
+
+/** Empties the table of known keys, so a test starts from a known state. */
+export function forgetKnownKeys(): void {
+  KNOWN_KEYS.fill(undefined);
 }
 
 /** The known key written at text[start, end), if any. */
@@ -527,10 +533,13 @@ function rememberKey(text: string, start: number, end: number, key: string): voi
   if (KNOWN_KEYS[slot] === undefined && key.length <= MAX_KNOWN_KEY_LENGTH) KNOWN_KEYS[slot] = Object.keys({ [key]: 0 })[0]!;
 }
 
-/** Collections nested deeper than this are left to `yaml`, which bounds its own recursion. */
+/** Collections nested deeper than this are left to `yaml`: no agreement nests so deep, and the reader's recursion stays bounded. */
 const MAX_DEPTH = 100;
 
-/** YAML's limit for an implicit key (1024), less a margin for how characters are counted. */
+/**
+ * YAML's limit for an implicit key is 1024 characters, which `yaml` counts differently
+ * from UTF-16 units for some texts; keys near the limit are left to it to judge.
+ */
 const MAX_KEY_LENGTH = 1000;
 
 /** Characters that may not start a plain scalar (`-`, `?` and `:` may, before a non-space). */
@@ -582,8 +591,8 @@ function fold(lines: readonly string[], last: number): string {
       empty++;
       continue;
     }
-    const first = line.charCodeAt(0);
-    if (first === Char.Space || first === Char.Tab) {
+    // A tab cannot start a line here: load() declines a tab after a line's indentation.
+    if (line.charCodeAt(0) === Char.Space) {
       out += "\n".repeat(started ? empty + 1 : empty);
       afterMoreIndented = true;
     } else if (afterMoreIndented) {

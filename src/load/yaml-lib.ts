@@ -1,5 +1,5 @@
 // `yaml` (eemeli/yaml) keeps a source range for every node, which findings need; it is also
-// some thirty times slower than the fast reader. It is loaded only when a file needs it: one
+// about fifty times slower than the fast reader. It is loaded only when a file needs it: one
 // that has findings to place, or that the fast reader cannot take (see parse.ts).
 import { createRequire } from "node:module";
 import type { Document } from "yaml";

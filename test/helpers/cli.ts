@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,14 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const BIN = join(ROOT, "bin/sla.js");
 export const EXAMPLE = join(ROOT, "sla.example.yaml");
 export const FIXTURES = join(ROOT, "test/fixtures");
+/** The shipped example and every SLA file among the fixtures, relative to ROOT. */
+export const SLA_FILES: readonly string[] = [
+  "sla.example.yaml",
+  ...readdirSync(FIXTURES, { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort()
+    .map((file) => `test/fixtures/${file.split("\\").join("/")}`),
+];
 
 export interface RunResult {
   code: number | null;

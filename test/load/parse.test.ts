@@ -9,6 +9,7 @@ import { parseSla, rangeOf } from "../../src/load/parse.js";
 import { SourceError } from "../../src/errors.js";
 import { decodeSource, MAX_SOURCE_BYTES } from "../../src/load/read-source.js";
 import { seededRandom } from "../helpers/yaml-fuzz.js";
+import { SLA_FILES } from "../helpers/cli.js";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const pos = (line: number, column: number): Position => ({ line, column });
@@ -223,7 +224,7 @@ describe("decodeSource", () => {
 });
 
 describe("the two readers agree", () => {
-  it.each(["sla.example.yaml", "test/fixtures/i18n/tr.sla.yaml", "test/fixtures/i18n/de.sla.yaml", "test/fixtures/i18n/ja.sla.yaml", "test/fixtures/diff/proposal.sla.yaml"])(
+  it.each(SLA_FILES)(
     "%s: the fast reader's data equals yaml's, and positions are still found",
     async (file) => {
       const { readFileSync } = await import("node:fs");
