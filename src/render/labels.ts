@@ -16,6 +16,11 @@ function read(language: string): Partial<Labels> | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Labels>) : undefined;
 }
 
+/** Whether templates/locales has the labels of the locale's language (else English is used). */
+export function hasBuiltInLabels(locale: string): boolean {
+  return read(locale.split("-")[0]!.toLowerCase()) !== undefined;
+}
+
 export function loadLabels(locale: string): Labels {
   const english = read("en") as Labels;
   const own = read(locale.split("-")[0]!.toLowerCase()) ?? {};

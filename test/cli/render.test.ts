@@ -2,7 +2,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSyn
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
+import { spawnSync } from "node:child_process";
+import { BIN, EXAMPLE, FIXTURES, ROOT, sla, tempDir } from "../helpers/cli.js";
 import { extractPdf, flat } from "../helpers/pdf.js";
 
 const example = readFileSync(EXAMPLE, "utf8");
@@ -196,7 +197,32 @@ describe("sla render: reproducible and safe", () => {
     expect(md).toContain("| 2.25% |");
     const pdf = sla(["render", "sla.yaml", "-o", "out.pdf"], { cwd: dir });
     expect(pdf.code).toBe(0);
-    expect(pdf.stderr).toBe("sla: warning: the PDF fonts have no glyph for 1 character, left blank: 🙂\nWrote out.pdf\n");
+    expect(pdf.stderr).toBe("sla: warning: the PDF fonts have no glyph for 1 character, drawn as empty boxes: 🙂\nWrote out.pdf\n");
+  });
+
+  it.skipIf(!existsSync("/usr/bin/script"))("refuses to write a PDF to a terminal", () => {
+    // script(1) gives the command a terminal as standard output.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} render sla.example.yaml -f pdf`;
+    const result = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain("sla: a PDF needs an output file (-o agreement.pdf), or standard output sent to a file or a pipe");
+    expect(result.stdout).not.toContain("%PDF-");
+  });
+
+  it("shows the agreement's warnings before rendering it, and says when labels fall back to English", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sla.yaml"), readFileSync(EXAMPLE, "utf8").replace("end: 2026-12-31", "end: 2027-03-31"));
+    const result = sla(["render", "sla.yaml", "-o", "out.md"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warning\[period\/length\]: the review period is 9 months long/);
+    expect(result.stderr).toMatch(/\n⚠ 1 warning in 1 file\nWrote out\.md\n$/);
+    expect(existsSync(join(dir, "out.md"))).toBe(true);
+
+    const french = sla(["render", "sla.example.yaml", "--locale", "fr", "-o", "-"]);
+    expect(french.code).toBe(0);
+    expect(french.stderr).toBe("sla: warning: no built-in labels for `fr`; headings and labels are in English, numbers and dates in fr's formats\n");
+    expect(french.stdout).toMatch(/1\s800\s000\s€/);
+    expect(sla(["render", "sla.example.yaml", "--locale", "de-AT", "-o", "-"]).stderr).toBe("");
   });
 
   it("writes through a link whose target does not exist yet", () => {
@@ -220,7 +246,10 @@ describe("sla render: reproducible and safe", () => {
     const over = sla(["render", "sla.md", "-f", "md", "-o", "sla.md"], { cwd: dir });
     expect(over).toMatchObject({ code: 2, stderr: "sla: refusing to write the document over its input sla.md; choose another -o\n" });
     expect(readFileSync(join(dir, "sla.md"), "utf8")).toBe(example);
-    expect(sla(["render", "sla.example.yaml", "-f", "pdf"]).stderr).toBe("sla: a PDF needs an output file: -o agreement.pdf\n");
+    // Through a pipe the PDF goes to standard output; only a terminal is refused (below).
+    const piped = sla(["render", "sla.example.yaml", "-f", "pdf"]);
+    expect(piped).toMatchObject({ code: 0, stderr: "" });
+    expect(piped.stdout.startsWith("%PDF-")).toBe(true);
     expect(sla(["render", "sla.example.yaml", "-o", "out.docx"]).stderr).toContain("cannot tell the format from `out.docx`");
     expect(sla(["render", "sla.example.yaml", "--locale", "not a tag", "-o", "-"]).code).toBe(2);
   });

@@ -24,7 +24,9 @@ export interface RenderCliOptions {
 export async function runRender(file: string, options: RenderCliOptions): Promise<number> {
   const format = options.format ?? (options.output && options.output !== "-" ? EXTENSIONS[extname(options.output).toLowerCase()] : "md");
   if (!format) throw new UsageError(`cannot tell the format from \`${options.output}\`; name it .md, .html or .pdf, or give --format`);
-  if (format === "pdf" && (!options.output || options.output === "-")) throw new UsageError("a PDF needs an output file: -o agreement.pdf");
+  // A PDF on standard output suits a pipe or a redirect, never a terminal.
+  if (format === "pdf" && (!options.output || options.output === "-") && process.stdout.isTTY)
+    throw new UsageError("a PDF needs an output file (-o agreement.pdf), or standard output sent to a file or a pipe");
   if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(`--locale: \`${options.locale}\` is not a language tag (e.g. en, de-DE, tr, ja)`);
   refuseOutputOverInput(options.output, [file], "document");
 
@@ -32,13 +34,21 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   const parsed = parseSla(name, readSource(file));
   const findings = validateParsed(parsed, loadConfig(process.cwd()).config);
   const errors = findings.filter((f) => f.severity === "error");
-  if (errors.length) {
-    // Only a valid agreement is rendered; the errors are shown as `sla validate` shows them.
+  // Only a valid agreement is rendered; errors, or else warnings, are shown as `sla validate`
+  // shows them, so nobody signs a document whose warnings they never saw.
+  const shown = errors.length ? errors : findings;
+  if (shown.length) {
     const { formatStylish } = await import("../../format/stylish.js");
-    process.stderr.write(formatStylish([{ file: name, findings: sortFindings(errors) }], { paint: await loadPaint(useColor(process.stderr, undefined)), sources: new Map([[name, parsed.text]]) }));
+    process.stderr.write(formatStylish([{ file: name, findings: sortFindings(shown) }], { paint: await loadPaint(useColor(process.stderr, undefined)), sources: new Map([[name, parsed.text]]) }));
+  }
+  if (errors.length) {
     process.stderr.write(`sla: ${name} is not valid; nothing was rendered\n`);
     return EXIT.findings;
   }
+  const language = options.locale ?? (parsed.data as Sla).agreement.language;
+  const { hasBuiltInLabels } = await import("../../render/labels.js");
+  if (safeLocale(language) && !hasBuiltInLabels(language))
+    process.stderr.write(`sla: warning: no built-in labels for \`${language}\`; headings and labels are in English, numbers and dates in ${language}'s formats\n`);
 
   const { renderDocument, TemplateError } = await import("../../render/index.js");
   let output: string | Buffer;
@@ -50,7 +60,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
       paper: options.paper === "letter" ? "Letter" : "A4",
       date: sourceDateEpoch(),
       onMissingGlyphs: (chars) =>
-        process.stderr.write(`sla: warning: the PDF fonts have no glyph for ${chars.length} character${chars.length === 1 ? "" : "s"}, left blank: ${chars.join(" ")}\n`),
+        process.stderr.write(`sla: warning: the PDF fonts have no glyph for ${chars.length} character${chars.length === 1 ? "" : "s"}, drawn as empty boxes: ${chars.join(" ")}\n`),
     });
   } catch (error) {
     if (error instanceof TemplateError) throw new UsageError(`template error: ${error.message}`);
