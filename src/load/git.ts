@@ -46,7 +46,23 @@ export function readAtRevision(rev: string, file: string, cwd: string): Buffer {
   try {
     return git(["show", spec], cwd);
   } catch (error) {
-    if (error instanceof GitError) throw new InputError(`${file} does not exist at revision \`${rev}\``);
+    if (error instanceof GitError) throw new InputError(`${file} does not exist at revision \`${rev}\`${fromTheRoot(rev, path, cwd)}`);
+    throw error;
+  }
+}
+
+/**
+ * A hint for a path meant from the repository's root but read, as git reads it, from a
+ * subdirectory: the same path from the working directory, when the file is there.
+ */
+function fromTheRoot(rev: string, path: string, cwd: string): string {
+  try {
+    const prefix = git(["rev-parse", "--show-prefix"], cwd).toString().trim();
+    if (!prefix || path.startsWith(".")) return "";
+    git(["cat-file", "-e", `${rev}:${path}`], cwd);
+    return `; paths are read from the current directory: did you mean ${relative(prefix, path) || path}?`;
+  } catch (error) {
+    if (error instanceof GitError) return "";
     throw error;
   }
 }

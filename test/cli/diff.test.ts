@@ -109,6 +109,7 @@ describe("sla diff: errors", () => {
     ["a bad --fail-on class", ["diff", "--fail-on", "worse", "sla.example.yaml", PROPOSAL], /^sla: --fail-on: `worse` is not a change class; use any, added/],
     ["three operands", ["diff", "a", "b", "c"], /^sla: give two files, or one or two Git revisions/],
     ["no operand", ["diff"], /^sla: missing required argument 'old'/],
+    ["a directory", ["diff", "sla.example.yaml", "test"], /^sla: test is a directory; give two SLA files, or Git revisions\n$/],
     ["an empty --fail-on", ["diff", "--fail-on", "", "sla.example.yaml", PROPOSAL], /^sla: --fail-on: name at least one change class: any, added/],
   ])("%s: exit 2", (_name, args, stderr) => {
     const result = sla(args as string[]);
@@ -168,8 +169,17 @@ describe("sla diff: Git revisions", () => {
     const result = sla(["diff", "--format", "json", "v2026-H2..HEAD"], { cwd: join(repo, "docs") });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.old.file).toMatch(/sla\.yaml@v2026-H2$/);
+    expect(report.old.file).toBe("../sla.yaml@v2026-H2");
     expect(report.changes.filter((c: { section: string }) => c.section !== "funnel")).toHaveLength(5);
+  });
+
+  it("reads a path after -- from the current directory, as git does, and says so when the file is at the root", () => {
+    const result = sla(["diff", "v2026-H2", "HEAD", "--", "sla.yaml"], { cwd: join(repo, "docs") });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: "sla: sla.yaml does not exist at revision `v2026-H2`; paths are read from the current directory: did you mean ../sla.yaml?\n",
+    });
+    expect(sla(["diff", "v2026-H2", "HEAD", "--", "../sla.yaml"], { cwd: join(repo, "docs") }).code).toBe(0);
   });
 
   it("tells how to see every problem of a broken side read from Git", () => {

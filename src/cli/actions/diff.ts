@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { diffSla, type SlaDiff } from "../../diff/index.js";
 import { InputError, UsageError } from "../../errors.js";
 import { resolveInputs } from "../../load/discover.js";
@@ -78,6 +79,8 @@ async function resolveSides(operands: string[], argv: string[], cwd: string): Pr
     return [fileSide(revs[0]!), fileSide(revs[1]!)];
   }
   if (revs.length === 0 || revs.length > 2) throw new UsageError("give two files, or one or two Git revisions (see `sla diff --help`)");
+  const directory = revs.find((r) => existsSync(r) && statSync(r).isDirectory());
+  if (directory !== undefined) throw new UsageError(`${directory} is a directory; give two SLA files, or Git revisions`);
   // A name ending in .yaml is meant as a file, not a revision: say it is missing.
   const missing = revs.find((r) => /\.ya?ml$/i.test(r) && !isFile(cwd, r));
   if (missing) throw new InputError(`${missing}: no such file`);
@@ -89,7 +92,8 @@ async function resolveSides(operands: string[], argv: string[], cwd: string): Pr
   }
   if (revs.length === 2 && isFile(cwd, revs[1]!) && paths.length === 0)
     throw new UsageError(`\`${from}\` is not a file; to compare a revision with a file, write: sla diff ${from} -- ${revs[1]}`);
-  const file = paths[0] ?? (await theOnlySlaFile(cwd));
+  // Named relative to the working directory, as git names paths (`../sla.yaml` from below).
+  const file = paths[0] ?? relative(cwd, resolve(cwd, await theOnlySlaFile(cwd)));
   const at = (rev: string): Side => ({ name: `${file}@${rev}`, text: decodeSource(`${file}@${rev}`, readAtRevision(rev, file, cwd)), rev, path: file });
   return [at(from), to ? at(to) : fileSide(file)];
 }
