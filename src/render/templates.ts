@@ -25,20 +25,54 @@ function markdownCell(text: unknown): string {
   return String(text ?? "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
+type Root = { separator?: string; locale?: string } | undefined;
+
+/** A helper called wrongly; the template running it adds its file (see compile). */
+class HelperCallError extends Error {}
+
+/**
+ * Registers a helper that takes `arity` values (the last `optional` of them may be left
+ * out): a template calling it otherwise fails at the call, with its line and column, rather
+ * than with an error from inside the helper.
+ */
+function registerChecked(
+  hb: typeof Handlebars,
+  name: string,
+  usage: string,
+  [required, optional]: [number, number],
+  fn: (values: unknown[], root: Root) => unknown,
+): void {
+  hb.registerHelper(name, (...args: unknown[]) => {
+    const options = args.pop() as Handlebars.HelperOptions;
+    if (args.length < required || args.length > required + optional) throw new HelperCallError(`${at(options)}\`${name}\` is written ${usage}`);
+    try {
+      return fn(args, options.data?.root as Root);
+    } catch (error) {
+      if (error instanceof HelperCallError) throw new HelperCallError(`${at(options)}${error.message}`);
+      throw error;
+    }
+  });
+}
+
+function at(options: Handlebars.HelperOptions): string {
+  const loc = (options as { loc?: { start: { line: number; column: number } } }).loc;
+  return loc ? `line ${loc.start.line}, column ${loc.start.column + 1}: ` : "";
+}
+
 /** The helpers, documented in the README. */
 function registerHelpers(hb: typeof Handlebars): void {
   // {{join list}} uses the document's list separator; {{join list "; "}} another.
-  hb.registerHelper("join", (items: unknown, ...rest: unknown[]) => {
-    const options = rest[rest.length - 1] as Handlebars.HelperOptions;
-    const separator = typeof rest[0] === "string" ? rest[0] : ((options.data?.root as { separator?: string } | undefined)?.separator ?? ", ");
-    return Array.isArray(items) ? items.join(separator) : "";
+  registerChecked(hb, "join", '{{join list}} or {{join list "; "}}, with a list', [1, 1], ([items, separator], root) => {
+    // Text is already joined (the view formats some lists for the locale), and null is absent.
+    if (typeof items === "string") return items;
+    if (items === null || items === undefined) return "";
+    if (!Array.isArray(items)) throw new HelperCallError(`\`join\` takes a list, not ${typeof items}`);
+    return items.join(typeof separator === "string" ? separator : (root?.separator ?? ", "));
   });
-  hb.registerHelper("cell", markdownCell);
-  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  registerChecked(hb, "cell", "{{cell text}}", [1, 0], ([text]) => markdownCell(text));
+  registerChecked(hb, "eq", "{{eq a b}}", [2, 0], ([a, b]) => a === b);
   // In the document's locale: Turkish "iş" becomes "İŞ".
-  hb.registerHelper("upper", (text: unknown, options: Handlebars.HelperOptions) =>
-    String(text ?? "").toLocaleUpperCase((options.data?.root as { locale?: string } | undefined)?.locale),
-  );
+  registerChecked(hb, "upper", "{{upper text}}", [1, 0], ([text], root) => String(text ?? "").toLocaleUpperCase(root?.locale));
 }
 
 function compile(hb: typeof Handlebars, file: string, format: TemplateFormat): HandlebarsTemplateDelegate {

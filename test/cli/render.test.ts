@@ -265,6 +265,18 @@ describe("sla render: custom templates", () => {
     return dir;
   }
 
+  it.each([
+    ["a helper without its value", { "document.md.hbs": "# {{upper}}\n" }, "document.md.hbs: line 1, column 3: `upper` is written {{upper text}}"],
+    ["join given an object", { "document.md.hbs": "# x\n{{join meta}}\n" }, "document.md.hbs: line 2, column 1: `join` takes a list, not object"],
+    ["eq given one value, in a partial", { "document.md.hbs": "{{> p}}\n", "partials/p.hbs": "{{#if (eq 1)}}x{{/if}}" }, "partials/p.hbs: line 1, column 7: `eq` is written {{eq a b}}"],
+  ])("a helper called wrongly fails at its place: %s", (_name, files, message) => {
+    const dir = templateDir(files);
+    const result = sla(["render", "sla.example.yaml", "--template", dir, "-o", join(dir, "out.md")]);
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toBe(`sla: template error: ${join(dir, message)}\n`);
+    expect(existsSync(join(dir, "out.md"))).toBe(false);
+  });
+
   it("upper-cases in the document's language", () => {
     const dir = templateDir({ "document.md.hbs": "{{upper meta.name}}\n" });
     const result = sla(["render", join(FIXTURES, "i18n/tr.sla.yaml"), "--template", dir, "-o", "-"]);
@@ -283,6 +295,8 @@ describe("sla render: custom templates", () => {
     const result = sla(["render", "sla.example.yaml", "--template", dir, "-o", "-"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("- NEW-BUSINESS REVENUE: €1,800,000 for the period\n");
+    // Channels are already text, joined for the locale: join leaves text as it is.
+    expect(result.stdout).toContain("Channels: phone, e-mail, and LinkedIn\n");
   });
 
   it("a template naming a missing field fails clearly and leaves nothing behind", () => {
