@@ -90,6 +90,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+    const missingDirectory = (error as NodeJS.ErrnoException).code === "ENOENT" && !existsSync(dirname(target));
+    throw new UsageError(`cannot write ${file}: ${missingDirectory ? `directory ${dirname(file)} does not exist` : describeIoError(error)}`);
   }
 }

@@ -169,6 +169,11 @@ describe("sla validate: output formats", () => {
       expect(result).toMatchObject({ code: 2, stdout: "", stderr: "sla: refusing to write the report over its input sla.yaml; choose another -o\n" });
     }
     expect(readFileSync(join(dir, "sla.yaml"), "utf8")).toBe(example);
+    expect(sla(["validate", ".", "-o", "no/such/dir/report.json"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: "sla: cannot write no/such/dir/report.json: directory no/such/dir does not exist\n",
+    });
   });
 
   it("colours only when asked, and never with NO_COLOR", () => {
