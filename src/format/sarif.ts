@@ -2,12 +2,28 @@
 import { RULES } from "../validate/rules/index.js";
 import type { FindingsFormatter } from "./report.js";
 
+/** What the checks that are not rules (file, YAML, schema) hold a file to, by id prefix. */
+const BUILT_IN_CHECKS: Readonly<Record<string, string>> = {
+  file: "The file can be read as UTF-8 text.",
+  yaml: "The file is one well-formed YAML document, without duplicate keys or runaway aliases.",
+  schema: "The document follows the JSON Schema of the SLA format (schemas/sla.schema.json).",
+};
+
+/** Every result's rule is described in the log, the built-in checks among them, once each. */
+function builtInChecks(ruleIds: readonly string[]) {
+  const known = new Set(RULES.map((rule) => rule.id));
+  return [...new Set(ruleIds)]
+    .filter((id) => !known.has(id))
+    .sort()
+    .map((id) => ({ id, shortDescription: { text: BUILT_IN_CHECKS[id.split("/")[0]!] ?? id }, defaultConfiguration: { level: "error" } }));
+}
+
 export const formatSarif: FindingsFormatter = (reports, { toolVersion }) => {
   const results = reports.flatMap(({ file, findings }) =>
     findings.map((f) => ({
       ruleId: f.ruleId,
       level: f.severity,
-      message: { text: f.hint ? `${f.message}. ${f.hint}` : f.message },
+      message: { text: f.hint ? `${f.message}; ${f.hint}` : f.message },
       locations: [
         {
           physicalLocation: {
@@ -33,11 +49,14 @@ export const formatSarif: FindingsFormatter = (reports, { toolVersion }) => {
           driver: {
             name: "sla",
             ...(toolVersion && { version: toolVersion }),
-            rules: RULES.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: rule.description },
-              defaultConfiguration: { level: rule.defaultSeverity },
-            })),
+            rules: [
+              ...RULES.map((rule) => ({
+                id: rule.id,
+                shortDescription: { text: rule.description },
+                defaultConfiguration: { level: rule.defaultSeverity },
+              })),
+              ...builtInChecks(results.map((r) => r.ruleId)),
+            ],
           },
         },
         results,

@@ -137,7 +137,13 @@ describe("sla validate: output formats", () => {
     expect(log.version).toBe("2.1.0");
     const run = log.runs[0];
     expect(run.tool.driver.name).toBe("sla");
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain("funnel/unreachable-revenue");
+    const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);
+    expect(ruleIds).toContain("funnel/unreachable-revenue");
+    // Every result's rule is described, the schema's own checks too, and only once.
+    for (const r of run.results) expect(ruleIds).toContain(r.ruleId);
+    expect(new Set(ruleIds).size).toBe(ruleIds.length);
+    expect(run.tool.driver.rules.find((r: { id: string }) => r.id === "schema/unknown-property").shortDescription.text).toMatch(/JSON Schema/);
+    expect(run.results[0].message.text).toBe("persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined; did you mean `water-utilities`?");
     expect(run.results).toHaveLength(3);
     expect(run.results[0]).toMatchObject({
       ruleId: "refs/unknown-icp",
