@@ -1,5 +1,5 @@
 // Durations such as "4h", "4 business hours" or "2 business days", also in Turkish, German
-// and Japanese ("4 iş saati", "2 Werktage", "3営業日"). Business time is kept
+// and Japanese ("4 iş saati", "2 Werktage", "3営業日", also with full-width digits: "３営業日"). Business time is kept
 // apart from calendar time because the two cannot be compared without a working calendar;
 // for ordering checks a business day is taken as 8 business hours.
 
@@ -92,7 +92,8 @@ export function parseDuration(text: string | undefined): Readonly<Duration> | un
 }
 
 function readDuration(text: string): Readonly<Duration> | undefined {
-  const match = /^\s*(\d+(?:[.,]\d+)?)\s*(\S.*?)\s*$/u.exec(text.toLowerCase());
+  // NFKC reads the full-width digits a Japanese keyboard types ("４時間") as 0-9.
+  const match = /^\s*(\d+(?:[.,]\d+)?)\s*(\S.*?)\s*$/u.exec(text.normalize("NFKC").toLowerCase());
   if (!match) return undefined;
   const unit = UNIT_HOURS[match[2]!.replace(/\s+/g, " ")];
   if (!unit) return undefined;

@@ -9,8 +9,8 @@ export function toFraction(value: number | string | undefined): number | undefin
     return Math.abs(value) < 1 ? value : value / 100;
   }
   if (typeof value === "string") {
-    // "25%", "25 %", Turkish "%25", German "2,5 %", full-width "25％".
-    const match = /^\s*(?:[%％]\s*(-?\d+(?:[.,]\d+)?)|(-?\d+(?:[.,]\d+)?)\s*[%％])\s*$/.exec(value);
+    // "25%", "25 %", Turkish "%25", German "2,5 %", full-width "２５％" (NFKC reads it as 25%).
+    const match = /^\s*(?:%\s*(-?\d+(?:[.,]\d+)?)|(-?\d+(?:[.,]\d+)?)\s*%)\s*$/.exec(value.normalize("NFKC"));
     return match ? Number((match[1] ?? match[2])!.replace(",", ".")) / 100 : undefined;
   }
   return undefined;

@@ -39,6 +39,16 @@ describe("sla validate: valid files", () => {
     expect(result.code).toBe(0);
   });
 
+  it("accepts percentages and durations written with full-width digits, as a Japanese keyboard types them", () => {
+    const file = fileWith(example.replace("timeToFirstAttempt: 4 business hours", "timeToFirstAttempt: ４営業時間").replace(/^    target: 25%$/m, "    target: ２５％"));
+    expect(readFileSync(file, "utf8")).toContain("２５％");
+    expect(sla(["validate", file])).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
+    // A slower first attempt than the sequence plans is still caught in full-width digits.
+    const late = sla(["validate", fileWith(example.replace("timeToFirstAttempt: 4 business hours", "timeToFirstAttempt: １営業時間"))]);
+    expect(late.code).toBe(1);
+    expect(late.stdout).toContain("later than the time to first attempt (１営業時間)");
+  });
+
   it("handles a UTF-8 BOM and CRLF line endings with the right line numbers", () => {
     const crlf = "\uFEFF" + example.replace(/\n/g, "\r\n").replace("icp: water-utilities", "icp: nowhere");
     const result = sla(["validate", "--format", "json", fileWith(crlf)]);

@@ -59,7 +59,8 @@ describe("toFraction", () => {
     ["twenty-five", undefined],
     ["25%%", undefined],
     ["25 percent", undefined],
-    ["２５％", undefined], // full-width digits
+    ["２５％", 0.25], // full-width digits, as a Japanese keyboard types them
+    ["２，５％", 0.025],
     ["", undefined],
     [Number.NaN, undefined],
     [Number.POSITIVE_INFINITY, undefined],
@@ -108,6 +109,9 @@ describe("parseDuration", () => {
     ["4営業時間", 4, true, "4営業時間"],
     ["10営業日", 80, true, "10営業日"],
     ["30分", 0.5, false, "30分"],
+    ["４時間", 4, false, "４時間"], // full-width digits, as a Japanese keyboard types them
+    ["３営業日", 24, true, "３営業日"],
+    ["１．５時間", 1.5, false, "１．５時間"],
   ])("%j -> %d hours, business %s", (text, hours, business, trimmed) => {
     expect(parseDuration(text)).toMatchObject({ hours: about(hours), business, text: trimmed });
   });

@@ -96,7 +96,7 @@ const newStage = (id: string, extra: Partial<Sla["lifecycleStages"][number]> = {
   ({ id, name: id, owner: "sales", entryCriteria: ["x"], ...extra }) as Sla["lifecycleStages"][number];
 
 /** Every way the schema accepts of writing twenty-five percent. */
-const TWENTY_FIVE_PERCENT: (string | number)[] = [25, "25%", 0.25, "25 %", "%25", "% 25", "25％"];
+const TWENTY_FIVE_PERCENT: (string | number)[] = [25, "25%", 0.25, "25 %", "%25", "% 25", "25％", "２５％"];
 
 // The example's funnel (2026-07-01..2026-12-31 = 6 months, revenue per period):
 //   customers 1,800,000 / 30,000 = 60; proposals 60 / 0.25 = 240; SQLs 240 / 0.6 = 400;
@@ -670,6 +670,7 @@ const CASES: Record<string, RuleCases> = {
       { name: "the last attempt on the window's last day", mutate: (sla) => void (sla.connectAttempt!.sequence!.at(-1)!.after = "10 business days") },
       { name: "two attempts at the same time", mutate: (sla) => void (sla.connectAttempt!.sequence![1]!.after = "2 business hours") },
       { name: "the first attempt exactly when it is due", mutate: (sla) => void (sla.connectAttempt!.timeToFirstAttempt = "2 business hours") },
+      { name: "durations with full-width digits", mutate: (sla) => void (sla.connectAttempt!.timeToFirstAttempt = "２営業時間") },
       { name: "the first attempt due within a business day", mutate: (sla) => void (sla.connectAttempt!.timeToFirstAttempt = "1 business day") },
     ],
     invalid: [
