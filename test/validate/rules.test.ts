@@ -572,7 +572,7 @@ const CASES: Record<string, RuleCases> = {
         // 1 is read as one percent point, as documented; a fraction needs to be below 1.
         name: "a won stage written as 1 reads as 1%",
         mutate: (sla) => void (dealStage(sla, "closed-won").probability = 1),
-        reports: [{ path: ["dealStages", DEAL("closed-won"), "probability"], message: "has probability 1%" }],
+        reports: [{ path: ["dealStages", DEAL("closed-won"), "probability"], message: "has probability 1%", hint: "a bare 1 is read as 1%; write 100 or 100%" }],
       },
       {
         name: "a lost stage at 5",
@@ -817,8 +817,19 @@ const CASES: Record<string, RuleCases> = {
         },
       },
       { name: "Turkish lira", mutate: (sla) => void (sla.agreement.currency = "TRY") },
+      { name: "Japanese yen", mutate: (sla) => void (sla.agreement.currency = "JPY") },
     ],
     invalid: [
+      {
+        name: "a code of the right shape that is no currency",
+        mutate: (sla) => void (sla.agreement.currency = "EUO"),
+        reports: [{ path: ["agreement", "currency"], message: "`EUO` is not an ISO 4217 currency code", hint: "did you mean `EUR`?" }],
+      },
+      {
+        name: "a made-up code far from any currency",
+        mutate: (sla) => void (sla.agreement.currency = "QQQ"),
+        reports: [{ path: ["agreement", "currency"], message: "`QQQ` is not an ISO 4217 currency code", hint: "write a code such as `EUR`" }],
+      },
       {
         name: "money targets without currency",
         mutate: (sla) => void delete sla.agreement.currency,

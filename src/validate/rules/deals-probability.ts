@@ -14,7 +14,12 @@ export const dealsProbability: Rule = {
       const path = ["dealStages", index, "probability"];
       const outcome = stage.outcome ?? "open";
       if (outcome === "won" && probability !== 1)
-        report({ path, message: `won deal stage \`${stage.id}\` has probability ${formatPercent(probability)}; a won deal is 100%` });
+        report({
+          path,
+          message: `won deal stage \`${stage.id}\` has probability ${formatPercent(probability)}; a won deal is 100%`,
+          // `1` is the usual slip: meant as a fraction, read as one percent point.
+          hint: stage.probability === 1 ? "a bare 1 is read as 1%; write 100 or 100%" : "write 100%",
+        });
       else if (outcome === "lost" && probability !== 0)
         report({ path, message: `lost deal stage \`${stage.id}\` has probability ${formatPercent(probability)}; a lost deal is 0%` });
       else if (outcome === "open") {

@@ -1,3 +1,4 @@
+import { closestMatch } from "../../util/did-you-mean.js";
 import type { FunnelMetric, Kpi } from "../../model/index.js";
 import { repeatedKeys } from "../../model/collections.js";
 import type { Rule } from "../rule.js";
@@ -62,10 +63,23 @@ export const kpisDuplicateMetric: Rule = {
 export const agreementCurrency: Rule = {
   id: "agreement/currency",
   defaultSeverity: "warning",
-  description: "An agreement with money targets names its currency (`agreement.currency`).",
+  description: "An agreement with money targets names its currency (`agreement.currency`), and the currency is an ISO 4217 code.",
   needs: ["agreement", "kpis"],
   check({ sla, report }) {
-    if (sla.agreement.currency) return;
+    const currency = sla.agreement.currency;
+    if (currency) {
+      const known = knownCurrencies();
+      // The schema checks the shape (three capitals); only Intl knows which codes exist.
+      if (known && !known.has(currency)) {
+        const near = closestMatch(currency, known);
+        report({
+          path: ["agreement", "currency"],
+          message: `\`${currency}\` is not an ISO 4217 currency code`,
+          hint: near ? `did you mean \`${near}\`?` : "write a code such as `EUR`, `TRY`, `JPY` or `USD`",
+        });
+      }
+      return;
+    }
     const index = sla.kpis.findIndex((kpi) => kpi.unit === "currency");
     if (index >= 0)
       report({
@@ -76,3 +90,13 @@ export const agreementCurrency: Rule = {
       });
   },
 };
+
+let currencies: ReadonlySet<string> | undefined | null = null;
+/** The ISO 4217 codes this Node knows, or undefined where Intl cannot list them. */
+function knownCurrencies(): ReadonlySet<string> | undefined {
+  if (currencies === null) {
+    const list = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : [];
+    currencies = list.length > 100 ? new Set(list) : undefined;
+  }
+  return currencies;
+}
