@@ -931,7 +931,12 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "an optional lead→MQL rate of 0 is not skipped silently",
         mutate: (sla) => void (kpi(sla, "lead-to-mql-rate").target = 0),
-        reports: [{ path: ["kpis", KPI("lead-to-mql-rate"), "target"], message: "the lead→MQL rate is 0;" }],
+        reports: [{ path: ["kpis", KPI("lead-to-mql-rate"), "target"], message: "the lead→MQL rate is 0%;" }],
+      },
+      {
+        name: "a rate above 100% said as a percentage, as it was read",
+        mutate: (sla) => void (kpi(sla, "close-rate").target = 150),
+        reports: [{ path: ["kpis", KPI("close-rate"), "target"], message: "the close rate is 150%; the funnel math needs a rate above 0% and at most 100%" }],
       },
       {
         name: "an average deal size of 0",

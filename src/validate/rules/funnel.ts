@@ -78,7 +78,8 @@ export const funnelIncomplete: Rule = {
       if (kpi && (rate === undefined || rate <= 0 || rate > 1)) {
         report({
           path: at(kpi),
-          message: `the ${RATE_LABELS[metric]} is ${String(kpi.target)}; the funnel math needs a rate above 0% and at most 100%`,
+          // Said as read (150 is 150%), with the text as written when it is no percentage.
+          message: `the ${RATE_LABELS[metric]} is ${rate === undefined ? `\`${String(kpi.target)}\`` : formatPercent(rate)}; the funnel math needs a rate above 0% and at most 100%`,
           hint: rate === 0 ? "with a 0% rate no volume can reach the revenue target" : undefined,
         });
         return;
