@@ -66,12 +66,60 @@ export function yamlFindings(parsed: Pick<ParsedSla, "file" | "text" | "document
     return { line, column: col };
   };
   const fromYamlError = (error: YAMLError, severity: "error" | "warning"): Finding => {
+    const overIndented = overIndentedKey(error, text);
+    if (overIndented) return { ...overIndented.problem, severity, file, path: [], start: at(overIndented.start), end: at(overIndented.end) };
     const [start, end] = error.pos;
     const lineEnd = text.indexOf("\n", start);
     const { ruleId, message, hint, length } = describeYamlError(error, text.slice(start, lineEnd < 0 ? undefined : lineEnd));
     return { ruleId, severity, message, hint, file, path: [], start: at(start), end: at(length ? start + length : end) };
   };
-  return [...document.errors.map((e) => fromYamlError(e, "error")), ...document.warnings.map((w) => fromYamlError(w, "warning"))];
+  const errors = withoutCascade(document.errors.map((e) => fromYamlError(e, "error")));
+  return [...errors, ...document.warnings.map((w) => fromYamlError(w, "warning"))];
+}
+
+/**
+ * The first syntax error, and not those after it: one tab or one misplaced line breaks the
+ * structure of what follows, and yaml then reports every later line. Duplicate keys and
+ * other errors that stand on their own are all kept.
+ */
+function withoutCascade(all: Finding[]): Finding[] {
+  // Two of yaml's errors can come down to one over-indented key: said once.
+  const said = new Set<string>();
+  const errors = all.filter((f) => {
+    const key = `${f.start?.line}:${f.start?.column}:${f.message}`;
+    return said.has(key) ? false : (said.add(key), true);
+  });
+  const syntax = errors.filter((f) => f.ruleId === "yaml/syntax");
+  if (syntax.length < 2) return errors;
+  const [first] = syntax;
+  const more = syntax.length - 1;
+  const note = `${more} later syntax error${more === 1 ? "" : "s"} not shown: they often follow from this one; fix it and run again`;
+  return errors.flatMap((f) => (f.ruleId !== "yaml/syntax" ? [f] : f === first ? [{ ...f, hint: f.hint ? `${f.hint}; ${note}` : note }] : []));
+}
+
+/**
+ * A key indented deeper than the key before it (`  currency: EUR` then `    effectiveDate:`)
+ * continues that key's value, and yaml reports the value ("nested mappings are not allowed
+ * in compact mappings"); the line to fix is the deeper one.
+ */
+function overIndentedKey(error: YAMLError, text: string): { problem: YamlProblem; start: number; end: number } | undefined {
+  if (error.code !== "BLOCK_AS_IMPLICIT_KEY" && error.code !== "MULTILINE_IMPLICIT_KEY") return undefined;
+  const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
+  // The key's column counts the dashes of list entries before it (`  - id: x`).
+  const line = /^((?: *- +)* *)([^\s#-][^:\n]*?):[ \t]/.exec(text.slice(lineStart));
+  if (!line) return undefined;
+  const next = /\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)([^\s#:][^:\n]*?):(?=[ \t]|\r?\n|$)/.exec(text.slice(lineStart));
+  if (!next || next[1]!.length <= line[1]!.length) return undefined;
+  const keyStart = lineStart + next.index + next[0].length - next[2]!.length - 1;
+  return {
+    problem: {
+      ruleId: "yaml/syntax",
+      message: `\`${next[2]}\` is indented more than \`${line[2]}\` above it, so YAML reads it as part of that value`,
+      hint: `start \`${next[2]}\` at column ${line[1]!.length + 1}, as \`${line[2]}\` does`,
+    },
+    start: keyStart,
+    end: keyStart + next[2]!.length,
+  };
 }
 
 function parseWithPositions(file: string, text: string): ParsedSla {

@@ -164,6 +164,23 @@ describe("parseSla findings", () => {
     expect(parsed.data).toBeUndefined();
   });
 
+  it.each([
+    ["a key under a key with a value", "agreement:\n  currency: EUR\n    effectiveDate: 2026-07-01\n", "`effectiveDate` is indented more than `currency` above it", pos(3, 5), "start `effectiveDate` at column 3, as `currency` does"],
+    ["a key in a list entry", "l:\n  - id: x\n      name: y\n", "`name` is indented more than `id` above it", pos(3, 7), "start `name` at column 5, as `id` does"],
+  ])("points at the over-indented line, not the value yaml reads it into: %s", (_name, text, message, start, hint) => {
+    const { findings } = parseSla("sla.yaml", text);
+    // yaml reports two errors there; they are one mistake, said once.
+    expect(findings).toEqual([expect.objectContaining({ ruleId: "yaml/syntax", message: expect.stringContaining(message), start, hint })]);
+  });
+
+  it("reports the first syntax error of a cascade and says how many follow, keeping duplicate keys", () => {
+    const text = "agreement:\n\tname: x\n  version: 1\n  language: en\nkind: a\nkind: b\n";
+    const { findings } = parseSla("sla.yaml", text);
+    const syntax = findings.filter((f) => f.ruleId === "yaml/syntax");
+    expect(syntax).toEqual([expect.objectContaining({ message: "tab used for indentation", start: pos(2, 1), hint: expect.stringMatching(/^indent with spaces; \d+ later syntax errors? not shown/) })]);
+    expect(findings.filter((f) => f.ruleId === "yaml/duplicate-key")).toHaveLength(1);
+  });
+
   it("reports more than one document", () => {
     const parsed = parseSla("sla.yaml", "apiVersion: sla/v1\n---\napiVersion: sla/v1\n");
     expect(parsed.findings).toEqual([
