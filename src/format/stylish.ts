@@ -21,7 +21,10 @@ export const formatStylish: FindingsFormatter = (reports, { paint: c, sources })
     out.push(c.green(`✔ ${files} valid`));
   } else {
     const parts = [plural(error, "error"), plural(warning, "warning")].filter(Boolean).join(", ");
-    out.push((error ? c.red.bold : c.yellow.bold)(`${error ? "✖" : "⚠"} ${parts} in ${files}`));
+    // "in 6 of 300 files": how many files need work, not only how many were read.
+    const withFindings = reports.filter((r) => r.findings.length > 0).length;
+    const where = withFindings === reports.length ? files : `${withFindings} of ${files}`;
+    out.push((error ? c.red.bold : c.yellow.bold)(`${error ? "✖" : "⚠"} ${parts} in ${where}`));
   }
   return out.join("\n") + "\n";
 };

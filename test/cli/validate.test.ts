@@ -169,6 +169,11 @@ describe("sla validate: output formats", () => {
     expect(result.stdout).toContain('<testcase classname="sla.example.yaml" name="valid"/>');
   });
 
+  it("stylish: the summary says how many of the files read need work", () => {
+    expect(sla(["validate", THREE_ERRORS, "sla.example.yaml"]).stdout).toMatch(/\n✖ 3 errors in 1 of 2 files\n$/);
+    expect(sla(["validate", THREE_ERRORS]).stdout).toMatch(/\n✖ 3 errors in 1 file\n$/);
+  });
+
   it("writes the report to a file with --output", () => {
     const out = join(tempDir(), "report.sarif");
     const result = sla(["validate", "--format", "sarif", "--output", out, THREE_ERRORS]);
