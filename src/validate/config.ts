@@ -26,7 +26,7 @@ export function parseConfig(file: string, text: string): SlaConfig {
   if (data === null || data === undefined) return { rules: {} };
   if (typeof data !== "object" || Array.isArray(data)) throw new ConfigError(file, "must be a mapping with a `rules:` key");
   const unknownKeys = Object.keys(data).filter((key) => key !== "rules");
-  if (unknownKeys.length) throw new ConfigError(file, `unknown key \`${unknownKeys[0]}\`; the only key is \`rules\``);
+  if (unknownKeys.length) throw new ConfigError(at(file, text, unknownKeys[0]!), `unknown key \`${unknownKeys[0]}\`; the only key is \`rules\``);
   const rules = (data as { rules?: unknown }).rules ?? {};
   if (typeof rules !== "object" || rules === null || Array.isArray(rules))
     throw new ConfigError(file, "`rules` must be a mapping of rule id to `off`, `warning` or `error`");
@@ -36,15 +36,26 @@ export function parseConfig(file: string, text: string): SlaConfig {
   for (const [id, value] of Object.entries(rules)) {
     if (!known.includes(id)) {
       if (/^(schema|yaml)\//.test(id))
-        throw new ConfigError(file, `\`${id}\` cannot be configured: schema and YAML errors always fail validation`);
+        throw new ConfigError(at(file, text, id), `\`${id}\` cannot be configured: schema and YAML errors always fail validation`);
       const suggestion = closestMatch(id, known);
-      throw new ConfigError(file, `unknown rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `sla rules` lists them"}`);
+      throw new ConfigError(at(file, text, id), `unknown rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `sla rules` lists them"}`);
     }
     const setting = typeof value === "string" ? SETTINGS[value] : undefined;
-    if (!setting) throw new ConfigError(file, `rule \`${id}\`: \`${String(value)}\` is not a setting; use \`off\`, \`warning\` or \`error\``);
+    if (!setting) throw new ConfigError(at(file, text, id), `rule \`${id}\`: \`${String(value)}\` is not a setting; use \`off\`, \`warning\` or \`error\``);
     result[id] = setting;
   }
   return { rules: result };
+}
+
+/** `file:line:column` of the line where `key:` is written, for an error about it; else `file`. */
+function at(file: string, text: string, key: string): string {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const column = lines[i]!.search(/\S/);
+    const written = lines[i]!.slice(column).replace(/^["']/, "");
+    if (column >= 0 && written.startsWith(key) && /^["']?\s*:/.test(written.slice(key.length))) return `${file}:${i + 1}:${column + 1}`;
+  }
+  return file;
 }
 
 function readConfigData(file: string, text: string): unknown {
@@ -52,7 +63,11 @@ function readConfigData(file: string, text: string): unknown {
   if (fast) return fast;
   const document = yamlLib().parseDocument(text, { uniqueKeys: true });
   const error = document.errors[0];
-  if (error) throw new ConfigError(file, `not valid YAML: ${error.message.split("\n")[0]!.replace(/:$/, "")}`);
+  if (error) {
+    const place = error.linePos?.[0];
+    const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    throw new ConfigError(place ? `${file}:${place.line}:${place.col}` : file, `not valid YAML: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
+  }
   const read = boundedData(document);
   if (!read) throw new ConfigError(file, `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the settings out`);
   return read.data;

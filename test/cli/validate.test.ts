@@ -245,7 +245,7 @@ describe("sla validate: warnings", () => {
     writeFileSync(join(dir, "team.yaml"), "rules:\n  period/lenght: off\n");
     const typo = sla(["validate", "--config", "team.yaml", "sla.yaml"], { cwd: dir });
     expect(typo).toMatchObject({ code: 2, stdout: "" });
-    expect(typo.stderr).toBe("sla: team.yaml: unknown rule `period/lenght`; did you mean `period/length`?\n");
+    expect(typo.stderr).toBe("sla: team.yaml:2:3: unknown rule `period/lenght`; did you mean `period/length`?\n");
     writeFileSync(join(dir, "team.yaml"), "rules:\n  period/length: loud\n");
     expect(sla(["validate", "-c", "team.yaml", "sla.yaml"], { cwd: dir }).stderr).toContain("`loud` is not a setting");
     writeFileSync(join(dir, "team.yaml"), "rules:\n  schema/type: off\n");

@@ -32,12 +32,15 @@ describe("parseConfig", () => {
   });
 
   it.each([
-    ["broken YAML", "rules:\n  period/length: [off\n", /^not valid YAML: .*flow sequence/i],
-    ["a rule set twice", "rules:\n  period/length: off\n  period/length: error\n", /^not valid YAML: Map keys must be unique/],
-    ["an alias bomb", aliasBomb(), /^too many alias expansions/],
-  ])("refuses %s with a ConfigError naming the file", (_name, text, message) => {
+    ["broken YAML", "rules:\n  period/length: [off\n", /^not valid YAML: .*flow sequence/i, ".slarc.yaml:3:1"],
+    ["a rule set twice", "rules:\n  period/length: off\n  period/length: error\n", /^not valid YAML: map keys must be unique$/, ".slarc.yaml:3:3"],
+    ["an alias bomb", aliasBomb(), /^too many alias expansions/, ".slarc.yaml"],
+    ["a misspelt rule", "rules:\n  period/length: off\n  period/lenght: off\n", /^unknown rule `period\/lenght`; did you mean `period\/length`\?$/, ".slarc.yaml:3:3"],
+    ["a quoted rule with a bad setting", 'rules:\n  "period/length": loud\n', /^rule `period\/length`: `loud` is not a setting/, ".slarc.yaml:2:3"],
+    ["an unknown key", "rule:\n  period/length: off\n", /^unknown key `rule`; the only key is `rules`$/, ".slarc.yaml:1:1"],
+  ])("refuses %s with a ConfigError naming the file and the place", (_name, text, message, place) => {
     const error = refusal(text);
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error).toMatchObject({ file: ".slarc.yaml", message: expect.stringMatching(message) });
+    expect(error).toMatchObject({ file: place, message: expect.stringMatching(message) });
   });
 });
