@@ -5,31 +5,54 @@ import { UsageError } from "../errors.js";
 
 const SHELLS = ["bash", "zsh", "fish"] as const;
 
+// Words to offer where commander knows only that a value is expected: an option whose
+// values are parsed rather than listed as choices, or a command's operand.
+const optionWords = new WeakMap<Option, readonly string[]>();
+const operandWords = new WeakMap<Command, readonly string[]>();
+
+/** Offers `words` as values of `option`; returns the option, for chaining in addOption(). */
+export function completeWith(option: Option, words: readonly string[]): Option {
+  optionWords.set(option, words);
+  return option;
+}
+
 export function registerCompletion(program: Command): void {
-  program
+  const command = program
     .command("completion")
     .description("print a shell completion script: eval \"$(sla completion bash)\"")
     .argument("<shell>", SHELLS.join(", "))
+
     .action((shell: string) => {
       if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`completion: \`${shell}\` is not supported; use ${SHELLS.join(", ")}`);
       process.stdout.write(completionScript(program, shell as (typeof SHELLS)[number]));
     });
+  operandWords.set(command, SHELLS);
 }
 
 interface Spec {
   name: string;
-  options: { flags: string[]; choices: string[]; takesValue: boolean; description: string }[];
+  /** Offered instead of file names for the command's operands, when set. */
+  operands: readonly string[] | undefined;
+  options: { flags: string[]; choices: readonly string[]; takesValue: boolean; takesFile: boolean; description: string }[];
 }
+
+const HELP = { flags: ["--help", "-h"], choices: [], takesValue: false, takesFile: false, description: "show help" };
 
 function specOf(program: Command): Spec[] {
   return program.commands.map((command) => ({
     name: command.name(),
-    options: [...command.options, ...program.options].map((o: Option) => ({
-      flags: [o.long, o.short].filter((f): f is string => Boolean(f)),
-      choices: o.argChoices ?? [],
-      takesValue: o.required || o.optional,
-      description: o.description,
-    })),
+    operands: operandWords.get(command),
+    options: [
+      ...[...command.options, ...program.options].map((o: Option) => ({
+        flags: [o.long, o.short].filter((f): f is string => Boolean(f)),
+        choices: o.argChoices ?? optionWords.get(o) ?? [],
+        takesValue: o.required || o.optional,
+        // `--output <file>`, `--template <dir>`: a path; `--locale <tag>`, `--max-warnings <n>`: not.
+        takesFile: /<(file|dir|name)>/.test(o.flags),
+        description: o.description,
+      })),
+      HELP,
+    ],
   }));
 }
 
@@ -46,22 +69,28 @@ export function completionScript(program: Command, shell: (typeof SHELLS)[number
         if (long) parts.push(`-l ${long}`);
         if (short) parts.push(`-s ${short}`);
         if (o.choices.length) parts.push(`-xa '${o.choices.join(" ")}'`);
-        else if (o.takesValue) parts.push("-r -F");
+        else if (o.takesFile) parts.push("-r -F");
+        else if (o.takesValue) parts.push("-x");
         parts.push(`-d '${o.description.replace(/'/g, "\\'")}'`);
         lines.push(parts.join(" "));
       }
-      lines.push(`complete -c sla -n '__fish_seen_subcommand_from ${spec.name}' -F`);
+      lines.push(
+        spec.operands
+          ? `complete -c sla -n '__fish_seen_subcommand_from ${spec.name}' -xa '${spec.operands.join(" ")}'`
+          : `complete -c sla -n '__fish_seen_subcommand_from ${spec.name}' -F`,
+      );
     }
     return lines.join("\n") + "\n";
   }
   const cases = specs
     .map((spec) => {
       const flags = spec.options.flatMap((o) => o.flags).join(" ");
-      const choices = spec.options
-        .filter((o) => o.choices.length)
+      const values = spec.options
+        .filter((o) => o.takesValue && !o.takesFile)
         .map((o) => `        ${o.flags.join("|")}) COMPREPLY=($(compgen -W "${o.choices.join(" ")}" -- "$cur")); return ;;`)
         .join("\n");
-      return `    ${spec.name})\n      case "$prev" in\n${choices}\n      esac\n      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "${flags}" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;`;
+      const operands = spec.operands ? `compgen -W "${spec.operands.join(" ")}" -- "$cur"` : `compgen -f -- "$cur"`;
+      return `    ${spec.name})\n      case "$prev" in\n${values}\n      esac\n      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "${flags}" -- "$cur")); else COMPREPLY=($(${operands})); fi ;;`;
     })
     .join("\n");
   const bash = `# sla completion for ${shell}

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { CHANGE_CLASSES } from "../diff/model.js";
 import { UsageError } from "../errors.js";
+import { completeWith } from "./completion.js";
 
 const FAIL_ON = ["any", ...CHANGE_CLASSES] as const;
 
@@ -14,7 +15,7 @@ export function registerDiff(program: Command): void {
     .argument("[new]", "the proposal: a file, or a Git revision (default: the working copy)")
     .argument("[file...]", "after `--`: the SLA file to compare at the revisions (default: the repository's only SLA file)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
-    .option("--fail-on <classes>", `exit 1 when a change has one of these classes, comma-separated: ${FAIL_ON.join(", ")}`, parseClasses)
+    .addOption(completeWith(new Option("--fail-on <classes>", `exit 1 when a change has one of these classes, comma-separated: ${FAIL_ON.join(", ")}`).argParser(parseClasses), FAIL_ON))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--color", "force colour")
     .option("--no-color", "no colour")

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { FINDINGS_FORMATS } from "../format/index.js";
 import { UsageError } from "../errors.js";
+import { completeWith } from "./completion.js";
 
 export function registerValidate(program: Command): void {
   program
@@ -14,7 +15,12 @@ export function registerValidate(program: Command): void {
     .option("-c, --config <file>", "rule configuration (default: nearest .slarc.yaml up to the repository root)")
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--stdin-filename <name>", "name to show for standard input")
-    .option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`", parseConcurrency, "auto")
+    .addOption(
+      completeWith(new Option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`").argParser(parseConcurrency).default("auto"), [
+        "auto",
+        "off",
+      ]),
+    )
     .option("--cache", "skip files found clean before while they are unchanged (remembered in .slacache)")
     .option("--cache-location <file>", "where --cache keeps what it remembers (implies --cache)")
     .option("--color", "force colour")

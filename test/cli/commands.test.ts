@@ -89,11 +89,24 @@ describe("sla completion", () => {
     expect(complete(["sla", "validate", "--form"])).toBe("--format");
     expect(complete(["sla", "validate", "--format", "s"])).toBe("stylish sarif");
     expect(complete(["sla", "diff", "--fail-"])).toBe("--fail-on");
+    // Values that are not files: parsed lists, languages, operands; none at all for a number.
+    expect(complete(["sla", "diff", "--fail-on", "t"])).toBe("tightened");
+    expect(complete(["sla", "render", "x.yaml", "--locale", ""])).toBe("en de tr ja");
+    expect(complete(["sla", "validate", "--concurrency", ""])).toBe("auto off");
+    expect(complete(["sla", "validate", "--max-warnings", ""])).toBe("");
+    expect(complete(["sla", "completion", ""])).toBe("bash zsh fish");
+    expect(complete(["sla", "render", "--he"])).toBe("--help");
+    // Paths still complete as files.
+    expect(complete(["sla", "render", "x.yaml", "-o", "sla.ex"])).toBe("sla.example.yaml");
   });
 
   it("prints zsh and fish scripts, and refuses other shells", () => {
     expect(sla(["completion", "zsh"]).stdout).toMatch(/^autoload -U \+X bashcompinit && bashcompinit\n/);
-    expect(sla(["completion", "fish"]).stdout).toContain("complete -c sla -n '__fish_seen_subcommand_from render' -l paper -xa 'a4 letter'");
+    const fish = sla(["completion", "fish"]).stdout;
+    expect(fish).toContain("complete -c sla -n '__fish_seen_subcommand_from render' -l paper -xa 'a4 letter'");
+    expect(fish).toContain("complete -c sla -n '__fish_seen_subcommand_from diff' -l fail-on -xa 'any added");
+    expect(fish).toContain("complete -c sla -n '__fish_seen_subcommand_from validate' -l max-warnings -x -d");
+    expect(fish).toContain("complete -c sla -n '__fish_seen_subcommand_from completion' -xa 'bash zsh fish'");
     expect(sla(["completion", "tcsh"])).toMatchObject({ code: 2, stderr: "sla: completion: `tcsh` is not supported; use bash, zsh, fish\n" });
   });
 });
