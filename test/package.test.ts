@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -48,6 +48,39 @@ describe("CI integrations", () => {
     expect(script).toContain("diff --format markdown");
     for (const step of action.runs.steps) expect(step.shell).toBe("bash");
     for (const input of Object.values(action.inputs) as { description: string }[]) expect(input.description.length).toBeGreaterThan(10);
+  });
+
+  it("action.yml's steps run as GitHub runs them: annotations, then the pull request's diff in the job summary", () => {
+    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
+    const step = (name: string) => action.runs.steps.find((s: { name: string }) => s.name.startsWith(name)) as { run: string; if?: string };
+    const origin = tempDir();
+    const repo = tempDir();
+    const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, stdio: "pipe" });
+    git(origin, "init", "-q", "--bare");
+    git(repo, "init", "-q", "-b", "main");
+    for (const [key, value] of [["user.email", "ci@example.com"], ["user.name", "CI"], ["commit.gpgsign", "false"]]) git(repo, "config", key!, value!);
+    copyFileSync(EXAMPLE, join(repo, "sla.yaml"));
+    git(repo, "add", "sla.yaml");
+    git(repo, "commit", "-qm", "in force");
+    git(repo, "remote", "add", "origin", origin);
+    git(repo, "push", "-q", "origin", "main");
+    // The pull request: the proposal, whose funnel no longer reaches its revenue target.
+    copyFileSync(join(ROOT, "test/fixtures/diff/proposal.sla.yaml"), join(repo, "sla.yaml"));
+    git(repo, "commit", "-qam", "proposal");
+
+    const summary = join(repo, "summary.md");
+    const env = { ...process.env, GITHUB_ACTION_PATH: ROOT, GITHUB_STEP_SUMMARY: summary, SLA_PATHS: "", SLA_MAX_WARNINGS: "", BASE_REF: "main", SLA_DIFF_FILE: "" };
+    const validate = spawnSync("bash", ["-c", step("Validate").run], { cwd: repo, env, encoding: "utf8" });
+    expect(validate.status).toBe(1);
+    expect(validate.stdout).toMatch(/^::error file=sla\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=sla funnel\/unreachable-revenue::/m);
+
+    // It runs after a failed validation too: reviewers want the diff most then.
+    expect(step("Summarise").if).toContain("!cancelled()");
+    const diff = spawnSync("bash", ["-c", step("Summarise").run], { cwd: repo, env, encoding: "utf8" });
+    expect(diff.status).toBe(0);
+    const written = readFileSync(summary, "utf8");
+    expect(written).toMatch(/^## Anatolia Pumps Marketing & Sales Service Level Agreement: 2026\.2 → 2026\.2/);
+    expect(written).toContain("Compared: `sla.yaml@origin/main` → `sla.yaml`");
   });
 
   it(".pre-commit-hooks.yaml runs sla validate on the SLA file names sla looks for", () => {
