@@ -22,7 +22,8 @@ export class TemplateError extends Error {
 
 /** Escapes text for a Markdown table cell. */
 function markdownCell(text: unknown): string {
-  return String(text ?? "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  // A block scalar (`|`) ends in a line break, which would end the cell in a stray <br>.
+  return String(text ?? "").trimEnd().replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
 type Root = { separator?: string; locale?: string } | undefined;

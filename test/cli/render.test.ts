@@ -116,6 +116,17 @@ describe("sla render: languages", () => {
     expect(md.slice(signaturesAt)).toContain(personName);
   });
 
+  it("keeps a block scalar's lines in a Markdown table cell, without a stray break at its end", () => {
+    const dir = tempDir();
+    const text = readFileSync(EXAMPLE, "utf8").replace(
+      "    description: First meeting or site visit is booked to understand the installation.\n",
+      "    description: |\n      First meeting or site visit is booked.\n      We learn the installation | the site.\n",
+    );
+    writeFileSync(join(dir, "sla.yaml"), text);
+    const md = sla(["render", "sla.yaml", "-o", "-"], { cwd: dir }).stdout;
+    expect(md).toContain("| **Discovery meeting booked**<br>First meeting or site visit is booked.<br>We learn the installation \\| the site. | 10% | open |");
+  });
+
   it("lists the reasons for returning a lead one per line, not joined into one sentence", () => {
     const md = sla(["render", "sla.example.yaml", "-o", "-"]).stdout;
     const row = md.split("\n").find((line) => line.startsWith("| **Returned to marketing"))!;
