@@ -39,3 +39,13 @@ for (const file of files) {
   ];
   console.log(`| ${file} | ${(bytes.length / 1024).toFixed(0)} | ${figures.map((us) => us.toFixed(0)).join(" | ")} |`);
 }
+
+// Scaling: the fast reader on many short quoted values, whose time must grow with their
+// number (a search past each value's end once made it grow with the square).
+console.log("\n| quoted values | fast reader, ms | per value, µs |");
+console.log("| ---: | ---: | ---: |");
+for (const count of [10_000, 20_000, 40_000, 80_000]) {
+  const text = Array.from({ length: count }, (_, i) => `k${i}: "v"`).join("\n") + "\n";
+  const us = time(() => readFast(text), 3);
+  console.log(`| ${count.toLocaleString("en-US")} | ${(us / 1000).toFixed(1)} | ${(us / count).toFixed(2)} |`);
+}

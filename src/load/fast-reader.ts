@@ -63,6 +63,8 @@ class BlockReader {
   private content = 0;
   private indent = 0;
   private atEnd = false;
+  /** Set by seekContent(): the column of the leftmost comment line it passed over. */
+  private leftmostComment = Infinity;
   private depth = 0;
   /** Set by key(): the offset just after the key's `:`. */
   private afterKey = 0;
@@ -158,6 +160,10 @@ class BlockReader {
     if (this.indent > indent) {
       if (this.isEntry()) return this.sequence(this.indent, this.content);
       if (this.isKey(this.content)) return this.mapping(this.indent, this.content);
+      // A comment line at or left of the parent's column before a scalar on a later line
+      // lowers the indentation `yaml` asks of that scalar (its lexer does so for `#c` and
+      // for any comment at column 0 after a blank line), so the readers would differ.
+      if (this.leftmostComment <= indent) decline();
       return this.inline(indent, this.content);
     }
     if (this.indent === indent && sequenceMayShareIndent && this.isEntry()) return this.sequence(indent, this.content);
@@ -436,14 +442,21 @@ class BlockReader {
     this.indent = content - start;
   }
 
-  /** Makes the first line from `start` on that holds more than spaces and a comment current. */
+  /**
+   * Makes the first line from `start` on that holds more than spaces and a comment current;
+   * `leftmostComment` is then the column of the leftmost comment line passed over.
+   */
   private seekContent(start: number): void {
     const text = this.text;
+    this.leftmostComment = Infinity;
     while (start < text.length) {
       this.load(start);
-      if (this.content < this.lineEnd && text.charCodeAt(this.content) !== Char.Hash) {
-        this.atEnd = false;
-        return;
+      if (this.content < this.lineEnd) {
+        if (text.charCodeAt(this.content) !== Char.Hash) {
+          this.atEnd = false;
+          return;
+        }
+        if (this.indent < this.leftmostComment) this.leftmostComment = this.indent;
       }
       start = this.next;
     }
@@ -635,12 +648,15 @@ function quotedText(text: string, open: number, close: number): string {
 }
 
 /** The text of a double-quoted scalar between `from` and `close`, its escapes resolved. */
-function unescapeDoubleQuoted(text: string, from: number, close: number): string {
-  let backslash = text.indexOf("\\", from);
-  if (backslash === -1 || backslash > close) return text.slice(from, close);
+function unescapeDoubleQuoted(source: string, from: number, close: number): string {
+  // Searched within the scalar only: a search for the next `\\` in the whole text, once per
+  // scalar, made a file of many quoted values quadratic.
+  const text = source.slice(from, close);
+  let backslash = text.indexOf("\\");
+  if (backslash === -1) return text;
   let out = "";
-  let at = from;
-  for (; backslash !== -1 && backslash < close; backslash = text.indexOf("\\", at)) {
+  let at = 0;
+  for (; backslash !== -1; backslash = text.indexOf("\\", at)) {
     out += text.slice(at, backslash);
     const letter = text[backslash + 1]!;
     const simple = SIMPLE_ESCAPES[letter];
@@ -658,7 +674,7 @@ function unescapeDoubleQuoted(text: string, from: number, close: number): string
     out += String.fromCodePoint(code);
     at = backslash + 2 + length;
   }
-  return out + text.slice(at, close);
+  return out + text.slice(at);
 }
 
 // The YAML 1.2 core schema, as `yaml` applies it to plain scalars.

@@ -109,6 +109,13 @@ describe("readFast", () => {
     ["a key named __proto__", "__proto__: 1\n"],
     ["a key named __proto__ holding a mapping", "a: 1\n__proto__:\n  b: 2\n"],
     ["a duplicate key after a __proto__ key", "__proto__: 1\na: 1\na: 2\n"],
+    // A comment line at or left of the parent's column, before a scalar on a later line,
+    // changes how `yaml` reads the scalar (found by a review's fuzzing).
+    ["a tight comment before a list entry's scalar", "l:\n-\n#c\n b\n- c\n"],
+    ["a tight comment before a value on the next line", "a:\nb:\n#c\n b\nc:\n"],
+    ["a blank line and a comment at column 0 before a value", "a:\n\n# c\n b\nc:\n"],
+    ["a comment left of a nested value", "a:\n  b:\n #c\n    x\n  d: 1\n"],
+    ["a tight comment before a block scalar", "a:\n b:\n#c\n  |\n d:\n"],
     ["an escape past the last code point", 'a: "\\U00110000"\n'],
     ["an escape naming a lone surrogate", 'a: "\\ud800"\n'],
   ])("leaves %s to yaml", (_name, text) => {
@@ -197,6 +204,20 @@ describe("readFast", () => {
     const long = `k${"x".repeat(40)}`;
     expect(readFast(`${long}: 1\n`)).toStrictEqual({ [long]: 1 });
     expect(readFast(`${long}: 1\n`)).toStrictEqual({ [long]: 1 });
+  });
+
+  it("keeps the contract around comment lines before values on later lines", () => {
+    const texts: string[] = [];
+    for (const comment of ["#c", "# c", " #c", "  # c", "   #c"])
+      for (const blank of ["", "\n", "  \n"])
+        for (const value of [" b", "  b", "  |\n   x", "  'q'", "  - x", "  k: v"])
+          for (const [parent, after] of [["a:", "z: 1"], ["l:\n-", "- c"], ["m:\n  a:", "  d: 1"], ["m:\n  a:", "z:"]])
+            texts.push(`${parent}\n${blank}${comment}\n${value}\n${after}\n`, `${parent}\n${blank}${comment}\n${value}\n`);
+    const { read, broken } = contractOver(texts);
+    expect(broken).toEqual([]);
+    expect(read).toBeGreaterThan(100);
+    // A comment indented under its value's key is the common case, and stays on the fast path.
+    expect(readFast("description:\n  # why\n  Text that goes on.\nnext: 1\n")).toEqual({ description: "Text that goes on.", next: 1 });
   });
 
   it("counts only own keys, so a polluted Object.prototype cannot hide a duplicate", () => {
