@@ -265,16 +265,25 @@ class Writer {
     const { view } = this;
     const suffix = ` · ${view.labels.document.version} ${view.meta.version}`;
     const style = { size: 8 };
-    let name = Array.from(view.meta.name);
-    if (this.widthOf(name.join("") + suffix, style) <= width) return name.join("") + suffix;
-    while (name.length > 1 && this.widthOf(`${name.join("").trimEnd()}…${suffix}`, style) > width) name = name.slice(0, -1);
-    return `${name.join("").trimEnd()}…${suffix}`;
+    if (this.widthOf(view.meta.name + suffix, style) <= width) return view.meta.name + suffix;
+    // The longest start of the name that fits, found by halving: a name of thousands of
+    // characters is measured a dozen times, not once per character.
+    const characters = Array.from(view.meta.name);
+    const shortened = (length: number) => `${characters.slice(0, length).join("").trimEnd()}…${suffix}`;
+    let [fits, tooLong] = [1, characters.length];
+    while (tooLong - fits > 1) {
+      const middle = (fits + tooLong) >> 1;
+      if (this.widthOf(shortened(middle), style) <= width) fits = middle;
+      else tooLong = middle;
+    }
+    return shortened(fits);
   }
 
   /** Page numbers and the running footer, drawn once every page exists. */
   footers(): void {
     const { doc, view } = this;
     const range = doc.bufferedPageRange();
+    const title = this.footerTitle(this.width * 0.72);
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       // Writing below the bottom margin must not start a new page.
@@ -283,7 +292,7 @@ class Writer {
       const y = doc.page.height - MARGIN.bottom + 28;
       doc.moveTo(MARGIN.left, y - 8).lineTo(MARGIN.left + this.width, y - 8).lineWidth(0.5).strokeColor(RULE).stroke();
       const page = fill(view.labels.document.page!, { page: i + 1, pages: range.count });
-      this.text(this.footerTitle(this.width * 0.72), { y, width: this.width * 0.72, size: 8, color: MUTED });
+      this.text(title, { y, width: this.width * 0.72, size: 8, color: MUTED });
       this.text(page, { x: MARGIN.left + this.width * 0.72, y, width: this.width * 0.28, size: 8, color: MUTED, align: "right" });
       this.text(view.meta.fingerprint, { y: y + 11, size: 6.5, color: MUTED });
       doc.page.margins.bottom = savedBottom;
