@@ -73,28 +73,68 @@ export function yamlFindings(parsed: Pick<ParsedSla, "file" | "text" | "document
     const { ruleId, message, hint, length } = describeYamlError(error, text.slice(start, lineEnd < 0 ? undefined : lineEnd));
     return { ruleId, severity, message, hint, file, path: [], start: at(start), end: at(length ? start + length : end) };
   };
-  const errors = withoutCascade(document.errors.map((e) => fromYamlError(e, "error")));
+  const errors = withoutCascade(document.errors.map((e) => fromYamlError(e, "error")), text);
   return [...errors, ...document.warnings.map((w) => fromYamlError(w, "warning"))];
 }
 
 /**
- * The first syntax error, and not those after it: one tab or one misplaced line breaks the
- * structure of what follows, and yaml then reports every later line. Duplicate keys and
- * other errors that stand on their own are all kept.
+ * The first syntax error of a top-level section, and not those after it there: one tab or
+ * one misplaced line breaks the structure of what follows, and yaml then reports every later
+ * line up to the next top-level key. Errors in later sections, duplicate keys and other
+ * errors that stand on their own are all kept.
  */
-function withoutCascade(all: Finding[]): Finding[] {
+function withoutCascade(all: Finding[], text: string): Finding[] {
   // Two of yaml's errors can come down to one over-indented key: said once.
   const said = new Set<string>();
   const errors = all.filter((f) => {
     const key = `${f.start?.line}:${f.start?.column}:${f.message}`;
     return said.has(key) ? false : (said.add(key), true);
   });
-  const syntax = errors.filter((f) => f.ruleId === "yaml/syntax");
-  if (syntax.length < 2) return errors;
-  const [first] = syntax;
-  const more = syntax.length - 1;
-  const note = `${more} later syntax error${more === 1 ? "" : "s"} not shown: they often follow from this one; fix it and run again`;
-  return errors.flatMap((f) => (f.ruleId !== "yaml/syntax" ? [f] : f === first ? [{ ...f, hint: f.hint ? `${f.hint}; ${note}` : note }] : []));
+  const kept: Finding[] = [];
+  let first: Finding | undefined;
+  let hidden = 0;
+  let sectionEnd = 0;
+  const noteHidden = () => {
+    if (!first || hidden === 0) return;
+    const note = `${hidden} later syntax error${hidden === 1 ? "" : "s"} not shown: they often follow from this one; fix it and run again`;
+    kept[kept.indexOf(first)] = { ...first, hint: first.hint ? `${first.hint}; ${note}` : note };
+  };
+  for (const f of errors) {
+    if (f.ruleId !== "yaml/syntax") kept.push(f);
+    else if (first && f.start && f.start.line < sectionEnd) hidden++;
+    else {
+      noteHidden();
+      first = f;
+      hidden = 0;
+      sectionEnd = f.start ? nextTopLevelLine(text, f.start.line) : Infinity;
+      kept.push(f);
+    }
+  }
+  noteHidden();
+  return kept;
+}
+
+/** The 1-based number of the first line after `line` that starts a top-level key or entry. */
+function nextTopLevelLine(text: string, line: number): number {
+  for (let n = line + 1, from = lineStartAfter(text, line); from < text.length; n++) {
+    const c = text.charCodeAt(from);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x23) return n;
+    const end = text.indexOf("\n", from);
+    if (end === -1) break;
+    from = end + 1;
+  }
+  return Infinity;
+}
+
+/** The offset where the line after 1-based line `line` starts (or the text's length). */
+function lineStartAfter(text: string, line: number): number {
+  let at = 0;
+  for (let n = 0; n < line; n++) {
+    const end = text.indexOf("\n", at);
+    if (end === -1) return text.length;
+    at = end + 1;
+  }
+  return at;
 }
 
 /**
@@ -105,21 +145,57 @@ function withoutCascade(all: Finding[]): Finding[] {
 function overIndentedKey(error: YAMLError, text: string): { problem: YamlProblem; start: number; end: number } | undefined {
   if (error.code !== "BLOCK_AS_IMPLICIT_KEY" && error.code !== "MULTILINE_IMPLICIT_KEY") return undefined;
   const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
-  // The key's column counts the dashes of list entries before it (`  - id: x`).
-  const line = /^((?: *- +)* *)([^\s#-][^:\n]*?):[ \t]/.exec(text.slice(lineStart));
+  const line = keyOfLine(text, lineStart);
   if (!line) return undefined;
-  const next = /\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)([^\s#:][^:\n]*?):(?=[ \t]|\r?\n|$)/.exec(text.slice(lineStart));
-  if (!next || next[1]!.length <= line[1]!.length) return undefined;
-  const keyStart = lineStart + next.index + next[0].length - next[2]!.length - 1;
+  // The next line that holds more than spaces or a comment.
+  let next = lineAfter(text, lineStart);
+  while (next < text.length && isBlankOrComment(text, next)) next = lineAfter(text, next);
+  const deeper = next < text.length ? keyOfLine(text, next) : undefined;
+  if (!deeper || deeper.column <= line.column) return undefined;
   return {
     problem: {
       ruleId: "yaml/syntax",
-      message: `\`${next[2]}\` is indented more than \`${line[2]}\` above it, so YAML reads it as part of that value`,
-      hint: `start \`${next[2]}\` at column ${line[1]!.length + 1}, as \`${line[2]}\` does`,
+      message: `\`${deeper.key}\` is indented more than \`${line.key}\` above it, so YAML reads it as part of that value`,
+      hint: `start \`${deeper.key}\` at column ${line.column + 1}, as \`${line.key}\` does`,
     },
-    start: keyStart,
-    end: keyStart + next[2]!.length,
+    start: next + deeper.column,
+    end: next + deeper.column + deeper.key.length,
   };
+}
+
+function lineAfter(text: string, start: number): number {
+  const end = text.indexOf("\n", start);
+  return end === -1 ? text.length : end + 1;
+}
+
+function isBlankOrComment(text: string, start: number): boolean {
+  let at = start;
+  while (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09) at++;
+  const c = text.charCodeAt(at);
+  return Number.isNaN(c) || c === 0x0a || c === 0x0d || c === 0x23;
+}
+
+/**
+ * The plain key a line starts with (`key: ` or `key:` at the end), past the dashes of list
+ * entries (`  - id: x`), and its column; scanned by hand, in one pass, as a regular
+ * expression over adversarial lines of dashes would backtrack.
+ */
+function keyOfLine(text: string, start: number): { key: string; column: number } | undefined {
+  let at = start;
+  for (;;) {
+    while (text.charCodeAt(at) === 0x20) at++;
+    if (text.charCodeAt(at) === 0x2d && text.charCodeAt(at + 1) === 0x20) at += 2;
+    else break;
+  }
+  const c = text.charCodeAt(at);
+  if (Number.isNaN(c) || c === 0x2d || c === 0x23 || c === 0x09 || c === 0x0a || c === 0x0d) return undefined;
+  const end = lineAfter(text, at);
+  const colon = text.indexOf(":", at);
+  if (colon === -1 || colon >= end) return undefined;
+  const after = text.charCodeAt(colon + 1);
+  if (!(after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || Number.isNaN(after))) return undefined;
+  const key = text.slice(at, colon).trimEnd();
+  return key ? { key, column: at - start } : undefined;
 }
 
 function parseWithPositions(file: string, text: string): ParsedSla {

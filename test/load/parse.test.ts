@@ -181,6 +181,24 @@ describe("parseSla findings", () => {
     expect(findings.filter((f) => f.ruleId === "yaml/duplicate-key")).toHaveLength(1);
   });
 
+  it("keeps reporting errors in later top-level sections, and names keys in list entries without their dash", () => {
+    const text = "a:\n  b: x\n    c: 1\nz:\n  y: x\n    - w: 1\n";
+    const { findings } = parseSla("sla.yaml", text);
+    expect(findings.map((f) => [f.message, f.start])).toEqual([
+      ["`c` is indented more than `b` above it, so YAML reads it as part of that value", pos(3, 5)],
+      ["`w` is indented more than `y` above it, so YAML reads it as part of that value", pos(6, 7)],
+    ]);
+  });
+
+  // Each of these took from seconds to hours with the regular expressions first written for
+  // the messages above; a hang fails the test by its time-out.
+  it.each([
+    ["a line of dashes before a deeper key", `a:\n  ${"-    ".repeat(24)}-x: v\n${" ".repeat(140)}deeper: 1\n`],
+    ["many blank lines after an error", `a: [x\n${"\n".repeat(60_000)}  : e\n`],
+  ])("explains %s in one pass", (_name, text) => {
+    expect(parseSla("sla.yaml", text).findings[0]).toMatchObject({ ruleId: "yaml/syntax" });
+  });
+
   it("reports more than one document", () => {
     const parsed = parseSla("sla.yaml", "apiVersion: sla/v1\n---\napiVersion: sla/v1\n");
     expect(parsed.findings).toEqual([
