@@ -182,6 +182,13 @@ describe("sla diff: Git revisions", () => {
     expect(sla(["diff", "v2026-H2", "HEAD", "--", "../sla.yaml"], { cwd: join(repo, "docs") }).code).toBe(0);
   });
 
+  it("takes a branch named like a directory as the branch", () => {
+    git("branch", "docs", "v2026-H2");
+    const result = sla(["diff", "docs", "HEAD", "--", "sla.yaml"], { cwd: repo });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^sla\.yaml@docs \(/);
+  });
+
   it("tells how to see every problem of a broken side read from Git", () => {
     writeFileSync(join(repo, "sla.yaml"), readFileSync(EXAMPLE, "utf8").replace("    direction: higher", "    direction: up"));
     git("commit", "-qam", "broken");

@@ -3,7 +3,7 @@ import { relative, resolve } from "node:path";
 import { diffSla, type SlaDiff } from "../../diff/index.js";
 import { InputError, UsageError } from "../../errors.js";
 import { resolveInputs } from "../../load/discover.js";
-import { isInsideRepository, readAtRevision } from "../../load/git.js";
+import { isInsideRepository, isRevision, readAtRevision } from "../../load/git.js";
 import { parseSla } from "../../load/parse.js";
 import { decodeSource } from "../../load/read-source.js";
 import type { Sla } from "../../model/index.js";
@@ -79,7 +79,8 @@ async function resolveSides(operands: string[], argv: string[], cwd: string): Pr
     return [fileSide(revs[0]!), fileSide(revs[1]!)];
   }
   if (revs.length === 0 || revs.length > 2) throw new UsageError("give two files, or one or two Git revisions (see `sla diff --help`)");
-  const directory = revs.find((r) => existsSync(r) && statSync(r).isDirectory());
+  // A directory is named as such, unless it is also a revision (a branch `docs` beside `docs/`).
+  const directory = revs.find((r) => existsSync(r) && statSync(r).isDirectory() && !(isInsideRepository(cwd) && isRevision(r, cwd)));
   if (directory !== undefined) throw new UsageError(`${directory} is a directory; give two SLA files, or Git revisions`);
   // A name ending in .yaml is meant as a file, not a revision: say it is missing.
   const missing = revs.find((r) => /\.ya?ml$/i.test(r) && !isFile(cwd, r));
