@@ -20,14 +20,21 @@ export class InputError extends Error {
   }
 }
 
-/** A rule configuration (`.slarc.yaml`) that cannot be used. */
+/** A rule configuration (`.slarc.yaml`) that cannot be used; `line` and `column` are 1-based. */
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    readonly line?: number,
+    readonly column?: number,
   ) {
     super(message);
     this.name = "ConfigError";
+  }
+
+  /** `file:line:column`, or the file alone when the problem has no place. */
+  get place(): string {
+    return this.line === undefined ? this.file : `${this.file}:${this.line}:${this.column ?? 1}`;
   }
 }
 

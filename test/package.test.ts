@@ -76,6 +76,7 @@ describe("CI integrations", () => {
 
     // It runs after a failed validation too: reviewers want the diff most then.
     expect(step("Summarise").if).toContain("!cancelled()");
+    expect(step("Summarise").if).toContain(`steps.${(step("Install") as { id?: string }).id}.outcome == 'success'`);
     const diff = spawnSync("bash", ["-c", step("Summarise").run], { cwd: repo, env, encoding: "utf8" });
     expect(diff.status).toBe(0);
     const written = readFileSync(summary, "utf8");

@@ -91,6 +91,6 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   } catch (error) {
     rmSync(temp, { force: true });
     const missingDirectory = (error as NodeJS.ErrnoException).code === "ENOENT" && !existsSync(dirname(target));
-    throw new UsageError(`cannot write ${file}: ${missingDirectory ? `directory ${dirname(file)} does not exist` : describeIoError(error)}`);
+    throw new UsageError(`cannot write ${file}: ${missingDirectory ? `directory ${dirname(target)} does not exist` : describeIoError(error)}`);
   }
 }

@@ -58,7 +58,7 @@ function exitCodeFor(error: unknown): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof ConfigError) {
-    process.stderr.write(`sla: ${error.file}: ${error.message}\n`);
+    process.stderr.write(`sla: ${error.place}: ${error.message}\n`);
   } else if (error instanceof SourceError) {
     process.stderr.write(`sla: ${error.file}: ${error.message}\n`);
   } else if (error instanceof UsageError || error instanceof InputError) {

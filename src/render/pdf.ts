@@ -268,7 +268,7 @@ class Writer {
     if (this.widthOf(view.meta.name + suffix, style) <= width) return view.meta.name + suffix;
     // The longest start of the name that fits, found by halving: a name of thousands of
     // characters is measured a dozen times, not once per character.
-    const characters = Array.from(view.meta.name);
+    const characters = Array.from(new Intl.Segmenter(view.locale, { granularity: "grapheme" }).segment(view.meta.name), (part) => part.segment);
     const shortened = (length: number) => `${characters.slice(0, length).join("").trimEnd()}…${suffix}`;
     let [fits, tooLong] = [1, characters.length];
     while (tooLong - fits > 1) {

@@ -26,7 +26,7 @@ export function parseConfig(file: string, text: string): SlaConfig {
   if (data === null || data === undefined) return { rules: {} };
   if (typeof data !== "object" || Array.isArray(data)) throw new ConfigError(file, "must be a mapping with a `rules:` key");
   const unknownKeys = Object.keys(data).filter((key) => key !== "rules");
-  if (unknownKeys.length) throw new ConfigError(at(file, text, unknownKeys[0]!), `unknown key \`${unknownKeys[0]}\`; the only key is \`rules\``);
+  if (unknownKeys.length) throw new ConfigError(file, `unknown key \`${unknownKeys[0]}\`; the only key is \`rules\``, ...at(text, unknownKeys[0]!));
   const rules = (data as { rules?: unknown }).rules ?? {};
   if (typeof rules !== "object" || rules === null || Array.isArray(rules))
     throw new ConfigError(file, "`rules` must be a mapping of rule id to `off`, `warning` or `error`");
@@ -36,26 +36,29 @@ export function parseConfig(file: string, text: string): SlaConfig {
   for (const [id, value] of Object.entries(rules)) {
     if (!known.includes(id)) {
       if (/^(schema|yaml)\//.test(id))
-        throw new ConfigError(at(file, text, id), `\`${id}\` cannot be configured: schema and YAML errors always fail validation`);
+        throw new ConfigError(file, `\`${id}\` cannot be configured: schema and YAML errors always fail validation`, ...at(text, id));
       const suggestion = closestMatch(id, known);
-      throw new ConfigError(at(file, text, id), `unknown rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `sla rules` lists them"}`);
+      throw new ConfigError(file, `unknown rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `sla rules` lists them"}`, ...at(text, id));
     }
     const setting = typeof value === "string" ? SETTINGS[value] : undefined;
-    if (!setting) throw new ConfigError(at(file, text, id), `rule \`${id}\`: \`${String(value)}\` is not a setting; use \`off\`, \`warning\` or \`error\``);
+    if (!setting) throw new ConfigError(file, `rule \`${id}\`: \`${String(value)}\` is not a setting; use \`off\`, \`warning\` or \`error\``, ...at(text, id));
     result[id] = setting;
   }
   return { rules: result };
 }
 
-/** `file:line:column` of the line where `key:` is written, for an error about it; else `file`. */
-function at(file: string, text: string, key: string): string {
-  const lines = text.split("\n");
+/**
+ * Line and column of the first line where `key:` is written, for an error about that key;
+ * empty when it cannot be found (a one-line JSON file).
+ */
+function at(text: string, key: string): [number, number] | [] {
+  const lines = text.replace(/^\uFEFF/, "").split("\n");
   for (let i = 0; i < lines.length; i++) {
     const column = lines[i]!.search(/\S/);
     const written = lines[i]!.slice(column).replace(/^["']/, "");
-    if (column >= 0 && written.startsWith(key) && /^["']?\s*:/.test(written.slice(key.length))) return `${file}:${i + 1}:${column + 1}`;
+    if (column >= 0 && written.startsWith(key) && /^["']?\s*:/.test(written.slice(key.length))) return [i + 1, column + 1];
   }
-  return file;
+  return [];
 }
 
 function readConfigData(file: string, text: string): unknown {
@@ -66,7 +69,7 @@ function readConfigData(file: string, text: string): unknown {
   if (error) {
     const place = error.linePos?.[0];
     const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    throw new ConfigError(place ? `${file}:${place.line}:${place.col}` : file, `not valid YAML: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
+    throw new ConfigError(file, `not valid YAML: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, place?.line, place?.col);
   }
   const read = boundedData(document);
   if (!read) throw new ConfigError(file, `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the settings out`);

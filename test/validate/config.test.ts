@@ -38,9 +38,10 @@ describe("parseConfig", () => {
     ["a misspelt rule", "rules:\n  period/length: off\n  period/lenght: off\n", /^unknown rule `period\/lenght`; did you mean `period\/length`\?$/, ".slarc.yaml:3:3"],
     ["a quoted rule with a bad setting", 'rules:\n  "period/length": loud\n', /^rule `period\/length`: `loud` is not a setting/, ".slarc.yaml:2:3"],
     ["an unknown key", "rule:\n  period/length: off\n", /^unknown key `rule`; the only key is `rules`$/, ".slarc.yaml:1:1"],
+    ["a misspelt rule after a byte order mark", "\uFEFFrules:\n  period/lenght: off\n", /^unknown rule/, ".slarc.yaml:2:3"],
   ])("refuses %s with a ConfigError naming the file and the place", (_name, text, message, place) => {
     const error = refusal(text);
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error).toMatchObject({ file: place, message: expect.stringMatching(message) });
+    expect(error).toMatchObject({ file: ".slarc.yaml", place, message: expect.stringMatching(message) });
   });
 });
