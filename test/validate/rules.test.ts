@@ -825,6 +825,16 @@ const CASES: Record<string, RuleCases> = {
         mutate: (sla) => void (sla.agreement.currency = "EUO"),
         reports: [{ path: ["agreement", "currency"], message: "`EUO` is not an ISO 4217 currency code", hint: "did you mean `EUR`?" }],
       },
+      ...[
+        ["YEN", "JPY"],
+        ["TRL", "TRY"],
+        ["UDS", "USD"],
+        ["EUO", "EUR"],
+      ].map(([written, meant]) => ({
+        name: `${written}, which means ${meant}`,
+        mutate: (sla: Sla) => void (sla.agreement.currency = written),
+        reports: [{ path: ["agreement", "currency"], message: `\`${written}\` is not an ISO 4217 currency code`, hint: `did you mean \`${meant}\`?` }],
+      })),
       {
         name: "a made-up code far from any currency",
         mutate: (sla) => void (sla.agreement.currency = "QQQ"),

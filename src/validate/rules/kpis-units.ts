@@ -1,4 +1,4 @@
-import { closestMatch } from "../../util/did-you-mean.js";
+import { closestMatch, editDistance } from "../../util/did-you-mean.js";
 import type { FunnelMetric, Kpi } from "../../model/index.js";
 import { repeatedKeys } from "../../model/collections.js";
 import type { Rule } from "../rule.js";
@@ -71,7 +71,7 @@ export const agreementCurrency: Rule = {
       const known = knownCurrencies();
       // The schema checks the shape (three capitals); only Intl knows which codes exist.
       if (known && !known.has(currency)) {
-        const near = closestMatch(currency, known);
+        const near = likelyCurrency(currency, known);
         report({
           path: ["agreement", "currency"],
           message: `\`${currency}\` is not an ISO 4217 currency code`,
@@ -99,4 +99,24 @@ function knownCurrencies(): ReadonlySet<string> | undefined {
     currencies = list.length > 100 ? new Set(list) : undefined;
   }
   return currencies;
+}
+
+/** Names teams write for a currency instead of its code. */
+const CURRENCY_ALIASES: Readonly<Record<string, string>> = { YEN: "JPY", TRL: "TRY", RMB: "CNY", NIS: "ILS", STG: "GBP" };
+
+/**
+ * The code most likely meant: a common alias (`YEN`), the same letters in another order
+ * (`UDS`), a code of the same country with one letter changed (`TRL` → `TRY`, not `BRL`),
+ * else the nearest code.
+ */
+function likelyCurrency(written: string, known: ReadonlySet<string>): string | undefined {
+  const alias = CURRENCY_ALIASES[written];
+  if (alias && known.has(alias)) return alias;
+  const letters = [...written].sort().join("");
+  const codes = [...known];
+  return (
+    codes.find((code) => [...code].sort().join("") === letters) ??
+    codes.find((code) => code.startsWith(written.slice(0, 2)) && editDistance(code, written) === 1) ??
+    closestMatch(written, codes)
+  );
 }
