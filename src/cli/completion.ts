@@ -21,7 +21,6 @@ export function registerCompletion(program: Command): void {
     .command("completion")
     .description("print a shell completion script: eval \"$(sla completion bash)\"")
     .argument("<shell>", SHELLS.join(", "))
-
     .action((shell: string) => {
       if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`completion: \`${shell}\` is not supported; use ${SHELLS.join(", ")}`);
       process.stdout.write(completionScript(program, shell as (typeof SHELLS)[number]));

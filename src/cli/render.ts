@@ -1,9 +1,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
+import { BUILT_IN_LANGUAGES } from "../render/labels.js";
 import { completeWith } from "./completion.js";
-
-/** The languages with labels in templates/locales; others fall back to English labels. */
-const BUILT_IN_LANGUAGES = ["en", "de", "tr", "ja"];
 
 export function registerRender(program: Command): void {
   program

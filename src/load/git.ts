@@ -58,7 +58,8 @@ export function readAtRevision(rev: string, file: string, cwd: string): Buffer {
 function fromTheRoot(rev: string, path: string, cwd: string): string {
   try {
     const prefix = git(["rev-parse", "--show-prefix"], cwd).toString().trim();
-    if (!prefix || path.startsWith(".")) return "";
+    // A path written from here (./x, ../x) was meant from here; a dot-folder (.sla/) was not.
+    if (!prefix || /^\.\.?\//.test(path)) return "";
     git(["cat-file", "-e", `${rev}:${path}`], cwd);
     return `; paths are read from the current directory: did you mean ${relative(prefix, path) || path}?`;
   } catch (error) {

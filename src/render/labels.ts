@@ -11,6 +11,9 @@ export type Labels = {
 
 export const LOCALES_DIR = new URL("../../templates/locales/", import.meta.url);
 
+/** The languages templates/locales holds labels for (a test keeps the two equal). */
+export const BUILT_IN_LANGUAGES: readonly string[] = ["en", "de", "tr", "ja"];
+
 function read(language: string): Partial<Labels> | undefined {
   const file = new URL(`${language}.json`, LOCALES_DIR);
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Labels>) : undefined;

@@ -93,7 +93,6 @@ class Writer {
     // measuring it whole instead.
     if (align !== "left" && runs.length > 1) {
       const measured = this.widthOf(text, style);
-      doc.fontSize(style.size ?? 10);
       if (measured <= width) {
         x += align === "right" ? width - measured : (width - measured) / 2;
         width = measured + 1;
@@ -221,15 +220,13 @@ class Writer {
    */
   private columnWidths(columns: Column[], rows: string[][], pad: number): number[] {
     const widths = columns.map((c) => c.width * this.width);
-    const longestWord = columns.map((c, i) =>
-      Math.min(
-        this.width * 0.4,
-        Math.max(
-          ...words(c.header).map((word) => this.widthOf(word, { size: 9, weight: "bold" })),
-          ...rows.flatMap((row) => words(row[i] ?? "")).map((word) => this.widthOf(word, { size: 9 })),
-        ) + 2 * pad + 1,
-      ),
-    );
+    const longestWord = columns.map((c, i) => {
+      // A loop, not Math.max(...): a long table has more words than a call takes arguments.
+      let widest = 0;
+      for (const word of words(c.header)) widest = Math.max(widest, this.widthOf(word, { size: 9, weight: "bold" }));
+      for (const row of rows) for (const word of words(row[i] ?? "")) widest = Math.max(widest, this.widthOf(word, { size: 9 }));
+      return Math.min(this.width * 0.4, widest + 2 * pad + 1);
+    });
     const shortfall = widths.reduce((sum, width, i) => sum + Math.max(0, longestWord[i]! - width), 0);
     const slack = widths.reduce((sum, width, i) => sum + Math.max(0, width - longestWord[i]!), 0);
     if (shortfall === 0 || slack < shortfall) return widths;

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -189,6 +189,9 @@ describe("sla validate: output formats", () => {
       const result = sla(["validate", ".", "-o", output], { cwd: dir });
       expect(result).toMatchObject({ code: 2, stdout: "", stderr: "sla: refusing to write the report over its input sla.yaml; choose another -o\n" });
     }
+    // A link to the file is the file.
+    symlinkSync(join(dir, "sla.yaml"), join(dir, "link.json"));
+    expect(sla(["validate", "sla.yaml", "-o", "link.json"], { cwd: dir })).toMatchObject({ code: 2, stderr: "sla: refusing to write the report over its input sla.yaml; choose another -o\n" });
     expect(readFileSync(join(dir, "sla.yaml"), "utf8")).toBe(example);
     expect(sla(["validate", ".", "-o", "no/such/dir/report.json"], { cwd: dir })).toMatchObject({
       code: 2,

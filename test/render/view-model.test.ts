@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { buildView } from "../../src/render/view-model.js";
 import { createFormatter } from "../../src/render/intl.js";
-import { loadLabels } from "../../src/render/labels.js";
+import { BUILT_IN_LANGUAGES, loadLabels } from "../../src/render/labels.js";
 import type { Sla } from "../../src/model/index.js";
 import { EXAMPLE, FIXTURES } from "../helpers/cli.js";
 
@@ -48,6 +48,11 @@ describe("formatting for the document's locale", () => {
 
   it("reads a date as the day written, whatever the machine's time zone", () => {
     expect(createFormatter("en", undefined, loadLabels("en")).date("2026-12-31")).toBe("December 31, 2026");
+  });
+
+  it("lists as built-in exactly the languages templates/locales has labels for", () => {
+    const files = readdirSync(new URL("../../templates/locales/", import.meta.url)).filter((f) => f.endsWith(".json"));
+    expect(files.map((f) => f.replace(/\.json$/, "")).sort()).toEqual([...BUILT_IN_LANGUAGES].sort());
   });
 
   it("falls back to English labels for a language without built-in labels", () => {

@@ -47,7 +47,8 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   }
   const language = options.locale ?? (parsed.data as Sla).agreement.language;
   const { hasBuiltInLabels } = await import("../../render/labels.js");
-  if (safeLocale(language) && !hasBuiltInLabels(language))
+  // A team's own templates may not use the built-in labels at all.
+  if (options.template === undefined && safeLocale(language) && !hasBuiltInLabels(language))
     process.stderr.write(`sla: warning: no built-in labels for \`${language}\`; headings and labels are in English, numbers and dates in ${language}'s formats\n`);
 
   const { renderDocument, TemplateError } = await import("../../render/index.js");
