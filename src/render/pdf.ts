@@ -297,9 +297,10 @@ class Writer {
   }
 }
 
-/** Breaks between words, and between any two Japanese or Chinese characters. */
+/** The words a line may break between: Japanese and Chinese break between characters. */
 function words(text: string): string[] {
-  return text.split(/\s+|(?<=[\u3000-\u9fff\uff00-\uffef])|(?=[\u3000-\u9fff\uff00-\uffef])/u).filter(Boolean);
+  // A katakana word (マーケティング) is kept whole: breaking inside one reads badly.
+  return text.match(/[\u30a0-\u30ff]+|[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+/gu) ?? [];
 }
 
 export async function renderPdf(view: DocumentView, options: PdfOptions): Promise<Buffer> {
