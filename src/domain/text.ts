@@ -12,7 +12,7 @@ export function foldName(name: string, locale: string | undefined): string {
   const text = name.trim().replace(/\s+/g, " ");
   // ASCII folds the same in every locale but Turkish and Azerbaijani (I -> ı), and cheaply.
   if (/^[\x20-\x7e]*$/.test(text) && !(text.includes("I") && TURKIC.test(locale ?? ""))) return text.toLowerCase();
-  return text.normalize("NFC").toLocaleLowerCase(locale).replace(/ß/g, "ss");
+  return text.normalize("NFKC").toLocaleLowerCase(locale).replace(/ß/g, "ss");
 }
 
 // Intl takes microseconds per tag, and a run over many files asks about the same few tags.

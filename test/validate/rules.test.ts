@@ -205,6 +205,20 @@ const CASES: Record<string, RuleCases> = {
         reports: [{ path: ["personas", PERSONA("maintenance-mehmet"), "name"], message: "persona `maintenance-mehmet` has the same name as `operations-oya`" }],
       },
       {
+        name: "Japanese: full-width and half-width forms of one name",
+        mutate: (sla) => {
+          sla.agreement.language = "ja";
+          icp(sla, "process-plants").name = "ＡＢＣ顧客";
+          icp(sla, "water-utilities").name = "ABC顧客";
+          leadType(sla, "new-equipment").name = "ｻｰﾋﾞｽ契約";
+          leadType(sla, "maintenance-service").name = "サービス契約";
+        },
+        reports: [
+          { path: ["icps", ICP("water-utilities"), "name"], message: "ICP `water-utilities` has the same name as `process-plants`" },
+          { path: ["leadTypes", LEAD_TYPE("maintenance-service"), "name"], message: "lead type `maintenance-service` has the same name as `new-equipment`" },
+        ],
+      },
+      {
         name: "German: composed and decomposed ü, different case",
         mutate: (sla) => {
           sla.agreement.language = "de";

@@ -5,7 +5,7 @@ import type { Rule } from "../rule.js";
 export const namesDuplicate: Rule = {
   id: "names/duplicate",
   defaultSeverity: "warning",
-  description: "Names are distinct within each list, compared case-insensitively in the document's language (Turkish I and İ fold correctly).",
+  description: "Names are distinct within each list, compared case-insensitively in the document's language (Turkish I and İ fold correctly; full-width and half-width forms such as ＡＢＣ and ABC are the same).",
   needs: [],
   check({ collections, locale, report }) {
     for (const { label, path, entries } of collections()) {
