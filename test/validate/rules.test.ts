@@ -911,6 +911,11 @@ const CASES: Record<string, RuleCases> = {
         reports: [{ path: ["kpis", KPI("mqls"), "target"], message: "499 per quarter = 998 over 6 months, but 1,000 MQLs are needed", hint: "at least 500 per quarter" }],
       },
       {
+        name: "a fractional weekly target just short, said as written and not rounded up to what is needed",
+        mutate: (sla) => Object.assign(kpi(sla, "new-customers"), { target: 2.3, cadence: "weekly" }),
+        reports: [{ path: ["kpis", KPI("new-customers"), "target"], message: "2.3 per week = 59.8 over 6 months, but 60 customers are needed" }],
+      },
+      {
         name: "a target for the whole period",
         mutate: (sla) => Object.assign(kpi(sla, "website-visits"), { target: 100000, per: "period" }),
         reports: [{ path: ["kpis", KPI("website-visits"), "target"], message: "100,000 for the period, but 142,900 visits are needed", hint: "at least 142,900, or" }],

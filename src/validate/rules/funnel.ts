@@ -5,6 +5,11 @@ import type { Kpi } from "../../model/index.js";
 import type { Rule } from "../rule.js";
 
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
+/**
+ * A target as written (2.3), and what it adds up to rounded down (59.8, never 60 when 60 are
+ * needed): the message must not read "60 over 6 months, but 60 are needed".
+ */
+const figure = (n: number) => (Math.floor(n * 100 + 1e-9) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
 const amount = (n: number, currency: string | undefined) =>
   `${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ""}`;
 
@@ -34,7 +39,7 @@ export const funnelUnreachable: Rule = {
       const span = targetSpan(kpi);
       const months = Number(funnel.months.toFixed(2));
       const committedText =
-        span === "period" ? `${count(kpi.target)} for the period` : `${count(kpi.target)} per ${span} = ${count(committed)} over ${months} months`;
+        span === "period" ? `${figure(kpi.target)} for the period` : `${figure(kpi.target)} per ${span} = ${figure(committed)} over ${months} months`;
       report({
         path: ["kpis", sla.kpis.indexOf(kpi), "target"],
         message:
