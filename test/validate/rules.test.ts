@@ -402,6 +402,16 @@ const CASES: Record<string, RuleCases> = {
         mutate: (sla) => setPeriod(sla, "2026-07-01", "2027-01-18"),
         reports: [{ path: ["agreement", "reviewPeriod"], message: "is 6.6 months long" }],
       },
+      {
+        name: "a period just short of the range, said to two decimals",
+        mutate: (sla) => void (sla.agreement.reviewPeriod.end = "2026-12-15"),
+        reports: [{ path: ["agreement", "reviewPeriod"], message: "the review period is 5.48 months long; SLAs are usually reviewed every 6 months (5.5 to 6.5)" }],
+      },
+      {
+        name: "a period of one day",
+        mutate: (sla) => Object.assign(sla.agreement, { effectiveDate: "2026-07-01", reviewPeriod: { start: "2026-07-01", end: "2026-07-01" } }),
+        reports: [{ path: ["agreement", "reviewPeriod"], message: "the review period is 1 day long" }],
+      },
     ],
   },
 

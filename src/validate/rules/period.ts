@@ -39,11 +39,20 @@ export const periodLength: Rule = {
       report({
         path: ["agreement", "reviewPeriod"],
         at: "key",
-        message: `the review period is ${Number(months.toFixed(1))} months long; SLAs are usually reviewed every ${TYPICAL_MONTHS} months`,
+        message: `the review period is ${describeLength(months, toDayNumber(to) - toDayNumber(from) + 1)} long; SLAs are usually reviewed every ${TYPICAL_MONTHS} months (${TYPICAL_MONTHS - TOLERANCE_MONTHS} to ${TYPICAL_MONTHS + TOLERANCE_MONTHS})`,
         hint: "if the length is intended, switch this rule off in `.slarc.yaml` (`period/length: off`)",
       });
   },
 };
+
+/**
+ * Months to one decimal, or two where one would land on a half (5.48 would read 5.5, a length
+ * the rule allows); days for a period shorter than a month (not "0 months").
+ */
+function describeLength(months: number, days: number): string {
+  if (months < 1) return `${days} day${days === 1 ? "" : "s"}`;
+  return `${Number(months.toFixed(Number.isInteger(Number(months.toFixed(1)) * 2) ? 2 : 1))} months`;
+}
 
 export const periodEffectiveDate: Rule = {
   id: "period/effective-date",
