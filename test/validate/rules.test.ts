@@ -921,6 +921,20 @@ const CASES: Record<string, RuleCases> = {
         reports: [{ path: ["kpis", KPI("mqls"), "target"], message: "499 per quarter = 998 over 6 months, but 1,000 MQLs are needed", hint: "at least 500 per quarter" }],
       },
       {
+        name: "a close rate written as a bare 1, read as 1%, named in the hint",
+        mutate: (sla) => {
+          kpi(sla, "close-rate").target = 1;
+          sla.kpis = sla.kpis.filter((k) => !["sqls", "mqls", "leads", "website-visits"].includes(k.id));
+        },
+        reports: [
+          {
+            path: ["kpis", KPI("proposals"), "target"],
+            message: "6,000 proposals are needed",
+            hint: "; `close-rate` is written 1, which reads as 1%: write 100% if you meant all",
+          },
+        ],
+      },
+      {
         name: "a fractional weekly target just short, said as written and not rounded up to what is needed",
         mutate: (sla) => Object.assign(kpi(sla, "new-customers"), { target: 2.3, cadence: "weekly" }),
         reports: [{ path: ["kpis", KPI("new-customers"), "target"], message: "2.3 per week = 59.8 over 6 months, but 60 customers are needed" }],

@@ -45,11 +45,25 @@ export const funnelUnreachable: Rule = {
         message:
           `KPI \`${kpi.id}\` cannot deliver the revenue target: ${committedText}, but ${count(step.needed)} ${VOLUME_LABELS[step.metric]} are needed ` +
           `(${explainFunnel(funnel, stepIndex)}; ${count(Math.ceil(step.perMonth))} per month)`,
-        hint: `raise the target to at least ${count(Math.ceil(perSpan(kpi, step.needed, funnel.months)))}${span === "period" ? "" : ` per ${span}`}, or revisit the revenue target and conversion rates`,
+        hint:
+          `raise the target to at least ${count(Math.ceil(perSpan(kpi, step.needed, funnel.months)))}${span === "period" ? "" : ` per ${span}`}, or revisit the revenue target and conversion rates` +
+          bareOneNote(sla, funnel, stepIndex),
       });
     });
   },
 };
+
+/**
+ * A rate written as a bare `1` reads as 1%, which makes every volume after it a hundred
+ * times larger; whoever meant "all of them" needs to hear which rate did it.
+ */
+function bareOneNote(sla: Parameters<typeof computeFunnel>[0], funnel: FunnelMath, upTo: number): string {
+  for (const step of funnel.steps.slice(0, upTo + 1)) {
+    const rate = step.rateMetric ? kpiForMetric(sla, step.rateMetric) : undefined;
+    if (rate?.target === 1) return `; \`${rate.id}\` is written 1, which reads as 1%: write 100% if you meant all`;
+  }
+  return "";
+}
 
 export const funnelIncomplete: Rule = {
   id: "funnel/incomplete",
