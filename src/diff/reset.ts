@@ -33,26 +33,41 @@ export function resetChecks(before: DiffSide, after: DiffSide): Change[] {
       note: `the version did not increase (${before.version} → ${after.version}); raise it so the signed copies can be told apart`,
     });
   }
-  const oldEnd = parseDate(before.reviewPeriod?.end);
-  const newStart = parseDate(after.reviewPeriod?.start);
-  if (oldEnd && newStart) {
-    const gap = toDayNumber(newStart) - toDayNumber(oldEnd) - 1;
-    if (gap !== 0) {
-      const days = Math.abs(gap);
-      problems.push({
-        section: "reset",
-        kind: "changed",
-        field: "reviewPeriod",
-        path: ["agreement", "reviewPeriod", "start"],
-        before: before.reviewPeriod,
-        after: after.reviewPeriod,
-        classes: ["reset"],
-        note:
-          gap > 0
-            ? `the new period starts ${after.reviewPeriod!.start}, leaving a gap of ${days} day${days === 1 ? "" : "s"} after the old one ended ${before.reviewPeriod!.end}`
-            : `the new period starts ${after.reviewPeriod!.start}, overlapping the old one (ended ${before.reviewPeriod!.end}) by ${days} day${days === 1 ? "" : "s"}`,
-      });
-    }
-  }
+  const problem = periodProblem(before, after);
+  if (problem)
+    problems.push({
+      section: "reset",
+      kind: "changed",
+      field: "reviewPeriod",
+      path: ["agreement", "reviewPeriod", "start"],
+      before: before.reviewPeriod,
+      after: after.reviewPeriod,
+      classes: ["reset"],
+      note: problem,
+    });
   return problems;
 }
+
+/**
+ * What is wrong with how the new period follows the old one: it should start the day after
+ * the old one ended. A period whose start is unchanged is amended (extended or shortened),
+ * not reset, and is not judged here.
+ */
+function periodProblem(before: DiffSide, after: DiffSide): string | undefined {
+  const [oldStart, oldEnd, newStart, newEnd] = [before.reviewPeriod?.start, before.reviewPeriod?.end, after.reviewPeriod?.start, after.reviewPeriod?.end].map((text) => {
+    const date = parseDate(text);
+    return date && toDayNumber(date);
+  });
+  if (oldStart === undefined || oldEnd === undefined || newStart === undefined || newStart === oldStart) return undefined;
+  const old = `${before.reviewPeriod!.start} – ${before.reviewPeriod!.end}`;
+  const proposed = `${after.reviewPeriod!.start} – ${after.reviewPeriod!.end}`;
+  if (newStart < oldStart) return `the new period (${proposed}) starts before the old one (${old}); were the two sides given in the wrong order?`;
+  const gap = newStart - oldEnd - 1;
+  if (gap > 0) return `the new period starts ${after.reviewPeriod!.start}, leaving a gap of ${days(gap)} after the old one ended ${before.reviewPeriod!.end}`;
+  // The days both periods cover: up to whichever ends first.
+  const overlap = Math.min(oldEnd, newEnd ?? oldEnd) - newStart + 1;
+  if (overlap > 0) return `the new period starts ${after.reviewPeriod!.start}, overlapping the old one (ended ${before.reviewPeriod!.end}) by ${days(overlap)}`;
+  return undefined;
+}
+
+const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;

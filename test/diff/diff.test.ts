@@ -174,6 +174,28 @@ describe("diffSla", () => {
     expect(diff(example, overlap).changes.filter((c) => c.section === "reset").map((c) => c.note)).toEqual([
       "the new period starts 2026-12-01, overlapping the old one (ended 2026-12-31) by 31 days",
     ]);
+
+    // The overlap is the days both periods cover, not the days from the new start to the old end.
+    const inside = edited((s) => {
+      s.agreement.version = "2026.3";
+      s.agreement.reviewPeriod = { start: "2026-09-01", end: "2026-10-31" };
+    });
+    expect(diff(example, inside).changes.filter((c) => c.section === "reset").map((c) => c.note)).toEqual([
+      "the new period starts 2026-09-01, overlapping the old one (ended 2026-12-31) by 61 days",
+    ]);
+
+    // The next period given first: said as such, not as an overlap of a year.
+    const swapped = diff(next, example).changes.filter((c) => c.section === "reset").map((c) => c.note);
+    expect(swapped).toContain(
+      "the new period (2026-07-01 – 2026-12-31) starts before the old one (2027-01-01 – 2027-06-30); were the two sides given in the wrong order?",
+    );
+
+    // An end moved with the start kept is an amendment of the period, not a reset.
+    const extended = edited((s) => {
+      s.agreement.version = "2026.3";
+      s.agreement.reviewPeriod.end = "2027-01-31";
+    });
+    expect(diff(example, extended).changes.filter((c) => c.section === "reset" && c.field === "reviewPeriod")).toEqual([]);
   });
 
   it("reports a whole section added or removed, and lists of records item by item", () => {
