@@ -81,12 +81,20 @@ const scoringThreshold: Classifier = (change) => {
   if (a !== undefined && b !== undefined) setDelta(change, a, b, { up: ["tightened"], down: ["loosened"] });
 };
 
-/** Connect attempts: sooner first attempts and more attempts ask more of sales. */
+/**
+ * Time limits: sooner first attempts, a shorter attempt window and less time in a stage (the
+ * MQL's time to be accepted or returned) ask more of the team that owns them.
+ */
+const TIME_LIMITS: readonly (readonly [section: string, field: string])[] = [
+  ["connectAttempt", "timeToFirstAttempt"],
+  ["leadTypes", "timeToFirstAttempt"],
+  ["connectAttempt", "window"],
+  ["lifecycleStages", "maxTimeInStage"],
+];
+
+/** Connect attempts and stage times: sooner, shorter and more attempts ask more of a team. */
 const connectCommitment: Classifier = (change) => {
-  const isFirstAttempt =
-    (change.section === "connectAttempt" && change.field === "timeToFirstAttempt") ||
-    (change.section === "leadTypes" && change.field === "timeToFirstAttempt");
-  if (isFirstAttempt || (change.section === "connectAttempt" && change.field === "window")) {
+  if (TIME_LIMITS.some(([section, field]) => change.section === section && change.field === field)) {
     const a = parseDuration(change.before as string);
     const b = parseDuration(change.after as string);
     if (!a || !b) return;

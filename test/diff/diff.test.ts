@@ -119,6 +119,11 @@ describe("diffSla", () => {
     expect(byField.attempts).toEqual(["changed", "lowered", "loosened"]);
   });
 
+  it("classifies a stage's maximum time: more time to accept or return an MQL loosens", () => {
+    const changed = edited((s) => void (s.lifecycleStages.find((st) => st.id === "mql")!.maxTimeInStage = "3 business days"));
+    expect(diff(example, changed).changes.find((c) => c.field === "maxTimeInStage")!.classes).toEqual(["changed", "raised", "loosened"]);
+  });
+
   it("shows the changed words of criteria, item by item", () => {
     const changed = edited((s) => {
       const mql = s.lifecycleStages.find((st) => st.id === "mql")!;
