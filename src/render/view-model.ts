@@ -1,7 +1,7 @@
 // The document as templates and the PDF writer see it: every field present (null or [] when
 // the SLA leaves it out, so strict templates can test it), labels in the document's language,
 // and numbers, money, percentages, dates and durations already formatted for its locale.
-import { computeFunnel, kpiForMetric, targetSpan, type RateMetric } from "../domain/funnel.js";
+import { computeFunnel, kpiForMetric, targetOverPeriod, targetSpan, type RateMetric } from "../domain/funnel.js";
 import { fingerprint } from "../domain/fingerprint.js";
 import { safeLocale } from "../domain/text.js";
 import { toFraction } from "../domain/percent.js";
@@ -198,11 +198,15 @@ function formatTarget(k: Kpi, f: Formatter, labels: Labels): string {
 function funnelView(sla: Sla, f: Formatter, labels: Labels) {
   const funnel = computeFunnel(sla);
   if (!funnel) return { available: false, intro: labels.values.funnelUnavailable!, rows: [] };
+  // The column is per month: a target kept per week, quarter or period is converted, and
+  // said as written beside it ("10.8 (2.5 per week)").
   const committed = (metric: string) => {
     const kpi = kpiForMetric(sla, metric as never);
     if (!kpi) return null;
     const span = targetSpan(kpi);
-    return span === "month" ? f.number(Number(kpi.target)) : `${f.number(Number(kpi.target))} ${labels.values[`per.${span}`]}`;
+    if (span === "month") return f.number(Number(kpi.target));
+    const perMonth = Math.round((targetOverPeriod(kpi, funnel.months) / funnel.months) * 10) / 10;
+    return `${f.number(perMonth)} (${f.number(Number(kpi.target))} ${labels.values[`per.${span}`]})`;
   };
   return {
     available: true,

@@ -71,6 +71,13 @@ describe("buildView", () => {
     expect(view.meta.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
+  it("states every target of the funnel table per month, with one kept per week as written beside it", () => {
+    const weekly = structuredClone(example);
+    Object.assign(weekly.kpis.find((k) => k.id === "new-customers")!, { target: 2.5, cadence: "weekly" });
+    expect(buildView(weekly).funnel.rows.find((r) => r.label === "Customers")!.committedMonth).toBe("10.8 (2.5 per week)");
+    expect(buildView(weekly, { locale: "de" }).funnel.rows[0]!.committedMonth).toBe("10,8 (2,5 pro Woche)");
+  });
+
   it("gives every optional field a value, so strict templates can test it", () => {
     const minimal = structuredClone(example);
     delete minimal.leadScoring;
