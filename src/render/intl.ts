@@ -12,6 +12,8 @@ export interface Formatter {
   percent(fraction: number): string;
   date(text: string): string;
   duration(text: string): string;
+  /** A value with its span: "11 per month", "11 pro Monat", "11/月". */
+  per(value: string, span: string): string;
 }
 
 export function createFormatter(locale: string, currency: string | undefined, labels: Labels): Formatter {
@@ -25,11 +27,17 @@ export function createFormatter(locale: string, currency: string | undefined, la
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
   const plural = new Intl.PluralRules(locale);
   const unit = (u: string) => new Intl.NumberFormat(locale, { style: "unit", unit: u, unitDisplay: "long", maximumFractionDigits: 2 });
+  // Japanese and Chinese write a unit right after its number ("4時間", "11/月"); ICU's long
+  // unit forms put a space between them.
+  const tight = /^(ja|zh)\b/i.test(locale);
+  const joinUnit = (value: string, unitText: string) => (tight ? `${value}${unitText}` : `${value} ${unitText}`);
+  const untighten = (text: string) => (tight ? text.replace(/(\d)\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu, "$1") : text);
 
   return {
     locale,
     number: (n) => numbers.format(n),
-    quantity: (n, u) => unit(u).format(n),
+    quantity: (n, u) => untighten(unit(u).format(n)),
+    per: joinUnit,
     money: (n) => money.format(n),
     percent: (f) => percents.format(f),
     date(text) {
@@ -45,7 +53,7 @@ export function createFormatter(locale: string, currency: string | undefined, la
         const key = d.unit === "day" ? (one ? "businessDay" : "businessDays") : one ? "businessHour" : "businessHours";
         return fill(labels.values[key]!, { n: numbers.format(d.value) });
       }
-      return unit(d.unit).format(d.value);
+      return untighten(unit(d.unit).format(d.value));
     },
   };
 }

@@ -41,7 +41,7 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
       version: String(a.version),
       effectiveDate: f.date(a.effectiveDate),
       reviewPeriod: fill(labels.document.periodRange!, { start: f.date(a.reviewPeriod.start), end: f.date(a.reviewPeriod.end) }),
-      subtitle: fill(labels.document.subtitle!, { parties: listFormat(locale, a.parties.map((p) => p.name)) }),
+      subtitle: fill(labels.document.subtitle!, { parties: partiesList(locale, labels, a.parties.map((p) => p.name)) }),
       currency: opt(a.currency),
       fingerprint: fingerprint(sla),
     },
@@ -176,6 +176,12 @@ function listFormat(locale: string, items: string[]): string {
   return new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
 }
 
+/** The parties of the subtitle: "Marketing and Sales"; Japanese joins them with と. */
+function partiesList(locale: string, labels: Labels, names: string[]): string {
+  const join = labels.document.partiesJoin;
+  return join ? names.join(join) : listFormat(locale, names);
+}
+
 function formatTarget(k: Kpi, f: Formatter, labels: Labels): string {
   switch (k.unit) {
     case "percent":
@@ -187,9 +193,9 @@ function formatTarget(k: Kpi, f: Formatter, labels: Labels): string {
     case "currency":
       // Amounts per deal, per lead or per customer have no time span; totals such as
       // revenue do (and may say so with `per`).
-      return k.metric === "revenue" || k.per ? `${f.money(Number(k.target))} ${labels.values[`per.${targetSpan(k)}`]}` : f.money(Number(k.target));
+      return k.metric === "revenue" || k.per ? f.per(f.money(Number(k.target)), labels.values[`per.${targetSpan(k)}`]!) : f.money(Number(k.target));
     case "count":
-      return `${f.number(Number(k.target))} ${labels.values[`per.${targetSpan(k)}`]}`;
+      return f.per(f.number(Number(k.target)), labels.values[`per.${targetSpan(k)}`]!);
     default:
       return f.number(Number(k.target));
   }
@@ -206,7 +212,7 @@ function funnelView(sla: Sla, f: Formatter, labels: Labels) {
     const span = targetSpan(kpi);
     if (span === "month") return f.number(Number(kpi.target));
     const perMonth = Math.round((targetOverPeriod(kpi, funnel.months) / funnel.months) * 10) / 10;
-    return `${f.number(perMonth)} (${f.number(Number(kpi.target))} ${labels.values[`per.${span}`]})`;
+    return `${f.number(perMonth)} (${f.per(f.number(Number(kpi.target)), labels.values[`per.${span}`]!)})`;
   };
   return {
     available: true,

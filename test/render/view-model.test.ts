@@ -17,7 +17,7 @@ describe("formatting for the document's locale", () => {
     ["en", "€1,800,000", "25%", "July 1, 2026", "4 business hours", "2 weeks"],
     ["de-DE", "1.800.000 €", "25 %", "1. Juli 2026", "4 Geschäftsstunden", "2 Wochen"],
     ["tr", "€1.800.000", "%25", "1 Temmuz 2026", "4 iş saati", "2 hafta"],
-    ["ja", "€1,800,000", "25%", "2026年7月1日", "4営業時間", "2 週間"],
+    ["ja", "€1,800,000", "25%", "2026年7月1日", "4営業時間", "2週間"], // a unit right after its number
   ])("%s", (locale, money, percent, date, businessHours, weeks) => {
     const f = createFormatter(locale, "EUR", loadLabels(locale));
     expect(plain(f.money(1_800_000))).toBe(money);
@@ -108,6 +108,14 @@ describe("buildView", () => {
     expect(employees({})).toBeNull();
     icp.annualRevenue = { min: 5_000_000 };
     expect(plain(buildView(sla, { locale }).icps[0]!.annualRevenue!)).toBe(revenue);
+  });
+
+  it("Japanese: units and spans right after their numbers, and the parties joined with と", () => {
+    const ja = buildView(fixture("ja"));
+    expect(ja.kpis.map((k) => k.target)).toEqual(expect.arrayContaining(["11/月", "80日"]));
+    expect(ja.meta.subtitle).toBe("マーケティング部と営業部の間のサービスレベル契約書");
+    // Other languages keep their spaces.
+    expect(buildView(fixture("de")).kpis.map((k) => k.target)).toEqual(expect.arrayContaining(["80 Tage"]));
   });
 
   it("uses the document's language and its list separator", () => {
