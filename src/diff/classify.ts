@@ -18,9 +18,14 @@ type Classifier = (change: Change, context: Context) => void;
 const numeric = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 
 function setDelta(change: Change, before: number, after: number, classes: { up?: ChangeClass[]; down?: ChangeClass[] } = {}): void {
-  change.delta = { absolute: after - before, relative: before === 0 ? null : (after - before) / Math.abs(before) };
+  change.delta = { absolute: clean(after - before), relative: before === 0 ? null : clean((after - before) / Math.abs(before)) };
   if (after > before) change.classes.push("raised", ...(classes.up ?? []));
   else if (after < before) change.classes.push("lowered", ...(classes.down ?? []));
+}
+
+/** Without binary floating-point noise: 0.3 - 0.25 is 0.05, not 0.04999999999999999. */
+function clean(n: number): number {
+  return Number(n.toPrecision(12));
 }
 
 function kpiOf(sla: Sla, id: string | undefined): Kpi | undefined {
@@ -115,7 +120,10 @@ const probability: Classifier = (change) => {
   if (change.section !== "dealStages" || change.field !== "probability") return;
   const a = toFraction(change.before as number | string);
   const b = toFraction(change.after as number | string);
-  if (a !== undefined && b !== undefined) setDelta(change, a, b);
+  if (a === undefined || b === undefined) return;
+  // Said as fractions, as a percent KPI's are: a program reading the JSON needs the unit.
+  change.unit = "percent";
+  setDelta(change, a, b);
 };
 
 /** Any other number: raised or lowered. */

@@ -106,10 +106,15 @@ export function summarize(diff: SlaDiff): string {
   const shown: ChangeClass[] = ["added", "removed", "renamed", "reordered", "tightened", "loosened"];
   const counts = shown.map((cls) => [cls, own.filter((c) => c.classes.includes(cls)).length] as const);
   const parts = counts.filter(([, n]) => n > 0).map(([cls, n]) => `${n} ${cls}`);
-  // A reworded criterion or a changed probability has no class above: named too, so the
-  // parts add up to the total.
-  const otherwise = own.filter((c) => !c.classes.some((cls) => shown.includes(cls))).length;
-  if (otherwise) parts.push(`${otherwise} changed`);
+  // A raised probability or a reworded criterion has no class above: named by what it has
+  // (raised, lowered, else changed), so the parts add up to the total.
+  const rest = own.filter((c) => !c.classes.some((cls) => shown.includes(cls)));
+  for (const cls of ["raised", "lowered"] as const) {
+    const n = rest.filter((c) => c.classes.includes(cls)).length;
+    if (n) parts.push(`${n} ${cls}`);
+  }
+  const changed = rest.filter((c) => !c.classes.includes("raised") && !c.classes.includes("lowered")).length;
+  if (changed) parts.push(`${changed} changed`);
   if (summary.resetProblems) parts.push(`${summary.resetProblems} reset problem${summary.resetProblems === 1 ? "" : "s"}`);
   return `${summary.changes} change${summary.changes === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }

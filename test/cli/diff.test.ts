@@ -42,6 +42,8 @@ describe("sla diff: two files", () => {
     expect(out).not.toContain("~~");
     // A change with no other class is named in the summary, so its parts add up.
     expect(sla(["diff", EXAMPLE, join(dir, "new.yaml")]).stdout.trim().split("\n").at(-1)).toBe("1 change: 1 changed");
+    writeFileSync(join(dir, "raised.yaml"), readFileSync(EXAMPLE, "utf8").replace("probability: 0.5\n", "probability: 0.55\n").replace("target: 25%", "target: 0.3"));
+    expect(sla(["diff", EXAMPLE, join(dir, "raised.yaml")]).stdout.trim().split("\n").at(-1)).toBe("2 changes: 1 tightened, 1 raised");
   });
 
   it("json: a stable shape with classes and deltas", () => {

@@ -119,6 +119,11 @@ describe("diffSla", () => {
     expect(byField.attempts).toEqual(["changed", "lowered", "loosened"]);
   });
 
+  it("gives a probability change the percent unit and deltas without floating-point noise", () => {
+    const changed = edited((s) => void (s.dealStages!.find((st) => st.id === "proposal-presented")!.probability = 0.55));
+    expect(diff(example, changed).changes[0]).toMatchObject({ field: "probability", unit: "percent", delta: { absolute: 0.05, relative: 0.1 }, classes: ["changed", "raised"] });
+  });
+
   it("classifies a stage's maximum time: more time to accept or return an MQL loosens", () => {
     const changed = edited((s) => void (s.lifecycleStages.find((st) => st.id === "mql")!.maxTimeInStage = "3 business days"));
     expect(diff(example, changed).changes.find((c) => c.field === "maxTimeInStage")!.classes).toEqual(["changed", "raised", "loosened"]);
