@@ -43,7 +43,14 @@ const kpiTarget: Classifier = (change, { before, after }) => {
   if (change.section !== "kpis" || !["target", "per", "cadence"].includes(change.field ?? "")) return;
   const oldKpi = kpiOf(before, change.entity?.id);
   const newKpi = kpiOf(after, change.entity?.id);
-  if (!oldKpi || !newKpi || oldKpi.unit !== newKpi.unit) return;
+  if (!oldKpi || !newKpi) return;
+  if (oldKpi.unit !== newKpi.unit) {
+    if (change.field === "target") {
+      change.unitBefore = oldKpi.unit;
+      change.note = `the unit changed (${oldKpi.unit} → ${newKpi.unit}); targets are not compared`;
+    }
+    return;
+  }
   // When the target changed too, that change carries the comparison; count it once.
   if (change.field !== "target" && oldKpi.target !== newKpi.target) return;
   if (newKpi.unit === "currency" && before.agreement?.currency !== after.agreement?.currency) {

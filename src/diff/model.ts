@@ -71,6 +71,8 @@ export interface Change {
   order?: { before: string[]; after: string[]; moved: string[] };
   /** For KPI changes: the KPI's unit (`currency`, `percent`, `count`, ...), to format values. */
   unit?: string;
+  /** For a KPI whose unit changed: its unit before, to format the value before in it. */
+  unitBefore?: string;
   /** One line of explanation that the data alone does not give (reset checks, funnel). */
   note?: string;
 }

@@ -80,9 +80,10 @@ export function formatValue(value: unknown): string {
 }
 
 /** A changed field's old or new value, with the KPI's unit and that side's currency. */
-export function formatFieldValue(change: Change, value: unknown, currency: string | undefined): string {
+export function formatFieldValue(change: Change, value: unknown, currency: string | undefined, side: "before" | "after" = "after"): string {
   if (change.field === "version") return String(value);
-  const unit = change.unit ?? (change.field === "probability" ? "percent" : undefined);
+  // A KPI whose unit changed says its old target in the old unit: 75 days → 1,800 h.
+  const unit = (side === "before" ? change.unitBefore : undefined) ?? change.unit ?? (change.field === "probability" ? "percent" : undefined);
   return unit && (change.field === "target" || change.field === "probability") ? formatKpiValue(unit, value, currency) : formatValue(value);
 }
 

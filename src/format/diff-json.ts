@@ -22,6 +22,7 @@ export function formatDiffJson(diff: SlaDiff): string {
     before: c.before ?? null,
     after: c.after ?? null,
     unit: c.unit ?? null,
+    unitBefore: c.unitBefore ?? null,
     delta: c.delta ?? null,
     words: c.words ?? null,
     items: c.items ?? null,

@@ -99,5 +99,5 @@ function bullet(change: Change, currency: string | undefined, oldCurrency: strin
   if (change.words) return [`- ${subject}: ${words(change.words)}${tag}`];
   const delta = change.delta ? ` (${formatDelta(change, currency)})` : "";
   const note = change.note ? ` — ${escape(change.note)}` : "";
-  return [`- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency))} → **${escape(formatFieldValue(change, change.after, currency))}**${delta}${tag}${note}`];
+  return [`- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency, "before"))} → **${escape(formatFieldValue(change, change.after, currency))}**${delta}${tag}${note}`];
 }

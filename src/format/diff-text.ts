@@ -67,5 +67,5 @@ function formatChange(change: Change, diff: SlaDiff, c: Paint): string[] {
   if (change.words) return [`~ ${subject}: ${words(change.words, c)}${tag}`];
   const delta = change.delta ? ` (${formatDelta(change, currency)})` : "";
   const note = change.note ? ` ${c.dim(`[${change.note}]`)}` : "";
-  return [`~ ${subject}: ${formatFieldValue(change, change.before, diff.old.currency)} → ${formatFieldValue(change, change.after, diff.new.currency)}${delta}${tag}${note}`];
+  return [`~ ${subject}: ${formatFieldValue(change, change.before, diff.old.currency, "before")} → ${formatFieldValue(change, change.after, diff.new.currency)}${delta}${tag}${note}`];
 }

@@ -46,6 +46,12 @@ describe("sla diff: two files", () => {
     expect(sla(["diff", EXAMPLE, join(dir, "raised.yaml")]).stdout.trim().split("\n").at(-1)).toBe("2 changes: 1 tightened, 1 raised");
   });
 
+  it("text: a KPI whose unit changed keeps its old target in the old unit", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "hours.yaml"), readFileSync(EXAMPLE, "utf8").replace("    unit: days\n    target: 75\n", "    unit: hours\n    target: 1800\n"));
+    expect(sla(["diff", EXAMPLE, join(dir, "hours.yaml")]).stdout).toContain("target: 75 days → 1,800 h [the unit changed (days → hours); targets are not compared]");
+  });
+
   it("json: a stable shape with classes and deltas", () => {
     const report = JSON.parse(sla(["diff", "--format", "json", "sla.example.yaml", PROPOSAL]).stdout);
     expect(report.version).toBe(1);

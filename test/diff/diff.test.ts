@@ -124,6 +124,13 @@ describe("diffSla", () => {
     expect(diff(example, changed).changes[0]).toMatchObject({ field: "probability", unit: "percent", delta: { absolute: 0.05, relative: 0.1 }, classes: ["changed", "raised"] });
   });
 
+  it("says a KPI's old target in its old unit when the unit changed, and does not compare the two", () => {
+    const changed = edited((s) => Object.assign(s.kpis.find((k) => k.id === "sales-cycle-length")!, { unit: "hours", target: 1800 }));
+    const target = diff(example, changed).changes.find((c) => c.field === "target")!;
+    expect(target).toMatchObject({ unit: "hours", unitBefore: "days", classes: ["changed"], note: "the unit changed (days → hours); targets are not compared" });
+    expect(target.delta).toBeUndefined();
+  });
+
   it("classifies a stage's maximum time: more time to accept or return an MQL loosens", () => {
     const changed = edited((s) => void (s.lifecycleStages.find((st) => st.id === "mql")!.maxTimeInStage = "3 business days"));
     expect(diff(example, changed).changes.find((c) => c.field === "maxTimeInStage")!.classes).toEqual(["changed", "raised", "loosened"]);
