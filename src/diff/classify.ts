@@ -198,7 +198,24 @@ export function diffTextList(before: string[], after: string[], locale: string |
     }
   }
   flush();
-  return out;
+  return withMoves(out);
+}
+
+/** An item removed at one place and added unchanged at another has moved: said once, where it now is. */
+function withMoves(parts: ListPart[]): ListPart[] {
+  const removed = new Map<string, number>();
+  parts.forEach((part, i) => {
+    if (part.op === "delete" && !removed.has(part.text)) removed.set(part.text, i);
+  });
+  const gone = new Set<number>();
+  const out = parts.map((part) => {
+    const from = part.op === "insert" ? removed.get(part.text) : undefined;
+    if (from === undefined) return part;
+    removed.delete(part.text);
+    gone.add(from);
+    return { op: "move" as const, text: part.text };
+  });
+  return out.filter((_, i) => !gone.has(i));
 }
 
 /** Share of words two texts have in common for them to count as one item reworded. */

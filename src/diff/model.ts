@@ -43,7 +43,8 @@ export interface EntityRef {
 }
 
 export interface ListPart {
-  op: "equal" | "insert" | "delete" | "change";
+  /** `move`: the same item at another place in the list (shown where it now is). */
+  op: "equal" | "insert" | "delete" | "change" | "move";
   text: string;
   /** For `change`: the words that changed between the old and the new item. */
   words?: TextPart[];

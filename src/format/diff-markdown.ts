@@ -92,7 +92,7 @@ function bullet(change: Change, currency: string | undefined, oldCurrency: strin
     return [
       `- ${subject}:${tag}`,
       ...change.items.flatMap((item) =>
-        item.op === "insert" ? [`  - added: **${escape(item.text)}**`] : item.op === "delete" ? [`  - removed: ~~${escape(item.text)}~~`] : item.op === "change" ? [`  - reworded: ${words(item.words!)}`] : [],
+        item.op === "insert" ? [`  - added: **${escape(item.text)}**`] : item.op === "delete" ? [`  - removed: ~~${escape(item.text)}~~`] : item.op === "change" ? [`  - reworded: ${words(item.words!)}`] : item.op === "move" ? [`  - moved: ${escape(item.text)}`] : [],
       ),
     ];
   }

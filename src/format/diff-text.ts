@@ -61,6 +61,7 @@ function formatChange(change: Change, diff: SlaDiff, c: Paint): string[] {
       if (item.op === "insert") lines.push(c.green(`    + ${item.text}`));
       else if (item.op === "delete") lines.push(c.red(`    - ${item.text}`));
       else if (item.op === "change") lines.push(`    ~ ${words(item.words!, c)}`);
+      else if (item.op === "move") lines.push(`    ↕ ${item.text} (moved)`);
     }
     return lines;
   }

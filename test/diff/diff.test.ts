@@ -131,6 +131,14 @@ describe("diffSla", () => {
     expect(target.delta).toBeUndefined();
   });
 
+  it("shows a criterion that moved in its list as moved, not as removed and added again", () => {
+    const changed = edited((s) => void s.lifecycleStages.find((st) => st.id === "mql")!.exitCriteria!.reverse());
+    const items = diff(example, changed).changes[0]!.items!.filter((item) => item.op !== "equal");
+    expect(items).toEqual([{ op: "move", text: "Accepted by sales as an SQL, or lead score reaches 80 points." }]);
+    // A text removed and another added are still two changes.
+    expect(diffTextList(["a b c", "x"], ["x", "d e f"], "en").filter((item) => item.op !== "equal").map((item) => item.op)).toEqual(["delete", "insert"]);
+  });
+
   it("classifies a stage's maximum time: more time to accept or return an MQL loosens", () => {
     const changed = edited((s) => void (s.lifecycleStages.find((st) => st.id === "mql")!.maxTimeInStage = "3 business days"));
     expect(diff(example, changed).changes.find((c) => c.field === "maxTimeInStage")!.classes).toEqual(["changed", "raised", "loosened"]);
