@@ -1,4 +1,4 @@
-/** The character codes the fast YAML reader (fast-reader.ts) compares against. */
+/** The character codes the YAML scans (fast-reader.ts, and parse.ts's error explanations) compare against. */
 export const Char = {
   Tab: 0x09,
   LineFeed: 0x0a,

@@ -6,6 +6,7 @@
 // any file whose findings need a position.
 import type { Document, LineCounter, YAMLError } from "yaml";
 import type { Finding, JsonPath } from "../findings.js";
+import { Char } from "./char-codes.js";
 import { readFast } from "./fast-reader.js";
 import { locate } from "./locate.js";
 import { MAX_ALIAS_COUNT, boundedData, yamlLib } from "./yaml-lib.js";
@@ -73,7 +74,7 @@ export function yamlFindings(parsed: Pick<ParsedSla, "file" | "text" | "document
     const { ruleId, message, hint, length } = describeYamlError(error, text.slice(start, lineEnd < 0 ? undefined : lineEnd));
     return { ruleId, severity, message, hint, file, path: [], start: at(start), end: at(length ? start + length : end) };
   };
-  const errors = withoutCascade(document.errors.map((e) => fromYamlError(e, "error")), text);
+  const errors = withoutCascade(document.errors.map((e) => fromYamlError(e, "error")), text, lineCounter.lineStarts);
   return [...errors, ...document.warnings.map((w) => fromYamlError(w, "warning"))];
 }
 
@@ -83,7 +84,7 @@ export function yamlFindings(parsed: Pick<ParsedSla, "file" | "text" | "document
  * line up to the next top-level key. Errors in later sections, duplicate keys and other
  * errors that stand on their own are all kept.
  */
-function withoutCascade(all: Finding[], text: string): Finding[] {
+function withoutCascade(all: Finding[], text: string, lineStarts: readonly number[]): Finding[] {
   // Two of yaml's errors can come down to one over-indented key: said once.
   const said = new Set<string>();
   const errors = all.filter((f) => {
@@ -91,22 +92,23 @@ function withoutCascade(all: Finding[], text: string): Finding[] {
     return said.has(key) ? false : (said.add(key), true);
   });
   const kept: Finding[] = [];
-  let first: Finding | undefined;
+  let first = -1; // where the first syntax error of the current section is in `kept`
   let hidden = 0;
   let sectionEnd = 0;
   const noteHidden = () => {
-    if (!first || hidden === 0) return;
+    if (first < 0 || hidden === 0) return;
     const note = `${hidden} later syntax error${hidden === 1 ? "" : "s"} not shown: they often follow from this one; fix it and run again`;
-    kept[kept.indexOf(first)] = { ...first, hint: first.hint ? `${first.hint}; ${note}` : note };
+    const shown = kept[first]!;
+    kept[first] = { ...shown, hint: shown.hint ? `${shown.hint}; ${note}` : note };
   };
   for (const f of errors) {
     if (f.ruleId !== "yaml/syntax") kept.push(f);
-    else if (first && f.start && f.start.line < sectionEnd) hidden++;
+    else if (first >= 0 && f.start && f.start.line < sectionEnd) hidden++;
     else {
       noteHidden();
-      first = f;
+      first = kept.length;
       hidden = 0;
-      sectionEnd = f.start ? nextTopLevelLine(text, f.start.line) : Infinity;
+      sectionEnd = f.start ? nextTopLevelLine(text, lineStarts, f.start.line) : Infinity;
       kept.push(f);
     }
   }
@@ -115,26 +117,13 @@ function withoutCascade(all: Finding[], text: string): Finding[] {
 }
 
 /** The 1-based number of the first line after `line` that starts a top-level key or entry. */
-function nextTopLevelLine(text: string, line: number): number {
-  for (let n = line + 1, from = lineStartAfter(text, line); from < text.length; n++) {
-    const c = text.charCodeAt(from);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x23) return n;
-    const end = text.indexOf("\n", from);
-    if (end === -1) break;
-    from = end + 1;
+function nextTopLevelLine(text: string, lineStarts: readonly number[], line: number): number {
+  // lineStarts[n] is where line n + 1 starts.
+  for (let n = line; n < lineStarts.length; n++) {
+    const c = text.charCodeAt(lineStarts[n]!);
+    if (c !== Char.Space && c !== Char.Tab && c !== Char.LineFeed && c !== Char.CarriageReturn && c !== Char.Hash && !Number.isNaN(c)) return n + 1;
   }
   return Infinity;
-}
-
-/** The offset where the line after 1-based line `line` starts (or the text's length). */
-function lineStartAfter(text: string, line: number): number {
-  let at = 0;
-  for (let n = 0; n < line; n++) {
-    const end = text.indexOf("\n", at);
-    if (end === -1) return text.length;
-    at = end + 1;
-  }
-  return at;
 }
 
 /**
@@ -170,9 +159,9 @@ function lineAfter(text: string, start: number): number {
 
 function isBlankOrComment(text: string, start: number): boolean {
   let at = start;
-  while (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09) at++;
+  while (text.charCodeAt(at) === Char.Space || text.charCodeAt(at) === Char.Tab) at++;
   const c = text.charCodeAt(at);
-  return Number.isNaN(c) || c === 0x0a || c === 0x0d || c === 0x23;
+  return Number.isNaN(c) || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Hash;
 }
 
 /**
@@ -183,17 +172,17 @@ function isBlankOrComment(text: string, start: number): boolean {
 function keyOfLine(text: string, start: number): { key: string; column: number } | undefined {
   let at = start;
   for (;;) {
-    while (text.charCodeAt(at) === 0x20) at++;
-    if (text.charCodeAt(at) === 0x2d && text.charCodeAt(at + 1) === 0x20) at += 2;
+    while (text.charCodeAt(at) === Char.Space) at++;
+    if (text.charCodeAt(at) === Char.Dash && text.charCodeAt(at + 1) === Char.Space) at += 2;
     else break;
   }
   const c = text.charCodeAt(at);
-  if (Number.isNaN(c) || c === 0x2d || c === 0x23 || c === 0x09 || c === 0x0a || c === 0x0d) return undefined;
+  if (Number.isNaN(c) || c === Char.Dash || c === Char.Hash || c === Char.Tab || c === Char.LineFeed || c === Char.CarriageReturn) return undefined;
   const end = lineAfter(text, at);
   const colon = text.indexOf(":", at);
   if (colon === -1 || colon >= end) return undefined;
   const after = text.charCodeAt(colon + 1);
-  if (!(after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || Number.isNaN(after))) return undefined;
+  if (!(after === Char.Space || after === Char.Tab || after === Char.LineFeed || after === Char.CarriageReturn || Number.isNaN(after))) return undefined;
   const key = text.slice(at, colon).trimEnd();
   return key ? { key, column: at - start } : undefined;
 }
