@@ -9,7 +9,7 @@ import type { Finding, JsonPath } from "../findings.js";
 import { Char } from "./char-codes.js";
 import { readFast } from "./fast-reader.js";
 import { locate } from "./locate.js";
-import { MAX_ALIAS_COUNT, boundedData, yamlLib } from "./yaml-lib.js";
+import { MAX_ALIAS_COUNT, boundedData, yamlErrorMessage, yamlLib } from "./yaml-lib.js";
 
 export interface ParsedSla {
   file: string;
@@ -254,17 +254,10 @@ function describeYamlError(error: YAMLError, source: string): YamlProblem {
       };
     case "TAB_AS_INDENT":
       return { ruleId: "yaml/syntax", message: "tab used for indentation", hint: "indent with spaces" };
-    default: {
-      // yaml's own messages are precise; only the first line is kept (the rest is context
-      // that our formatter prints itself).
-      const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-      return { ruleId: "yaml/syntax", message: lowerFirst(message) };
-    }
+    default:
+      // yaml's own messages are precise.
+      return { ruleId: "yaml/syntax", message: yamlErrorMessage(error) };
   }
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** Source range of the node at `path`: its key (`at: "key"`) or its value. */

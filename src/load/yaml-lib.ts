@@ -2,7 +2,7 @@
 // about fifty times slower than the fast reader. It is loaded only when a file needs it: one
 // that has findings to place, or that the fast reader cannot take (see parse.ts).
 import { createRequire } from "node:module";
-import type { Document } from "yaml";
+import type { Document, YAMLError } from "yaml";
 
 type YamlLib = typeof import("yaml");
 
@@ -14,6 +14,15 @@ let lib: YamlLib | undefined;
 
 export function yamlLib(): YamlLib {
   return (lib ??= require("yaml") as YamlLib);
+}
+
+/**
+ * yaml's own message for an error, as sla words its findings: the first line only (the rest
+ * is context a formatter prints itself), without the position (given apart), lower-cased.
+ */
+export function yamlErrorMessage(error: YAMLError): string {
+  const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  return message.charAt(0).toLowerCase() + message.slice(1);
 }
 
 /** A document's data, or undefined when building it expands more than MAX_ALIAS_COUNT aliases. */

@@ -3,7 +3,7 @@
 //     period/length: off
 //     names/duplicate: error
 import { readFast } from "../load/fast-reader.js";
-import { MAX_ALIAS_COUNT, boundedData, yamlLib } from "../load/yaml-lib.js";
+import { MAX_ALIAS_COUNT, boundedData, yamlErrorMessage, yamlLib } from "../load/yaml-lib.js";
 import type { Severity } from "../findings.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import { RULES } from "./rules/index.js";
@@ -68,8 +68,7 @@ function readConfigData(file: string, text: string): unknown {
   const error = document.errors[0];
   if (error) {
     const place = error.linePos?.[0];
-    const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    throw new ConfigError(file, `not valid YAML: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, place?.line, place?.col);
+    throw new ConfigError(file, `not valid YAML: ${yamlErrorMessage(error)}`, place?.line, place?.col);
   }
   const read = boundedData(document);
   if (!read) throw new ConfigError(file, `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the settings out`);
