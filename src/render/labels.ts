@@ -21,7 +21,7 @@ function read(language: string): Partial<Labels> | undefined {
 
 /** Whether templates/locales has the labels of the locale's language (else English is used). */
 export function hasBuiltInLabels(locale: string): boolean {
-  return read(locale.split("-")[0]!.toLowerCase()) !== undefined;
+  return BUILT_IN_LANGUAGES.includes(locale.split("-")[0]!.toLowerCase());
 }
 
 export function loadLabels(locale: string): Labels {

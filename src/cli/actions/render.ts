@@ -5,6 +5,7 @@ import { parseSla } from "../../load/parse.js";
 import type { Sla } from "../../model/index.js";
 import { validateParsed } from "../../validate/index.js";
 import { safeLocale } from "../../domain/text.js";
+import { hasBuiltInLabels } from "../../render/labels.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { UsageError } from "../../errors.js";
@@ -46,7 +47,6 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
     return EXIT.findings;
   }
   const language = options.locale ?? (parsed.data as Sla).agreement.language;
-  const { hasBuiltInLabels } = await import("../../render/labels.js");
   // A team's own templates may not use the built-in labels at all.
   if (options.template === undefined && safeLocale(language) && !hasBuiltInLabels(language))
     process.stderr.write(`sla: warning: no built-in labels for \`${language}\`; headings and labels are in English, numbers and dates in ${language}'s formats\n`);
