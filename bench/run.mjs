@@ -19,8 +19,8 @@ function generateFiles(count) {
   mkdirSync(dir);
   for (let i = 0; i < count; i++) {
     const text = example
-      .replace(/^  name: (.*)$/m, `  name: $1 (team ${i})`)
-      .replace(/^  version: .*$/m, `  version: "2026.${(i % 9) + 1}"`)
+      .replace(/^ {2}name: (.*)$/m, `  name: $1 (team ${i})`)
+      .replace(/^ {2}version: .*$/m, `  version: "2026.${(i % 9) + 1}"`)
       .replace(/target: 25500$/m, `target: ${25500 + i}`);
     writeFileSync(join(dir, `team-${String(i).padStart(4, "0")}.sla.yaml`), text);
   }

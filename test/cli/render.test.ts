@@ -137,7 +137,7 @@ describe("sla render: languages", () => {
   it("PDF: a long agreement name is shortened in the footer, which stays on one line above the fingerprint", async () => {
     const dir = tempDir();
     const longName = "Anatolia Pumps Marketing & Sales Service Level Agreement for the Process Industry, Water Utilities and Maintenance Services";
-    writeFileSync(join(dir, "long.yaml"), readFileSync(EXAMPLE, "utf8").replace(/^  name: .*$/m, `  name: ${longName}`));
+    writeFileSync(join(dir, "long.yaml"), readFileSync(EXAMPLE, "utf8").replace(/^ {2}name: .*$/m, `  name: ${longName}`));
     expect(sla(["render", "long.yaml", "-o", "long.pdf"], { cwd: dir }).code).toBe(0);
     const { pages } = await extractPdf(readFileSync(join(dir, "long.pdf")));
     for (const page of pages) {

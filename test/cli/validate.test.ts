@@ -40,7 +40,7 @@ describe("sla validate: valid files", () => {
   });
 
   it("accepts percentages and durations written with full-width digits, as a Japanese keyboard types them", () => {
-    const file = fileWith(example.replace("timeToFirstAttempt: 4 business hours", "timeToFirstAttempt: ４営業時間").replace(/^    target: 25%$/m, "    target: ２５％"));
+    const file = fileWith(example.replace("timeToFirstAttempt: 4 business hours", "timeToFirstAttempt: ４営業時間").replace(/^ {4}target: 25%$/m, "    target: ２５％"));
     expect(readFileSync(file, "utf8")).toContain("２５％");
     expect(sla(["validate", file])).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
     // A slower first attempt than the sequence plans is still caught in full-width digits.
@@ -64,12 +64,12 @@ describe("sla validate: findings", () => {
     expect(result.code).toBe(1);
     const heads = result.stdout.split("\n").filter((l) => l.startsWith("error"));
     expect(heads).toHaveLength(3);
-    expect(result.stdout).toMatch(/error\[refs\/unknown-icp\]: persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined\n  --> .*three-errors.sla.yaml:131:10/);
+    expect(result.stdout).toMatch(/error\[refs\/unknown-icp\]: persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined\n {2}--> .*three-errors.sla.yaml:131:10/);
     expect(result.stdout).toContain("help: did you mean `water-utilities`?");
     expect(result.stdout).toMatch(/error\[funnel\/unreachable-revenue\]: KPI `mqls` cannot deliver the revenue target: 150 per month = 900 over 6 months, but 1,000 MQLs are needed/);
     expect(result.stdout).toContain("1,800,000 EUR revenue ÷ 30,000 EUR average deal = 60 customers ÷ 25% close rate = 240 proposals");
     expect(result.stdout).toMatch(/three-errors.sla.yaml:540:13/);
-    expect(result.stdout).toMatch(/error\[schema\/unknown-property\]: unknown property `descripton` in KPI target `cost-per-lead`\n  --> .*three-errors.sla.yaml:566:5/);
+    expect(result.stdout).toMatch(/error\[schema\/unknown-property\]: unknown property `descripton` in KPI target `cost-per-lead`\n {2}--> .*three-errors.sla.yaml:566:5/);
     expect(result.stdout).toContain("help: did you mean `description`?");
     expect(result.stdout).toContain("✖ 3 errors in 1 file");
   });
@@ -111,7 +111,7 @@ describe("sla validate: findings", () => {
   });
 
   it("reports a missing required property at its parent", () => {
-    const text = example.replace(/^  name: .*\n/m, "");
+    const text = example.replace(/^ {2}name: .*\n/m, "");
     const result = sla(["validate", "--format", "json", fileWith(text)]);
     const finding = json(result.stdout).files[0]!.findings[0]!;
     expect(finding).toMatchObject({ ruleId: "schema/required", path: ["agreement", "name"], line: example.split("\n").indexOf("agreement:") + 1, column: 1, endColumn: 10 });
