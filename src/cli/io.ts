@@ -1,40 +1,26 @@
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { decodeSource } from "../load/read-source.js";
+import { ReadRefusal, describeIoError, readBounded } from "../load/bounded-read.js";
+import { MAX_SOURCE_BYTES, decodeSource } from "../load/read-source.js";
 import { SourceError, UsageError } from "../errors.js";
 
 export { EXIT } from "./exit.js";
+export { describeIoError };
 
-/** Reads a file (or `-` for standard input) as SLA text; SourceError explains refusals. */
-export function readSource(file: string): string {
+/**
+ * Reads a file (or `-` for standard input) as SLA text; SourceError explains refusals.
+ * `within`: the real path of the folder the file was found in, which it must not link out of.
+ */
+export function readSource(file: string, within?: string): string {
+  const name = file === "-" ? "<stdin>" : file;
   let bytes: Buffer;
   try {
-    bytes = file === "-" ? readStdin() : readFileSync(file);
+    bytes = readBounded(file, { maxBytes: MAX_SOURCE_BYTES, what: "an SLA file", within });
   } catch (error) {
-    throw new SourceError(file === "-" ? "<stdin>" : file, describeIoError(error));
+    if (error instanceof ReadRefusal) throw new SourceError(name, error.message);
+    throw error;
   }
-  return decodeSource(file === "-" ? "<stdin>" : file, bytes);
-}
-
-function readStdin(): Buffer {
-  // Synchronous read of fd 0 works for pipes and redirected files alike; the size limit is
-  // enforced by decodeSource.
-  return readFileSync(0);
-}
-
-export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      return "is a directory, not a file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    default:
-      return (error as Error).message;
-  }
+  return decodeSource(name, bytes);
 }
 
 /**

@@ -1,10 +1,9 @@
 // Which files `sla validate` reads: named files, directories, globs, or, with no path, the
 // SLA files of the current repository.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
-import { findFiles, isSlaFileName, isYamlFileName } from "./walk.js";
-
+import { TooManyDirectories, findFiles, isSlaFileName, isYamlFileName } from "./walk.js";
 
 /** File names taken for SLA files when no path is given. */
 export const SLA_FILE_PATTERNS = ["sla.yaml", "sla.yml", "sla.*.yaml", "sla.*.yml", "*.sla.yaml", "*.sla.yml"] as const;
@@ -14,24 +13,42 @@ const IGNORED = ["**/node_modules/**", "**/dist/**"];
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /**
- * Expands the user's arguments into file names (relative to cwd when inside it), in the
- * order given, without duplicates. `-` is kept as is and means standard input.
+ * With no path outside a repository, the current directory's tree is searched, up to this
+ * many directories: more is a home or system folder, not a project, and walking it would
+ * take minutes and read files nobody meant.
  */
-export async function resolveInputs(args: readonly string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
+export const MAX_DIRECTORIES_OUTSIDE_REPOSITORY = 1_000;
+
+/** A file to check, and the real path of the folder it was found in, which it must not link out of. */
+export interface Input {
+  file: string;
+  within?: string;
+}
+
+/**
+ * Expands the user's arguments into file names (relative to cwd when inside it), in the
+ * order given, without duplicates. `-` is kept as is and means standard input. A file found
+ * in a folder (the repository, or a directory named) carries that folder's real path: it is
+ * read only if it is really there. A file named, or matched by a pattern, is the user's
+ * choice; the glob library does not follow links (see glob below).
+ */
+export async function resolveInputs(args: readonly string[], cwd: string): Promise<Input[]> {
+  const files: Input[] = [];
   const seen = new Set<string>();
-  const add = (file: string) => {
+  const add = (file: string, within?: string) => {
     if (!seen.has(file)) {
       seen.add(file);
-      files.push(file);
+      files.push(within === undefined ? { file } : { file, within });
     }
   };
   if (args.length === 0) {
-    const root = repositoryRoot(cwd) ?? cwd;
-    const found = findFiles(root, isSlaFileName);
+    const repository = repositoryRoot(cwd);
+    const root = repository ?? cwd;
+    const found = search(root, isSlaFileName, repository ? Infinity : MAX_DIRECTORIES_OUTSIDE_REPOSITORY, cwd);
     if (found.length === 0)
       throw new InputError(`no SLA files found under ${displayName(root, cwd)} (looked for ${SLA_FILE_PATTERNS.join(", ")}); name one, e.g. \`sla validate sla.yaml\``);
-    found.forEach((f) => add(displayName(join(root, f), cwd)));
+    const within = realpathSync.native(root);
+    found.forEach((f) => add(displayName(join(root, f), cwd), within));
     return files;
   }
   for (const arg of args) {
@@ -47,7 +64,8 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
         // Named once for the directory: working out a relative path per file cost more than
         // checking small files.
         const base = inside(absolute, cwd);
-        found.forEach((f) => add(join(base, f)));
+        const within = realpathSync.native(absolute);
+        found.forEach((f) => add(join(base, f), within));
       } else {
         add(arg);
       }
@@ -62,10 +80,27 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
   return files;
 }
 
+/** findFiles, with a walk past its bound (only ever outside a repository) said as a usage error. */
+function search(root: string, wanted: (name: string) => boolean, maxDirectories: number, cwd: string): string[] {
+  try {
+    return findFiles(root, wanted, maxDirectories);
+  } catch (error) {
+    if (!(error instanceof TooManyDirectories)) throw error;
+    throw new InputError(
+      `not inside a Git repository, and the current directory holds more than ${error.limit.toLocaleString("en-US")} folders; name the files or folders to check, e.g. \`sla validate sla.yaml\` or \`sla validate teams/\``,
+    );
+  }
+}
+
+/**
+ * The files a pattern matches, not through symbolic links: the library follows every link it
+ * meets, once per path, so a few links that each lead twice to the next made it exponential,
+ * and a link to `/` made it walk the machine.
+ */
 async function glob(patterns: string[], cwd: string): Promise<string[]> {
   // Loaded here so that naming a file never pays for the glob library.
   const { glob: tinyglobby } = await import("tinyglobby");
-  const found = await tinyglobby(patterns, { cwd, ignore: IGNORED, onlyFiles: true, dot: false, expandDirectories: false });
+  const found = await tinyglobby(patterns, { cwd, ignore: IGNORED, onlyFiles: true, dot: false, expandDirectories: false, followSymbolicLinks: false });
   return found.sort();
 }
 

@@ -1,6 +1,6 @@
 // Reading a file as it was at a Git revision, from any directory of the repository.
 import { execFileSync } from "node:child_process";
-import { isAbsolute, relative } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
 
 function git(args: string[], cwd: string): Buffer {
@@ -20,6 +20,20 @@ export function isInsideRepository(cwd: string): boolean {
     return git(["rev-parse", "--is-inside-work-tree"], cwd).toString().trim() === "true";
   } catch (error) {
     if (error instanceof GitError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Whether Git tracks the file at `path`: then it came with the repository, from whoever
+ * wrote the last commit. False outside a repository, and when git cannot be run.
+ */
+export function isTrackedByGit(path: string): boolean {
+  try {
+    git(["ls-files", "--error-unmatch", "--", basename(path)], dirname(resolve(path)));
+    return true;
+  } catch (error) {
+    if (error instanceof GitError || error instanceof InputError) return false;
     throw error;
   }
 }

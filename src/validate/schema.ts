@@ -158,6 +158,28 @@ function describeValue(value: unknown): string {
   return `${typeof value} \`${String(value)}\``;
 }
 
+/** Longest text a message quotes from a value; the source line is shown beside it anyway. */
+const MAX_QUOTED = 80;
+
+/**
+ * A value as a message quotes it: its first line in the file, cut at MAX_QUOTED characters. A
+ * file that is not YAML at all (`.env`, `/etc/passwd`) reads as one long text folded from all
+ * its lines, and a message must not carry the whole of it into a CI log or an annotation.
+ */
+function describeValueAt(parsed: ParsedSla, path: JsonPath, value: unknown): string {
+  if (typeof value !== "string") return describeValue(value);
+  let shown = value.split("\n", 1)[0]!;
+  const { start, end } = rangeOf(parsed, path);
+  if (start && end && end.line > start.line) {
+    const lineStart = parsed.lineCounter.lineStarts[start.line - 1]! + start.column - 1;
+    const lineEnd = parsed.text.indexOf("\n", lineStart);
+    // A plain or quoted text folded from several lines: its first line is as long as it is written.
+    if (!/^[|>]/.test(parsed.text.slice(lineStart, lineStart + 1))) shown = shown.slice(0, Math.max(1, lineEnd - lineStart));
+  }
+  if (shown.length > MAX_QUOTED) shown = shown.slice(0, MAX_QUOTED);
+  return describeValue(shown.length < value.length ? `${shown.trimEnd()} …` : value);
+}
+
 const TYPE_NAMES: Record<string, string> = {
   object: "a mapping (key: value)",
   array: "a list",
@@ -207,7 +229,7 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
       return {
         ...base,
         ruleId: "schema/type",
-        message: `${quotePath(path)} must be ${expected}, found ${describeValue(value)}`,
+        message: `${quotePath(path)} must be ${expected}, found ${describeValueAt(parsed, path, value)}`,
         hint: hintFor(path),
         path,
         ...rangeOf(parsed, path),
@@ -220,7 +242,7 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
       return {
         ...base,
         ruleId: "schema/enum",
-        message: `${quotePath(path)} must be ${allowed.length === 1 ? "" : "one of "}${allowed.map((a) => `\`${a}\``).join(", ")}; found ${describeValue(value)}`,
+        message: `${quotePath(path)} must be ${allowed.length === 1 ? "" : "one of "}${allowed.map((a) => `\`${a}\``).join(", ")}; found ${describeValueAt(parsed, path, value)}`,
         hint: suggestion ? `did you mean \`${suggestion}\`?` : undefined,
         path,
         ...rangeOf(parsed, path),
@@ -231,7 +253,7 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
       return {
         ...base,
         ruleId: "schema/format",
-        message: `${describeValue(value)} is not a valid ${describeExpected(error, path)}`,
+        message: `${describeValueAt(parsed, path, value)} is not a valid ${describeExpected(error, path)}`,
         hint: hintFor(path),
         path,
         ...rangeOf(parsed, path),
@@ -250,7 +272,7 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
       return {
         ...base,
         ruleId: "schema/minimum",
-        message: `${quotePath(path)} must be at least ${String(params.limit)}, found ${describeValue(value)}`,
+        message: `${quotePath(path)} must be at least ${String(params.limit)}, found ${describeValueAt(parsed, path, value)}`,
         path,
         ...rangeOf(parsed, path),
       };

@@ -25,7 +25,10 @@ export interface RunResult {
 }
 
 /** Runs the built `sla` binary as a user would. Colour is off unless the test asks for it. */
-export function sla(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): RunResult {
+export function sla(
+  args: string[],
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined>; /** A hang guard, in ms: the run is killed and `code` is null. */ timeout?: number } = {},
+): RunResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
@@ -33,6 +36,7 @@ export function sla(args: string[], options: { cwd?: string; input?: string | Bu
     input: options.input ?? "",
     env: env as NodeJS.ProcessEnv,
     encoding: "utf8",
+    timeout: options.timeout,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

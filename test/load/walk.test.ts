@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { glob } from "tinyglobby";
 import { describe, expect, it } from "vitest";
 import { SLA_FILE_PATTERNS } from "../../src/load/discover.js";
-import { findFiles, isSlaFileName, isYamlFileName } from "../../src/load/walk.js";
+import { TooManyDirectories, findFiles, isSlaFileName, isYamlFileName } from "../../src/load/walk.js";
 
 function tree(files: string[]): string {
   const root = mkdtempSync(join(tmpdir(), "sla-walk-"));
@@ -54,16 +54,40 @@ describe("findFiles", () => {
     expect(slaFiles).toHaveLength(13);
   });
 
-  it("follows symbolic links as the glob patterns did, listing a linked directory under each path", async () => {
+  it("follows links inside the root, listing each file once under its own path", () => {
     const root = tree(["teams/v2/sla.yaml", "shared/base.sla.yaml"]);
     symlinkSync(join(root, "teams/v2"), join(root, "teams/current"));
     symlinkSync(join(root, "shared"), join(root, "teams/shared"));
     symlinkSync(join(root, "teams/v2/sla.yaml"), join(root, "linked.sla.yaml"));
+    symlinkSync(join(root, "teams/v2/sla.yaml"), join(root, "other.sla.yaml"));
     symlinkSync(join(root, "missing.yaml"), join(root, "dangling.sla.yaml"));
-    const options = { cwd: root, ignore: ["**/node_modules/**", "**/dist/**"], onlyFiles: true, dot: false, expandDirectories: false };
-    const globbed = (await glob(SLA_FILE_PATTERNS.map((p) => `**/${p}`), options)).sort();
-    expect(findFiles(root, isSlaFileName)).toEqual(globbed);
-    expect(globbed).toEqual(["linked.sla.yaml", "shared/base.sla.yaml", "teams/current/sla.yaml", "teams/shared/base.sla.yaml", "teams/v2/sla.yaml"]);
+    expect(findFiles(root, isSlaFileName)).toEqual(["shared/base.sla.yaml", "teams/v2/sla.yaml"]);
+  });
+
+  it("lists a folder reached only by links once, under the first link in order", () => {
+    const root = tree(["outside.txt"]);
+    const hidden = join(root, ".store/v1");
+    mkdirSync(hidden, { recursive: true });
+    writeFileSync(join(hidden, "sla.yaml"), "");
+    symlinkSync(hidden, join(root, "b"));
+    symlinkSync(hidden, join(root, "a"));
+    expect(findFiles(root, isSlaFileName)).toEqual(["a/sla.yaml"]);
+  });
+
+  it("does not follow a link to a folder outside the root; lists a link to a file outside, for the read to refuse", () => {
+    const outside = tree(["sla.yaml"]);
+    const root = tree(["teams/sla.yaml"]);
+    symlinkSync(outside, join(root, "teams/elsewhere"));
+    symlinkSync("/", join(root, "root"));
+    symlinkSync(join(outside, "sla.yaml"), join(root, "planted.sla.yaml"));
+    symlinkSync(join(outside, "sla.yaml"), join(root, "teams/planted.sla.yaml"));
+    expect(findFiles(root, isSlaFileName)).toEqual(["planted.sla.yaml", "teams/planted.sla.yaml", "teams/sla.yaml"]);
+  });
+
+  it("stops past its bound of directories", () => {
+    const root = tree(["a/sla.yaml", "b/sla.yaml", "c/sla.yaml"]);
+    expect(findFiles(root, isSlaFileName, 4)).toHaveLength(3);
+    expect(() => findFiles(root, isSlaFileName, 3)).toThrow(TooManyDirectories);
   });
 
   it("does not follow a link back to a directory it is searching", () => {

@@ -14,6 +14,8 @@ export interface FileJob {
   file: string;
   /** What to call it in the report. */
   name: string;
+  /** The real path of the folder it was found in, which it must not link out of. */
+  within?: string;
 }
 
 export interface FileResult {
@@ -37,7 +39,7 @@ export interface CheckOptions {
 export function checkFile(job: FileJob, options: CheckOptions): FileResult {
   let text: string;
   try {
-    text = readSource(job.file);
+    text = readSource(job.file, job.within);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     // Reported like any finding so machine formats carry it too; the exit code says 2.

@@ -4,8 +4,10 @@
 // report needs the text anyway. A missing, damaged or outdated cache is rebuilt; a file at the
 // cache's place that sla did not write is never overwritten.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { createRequire } from "node:module";
+import { ReadRefusal, readBounded } from "../../load/bounded-read.js";
+import { isTrackedByGit } from "../../load/git.js";
 import type { SlaConfig } from "../../validate/config.js";
 import { writeFileAtomic } from "../io.js";
 import { buildId } from "../version.js";
@@ -24,8 +26,19 @@ interface CacheFile {
   clean: CleanFiles;
 }
 
-/** What is at the cache's place: nothing usable yet, sla's cache, or a file to leave alone. */
-type CacheState = { kind: "none" } | { kind: "cache"; cache: CacheFile } | { kind: "foreign"; why: string };
+/**
+ * What is at the cache's place: nothing usable yet, sla's cache, a file to leave alone, or
+ * one that may be sla's but that someone else could have written (a cache committed to the
+ * repository, or another user's), whose verdicts would let planted files pass unchecked.
+ */
+type CacheState =
+  | { kind: "none" }
+  | { kind: "cache"; cache: CacheFile }
+  | { kind: "foreign"; why: string }
+  | { kind: "untrusted"; why: string; fix: string };
+
+/** A hundred times the cache of 100,000 files; bounds what a planted file can make sla read. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** Packages whose behaviour decides verdicts and that live outside the build. */
 const READERS = ["yaml", "ajv", "ajv-formats"];
@@ -47,12 +60,20 @@ function settingsHash(config: SlaConfig): string | undefined {
 function readCacheState(location: string): CacheState {
   let text: string;
   try {
+    const stat = lstatSync(location);
+    // Written through, a link would let the repository choose which file sla creates or replaces.
+    if (stat.isSymbolicLink()) return { kind: "foreign", why: "is a symbolic link" };
     // A FIFO or a device would block or never hold a cache.
-    if (!statSync(location).isFile()) return { kind: "foreign", why: "is not a regular file" };
-    text = readFileSync(location, "utf8");
+    if (!stat.isFile()) return { kind: "foreign", why: "is not a regular file" };
+    if (process.getuid !== undefined && stat.uid !== process.getuid())
+      return { kind: "untrusted", why: "is owned by another user", fix: "delete it, or give another --cache-location" };
+    if (isTrackedByGit(location))
+      return { kind: "untrusted", why: "is tracked by Git", fix: `remove it from the repository (git rm --cached ${location}) and list it in .gitignore` };
+    text = readBounded(location, { maxBytes: MAX_CACHE_BYTES, what: "a cache" }).toString("utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "none" };
-    return { kind: "foreign", why: "cannot be read" };
+    if (error instanceof ReadRefusal || (error as NodeJS.ErrnoException).code) return { kind: "foreign", why: "cannot be read" };
+    throw error;
   }
   if (text.trim() === "") return { kind: "none" };
   if (!text.startsWith(SIGNATURE)) return { kind: "foreign", why: "is not a cache written by sla" };
@@ -91,6 +112,10 @@ export function openCleanCache(location: string, config: SlaConfig): CleanCache 
     clean: earlier,
     save(jobs, results) {
       if (settings === undefined) return;
+      if (state.kind === "untrusted") {
+        process.stderr.write(`sla: warning: ${location} ${state.why}, so it is neither trusted nor updated; ${state.fix}\n`);
+        return;
+      }
       if (state.kind === "foreign") {
         process.stderr.write(`sla: warning: ${location} ${state.why}, so it is left as it is and nothing is cached; delete it, or give another --cache-location\n`);
         return;

@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { diffSla, type SlaDiff } from "../../diff/index.js";
 import { InputError, UsageError } from "../../errors.js";
-import { resolveInputs } from "../../load/discover.js";
+import { type Input, resolveInputs } from "../../load/discover.js";
 import { isInsideRepository, isRevision, readAtRevision } from "../../load/git.js";
 import { parseSla } from "../../load/parse.js";
 import { decodeSource } from "../../load/read-source.js";
@@ -94,22 +94,23 @@ async function resolveSides(operands: string[], argv: string[], cwd: string): Pr
   if (revs.length === 2 && isFile(cwd, revs[1]!) && paths.length === 0)
     throw new UsageError(`\`${from}\` is not a file; to compare a revision with a file, write: sla diff ${from} -- ${revs[1]}`);
   // Named relative to the working directory, as git names paths (`../sla.yaml` from below).
-  const file = paths[0] ?? relative(cwd, resolve(cwd, await theOnlySlaFile(cwd)));
+  const found = paths[0] === undefined ? await theOnlySlaFile(cwd) : undefined;
+  const file = paths[0] ?? relative(cwd, resolve(cwd, found!.file));
   const at = (rev: string): Side => ({ name: `${file}@${rev}`, text: decodeSource(`${file}@${rev}`, readAtRevision(rev, file, cwd)), rev, path: file });
-  return [at(from), to ? at(to) : fileSide(file)];
+  return [at(from), to ? at(to) : fileSide(file, found?.within)];
 }
 
 function isFile(cwd: string, path: string): boolean {
   return existsSync(path) && statSync(path).isFile();
 }
 
-function fileSide(file: string): Side {
-  return { name: file, text: readSource(file) };
+function fileSide(file: string, within?: string): Side {
+  return { name: file, text: readSource(file, within) };
 }
 
-async function theOnlySlaFile(cwd: string): Promise<string> {
+async function theOnlySlaFile(cwd: string): Promise<Input> {
   if (!isInsideRepository(cwd)) throw new InputError("not inside a Git repository; compare two files instead (sla diff old.yaml new.yaml)");
   const files = await resolveInputs([], cwd);
-  if (files.length > 1) throw new InputError(`this repository has ${files.length} SLA files; name one after \`--\`, e.g. sla diff HEAD~1 -- ${files[0]}`);
+  if (files.length > 1) throw new InputError(`this repository has ${files.length} SLA files; name one after \`--\`, e.g. sla diff HEAD~1 -- ${files[0]!.file}`);
   return files[0]!;
 }

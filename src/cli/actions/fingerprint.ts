@@ -1,9 +1,12 @@
-import { readFileSync } from "node:fs";
 import { findFingerprint, fingerprint } from "../../domain/fingerprint.js";
 import { parseSla } from "../../load/parse.js";
 import { describeStructuralProblem } from "../../validate/index.js";
 import { UsageError } from "../../errors.js";
-import { EXIT, describeIoError, readSource } from "../io.js";
+import { ReadRefusal, readBounded } from "../../load/bounded-read.js";
+import { EXIT, readSource } from "../io.js";
+
+/** Far above any document `sla render` writes (tens of kilobytes, a few megabytes with fonts). */
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 export function runFingerprint(file: string): number {
   process.stdout.write(`${fingerprintOf(file)}\n`);
@@ -14,9 +17,10 @@ export function runVerify(file: string, document: string): number {
   const expected = fingerprintOf(file);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(document);
+    bytes = readBounded(document, { maxBytes: MAX_DOCUMENT_BYTES, what: "a document to verify" });
   } catch (error) {
-    throw new UsageError(`${document}: ${describeIoError(error)}`);
+    if (error instanceof ReadRefusal) throw new UsageError(`${document}: ${error.message}`);
+    throw error;
   }
   const found = findFingerprint(bytes);
   if (!found) throw new UsageError(`${document}: no sla fingerprint found; was it rendered by \`sla render\`?`);

@@ -28,8 +28,12 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, options.config);
   const files = await resolveInputs(paths, cwd);
-  refuseOutputOverInput(options.output, files, "report");
-  const jobs = files.map((file) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file }));
+  refuseOutputOverInput(
+    options.output,
+    files.map((input) => input.file),
+    "report",
+  );
+  const jobs = files.map(({ file, within }) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file, ...(within === undefined ? {} : { within }) }));
   const cacheFile = options.cacheLocation ?? (options.cache ? DEFAULT_CACHE_FILE : undefined);
   const cache = cacheFile === undefined ? undefined : (await import("./clean-cache.js")).openCleanCache(cacheFile, config);
   const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
