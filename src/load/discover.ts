@@ -44,7 +44,7 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
   if (args.length === 0) {
     const repository = repositoryRoot(cwd);
     const root = repository ?? cwd;
-    const found = search(root, isSlaFileName, repository ? Infinity : MAX_DIRECTORIES_OUTSIDE_REPOSITORY, cwd);
+    const found = search(root, isSlaFileName, repository ? Infinity : MAX_DIRECTORIES_OUTSIDE_REPOSITORY);
     if (found.length === 0)
       throw new InputError(`no SLA files found under ${displayName(root, cwd)} (looked for ${SLA_FILE_PATTERNS.join(", ")}); name one, e.g. \`sla validate sla.yaml\``);
     const within = realpathSync.native(root);
@@ -81,7 +81,7 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
 }
 
 /** findFiles, with a walk past its bound (only ever outside a repository) said as a usage error. */
-function search(root: string, wanted: (name: string) => boolean, maxDirectories: number, cwd: string): string[] {
+function search(root: string, wanted: (name: string) => boolean, maxDirectories: number): string[] {
   try {
     return findFiles(root, wanted, maxDirectories);
   } catch (error) {
