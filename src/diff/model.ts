@@ -1,5 +1,5 @@
 import type { JsonPath } from "../findings.js";
-import type { FunnelMath } from "../domain/funnel.js";
+import type { FunnelMath, FunnelUncomputable } from "../domain/funnel.js";
 import type { TextPart } from "./words.js";
 
 /** Classes a change can have; `--fail-on` takes these (and `any`). */
@@ -85,7 +85,7 @@ export interface DiffSide {
   reviewPeriod: { start: string; end: string } | undefined;
   currency: string | undefined;
   language: string | undefined;
-  funnel: FunnelMath | undefined;
+  funnel: FunnelMath | FunnelUncomputable | undefined;
 }
 
 export interface SlaDiff {

@@ -1,4 +1,5 @@
 // Wording shared by the diff formatters: section titles, values with units, deltas.
+import { finite } from "../domain/finite.js";
 import { VOLUME_LABELS, type VolumeMetric } from "../domain/funnel.js";
 import { formatPercent, toFraction } from "../domain/percent.js";
 import { summarizeDiff, type Change, type ChangeClass, type SectionId, type SlaDiff } from "../diff/index.js";
@@ -36,7 +37,7 @@ export function groupBySection(diff: SlaDiff): Map<SectionId, Change[]> {
   return groups;
 }
 
-const number = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+const number = (n: number, digits = 2) => finite(n).toLocaleString("en-US", { maximumFractionDigits: digits });
 
 /** A KPI target with its unit: "1,800,000 EUR", "25%", "75 days". */
 export function formatKpiValue(unit: string | undefined, value: unknown, currency: string | undefined): string {

@@ -10,7 +10,7 @@ export function formatDiffJson(diff: SlaDiff): string {
     name: s.name ?? null,
     version: s.version ?? null,
     reviewPeriod: s.reviewPeriod ?? null,
-    funnel: s.funnel ? { months: s.funnel.months, neededPerMonth: Object.fromEntries(s.funnel.steps.map((x) => [x.metric, Math.ceil(x.perMonth)])) } : null,
+    funnel: s.funnel?.computable ? { months: s.funnel.months, neededPerMonth: Object.fromEntries(s.funnel.steps.map((x) => [x.metric, Math.ceil(x.perMonth)])) } : null,
   });
   const changes = diff.changes.map((c) => ({
     section: c.section,
