@@ -103,3 +103,57 @@ describe("SOURCE_DATE_EPOCH", () => {
     expect(code).toBe(0);
   });
 });
+
+describe("text that YAML would read as a number", () => {
+  const VERSION = 'version: "2026.2"';
+
+  // Both readers: the fast one takes the plain file; an anchor sends the file to `yaml`.
+  it.each([
+    ["the fast reader", (text: string) => text],
+    ["the yaml library", (text: string) => text.replace("currency: EUR", "currency: &c EUR")],
+  ])("an unquoted version is an error at its line, with the fix (%s)", (_reader, variant) => {
+    const dir = tempDir();
+    expect(example).toContain(VERSION);
+    const text = variant(example.replace(VERSION, "version: 2026.10"));
+    writeFileSync(join(dir, "sla.yaml"), text);
+    const line = text.split("\n").findIndex((l) => l.includes("version: 2026.10")) + 1;
+    const { code, stdout } = sla(["validate", "sla.yaml"], { cwd: dir });
+    expect(stdout).toContain("error[schema/type]: `version` must be text: YAML reads `2026.10` as the number 2026.1");
+    expect(stdout).toContain(`--> sla.yaml:${line}:12\n`);
+    expect(stdout).toContain('= help: quote it: `version: "2026.10"`');
+    expect(code).toBe(1);
+    // Nothing is signed or compared with the version YAML made of it.
+    expect(sla(["render", "sla.yaml", "-o", "a.pdf"], { cwd: dir }).code).toBe(1);
+    expect(existsSync(join(dir, "a.pdf"))).toBe(false);
+    const diff = sla(["diff", EXAMPLE, "sla.yaml"], { cwd: dir });
+    expect(diff.stderr).toContain("version");
+    expect(diff.code).toBe(2);
+  });
+
+  it("a quoted version is valid and kept as written, in the document and the diff", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sla.yaml"), example.replace(VERSION, 'version: "2026.10"'));
+    expect(sla(["validate", "sla.yaml"], { cwd: dir }).code).toBe(0);
+    expect(sla(["render", "sla.yaml", "-o", "-"], { cwd: dir }).stdout).toContain("2026.10");
+    const diff = sla(["diff", EXAMPLE, "sla.yaml"], { cwd: dir });
+    expect(diff.stdout).toContain("(2026.10, 2026-07-01 – 2026-12-31)");
+    expect(diff.stdout).not.toContain("the version did not increase");
+  });
+
+  it("a bare whole-number version is asked to be quoted too, before 2.10 comes along", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sla.yaml"), example.replace(VERSION, "version: 3"));
+    const { code, stdout } = sla(["validate", "sla.yaml"], { cwd: dir });
+    expect(stdout).toContain("error[schema/type]: `version` must be text, found number `3`");
+    expect(stdout).toContain('= help: quote it: `version: "3"`');
+    expect(code).toBe(1);
+  });
+
+  it("an id or a name written as a number says why and how to quote it", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sla.yaml"), example.replace("    - id: sales\n", "    - id: 1.10\n"));
+    const { stdout } = sla(["validate", "sla.yaml"], { cwd: dir });
+    expect(stdout).toContain("`id` must be text: YAML reads `1.10` as the number 1.1");
+    expect(stdout).toContain('= help: quote it: `id: "1.10"`');
+  });
+});
