@@ -80,6 +80,8 @@ export interface Change {
 
 export interface DiffSide {
   file: string;
+  /** False when the file does not exist on this side: added (old side) or removed (new side). */
+  exists: boolean;
   name: string | undefined;
   version: string | undefined;
   reviewPeriod: { start: string; end: string } | undefined;

@@ -99,6 +99,13 @@ export function entityLabel(change: Change): string {
   return `${change.entity.label} \`${change.entity.id}\`${name}`;
 }
 
+/** For a file that one side does not have: "sla.yaml@main does not exist: everything in sla.yaml is added". */
+export function absenceNote(diff: SlaDiff): string | undefined {
+  if (!diff.old.exists) return `${diff.old.file} does not exist: everything in ${diff.new.file} is added`;
+  if (!diff.new.exists) return `${diff.new.file} does not exist: everything in ${diff.old.file} is removed`;
+  return undefined;
+}
+
 /** "5 changes: 1 renamed, 1 removed, 2 tightened, 1 reset problem" */
 export function summarize(diff: SlaDiff): string {
   const summary = summarizeDiff(diff);

@@ -7,6 +7,7 @@ export const DIFF_JSON_VERSION = 1;
 export function formatDiffJson(diff: SlaDiff): string {
   const side = (s: SlaDiff["old"]) => ({
     file: s.file,
+    exists: s.exists,
     name: s.name ?? null,
     version: s.version ?? null,
     reviewPeriod: s.reviewPeriod ?? null,
