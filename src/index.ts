@@ -7,7 +7,7 @@ export { decodeSource, MAX_SOURCE_BYTES } from "./load/read-source.js";
 export { SourceError, InputError, ConfigError, UsageError } from "./errors.js";
 export { validateParsed, RULES, type Rule } from "./validate/index.js";
 export { parseConfig, type SlaConfig, type RuleSetting } from "./validate/config.js";
-export { computeFunnel, type FunnelMath, type FunnelStep } from "./domain/funnel.js";
+export { computeFunnel, describeUncomputable, type FunnelMath, type FunnelStep, type FunnelUncomputable } from "./domain/funnel.js";
 
 import { parseSla } from "./load/parse.js";
 import { validateParsed } from "./validate/index.js";

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -82,6 +82,66 @@ describe("CI integrations", () => {
     const written = readFileSync(summary, "utf8");
     expect(written).toMatch(/^## Anatolia Pumps Marketing & Sales Service Level Agreement: 2026\.2 → 2026\.2/);
     expect(written).toContain("Compared: `sla.yaml@origin/main` → `sla.yaml`");
+  });
+
+  /** A step of action.yml run as GitHub runs a `shell: bash` step. */
+  function runStep(name: string, cwd: string, env: Record<string, string>) {
+    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
+    const step = action.runs.steps.find((s: { name: string }) => s.name.startsWith(name)) as { run: string };
+    return spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd, env: { ...process.env, GITHUB_ACTION_PATH: ROOT, ...env }, encoding: "utf8" });
+  }
+
+  it("action.yml hands `paths` to sla unexpanded and as paths: sla expands teams/**/sla.yaml, and `-o x` is no option", () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, "teams/a/b"), { recursive: true });
+    copyFileSync(EXAMPLE, join(repo, "teams/a/sla.yaml"));
+    const invalid = readFileSync(EXAMPLE, "utf8").replace("target: 25%", "target: 0%");
+    writeFileSync(join(repo, "teams/a/b/sla.yaml"), invalid);
+    const env = { SLA_MAX_WARNINGS: "" };
+
+    // bash without globstar read ** as *, checked teams/a/sla.yaml alone and passed.
+    const nested = runStep("Validate", repo, { ...env, SLA_PATHS: "teams/**/sla.yaml" });
+    expect(nested.stdout).toMatch(/^::error file=teams\/a\/b\/sla\.yaml,line=459,/m);
+    expect(nested.status).toBe(1);
+
+    // Before, `-o` became sla's option and overwrote the file with an empty report.
+    const dashed = runStep("Validate", repo, { ...env, SLA_PATHS: "-o teams/a/b/sla.yaml" });
+    expect(dashed.stderr).toContain("sla: -o: no such file or directory");
+    expect(dashed.status).toBe(2);
+    expect(readFileSync(join(repo, "teams/a/b/sla.yaml"), "utf8")).toBe(invalid);
+
+    // Several paths, on lines or separated by spaces, each reaches sla whole.
+    const listed = runStep("Validate", repo, { ...env, SLA_PATHS: "teams/a/sla.yaml\n  teams/a/b/sla.yaml " });
+    expect(listed.stdout.match(/^::error /gm)).toHaveLength(1);
+    expect(listed.status).toBe(1);
+  });
+
+  it("action.yml's diff summary: a pull request that adds the SLA file shows everything added", () => {
+    const origin = tempDir();
+    const repo = tempDir();
+    const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, stdio: "pipe" });
+    git(origin, "init", "-q", "--bare");
+    git(repo, "init", "-q", "-b", "main");
+    for (const [key, value] of [["user.email", "ci@example.com"], ["user.name", "CI"], ["commit.gpgsign", "false"]]) git(repo, "config", key!, value!);
+    writeFileSync(join(repo, "README.md"), "# team\n");
+    git(repo, "add", "README.md");
+    git(repo, "commit", "-qm", "start");
+    git(repo, "remote", "add", "origin", origin);
+    git(repo, "push", "-q", "origin", "main");
+    // The pull request adds the agreement.
+    copyFileSync(EXAMPLE, join(repo, "sla.yaml"));
+    git(repo, "add", "sla.yaml");
+    git(repo, "commit", "-qm", "the first agreement");
+
+    const summary = join(repo, "summary.md");
+    const diff = runStep("Summarise", repo, { GITHUB_STEP_SUMMARY: summary, BASE_REF: "main", SLA_DIFF_FILE: "" });
+    // git fetch talks on standard error; sla says nothing there.
+    expect(diff.stderr).not.toContain("sla:");
+    expect(diff.status).toBe(0);
+    const written = readFileSync(summary, "utf8");
+    expect(written).toContain("Compared: `sla.yaml@origin/main` → `sla.yaml`");
+    expect(written).toContain("_sla.yaml@origin/main does not exist: everything in sla.yaml is added_");
+    expect(written).toContain("**12 changes: 12 added**");
   });
 
   it(".pre-commit-hooks.yaml runs sla validate on the SLA file names sla looks for", () => {

@@ -18,7 +18,10 @@ type Classifier = (change: Change, context: Context) => void;
 const numeric = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 
 function setDelta(change: Change, before: number, after: number, classes: { up?: ChangeClass[]; down?: ChangeClass[] } = {}): void {
-  change.delta = { absolute: clean(after - before), relative: before === 0 ? null : clean((after - before) / Math.abs(before)) };
+  const absolute = after - before;
+  const relative = before === 0 ? null : absolute / Math.abs(before);
+  // 1e308 → -1e308 differs by more than a number holds: no delta rather than ±Infinity.
+  if (Number.isFinite(absolute)) change.delta = { absolute: clean(absolute), relative: relative === null || !Number.isFinite(relative) ? null : clean(relative) };
   if (after > before) change.classes.push("raised", ...(classes.up ?? []));
   else if (after < before) change.classes.push("lowered", ...(classes.down ?? []));
 }
@@ -73,6 +76,8 @@ const kpiTarget: Classifier = (change, { before, after }) => {
       [a, b] = [oldKpi.target, newKpi.target];
     } else {
       [a, b] = [targetOverPeriod(oldKpi, oldMonths) / oldMonths, targetOverPeriod(newKpi, newMonths) / newMonths];
+      // A target too large to add up over the period (funnel/impossible says so) is not compared.
+      if (!Number.isFinite(a) || !Number.isFinite(b)) return;
       change.note = a === b ? "the same commitment per month" : `compared per month: ${round(a)} → ${round(b)}`;
     }
   }

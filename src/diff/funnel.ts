@@ -1,13 +1,21 @@
 // What the changes do to the funnel math: volumes needed per month, before and after.
-import type { FunnelMath } from "../domain/funnel.js";
+import { describeUncomputable, type FunnelMath, type FunnelUncomputable } from "../domain/funnel.js";
 import type { Change } from "./model.js";
 
-export function funnelChanges(before: FunnelMath | undefined, after: FunnelMath | undefined): Change[] {
-  if (!before && !after) return [];
+type Side = FunnelMath | FunnelUncomputable | undefined;
+
+export function funnelChanges(oldSide: Side, newSide: Side): Change[] {
+  // Only computed figures are compared: an impossible one is said in words, never as NaN.
+  const before = oldSide?.computable ? oldSide : undefined;
+  const after = newSide?.computable ? newSide : undefined;
+  const noted = (note: string): Change[] => [{ section: "funnel", kind: "changed", path: ["kpis"], classes: ["changed"], note }];
+  if (!before && !after) return newSide?.computable === false ? noted(`the funnel math cannot be computed: ${describeUncomputable(newSide)}`) : [];
   if (!before || !after) {
-    // The math needs a revenue target, a deal size and the rates; one side lacks them.
-    const note = after ? "the funnel math can now be computed" : "the funnel math can no longer be computed: a revenue target, an average deal size or a rate is missing";
-    return [{ section: "funnel", kind: "changed", path: ["kpis"], classes: ["changed"], note }];
+    // The math needs a revenue target, a deal size and possible rates; one side lacks them.
+    if (after) return noted("the funnel math can now be computed");
+    return noted(
+      `the funnel math can no longer be computed: ${newSide?.computable === false ? describeUncomputable(newSide) : "a revenue target, an average deal size or a rate is missing"}`,
+    );
   }
   const changes: Change[] = [];
   for (const step of after.steps) {

@@ -12,25 +12,31 @@ import { structuralDiff } from "./structural.js";
 export * from "./model.js";
 export { compareVersions } from "./reset.js";
 
-function side(file: string, sla: Sla): DiffSide {
-  const a = sla.agreement;
+function side(file: string, sla: Sla | undefined): DiffSide {
+  const a = sla?.agreement;
   return {
     file,
+    exists: sla !== undefined,
     name: a?.name,
     version: a?.version === undefined ? undefined : String(a.version),
     reviewPeriod: a?.reviewPeriod ? { start: a.reviewPeriod.start, end: a.reviewPeriod.end } : undefined,
     currency: a?.currency,
     language: a?.language,
-    funnel: computeFunnel(sla),
+    funnel: sla && computeFunnel(sla),
   };
 }
 
-/** Differences between the agreement in force (`before`) and the proposal (`after`). */
-export function diffSla(before: { file: string; sla: Sla }, after: { file: string; sla: Sla }): SlaDiff {
+/**
+ * Differences between the agreement in force (`before`) and the proposal (`after`). A side
+ * whose `sla` is undefined has no file (the pull request that adds it, or removes it): it is
+ * compared as empty, so everything is added or removed.
+ */
+export function diffSla(before: { file: string; sla: Sla | undefined }, after: { file: string; sla: Sla | undefined }): SlaDiff {
   const oldSide = side(before.file, before.sla);
   const newSide = side(after.file, after.sla);
-  const locale = safeLocale(after.sla.agreement?.language);
-  const changes = classify(structuralDiff(before.sla, after.sla), { before: before.sla, after: after.sla, locale });
+  const [a, b] = [before.sla ?? ({} as Sla), after.sla ?? ({} as Sla)];
+  const locale = safeLocale(b.agreement?.language ?? a.agreement?.language);
+  const changes = classify(structuralDiff(a, b), { before: a, after: b, locale });
   changes.push(...funnelChanges(oldSide.funnel, newSide.funnel));
   changes.push(...resetChecks(oldSide, newSide));
   return { old: oldSide, new: newSide, changes };

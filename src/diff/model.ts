@@ -1,5 +1,5 @@
 import type { JsonPath } from "../findings.js";
-import type { FunnelMath } from "../domain/funnel.js";
+import type { FunnelMath, FunnelUncomputable } from "../domain/funnel.js";
 import type { TextPart } from "./words.js";
 
 /** Classes a change can have; `--fail-on` takes these (and `any`). */
@@ -80,12 +80,14 @@ export interface Change {
 
 export interface DiffSide {
   file: string;
+  /** False when the file does not exist on this side: added (old side) or removed (new side). */
+  exists: boolean;
   name: string | undefined;
   version: string | undefined;
   reviewPeriod: { start: string; end: string } | undefined;
   currency: string | undefined;
   language: string | undefined;
-  funnel: FunnelMath | undefined;
+  funnel: FunnelMath | FunnelUncomputable | undefined;
 }
 
 export interface SlaDiff {

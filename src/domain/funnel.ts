@@ -19,6 +19,7 @@ export interface FunnelStep {
 }
 
 export interface FunnelMath {
+  computable: true;
   months: number;
   currency: string | undefined;
   revenue: number;
@@ -26,6 +27,32 @@ export interface FunnelMath {
   steps: FunnelStep[];
   /** Rates the chain stopped at because no KPI gives them. */
   missing: FunnelMetric[];
+}
+
+/** Why a figure of the funnel math is impossible. */
+export type ImpossibleReason =
+  /** A negative revenue target, deal size or rate. */
+  | "negative"
+  /** A deal size or rate of 0, which cannot be divided by. */
+  | "zero"
+  /** A conversion rate above 100%. */
+  | "above-100"
+  /** A figure beyond what a number can hold: a rate or deal size so small, or a target so large, that the result is no finite number. */
+  | "out-of-range";
+
+/**
+ * The funnel math cannot be done: a target is impossible, or a figure would be NaN or
+ * Infinity. Said instead of any such number, so no output can print one.
+ */
+export interface FunnelUncomputable {
+  computable: false;
+  /** The KPI metric whose target makes the math impossible. */
+  cause: FunnelMetric;
+  reason: ImpossibleReason;
+  /** The target as read (a rate as a fraction). */
+  value: number;
+  /** For `out-of-range`: the figure that could not be computed. */
+  figure?: "revenue" | VolumeMetric;
 }
 
 const SPAN_MONTHS = { week: 12 / 52, month: 1, quarter: 3, "half-year": 6, year: 12 } as const;
@@ -53,6 +80,23 @@ export const RATE_LABELS: Record<RateMetric, string> = {
   leadToMqlRate: "lead→MQL rate",
   visitToLeadRate: "visit→lead rate",
 };
+
+/** Why the funnel math cannot be done, in a phrase: "the close rate is 0%". */
+export function describeUncomputable(funnel: FunnelUncomputable): string {
+  const label = funnel.cause === "revenue" ? "revenue target" : funnel.cause === "averageDealSize" ? "average deal size" : RATE_LABELS[funnel.cause as RateMetric];
+  switch (funnel.reason) {
+    case "negative":
+      return `the ${label} is negative`;
+    case "zero":
+      return `the ${label} is 0${funnel.cause in RATE_LABELS ? "%" : ""}`;
+    case "above-100":
+      return `the ${label} is above 100%`;
+    case "out-of-range":
+      return funnel.figure === "revenue"
+        ? "the revenue target adds up to more than a number can hold"
+        : `the ${label} is so small that the ${VOLUME_LABELS[funnel.figure as VolumeMetric]} needed would be more than a number can hold`;
+  }
+}
 
 /** Length of the review period in months, or undefined when its dates are unusable. */
 export function periodMonths(sla: Sla): number | undefined {
@@ -107,32 +151,52 @@ function roundUp(value: number): number {
 }
 
 /**
- * Computes the funnel, or undefined when the period, the revenue target or the average deal
- * size is missing: without them there is nothing to derive.
+ * Computes the funnel; undefined when the period, the revenue target or the average deal size
+ * is missing (without them there is nothing to derive), and uncomputable when a target is
+ * impossible or a figure would not be a finite number.
  */
-export function computeFunnel(sla: Sla): FunnelMath | undefined {
+export function computeFunnel(sla: Sla): FunnelMath | FunnelUncomputable | undefined {
   const months = periodMonths(sla);
   const revenueKpi = kpiForMetric(sla, "revenue");
   const dealKpi = kpiForMetric(sla, "averageDealSize");
   if (months === undefined || !revenueKpi || !dealKpi) return undefined;
-  const revenue = targetOverPeriod(revenueKpi, months);
+  const revenueTarget = Number(revenueKpi.target);
   const averageDealSize = Number(dealKpi.target);
-  if (!(revenue > 0) || !(averageDealSize > 0)) return undefined;
+  // A target that is no number at all (text) or a revenue of 0 leaves nothing to derive.
+  if (Number.isNaN(revenueTarget) || Number.isNaN(averageDealSize) || revenueTarget === 0) return undefined;
+  const impossible = (cause: FunnelMetric, reason: ImpossibleReason, value: number, figure?: FunnelUncomputable["figure"]): FunnelUncomputable => ({
+    computable: false,
+    cause,
+    reason,
+    value,
+    ...(figure && { figure }),
+  });
+  if (revenueTarget < 0) return impossible("revenue", "negative", revenueTarget);
+  const revenue = targetOverPeriod(revenueKpi, months);
+  if (!Number.isFinite(revenue)) return impossible("revenue", "out-of-range", revenueTarget, "revenue");
+  if (averageDealSize <= 0) return impossible("averageDealSize", averageDealSize === 0 ? "zero" : "negative", averageDealSize);
+  const exactCustomers = revenue / averageDealSize;
+  if (!Number.isFinite(exactCustomers)) return impossible("averageDealSize", "out-of-range", averageDealSize, "customers");
 
-  const customers = roundUp(revenue / averageDealSize);
+  const customers = roundUp(exactCustomers);
   const steps: FunnelStep[] = [{ metric: "customers", needed: customers, perMonth: customers / months }];
   const missing: FunnelMetric[] = [];
   let previous = customers;
   for (const link of CHAIN) {
     const rate = toFraction(kpiForMetric(sla, link.rate)?.target);
-    if (rate === undefined || !(rate > 0) || rate > 1) {
+    if (rate === undefined) {
       if (link.optional) continue;
       missing.push(link.rate);
       break;
     }
-    const needed = roundUp(previous / rate);
+    if (rate <= 0) return impossible(link.rate, rate === 0 ? "zero" : "negative", rate);
+    if (rate > 1) return impossible(link.rate, "above-100", rate);
+    const exact = previous / rate;
+    // A rate too small to divide by (1e-320) gives Infinity, which rounding turns into NaN.
+    if (!Number.isFinite(exact)) return impossible(link.rate, "out-of-range", rate, link.metric);
+    const needed = roundUp(exact);
     steps.push({ metric: link.metric, needed, perMonth: needed / months, rateMetric: link.rate, rate });
     previous = needed;
   }
-  return { months, currency: sla.agreement?.currency, revenue, averageDealSize, steps, missing };
+  return { computable: true, months, currency: sla.agreement?.currency, revenue, averageDealSize, steps, missing };
 }

@@ -1,5 +1,6 @@
 // Teams write percentages three ways: "25%", 25 and 0.25. One reading for all of them keeps
 // the validator, the diff and the rendered document in agreement.
+import { finite } from "./finite.js";
 
 /** A percentage as a fraction (25% -> 0.25), or undefined when the value is not a percentage. */
 export function toFraction(value: number | string | undefined): number | undefined {
@@ -18,5 +19,8 @@ export function toFraction(value: number | string | undefined): number | undefin
 
 /** Formats a fraction as percent points for messages: 0.255 -> "25.5%". */
 export function formatPercent(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(2))}%`;
+  finite(fraction);
+  const points = Number((fraction * 100).toFixed(2));
+  // A rate too small for two decimals is not 0%: said with its significant digits (1e-318%).
+  return `${points === 0 && fraction !== 0 ? Number((fraction * 100).toPrecision(2)) : points}%`;
 }

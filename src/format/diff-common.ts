@@ -1,4 +1,5 @@
 // Wording shared by the diff formatters: section titles, values with units, deltas.
+import { finite } from "../domain/finite.js";
 import { VOLUME_LABELS, type VolumeMetric } from "../domain/funnel.js";
 import { formatPercent, toFraction } from "../domain/percent.js";
 import { summarizeDiff, type Change, type ChangeClass, type SectionId, type SlaDiff } from "../diff/index.js";
@@ -36,7 +37,7 @@ export function groupBySection(diff: SlaDiff): Map<SectionId, Change[]> {
   return groups;
 }
 
-const number = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+const number = (n: number, digits = 2) => finite(n).toLocaleString("en-US", { maximumFractionDigits: digits });
 
 /** A KPI target with its unit: "1,800,000 EUR", "25%", "75 days". */
 export function formatKpiValue(unit: string | undefined, value: unknown, currency: string | undefined): string {
@@ -96,6 +97,13 @@ export function entityLabel(change: Change): string {
   if (!change.entity) return change.kind === "added" || change.kind === "removed" ? `section \`${change.section}\` (${SECTION_TITLES[change.section]})` : "";
   const name = change.entity.name && change.entity.name !== change.entity.id ? ` "${change.entity.name}"` : "";
   return `${change.entity.label} \`${change.entity.id}\`${name}`;
+}
+
+/** For a file that one side does not have: "sla.yaml@main does not exist: everything in sla.yaml is added". */
+export function absenceNote(diff: SlaDiff): string | undefined {
+  if (!diff.old.exists) return `${diff.old.file} does not exist: everything in ${diff.new.file} is added`;
+  if (!diff.new.exists) return `${diff.new.file} does not exist: everything in ${diff.old.file} is removed`;
+  return undefined;
 }
 
 /** "5 changes: 1 renamed, 1 removed, 2 tightened, 1 reset problem" */

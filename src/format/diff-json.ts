@@ -7,10 +7,11 @@ export const DIFF_JSON_VERSION = 1;
 export function formatDiffJson(diff: SlaDiff): string {
   const side = (s: SlaDiff["old"]) => ({
     file: s.file,
+    exists: s.exists,
     name: s.name ?? null,
     version: s.version ?? null,
     reviewPeriod: s.reviewPeriod ?? null,
-    funnel: s.funnel ? { months: s.funnel.months, neededPerMonth: Object.fromEntries(s.funnel.steps.map((x) => [x.metric, Math.ceil(x.perMonth)])) } : null,
+    funnel: s.funnel?.computable ? { months: s.funnel.months, neededPerMonth: Object.fromEntries(s.funnel.steps.map((x) => [x.metric, Math.ceil(x.perMonth)])) } : null,
   });
   const changes = diff.changes.map((c) => ({
     section: c.section,

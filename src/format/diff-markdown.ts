@@ -2,7 +2,7 @@
 // comment. KPI targets first, as a table; then the other changes by section.
 import type { Change, SlaDiff } from "../diff/index.js";
 import type { TextPart } from "../diff/words.js";
-import { effectClasses, entityLabel, formatDelta, formatFieldValue, formatKpiValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
+import { absenceNote, effectClasses, entityLabel, formatDelta, formatFieldValue, formatKpiValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
 
 const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 /** Text inside `**` or `~~` markers; markdown's own characters are escaped. */
@@ -28,6 +28,8 @@ export function formatDiffMarkdown(diff: SlaDiff): string {
   const out = [`## ${escape(title)}: ${escape(diff.old.version ?? "?")} → ${escape(diff.new.version ?? "?")}`, ""];
   const period = (s: SlaDiff["old"]) => (s.reviewPeriod ? `${s.reviewPeriod.start} – ${s.reviewPeriod.end}` : "not set");
   out.push(`Review period: ${period(diff.old)} → ${period(diff.new)}  `, `Compared: \`${diff.old.file}\` → \`${diff.new.file}\``, "");
+  const absence = absenceNote(diff);
+  if (absence) out.push(`_${escape(absence)}_`, "");
   if (diff.changes.length === 0) return `${out.join("\n")}No changes.\n`;
   out.push(`**${summarize(diff)}**`, "");
 

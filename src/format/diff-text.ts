@@ -2,12 +2,14 @@
 import type { Change, SlaDiff } from "../diff/index.js";
 import type { TextPart } from "../diff/words.js";
 import type { Paint } from "./paint.js";
-import { effectClasses, entityLabel, formatDelta, formatFieldValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
+import { absenceNote, effectClasses, entityLabel, formatDelta, formatFieldValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
 
 
 export function formatDiffText(diff: SlaDiff, options: { paint: Paint }): string {
   const c = options.paint;
   const out: string[] = [c.bold(`${describeSide(diff.old)} → ${describeSide(diff.new)}`), ""];
+  const absence = absenceNote(diff);
+  if (absence) out.push(absence, "");
   if (diff.changes.length === 0) return `${out.join("\n")}No changes.\n`;
   for (const [section, changes] of groupBySection(diff)) {
     out.push(c.bold(SECTION_TITLES[section]));
@@ -20,7 +22,7 @@ export function formatDiffText(diff: SlaDiff, options: { paint: Paint }): string
 
 function describeSide(side: SlaDiff["old"]): string {
   const period = side.reviewPeriod ? `, ${side.reviewPeriod.start} – ${side.reviewPeriod.end}` : "";
-  return `${side.file} (${side.version ?? "no version"}${period})`;
+  return `${side.file} (${side.exists ? (side.version ?? "no version") : "no such file"}${period})`;
 }
 
 function words(parts: readonly TextPart[], c: Paint): string {

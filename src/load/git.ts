@@ -15,6 +15,14 @@ function git(args: string[], cwd: string): Buffer {
 
 class GitError extends Error {}
 
+/** The file is not in the revision's tree: a pull request may add it, or remove it. */
+export class MissingAtRevisionError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = "MissingAtRevisionError";
+  }
+}
+
 export function isInsideRepository(cwd: string): boolean {
   try {
     return git(["rev-parse", "--is-inside-work-tree"], cwd).toString().trim() === "true";
@@ -60,7 +68,7 @@ export function readAtRevision(rev: string, file: string, cwd: string): Buffer {
   try {
     return git(["show", spec], cwd);
   } catch (error) {
-    if (error instanceof GitError) throw new InputError(`${file} does not exist at revision \`${rev}\`${fromTheRoot(rev, path, cwd)}`);
+    if (error instanceof GitError) throw new MissingAtRevisionError(`${file} does not exist at revision \`${rev}\`${fromTheRoot(rev, path, cwd)}`);
     throw error;
   }
 }

@@ -182,9 +182,9 @@ export interface Agreement {
    */
   name: string;
   /**
-   * Version of the agreement, e.g. `3` or `2026.2` or `1.4.0`. Must increase at every reset.
+   * Version of the agreement, quoted: `"3"`, `"2026.2"` or `"1.4.0"` (unquoted, YAML reads 2026.10 as the number 2026.1). Must increase at every reset.
    */
-  version: string | number;
+  version: string;
   /**
    * BCP 47 language tag of the document's text, e.g. `en`, `de-DE`, `tr`, `ja`. Used to compare names and to localise rendered documents.
    */

@@ -1,5 +1,6 @@
 // Numbers, money, percentages, dates and durations formatted for the document's locale.
 import { parseDuration } from "../domain/duration.js";
+import { finite } from "../domain/finite.js";
 import { parseDate } from "../domain/period.js";
 import { fill, type Labels } from "./labels.js";
 
@@ -35,11 +36,11 @@ export function createFormatter(locale: string, currency: string | undefined, la
 
   return {
     locale,
-    number: (n) => numbers.format(n),
-    quantity: (n, u) => untighten(unit(u).format(n)),
+    number: (n) => numbers.format(finite(n)),
+    quantity: (n, u) => untighten(unit(u).format(finite(n))),
     per: joinUnit,
-    money: (n) => money.format(n),
-    percent: (f) => percents.format(f),
+    money: (n) => money.format(finite(n)),
+    percent: (f) => percents.format(finite(f)),
     date(text) {
       const d = parseDate(text);
       return d ? dates.format(new Date(Date.UTC(d.year, d.month - 1, d.day))) : text;

@@ -203,7 +203,8 @@ function formatTarget(k: Kpi, f: Formatter, labels: Labels): string {
 
 function funnelView(sla: Sla, f: Formatter, labels: Labels) {
   const funnel = computeFunnel(sla);
-  if (!funnel) return { available: false, intro: labels.values.funnelUnavailable!, rows: [] };
+  // An impossible figure (a 0% rate, a negative target) leaves no table to show, as a missing one does.
+  if (!funnel?.computable) return { available: false, intro: labels.values.funnelUnavailable!, rows: [] };
   // The column is per month: a target kept per week, quarter or period is converted, and
   // said as written beside it ("10.8 (2.5 per week)").
   const committed = (metric: string) => {
@@ -212,6 +213,8 @@ function funnelView(sla: Sla, f: Formatter, labels: Labels) {
     const span = targetSpan(kpi);
     if (span === "month") return f.number(Number(kpi.target));
     const perMonth = Math.round((targetOverPeriod(kpi, funnel.months) / funnel.months) * 10) / 10;
+    // A target too large to add up over the period (funnel/impossible) has no monthly figure.
+    if (!Number.isFinite(perMonth)) return null;
     return `${f.number(perMonth)} (${f.per(f.number(Number(kpi.target)), labels.values[`per.${span}`]!)})`;
   };
   return {

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Finding, JsonPath } from "../findings.js";
+import { locate } from "../load/locate.js";
 import { rangeOf, type ParsedSla } from "../load/parse.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import { loadPrecompiled } from "./precompiled.js";
@@ -137,7 +138,7 @@ const DEF_HINTS: Record<string, string> = {
 };
 
 const PROPERTY_HINTS: Record<string, string> = {
-  version: "write a version like `3`, `2026.2` or `1.4.0`",
+  version: 'write a version in quotes, like `"3"`, `"2026.2"` or `"1.4.0"`',
   language: "write a BCP 47 language tag like `en`, `de-DE`, `tr` or `ja`",
   currency: "write an ISO 4217 currency code like `EUR`, `TRY`, `JPY` or `USD`",
   target: "write a number, or a percentage like `25%`",
@@ -222,6 +223,8 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
       };
     }
     case "type": {
+      const readAsScalar = textReadAsScalar(parsed, path, value, String(params.type).split(","));
+      if (readAsScalar) return { ...base, ruleId: "schema/type", ...readAsScalar, path, ...rangeOf(parsed, path) };
       const expected = String(params.type)
         .split(",")
         .map((t) => TYPE_NAMES[t] ?? t)
@@ -307,6 +310,25 @@ function describeExpected(error: SchemaError, path: JsonPath): string {
 function describeProperty(owner: SchemaNode | undefined, property: string): string | undefined {
   const schema = (owner?.properties as Record<string, SchemaNode> | undefined)?.[property];
   return typeof schema?.description === "string" ? `\`${property}\`: ${schema.description}` : undefined;
+}
+
+/**
+ * Text written plain that YAML reads as a number or true/false: `version: 2026.10` is the
+ * number 2026.1, `id: 1` the number 1. Said with the text as written and the quoted form
+ * that keeps it, so the fix is one copy away and nobody signs "2026.1".
+ */
+function textReadAsScalar(parsed: ParsedSla, path: JsonPath, value: unknown, expected: string[]): { message: string; hint: string } | undefined {
+  if (!expected.includes("string") || (typeof value !== "number" && typeof value !== "boolean")) return undefined;
+  const range = locate(parsed.document, path, "value");
+  const written = range ? parsed.text.slice(range[0], range[1]).trim() : String(value);
+  const key = path[path.length - 1];
+  const quoted = `${typeof key === "string" ? `${key}: ` : "- "}${JSON.stringify(written)}`;
+  const readAs = typeof value === "number" ? `the number ${String(value)}` : String(value);
+  const message =
+    written === String(value)
+      ? `${quotePath(path)} must be text, found ${describeValue(value)}`
+      : `${quotePath(path)} must be text: YAML reads \`${written}\` as ${readAs}`;
+  return { message, hint: `quote it: \`${quoted}\`` };
 }
 
 function quotePath(path: JsonPath): string {

@@ -96,7 +96,7 @@ describe("sla diff: two files", () => {
 
   it("prints versions as written", () => {
     const dir = tempDir();
-    writeFileSync(join(dir, "new.yaml"), readFileSync(EXAMPLE, "utf8").replace('version: "2026.2"', "version: 2026.1"));
+    writeFileSync(join(dir, "new.yaml"), readFileSync(EXAMPLE, "utf8").replace('version: "2026.2"', 'version: "2026.1"'));
     expect(sla(["diff", "sla.example.yaml", join(dir, "new.yaml")]).stdout).toContain("~ version: 2026.2 → 2026.1");
   });
 

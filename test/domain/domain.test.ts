@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { compareDurations, parseDuration } from "../../src/domain/duration.js";
-import { computeFunnel, perSpan, targetOverPeriod, targetSpan } from "../../src/domain/funnel.js";
+import { computeFunnel, perSpan, targetOverPeriod, targetSpan, type FunnelMath } from "../../src/domain/funnel.js";
 import { formatPercent, toFraction } from "../../src/domain/percent.js";
 import { monthsInPeriod, parseDate } from "../../src/domain/period.js";
 import { foldName, safeLocale } from "../../src/domain/text.js";
@@ -178,9 +178,16 @@ describe("monthsInPeriod", () => {
 
 // ---------------------------------------------------------------------------------------
 
+/** The funnel of an agreement whose math can be done. */
+function computed(sla: Sla): FunnelMath {
+  const funnel = computeFunnel(sla);
+  if (!funnel?.computable) throw new Error(`the funnel cannot be computed: ${JSON.stringify(funnel)}`);
+  return funnel;
+}
+
 describe("computeFunnel", () => {
   it("derives every step of the example", () => {
-    const funnel = computeFunnel(EXAMPLE)!;
+    const funnel = computed(EXAMPLE);
     // 2026-07-01..2026-12-31 is 6 months; revenue is `per: period`, so 1,800,000 in all.
     expect(funnel).toMatchObject({ months: 6, currency: "EUR", revenue: 1_800_000, averageDealSize: 30_000, missing: [] });
     expect(funnel.steps).toEqual([
@@ -200,7 +207,7 @@ describe("computeFunnel", () => {
   });
 
   it("goes from MQLs straight to visits without a lead→MQL rate", () => {
-    const funnel = computeFunnel(exampleWith((sla) => (sla.kpis = sla.kpis.filter((k) => k.metric !== "leadToMqlRate"))))!;
+    const funnel = computed(exampleWith((sla) => (sla.kpis = sla.kpis.filter((k) => k.metric !== "leadToMqlRate"))));
     // 1,000 MQLs / 2% = 50,000 visits
     expect(funnel.steps.map((s) => [s.metric, s.needed])).toEqual([
       ["customers", 60],
@@ -213,14 +220,14 @@ describe("computeFunnel", () => {
   });
 
   it("stops at a missing rate and names it", () => {
-    const funnel = computeFunnel(exampleWith((sla) => (sla.kpis = sla.kpis.filter((k) => k.metric !== "mqlToSqlRate"))))!;
+    const funnel = computed(exampleWith((sla) => (sla.kpis = sla.kpis.filter((k) => k.metric !== "mqlToSqlRate"))));
     expect(funnel.steps.map((s) => s.metric)).toEqual(["customers", "proposals", "sqls"]);
     expect(funnel.missing).toEqual(["mqlToSqlRate"]);
   });
 
   it("reads a per-month revenue target over the whole period", () => {
     // 300,000 per month x 6 = 1,800,000: the same funnel as per period.
-    const funnel = computeFunnel(exampleWith((sla) => Object.assign(kpi(sla, "revenue"), { target: 300_000, per: "month" })))!;
+    const funnel = computed(exampleWith((sla) => Object.assign(kpi(sla, "revenue"), { target: 300_000, per: "month" })));
     expect(funnel.revenue).toBe(1_800_000);
     expect(funnel.steps[0]).toMatchObject({ metric: "customers", needed: 60 });
   });
@@ -234,14 +241,45 @@ describe("computeFunnel", () => {
     expect(computeFunnel(exampleWith(edit))).toBeUndefined();
   });
 
+  it.each<[string, (sla: Sla) => void, object]>([
+    ["a negative revenue target", (sla) => (kpi(sla, "revenue").target = -1_800_000), { cause: "revenue", reason: "negative", value: -1_800_000 }],
+    ["a revenue target too large for the period", (sla) => Object.assign(kpi(sla, "revenue"), { target: 1e308, per: "week" }), { cause: "revenue", reason: "out-of-range", figure: "revenue" }],
+    ["an average deal size of 0", (sla) => (kpi(sla, "average-deal-size").target = 0), { cause: "averageDealSize", reason: "zero" }],
+    ["an average deal size too small", (sla) => (kpi(sla, "average-deal-size").target = 1e-310), { cause: "averageDealSize", reason: "out-of-range", figure: "customers" }],
+    ["a 0% close rate", (sla) => (kpi(sla, "close-rate").target = "0%"), { cause: "closeRate", reason: "zero", value: 0 }],
+    ["a negative rate", (sla) => (kpi(sla, "mql-to-sql-rate").target = "-40%"), { cause: "mqlToSqlRate", reason: "negative" }],
+    ["a rate above 100%", (sla) => (kpi(sla, "close-rate").target = 150), { cause: "closeRate", reason: "above-100", value: 1.5 }],
+    ["an optional rate of 0", (sla) => (kpi(sla, "lead-to-mql-rate").target = 0), { cause: "leadToMqlRate", reason: "zero" }],
+    // 60 / 1e-320 is Infinity, and rounding Infinity up gave NaN.
+    ["a denormal close rate", (sla) => (kpi(sla, "close-rate").target = 1e-320), { cause: "closeRate", reason: "out-of-range", figure: "proposals" }],
+  ])("cannot be computed with %s, and says why instead of giving NaN or Infinity", (_name, edit, expected) => {
+    const funnel = computeFunnel(exampleWith(edit));
+    expect(funnel).toMatchObject({ computable: false, ...expected });
+  });
+
+  it("never gives a figure that is not finite, whatever the rates", () => {
+    const random = seededRandom(7);
+    for (let i = 0; i < 2000; i++) {
+      const funnel = computeFunnel(
+        exampleWith((sla) => {
+          for (const id of ["close-rate", "sql-to-proposal-rate", "mql-to-sql-rate", "lead-to-mql-rate", "visit-to-lead-rate"])
+            kpi(sla, id).target = 10 ** -(random() * 330);
+          kpi(sla, "revenue").target = 10 ** (random() * 310);
+        }),
+      );
+      if (!funnel?.computable) continue;
+      for (const value of [funnel.revenue, funnel.averageDealSize, ...funnel.steps.flatMap((s) => [s.needed, s.perMonth])]) expect(Number.isFinite(value)).toBe(true);
+    }
+  });
+
   // 145 / 0.29 is 500.00000000000006 in binary floating point; 500 proposals are needed.
   it("needs exactly 500 proposals for 145 customers at a 29% close rate", () => {
-    const funnel = computeFunnel(
+    const funnel = computed(
       exampleWith((sla) => {
         kpi(sla, "revenue").target = 4_350_000;
         kpi(sla, "close-rate").target = "29%";
       }),
-    )!;
+    );
     expect(funnel.steps[1]).toMatchObject({ metric: "proposals", needed: 500 });
   });
 });

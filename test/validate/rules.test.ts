@@ -891,6 +891,8 @@ const CASES: Record<string, RuleCases> = {
       { name: "exactly the MQLs needed, per period", mutate: (sla) => Object.assign(kpi(sla, "mqls"), { target: 1000, per: "period" }) },
       { name: "quarterly cadence: 500 per quarter is 1,000", mutate: (sla) => Object.assign(kpi(sla, "mqls"), { target: 500, cadence: "quarterly" }) },
       { name: "no average deal size: nothing to derive", mutate: (sla) => void removeKpi(sla, "average-deal-size") },
+      // Before, 60 customers ÷ 1e-320 came out as "NaN proposals are needed".
+      { name: "a denormal close rate: nothing is compared, funnel/impossible says why", mutate: (sla) => void (kpi(sla, "close-rate").target = 1e-320) },
       {
         // 4,350,000 / 30,000 = 145 customers; 145 / 29% = 500 proposals exactly.
         name: "exactly 500 proposals for 145 customers at a 29% close rate",
@@ -960,10 +962,78 @@ const CASES: Record<string, RuleCases> = {
     ],
   },
 
+  "funnel/impossible": {
+    valid: [
+      { name: "a rate of exactly 100%", mutate: (sla) => void (kpi(sla, "close-rate").target = "100%") },
+      { name: "a tiny but computable rate", mutate: (sla) => void (kpi(sla, "visit-to-lead-rate").target = "0.001%") },
+      { name: "a revenue target of 0 is incomplete, not impossible", mutate: (sla) => void (kpi(sla, "revenue").target = 0) },
+    ],
+    invalid: [
+      {
+        name: "a negative revenue target",
+        mutate: (sla) => void (kpi(sla, "revenue").target = -1_800_000),
+        reports: [{ path: ["kpis", KPI("revenue"), "target"], message: "the revenue target is -1800000: it cannot be negative", hint: "above 0" }],
+      },
+      {
+        name: "a close rate of 0% cannot be divided by",
+        mutate: (sla) => void (kpi(sla, "close-rate").target = "0%"),
+        reports: [{ path: ["kpis", KPI("close-rate"), "target"], message: "the close rate is 0%: with a 0% rate no volume can reach the revenue target" }],
+      },
+      {
+        name: "an optional lead→MQL rate of 0 is not skipped silently",
+        mutate: (sla) => void (kpi(sla, "lead-to-mql-rate").target = 0),
+        reports: [{ path: ["kpis", KPI("lead-to-mql-rate"), "target"], message: "the lead→MQL rate is 0%" }],
+      },
+      {
+        name: "a negative rate",
+        mutate: (sla) => void (kpi(sla, "mql-to-sql-rate").target = "-40%"),
+        reports: [{ path: ["kpis", KPI("mql-to-sql-rate"), "target"], message: "the MQL→SQL rate is -40%: it cannot be negative" }],
+      },
+      {
+        name: "a rate above 100% said as a percentage, as it was read",
+        mutate: (sla) => void (kpi(sla, "close-rate").target = 150),
+        reports: [{ path: ["kpis", KPI("close-rate"), "target"], message: "the close rate is 150%; the funnel math needs a rate above 0% and at most 100%" }],
+      },
+      {
+        name: "an average deal size of 0",
+        mutate: (sla) => void (kpi(sla, "average-deal-size").target = 0),
+        reports: [{ path: ["kpis", KPI("average-deal-size"), "target"], message: "the average deal size is 0: the customers needed cannot be derived" }],
+      },
+      {
+        name: "a negative average deal size",
+        mutate: (sla) => void (kpi(sla, "average-deal-size").target = -30_000),
+        reports: [{ path: ["kpis", KPI("average-deal-size"), "target"], message: "the average deal size is -30000: it cannot be negative" }],
+      },
+      {
+        // 60 customers / 1e-320 is Infinity, which rounding up turned into NaN proposals.
+        name: "a denormal close rate",
+        mutate: (sla) => void (kpi(sla, "close-rate").target = 1e-320),
+        reports: [{ path: ["kpis", KPI("close-rate"), "target"], message: "the close rate `1e-320` is too small: the proposals needed would be more than a number can hold" }],
+      },
+      {
+        name: "an average deal size too small to divide by",
+        mutate: (sla) => void (kpi(sla, "average-deal-size").target = 1e-310),
+        reports: [{ path: ["kpis", KPI("average-deal-size"), "target"], message: "the average deal size `1e-310` is too small: the customers needed would be more than a number can hold" }],
+      },
+      {
+        name: "a weekly target that adds up to more than a number holds over the period",
+        mutate: (sla) => Object.assign(kpi(sla, "mqls"), { target: 1e308, per: "week" }),
+        reports: [{ path: ["kpis", KPI("mqls"), "target"], message: "the target of KPI `mqls`, 1e+308 per week, adds up to more than a number can hold over 6 months" }],
+      },
+      {
+        name: "a weekly revenue target that adds up to more than a number holds, said once",
+        mutate: (sla) => Object.assign(kpi(sla, "revenue"), { target: 1e308, per: "week" }),
+        reports: [{ path: ["kpis", KPI("revenue"), "target"], message: "the target of KPI `revenue`, 1e+308 per week, adds up to more than a number can hold" }],
+      },
+    ],
+  },
+
   "funnel/incomplete": {
     valid: [
       { name: "the lead→MQL rate is optional", mutate: (sla) => void removeKpi(sla, "lead-to-mql-rate") },
       { name: "no revenue target", mutate: (sla) => void removeKpi(sla, "revenue") },
+      { name: "a 0% close rate is impossible, said by funnel/impossible alone", mutate: (sla) => void (kpi(sla, "close-rate").target = "0%") },
+      { name: "a negative revenue target is impossible, said by funnel/impossible alone", mutate: (sla) => void (kpi(sla, "revenue").target = -1) },
     ],
     invalid: [
       {
@@ -975,26 +1045,6 @@ const CASES: Record<string, RuleCases> = {
         name: "no average deal size",
         mutate: (sla) => void removeKpi(sla, "average-deal-size"),
         reports: [{ path: ["kpis", KPI("revenue"), "metric"], message: "the revenue target cannot be broken down: no KPI has `metric: averageDealSize`" }],
-      },
-      {
-        name: "a close rate of 0% cannot be divided by",
-        mutate: (sla) => void (kpi(sla, "close-rate").target = "0%"),
-        reports: [{ path: ["kpis", KPI("close-rate"), "target"], message: "the close rate is 0%; the funnel math needs a rate above 0% and at most 100%" }],
-      },
-      {
-        name: "an optional lead→MQL rate of 0 is not skipped silently",
-        mutate: (sla) => void (kpi(sla, "lead-to-mql-rate").target = 0),
-        reports: [{ path: ["kpis", KPI("lead-to-mql-rate"), "target"], message: "the lead→MQL rate is 0%;" }],
-      },
-      {
-        name: "a rate above 100% said as a percentage, as it was read",
-        mutate: (sla) => void (kpi(sla, "close-rate").target = 150),
-        reports: [{ path: ["kpis", KPI("close-rate"), "target"], message: "the close rate is 150%; the funnel math needs a rate above 0% and at most 100%" }],
-      },
-      {
-        name: "an average deal size of 0",
-        mutate: (sla) => void (kpi(sla, "average-deal-size").target = 0),
-        reports: [{ path: ["kpis", KPI("average-deal-size"), "target"], message: "the average deal size is 0: the customers needed cannot be derived" }],
       },
       {
         name: "a revenue target of 0",

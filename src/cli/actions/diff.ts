@@ -3,7 +3,7 @@ import { relative, resolve } from "node:path";
 import { diffSla, type SlaDiff } from "../../diff/index.js";
 import { InputError, UsageError } from "../../errors.js";
 import { type Input, resolveInputs } from "../../load/discover.js";
-import { isInsideRepository, isRevision, readAtRevision } from "../../load/git.js";
+import { isInsideRepository, isRevision, MissingAtRevisionError, readAtRevision } from "../../load/git.js";
 import { parseSla } from "../../load/parse.js";
 import { decodeSource } from "../../load/read-source.js";
 import type { Sla } from "../../model/index.js";
@@ -22,7 +22,8 @@ export interface DiffOptions {
 interface Side {
   /** Shown in output: `sla.yaml` or `sla.yaml@v2026-H1`. */
   name: string;
-  text: string;
+  /** Undefined when the file does not exist at this revision (or in the working copy). */
+  text: string | undefined;
   /** For a side read from Git: the revision and the file's path. */
   rev?: string;
   path?: string;
@@ -57,7 +58,8 @@ async function format(diff: SlaDiff, options: DiffOptions): Promise<string> {
 }
 
 /** Either side must be a well-formed SLA; rule findings (the reason for a proposal) do not matter. */
-function load(side: Side): { file: string; sla: Sla } {
+function load(side: Side): { file: string; sla: Sla | undefined } {
+  if (side.text === undefined) return { file: side.name, sla: undefined };
   const parsed = parseSla(side.name, side.text);
   const problem = describeStructuralProblem(parsed, side.rev ? `see them all with: git show ${side.rev}:${side.path} | sla validate -` : `see them all with: sla validate ${side.name}`);
   if (problem) throw new UsageError(`cannot compare: ${problem}`);
@@ -97,7 +99,31 @@ async function resolveSides(operands: string[], argv: string[], cwd: string): Pr
   const found = paths[0] === undefined ? await theOnlySlaFile(cwd) : undefined;
   const file = paths[0] ?? relative(cwd, resolve(cwd, found!.file));
   const at = (rev: string): Side => ({ name: `${file}@${rev}`, text: decodeSource(`${file}@${rev}`, readAtRevision(rev, file, cwd)), rev, path: file });
-  return [at(from), to ? at(to) : fileSide(file, found?.within)];
+  return oneMayBeMissing(
+    () => at(from),
+    () => (to ? at(to) : workingCopySide(file, found?.within)),
+    () => (to ? { name: `${file}@${to}`, text: undefined, rev: to, path: file } : { name: file, text: undefined }),
+    { name: `${file}@${from}`, text: undefined, rev: from, path: file },
+  );
+}
+
+/**
+ * A file missing on one side is a diff in which everything is added (a pull request that
+ * adds the SLA) or removed; missing on both sides it is an error, as any unknown file is.
+ */
+function oneMayBeMissing(readOld: () => Side, readNew: () => Side, missingNew: () => Side, missingOld: Side): [Side, Side] {
+  const attempt = (read: () => Side): Side | MissingAtRevisionError => {
+    try {
+      return read();
+    } catch (error) {
+      if (error instanceof MissingAtRevisionError) return error;
+      throw error;
+    }
+  };
+  const before = attempt(readOld);
+  const after = attempt(readNew);
+  if (before instanceof MissingAtRevisionError && after instanceof MissingAtRevisionError) throw before;
+  return [before instanceof MissingAtRevisionError ? missingOld : before, after instanceof MissingAtRevisionError ? missingNew() : after];
 }
 
 function isFile(cwd: string, path: string): boolean {
@@ -106,6 +132,12 @@ function isFile(cwd: string, path: string): boolean {
 
 function fileSide(file: string, within?: string): Side {
   return { name: file, text: readSource(file, within) };
+}
+
+/** The working copy beside a revision: a file deleted there is missing, as at a revision. */
+function workingCopySide(file: string, within?: string): Side {
+  if (!existsSync(file)) throw new MissingAtRevisionError(`${file} does not exist in the working copy`);
+  return fileSide(file, within);
 }
 
 async function theOnlySlaFile(cwd: string): Promise<Input> {

@@ -75,11 +75,16 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   return EXIT.ok;
 }
 
+const LAST_PDF_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
+
 /** SOURCE_DATE_EPOCH (reproducible-builds.org), when set, dates the PDF. */
 function sourceDateEpoch(): Date | undefined {
   const value = process.env.SOURCE_DATE_EPOCH;
   if (value === undefined || value === "") return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not \`${value}\``);
-  return new Date(Number(value) * 1000);
+  const seconds = Number(value);
+  // A PDF date has four digits for the year: the last second it can say is 9999-12-31T23:59:59Z.
+  if (!/^\d+$/.test(value) || seconds > LAST_PDF_SECOND)
+    throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to ${LAST_PDF_SECOND} (9999-12-31T23:59:59Z), not \`${value}\``);
+  return new Date(seconds * 1000);
 }
 

@@ -1,17 +1,31 @@
 // The most valuable check of all: volume targets that cannot deliver the revenue target.
-import { computeFunnel, kpiForMetric, perSpan, RATE_LABELS, targetOverPeriod, targetSpan, VOLUME_LABELS, type FunnelMath, type RateMetric } from "../../domain/funnel.js";
+import {
+  computeFunnel,
+  kpiForMetric,
+  periodMonths,
+  perSpan,
+  RATE_LABELS,
+  targetOverPeriod,
+  targetSpan,
+  VOLUME_LABELS,
+  type FunnelMath,
+  type FunnelUncomputable,
+  type RateMetric,
+  type VolumeMetric,
+} from "../../domain/funnel.js";
+import { finite } from "../../domain/finite.js";
 import { formatPercent, toFraction } from "../../domain/percent.js";
 import type { Kpi } from "../../model/index.js";
 import type { Rule } from "../rule.js";
 
-const count = (n: number) => Math.round(n).toLocaleString("en-US");
+const count = (n: number) => Math.round(finite(n)).toLocaleString("en-US");
 /**
  * A target as written (2.3), and what it adds up to rounded down (59.8, never 60 when 60 are
  * needed): the message must not read "60 over 6 months, but 60 are needed".
  */
-const figure = (n: number) => (Math.floor(n * 100 + 1e-9) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
+const figure = (n: number) => (Math.floor(finite(n) * 100 + 1e-9) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
 const amount = (n: number, currency: string | undefined) =>
-  `${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ""}`;
+  `${finite(n).toLocaleString("en-US", { maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ""}`;
 
 /** "1,800,000 EUR revenue ÷ 30,000 EUR average deal = 60 customers ÷ 25% close rate = 240 proposals ..." */
 export function explainFunnel(funnel: FunnelMath, upTo: number): string {
@@ -30,7 +44,7 @@ export const funnelUnreachable: Rule = {
   needs: ["agreement", "kpis"],
   check({ sla, report }) {
     const funnel = computeFunnel(sla);
-    if (!funnel) return;
+    if (!funnel?.computable) return;
     funnel.steps.forEach((step, stepIndex) => {
       const kpi = kpiForMetric(sla, step.metric);
       if (!kpi || typeof kpi.target !== "number") return;
@@ -65,14 +79,71 @@ function bareOneNote(sla: Parameters<typeof computeFunnel>[0], funnel: FunnelMat
   return "";
 }
 
+export const funnelImpossible: Rule = {
+  id: "funnel/impossible",
+  defaultSeverity: "error",
+  description:
+    "The funnel figures are possible: no negative revenue target, average deal size or rate, no deal size or rate of 0, no rate above 100%, and no target or derived volume too large (or rate too small) for a number to hold.",
+  needs: ["agreement", "kpis"],
+  check({ sla, report }) {
+    const at = (kpi: Kpi) => ["kpis", sla.kpis.indexOf(kpi), "target"];
+    const reported = new Set<Kpi>();
+    // A count or money target kept per week, month or quarter is added up over the period.
+    const months = periodMonths(sla);
+    for (const kpi of sla.kpis ?? []) {
+      if (months === undefined || typeof kpi.target !== "number" || (kpi.unit !== "count" && kpi.unit !== "currency")) continue;
+      if (Number.isFinite(targetOverPeriod(kpi, months))) continue;
+      reported.add(kpi);
+      report({
+        path: at(kpi),
+        message: `the target of KPI \`${kpi.id}\`, ${String(kpi.target)} per ${targetSpan(kpi)}, adds up to more than a number can hold over ${Number(months.toFixed(2))} months`,
+        hint: "set the target the team means to reach",
+      });
+    }
+    const funnel = computeFunnel(sla);
+    if (funnel?.computable !== false) return;
+    const kpi = kpiForMetric(sla, funnel.cause)!;
+    if (reported.has(kpi)) return;
+    report({ path: at(kpi), ...describeImpossible(funnel, kpi) });
+  },
+};
+
+const CAUSE_LABELS: Partial<Record<FunnelUncomputable["cause"], string>> = { revenue: "revenue target", averageDealSize: "average deal size", ...RATE_LABELS };
+
+function describeImpossible(funnel: FunnelUncomputable, kpi: Kpi): { message: string; hint: string } {
+  const what = CAUSE_LABELS[funnel.cause] ?? funnel.cause;
+  const isRate = funnel.cause in RATE_LABELS;
+  const written = isRate ? formatPercent(funnel.value) : String(kpi.target);
+  const positive = isRate ? "set a rate above 0% and at most 100%" : `set the ${what} the team means, above 0`;
+  switch (funnel.reason) {
+    case "negative":
+      return { message: `the ${what} is ${written}: it cannot be negative`, hint: positive };
+    case "zero":
+      return isRate
+        ? { message: `the ${what} is 0%: with a 0% rate no volume can reach the revenue target`, hint: positive }
+        : { message: `the ${what} is 0: the customers needed cannot be derived, as nothing can be divided by 0`, hint: positive };
+    case "above-100":
+      return { message: `the ${what} is ${written}; the funnel math needs a rate above 0% and at most 100%`, hint: "a bare number from 1 to 100 is read as percent points: write `100%` for all" };
+    case "out-of-range":
+      if (funnel.figure === "revenue")
+        return { message: `the revenue target \`${String(kpi.target)}\` per ${targetSpan(kpi)} adds up to more than a number can hold over the period`, hint: positive };
+      return {
+        message: `the ${what} \`${String(kpi.target)}\` is too small: the ${VOLUME_LABELS[funnel.figure as VolumeMetric]} needed would be more than a number can hold`,
+        hint: isRate ? "set the rate the team expects, e.g. `25%` (write `0.5%` for less than one percent)" : positive,
+      };
+  }
+}
+
 export const funnelIncomplete: Rule = {
   id: "funnel/incomplete",
   defaultSeverity: "warning",
-  description: "When a revenue target is set, the KPIs give a positive average deal size and every conversion rate the funnel math needs, each above 0% and at most 100%.",
+  description: "When a revenue target is set, the KPIs give an average deal size and every conversion rate the funnel math needs (impossible values are `funnel/impossible`'s).",
   needs: ["agreement", "kpis"],
   check({ sla, report }) {
     const revenue = kpiForMetric(sla, "revenue");
     if (!revenue) return;
+    // A negative target or a 0% rate is not missing but impossible, and said so there.
+    if (computeFunnel(sla)?.computable === false) return;
     const at = (kpi: Kpi) => ["kpis", sla.kpis.indexOf(kpi), "target"];
     if (!(Number(revenue.target) > 0)) {
       report({ path: at(revenue), message: `the revenue target is ${String(revenue.target)}: nothing to derive the funnel from`, hint: "set the revenue target for the period" });
@@ -93,13 +164,11 @@ export const funnelIncomplete: Rule = {
     }
     for (const metric of RATE_METRICS) {
       const kpi = kpiForMetric(sla, metric);
-      const rate = toFraction(kpi?.target);
-      if (kpi && (rate === undefined || rate <= 0 || rate > 1)) {
+      if (kpi && toFraction(kpi.target) === undefined) {
         report({
           path: at(kpi),
-          // Said as read (150 is 150%), with the text as written when it is no percentage.
-          message: `the ${RATE_LABELS[metric]} is ${rate === undefined ? `\`${String(kpi.target)}\`` : formatPercent(rate)}; the funnel math needs a rate above 0% and at most 100%`,
-          hint: rate === 0 ? "with a 0% rate no volume can reach the revenue target" : undefined,
+          message: `the ${RATE_LABELS[metric]} is \`${String(kpi.target)}\`; the funnel math needs a rate above 0% and at most 100%`,
+          hint: "write a percentage as `25%`, `25` or `0.25`",
         });
         return;
       }

@@ -5,7 +5,7 @@ import { agreementCurrency, kpisDuplicateMetric, kpisUnits } from "./kpis-units.
 import { connectSequence } from "./connect-sequence.js";
 import { connectTiming } from "./connect-timing.js";
 import { dealsProbability } from "./deals-probability.js";
-import { funnelIncomplete, funnelUnreachable } from "./funnel.js";
+import { funnelImpossible, funnelIncomplete, funnelUnreachable } from "./funnel.js";
 import { idsDuplicate } from "./ids-duplicate.js";
 import { namesDuplicate } from "./names-duplicate.js";
 import { periodEffectiveDate, periodLength, periodOrder } from "./period.js";
@@ -46,5 +46,6 @@ export const RULES: readonly Rule[] = [
   agreementCurrency,
   agreementLanguage,
   funnelUnreachable,
+  funnelImpossible,
   funnelIncomplete,
 ];

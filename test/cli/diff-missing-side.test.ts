@@ -1,0 +1,64 @@
+// A file missing at one revision is a diff in which everything is added (or removed); missing
+// at both it is still an error.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EXAMPLE, sla, tempDir } from "../helpers/cli.js";
+
+/** A repository whose `main` has no SLA file and whose `pr` branch adds sla.yaml. */
+function repositoryAddingTheFile(): string {
+  const repo = tempDir();
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "pipe" });
+  git("init", "-q", "-b", "main");
+  for (const [key, value] of [["user.email", "ci@example.com"], ["user.name", "CI"], ["commit.gpgsign", "false"]]) git("config", key!, value!);
+  writeFileSync(join(repo, "README.md"), "# team\n");
+  git("add", "README.md");
+  git("commit", "-qm", "start");
+  git("checkout", "-qb", "pr");
+  copyFileSync(EXAMPLE, join(repo, "sla.yaml"));
+  git("add", "sla.yaml");
+  git("commit", "-qm", "the first agreement");
+  return repo;
+}
+
+describe("sla diff: a file one side does not have", () => {
+  it("added since the base revision: everything is added, with a note, in every format", () => {
+    const repo = repositoryAddingTheFile();
+    const text = sla(["diff", "main"], { cwd: repo });
+    expect(text.stderr).toBe("");
+    expect(text.stdout).toMatch(/^sla\.yaml@main \(no such file\) → sla\.yaml \(2026\.2, 2026-07-01 – 2026-12-31\)\n\nsla\.yaml@main does not exist: everything in sla\.yaml is added\n/);
+    expect(text.stdout).toContain("+ section `kpis` (KPI targets) added");
+    expect(text.stdout).toMatch(/12 changes: 12 added\n$/);
+    expect(text.code).toBe(0);
+
+    const json = JSON.parse(sla(["diff", "--format", "json", "main..pr"], { cwd: repo }).stdout);
+    expect(json.old).toMatchObject({ file: "sla.yaml@main", exists: false, version: null, funnel: null });
+    expect(json.new).toMatchObject({ file: "sla.yaml@pr", exists: true, version: "2026.2" });
+    expect(json.summary.byClass.added).toBe(12);
+
+    const gate = sla(["diff", "main", "--fail-on", "added"], { cwd: repo });
+    expect(gate.code).toBe(1);
+  });
+
+  it("removed by the later revision or the working copy: everything is removed", () => {
+    const repo = repositoryAddingTheFile();
+    const reversed = sla(["diff", "pr", "main", "--", "sla.yaml"], { cwd: repo });
+    expect(reversed.stdout).toContain("sla.yaml@main does not exist: everything in sla.yaml@pr is removed");
+    expect(reversed.stdout).toMatch(/12 changes: 12 removed\n$/);
+    expect(reversed.code).toBe(0);
+
+    rmSync(join(repo, "sla.yaml"));
+    const deleted = sla(["diff", "pr", "--", "sla.yaml"], { cwd: repo });
+    expect(deleted.stdout).toContain("sla.yaml does not exist: everything in sla.yaml@pr is removed");
+    expect(deleted.code).toBe(0);
+  });
+
+  it("missing at both revisions: an error, exit 2", () => {
+    const repo = repositoryAddingTheFile();
+    const { code, stdout, stderr } = sla(["diff", "main", "pr", "--", "other.yaml"], { cwd: repo });
+    expect(stderr).toBe("sla: other.yaml does not exist at revision `main`\n");
+    expect(stdout).toBe("");
+    expect(code).toBe(2);
+  });
+});
