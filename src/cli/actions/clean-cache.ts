@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { SlaConfig } from "../../validate/config.js";
-import { writeFileAtomic } from "../io.js";
+import { writeFileAtomic } from "../write-file.js";
 import { buildId } from "../version.js";
 import type { FileJob, FileResult } from "./check-files.js";
 

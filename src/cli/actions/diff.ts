@@ -10,7 +10,8 @@ import type { Sla } from "../../model/index.js";
 import { describeStructuralProblem } from "../../validate/index.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
-import { EXIT, readSource, refuseOutputOverInput, writeFileAtomic } from "../io.js";
+import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
+import { writeFileAtomic } from "../write-file.js";
 
 export interface DiffOptions {
   format: "text" | "markdown" | "json";

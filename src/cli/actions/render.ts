@@ -9,7 +9,8 @@ import { hasBuiltInLabels } from "../../render/labels.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { UsageError } from "../../errors.js";
-import { EXIT, readSource, refuseOutputOverInput, writeFileAtomic } from "../io.js";
+import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
+import { writeFileAtomic } from "../write-file.js";
 
 type Format = "md" | "html" | "pdf";
 const EXTENSIONS: Record<string, Format> = { ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf" };

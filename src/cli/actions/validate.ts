@@ -4,7 +4,8 @@ import { loadConfig } from "../../load/config-file.js";
 import { loadFindingsFormatter, type FindingsFormat } from "../../format/index.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
-import { EXIT, refuseOutputOverInput, writeFileAtomic } from "../io.js";
+import { EXIT, refuseOutputOverInput } from "../io.js";
+import { writeFileAtomic } from "../write-file.js";
 import { checkFiles, type Concurrency } from "./check-many.js";
 import { toolVersion } from "../version.js";
 
