@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { readFileSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { decodeSource } from "../load/read-source.js";
 import { SourceError, UsageError } from "../errors.js";
 
@@ -43,13 +44,53 @@ export function describeIoError(error: unknown): string {
 }
 
 /**
- * Refuses `-o` naming one of the command's own input files: the report would replace the
- * agreement it is about. Paths are compared after resolving links, so `./sla.yaml`, an
- * absolute path or a link to it are the same file.
+ * Refuses `-o` naming a file the command reads (an SLA file, the rule configuration, the
+ * cache) or whose Git revisions it compares: the report would replace what it is about.
  */
 export function refuseOutputOverInput(output: string | undefined, inputs: readonly string[], what: string): void {
-  if (output === undefined || output === "-" || !existsSync(output)) return;
-  const target = realpathSync(output);
-  const input = inputs.find((file) => file !== "-" && existsSync(file) && realpathSync(file) === target);
+  if (output === undefined || output === "-") return;
+  const input = inputs.find((file) => file !== "-" && sameFile(output, file));
   if (input !== undefined) throw new UsageError(`refusing to write the ${what} over its input ${input}; choose another -o`);
+}
+
+/**
+ * Whether two paths name one file. Existing files are compared by identity, so another
+ * spelling (`./sla.yaml`, `docs/../sla.yaml`, an absolute path), a symbolic or hard link, or
+ * other letter case on a case-insensitive disk is the same file. A file that does not exist
+ * (a compared file deleted from the working copy) is compared by its path, links resolved.
+ */
+function sameFile(a: string, b: string): boolean {
+  const [first, second] = [statIfAny(a), statIfAny(b)];
+  if (first !== undefined && second !== undefined) return first.dev === second.dev && first.ino === second.ino;
+  return first === undefined && second === undefined && canonicalPath(a) === canonicalPath(b);
+}
+
+/** The absolute path of a file that may not exist, with the links on the way resolved. */
+function canonicalPath(path: string, hops = 0): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    // Not there (yet): a dangling link leads to its target, anything else to its directory.
+  }
+  const link = hops < 40 ? readlinkIfAny(absolute) : undefined;
+  if (link !== undefined) return canonicalPath(resolve(dirname(absolute), link), hops + 1);
+  const parent = dirname(absolute);
+  return parent === absolute ? absolute : join(canonicalPath(parent, hops), basename(absolute));
+}
+
+function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function readlinkIfAny(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
 }

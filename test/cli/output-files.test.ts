@@ -1,7 +1,7 @@
 // What every command that writes a file (render, validate -o, diff -o, the --cache file)
 // promises: the whole file or the old one, with its mode and owner; never a half-written one.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -91,5 +91,34 @@ describe("the replaced file's mode and owner", () => {
     if (isRoot) expect(stats).toMatchObject({ uid: 1234, gid: 1234 });
     expect(readFileSync(join(dir, "agreement.md"), "utf8")).toContain("# Anatolia Pumps");
     expect(readdirSync(dir)).toEqual(["agreement.md"]);
+  });
+});
+
+describe("-o never names a file the command reads", () => {
+  it("validate and render: not the rule configuration", () => {
+    const dir = tempDir();
+    copyFileSync(EXAMPLE, join(dir, "sla.yaml"));
+    const config = "rules:\n  period/length: off\n";
+    writeFileSync(join(dir, ".slarc.yaml"), config);
+    mkdirSync(join(dir, "sub"));
+    expect(sla(["validate", "sla.yaml", "-o", ".slarc.yaml"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: "sla: refusing to write the report over its input .slarc.yaml; choose another -o\n",
+    });
+    expect(sla(["validate", "../sla.yaml", "-o", "../.slarc.yaml"], { cwd: join(dir, "sub") }).code).toBe(2);
+    expect(sla(["render", "sla.yaml", "-f", "md", "-o", "./.slarc.yaml"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: "sla: refusing to write the document over its input .slarc.yaml; choose another -o\n",
+    });
+    expect(readFileSync(join(dir, ".slarc.yaml"), "utf8")).toBe(config);
+  });
+
+  it("validate --cache: not the cache", () => {
+    const dir = tempDir();
+    copyFileSync(EXAMPLE, join(dir, "sla.yaml"));
+    expect(sla(["validate", "sla.yaml", "--cache", "-o", ".slacache"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: "sla: refusing to write the report over its input .slacache; choose another -o\n",
+    });
   });
 });

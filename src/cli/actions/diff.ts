@@ -24,14 +24,15 @@ interface Side {
   /** Shown in output: `sla.yaml` or `sla.yaml@v2026-H1`. */
   name: string;
   text: string;
-  /** For a side read from Git: the revision and the file's path. */
+  /** For a side read from Git: the revision, and the file's path in the working copy. */
   rev?: string;
   path?: string;
 }
 
 export async function runDiff(operands: string[], options: DiffOptions): Promise<number> {
   const [before, after] = await resolveSides(operands, process.argv, process.cwd());
-  refuseOutputOverInput(options.output, [before, after].filter((side) => side.rev === undefined).map((side) => side.name), "report");
+  // A side read from Git still names a file of the working copy: a report there would replace it.
+  refuseOutputOverInput(options.output, [before, after].map((side) => side.path ?? side.name), "report");
   const diff = diffSla(load(before), load(after));
   const report = await format(diff, options);
   if (options.output) writeFileAtomic(options.output, report);

@@ -1,4 +1,4 @@
-import { extname } from "node:path";
+import { extname, relative } from "node:path";
 import { sortFindings } from "../../findings.js";
 import { loadConfig } from "../../load/config-file.js";
 import { parseSla } from "../../load/parse.js";
@@ -30,11 +30,12 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   if (format === "pdf" && (!options.output || options.output === "-") && process.stdout.isTTY)
     throw new UsageError("a PDF needs an output file (-o agreement.pdf), or standard output sent to a file or a pipe");
   if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(`--locale: \`${options.locale}\` is not a language tag (e.g. en, de-DE, tr, ja)`);
-  refuseOutputOverInput(options.output, [file], "document");
+  const config = loadConfig(process.cwd());
+  refuseOutputOverInput(options.output, config.file === undefined ? [file] : [file, relative(process.cwd(), config.file)], "document");
 
   const name = file === "-" ? "<stdin>" : file;
   const parsed = parseSla(name, readSource(file));
-  const findings = validateParsed(parsed, loadConfig(process.cwd()).config);
+  const findings = validateParsed(parsed, config.config);
   const errors = findings.filter((f) => f.severity === "error");
   // Only a valid agreement is rendered; errors, or else warnings, are shown as `sla validate`
   // shows them, so nobody signs a document whose warnings they never saw.

@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import { countBySeverity } from "../../findings.js";
 import { resolveInputs } from "../../load/discover.js";
 import { loadConfig } from "../../load/config-file.js";
@@ -27,11 +28,12 @@ export interface ValidateOptions {
 
 export async function runValidate(paths: string[], options: ValidateOptions): Promise<number> {
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, options.config);
+  const { config, file: configFile } = loadConfig(cwd, options.config);
   const files = await resolveInputs(paths, cwd);
-  refuseOutputOverInput(options.output, files, "report");
-  const jobs = files.map((file) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file }));
   const cacheFile = options.cacheLocation ?? (options.cache ? DEFAULT_CACHE_FILE : undefined);
+  const configName = configFile === undefined ? undefined : relative(cwd, configFile);
+  refuseOutputOverInput(options.output, [...files, ...[configName, cacheFile].filter((file) => file !== undefined)], "report");
+  const jobs = files.map((file) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file }));
   const cache = cacheFile === undefined ? undefined : (await import("./clean-cache.js")).openCleanCache(cacheFile, config);
   const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
   cache?.save(jobs, results);
