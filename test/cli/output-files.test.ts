@@ -122,3 +122,24 @@ describe("-o never names a file the command reads", () => {
     });
   });
 });
+
+describe("-o never names a template the document is rendered from", () => {
+  it("neither the main template nor a partial of --template", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "tpl/partials"), { recursive: true });
+    writeFileSync(join(dir, "tpl/document.md.hbs"), "# {{meta.name}}\n{{> footer}}\n");
+    writeFileSync(join(dir, "tpl/partials/footer.hbs"), "Version {{meta.version}}\n");
+    for (const [output, input] of [
+      ["tpl/document.md.hbs", "tpl/document.md.hbs"],
+      ["./tpl/partials/footer.hbs", "tpl/partials/footer.hbs"],
+    ] as const) {
+      expect(sla(["render", EXAMPLE, "--template", "tpl", "-f", "md", "-o", output], { cwd: dir })).toMatchObject({
+        code: 2,
+        stderr: `sla: refusing to write the document over its input ${input}; choose another -o\n`,
+      });
+    }
+    expect(readFileSync(join(dir, "tpl/document.md.hbs"), "utf8")).toBe("# {{meta.name}}\n{{> footer}}\n");
+    expect(readFileSync(join(dir, "tpl/partials/footer.hbs"), "utf8")).toBe("Version {{meta.version}}\n");
+    expect(sla(["render", EXAMPLE, "--template", "tpl", "-o", "out.md"], { cwd: dir })).toMatchObject({ code: 0, stderr: "Wrote out.md\n" });
+  });
+});

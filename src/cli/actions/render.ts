@@ -6,6 +6,7 @@ import type { Sla } from "../../model/index.js";
 import { validateParsed } from "../../validate/index.js";
 import { safeLocale } from "../../domain/text.js";
 import { hasBuiltInLabels } from "../../render/labels.js";
+import { templateFilesIn } from "../../render/template-files.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { UsageError } from "../../errors.js";
@@ -31,7 +32,8 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
     throw new UsageError("a PDF needs an output file (-o agreement.pdf), or standard output sent to a file or a pipe");
   if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(`--locale: \`${options.locale}\` is not a language tag (e.g. en, de-DE, tr, ja)`);
   const config = loadConfig(process.cwd());
-  refuseOutputOverInput(options.output, config.file === undefined ? [file] : [file, relative(process.cwd(), config.file)], "document");
+  const templates = options.template !== undefined && format !== "pdf" ? templateFilesIn(options.template, format) : [];
+  refuseOutputOverInput(options.output, [file, ...(config.file === undefined ? [] : [relative(process.cwd(), config.file)]), ...templates], "document");
 
   const name = file === "-" ? "<stdin>" : file;
   const parsed = parseSla(name, readSource(file));
