@@ -49,20 +49,27 @@ export function describeIoError(error: unknown): string {
  */
 export function refuseOutputOverInput(output: string | undefined, inputs: readonly string[], what: string): void {
   if (output === undefined || output === "-") return;
-  const input = inputs.find((file) => file !== "-" && sameFile(output, file));
+  const isOutput = sameFileAs(output);
+  const input = inputs.find((file) => file !== "-" && isOutput(file));
   if (input !== undefined) throw new UsageError(`refusing to write the ${what} over its input ${input}; choose another -o`);
 }
 
 /**
- * Whether two paths name one file. Existing files are compared by identity, so another
- * spelling (`./sla.yaml`, `docs/../sla.yaml`, an absolute path), a symbolic or hard link, or
- * other letter case on a case-insensitive disk is the same file. A file that does not exist
- * (a compared file deleted from the working copy) is compared by its path, links resolved.
+ * Whether a path names the same file as `path`. Existing files are compared by identity, so
+ * another spelling (`./sla.yaml`, `docs/../sla.yaml`, an absolute path), a symbolic or hard
+ * link, or other letter case on a case-insensitive disk is the same file. A file that does not
+ * exist (a compared file deleted from the working copy) is compared by its path, links resolved.
  */
-function sameFile(a: string, b: string): boolean {
-  const [first, second] = [statIfAny(a), statIfAny(b)];
-  if (first !== undefined && second !== undefined) return first.dev === second.dev && first.ino === second.ino;
-  return first === undefined && second === undefined && canonicalPath(a) === canonicalPath(b);
+function sameFileAs(path: string): (other: string) => boolean {
+  const stats = statIfAny(path);
+  if (stats !== undefined) {
+    return (other) => {
+      const otherStats = statIfAny(other);
+      return otherStats !== undefined && otherStats.dev === stats.dev && otherStats.ino === stats.ino;
+    };
+  }
+  const canonical = canonicalPath(path);
+  return (other) => statIfAny(other) === undefined && canonicalPath(other) === canonical;
 }
 
 /** The absolute path of a file that may not exist, with the links on the way resolved. */
