@@ -15,7 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const { codeCachePath, runCommonJs } = await import(pathToFileURL(join(root, "dist/validate/precompiled.js")).href);
 // Whole then renamed, so a run never reads half a file.
-const { writeFileAtomic } = await import(pathToFileURL(join(root, "dist/cli/io.js")).href);
+const { writeFileAtomic } = await import(pathToFileURL(join(root, "dist/cli/write-file.js")).href);
 const example = join(root, "sla.example.yaml");
 
 /** Stamps `file`, runs it with `use`, and writes the code cache V8 then has for it. */

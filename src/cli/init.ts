@@ -4,7 +4,7 @@ import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SCHEMA_URL } from "../validate/schema-location.js";
 import { UsageError } from "../errors.js";
-import { writeFileAtomic } from "./io.js";
+import { writeFileAtomic } from "./write-file.js";
 
 const EXAMPLE_URL = new URL("../../sla.example.yaml", import.meta.url);
 

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { ReadRefusal, describeIoError, readBounded } from "../load/bounded-read.js";
 import { MAX_SOURCE_BYTES, decodeSource } from "../load/read-source.js";
@@ -24,59 +24,60 @@ export function readSource(file: string, within?: string): string {
 }
 
 /**
- * Refuses `-o` naming one of the command's own input files: the report would replace the
- * agreement it is about. Paths are compared after resolving links, so `./sla.yaml`, an
- * absolute path or a link to it are the same file.
+ * Refuses `-o` naming a file the command reads (an SLA file, the rule configuration, the
+ * cache) or whose Git revisions it compares: the report would replace what it is about.
  */
 export function refuseOutputOverInput(output: string | undefined, inputs: readonly string[], what: string): void {
-  if (output === undefined || output === "-" || !existsSync(output)) return;
-  const target = realpathSync(output);
-  const input = inputs.find((file) => file !== "-" && existsSync(file) && realpathSync(file) === target);
+  if (output === undefined || output === "-") return;
+  const isOutput = sameFileAs(output);
+  const input = inputs.find((file) => file !== "-" && isOutput(file));
   if (input !== undefined) throw new UsageError(`refusing to write the ${what} over its input ${input}; choose another -o`);
 }
 
-function lstatExists(path: string): boolean {
+/**
+ * Whether a path names the same file as `path`. Existing files are compared by identity, so
+ * another spelling (`./sla.yaml`, `docs/../sla.yaml`, an absolute path), a symbolic or hard
+ * link, or other letter case on a case-insensitive disk is the same file. A file that does not
+ * exist (a compared file deleted from the working copy) is compared by its path, links resolved.
+ */
+function sameFileAs(path: string): (other: string) => boolean {
+  const stats = statIfAny(path);
+  if (stats !== undefined) {
+    return (other) => {
+      const otherStats = statIfAny(other);
+      return otherStats !== undefined && otherStats.dev === stats.dev && otherStats.ino === stats.ino;
+    };
+  }
+  const canonical = canonicalPath(path);
+  return (other) => statIfAny(other) === undefined && canonicalPath(other) === canonical;
+}
+
+/** The absolute path of a file that may not exist, with the links on the way resolved. */
+function canonicalPath(path: string, hops = 0): string {
+  const absolute = resolve(path);
   try {
-    lstatSync(path);
-    return true;
+    return realpathSync(absolute);
   } catch {
-    return false;
+    // Not there (yet): a dangling link leads to its target, anything else to its directory.
+  }
+  const link = hops < 40 ? readlinkIfAny(absolute) : undefined;
+  if (link !== undefined) return canonicalPath(resolve(dirname(absolute), link), hops + 1);
+  const parent = dirname(absolute);
+  return parent === absolute ? absolute : join(canonicalPath(parent, hops), basename(absolute));
+}
+
+function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
 
-/**
- * Writes a file so that readers see the old content or the new, never a half-written one:
- * the text goes to a temporary file beside it, which then replaces the target. A symbolic
- * link is written through (its target is replaced); a device or pipe (/dev/stdout) is
- * written directly, as renaming over it would replace the device.
- */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const bytes = typeof content === "string" ? Buffer.from(content) : content;
-  let target = file;
+function readlinkIfAny(path: string): string | undefined {
   try {
-    // Follow symbolic links, also one whose target does not exist yet.
-    for (let hops = 0; lstatExists(target) && lstatSync(target).isSymbolicLink() && hops < 40; hops++)
-      target = resolve(dirname(target), readlinkSync(target));
-    if (existsSync(target) && !statSync(target).isFile()) {
-      writeFileSync(target, bytes);
-      return;
-    }
-  } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
-  }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(temp, "w");
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    const missingDirectory = (error as NodeJS.ErrnoException).code === "ENOENT" && !existsSync(dirname(target));
-    throw new UsageError(`cannot write ${file}: ${missingDirectory ? `directory ${dirname(target)} does not exist` : describeIoError(error)}`);
+    return readlinkSync(path);
+  } catch {
+    return undefined;
   }
 }

@@ -120,6 +120,12 @@ export function describeIoError(error: unknown): string {
       return "permission denied";
     case "ELOOP":
       return "is a loop of symbolic links";
+    case "ENOSPC":
+      return "no space left on device";
+    case "EDQUOT":
+      return "disk quota exceeded";
+    case "EROFS":
+      return "read-only file system";
     default:
       return (error as Error).message;
   }

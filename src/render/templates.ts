@@ -2,16 +2,16 @@
 // team's own with `--template <dir>`. Strict mode, so a template naming a field that does
 // not exist fails instead of printing nothing; prototype access stays off (the default).
 import Handlebars from "handlebars";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { MAIN_TEMPLATE, partialsIn, type TemplateFormat } from "./template-files.js";
 import type { DocumentView } from "./view-model.js";
 
-export type TemplateFormat = "md" | "html";
+export type { TemplateFormat } from "./template-files.js";
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 const DIRS: Record<TemplateFormat, string> = { md: "markdown", html: "html" };
-const MAIN: Record<TemplateFormat, string> = { md: "document.md.hbs", html: "document.html.hbs" };
 
 export class TemplateError extends Error {
   constructor(message: string) {
@@ -108,11 +108,6 @@ function describe(error: Error): string {
   return lines[0]!;
 }
 
-function partialsIn(dir: string): string[] {
-  const partials = join(dir, "partials");
-  return existsSync(partials) ? readdirSync(partials).filter((f) => f.endsWith(".hbs")).map((f) => join(partials, f)) : [];
-}
-
 /** Renders the view with the built-in template, or the team's own from `templateDir`. */
 export function renderTemplate(view: DocumentView & { paper: string }, format: TemplateFormat, templateDir?: string): string {
   const hb = Handlebars.create();
@@ -126,7 +121,7 @@ export function renderTemplate(view: DocumentView & { paper: string }, format: T
   }
   if (format === "html") hb.registerPartial("style", readFileSync(join(builtIn, "style.css"), "utf8").replace(/\{\{/g, "\\{{"));
   // A team's directory may hold only partials: the built-in main template then uses them.
-  const own = templateDir ? join(templateDir, MAIN[format]) : undefined;
-  const main = own && existsSync(own) ? own : join(builtIn, MAIN[format]);
+  const own = templateDir ? join(templateDir, MAIN_TEMPLATE[format]) : undefined;
+  const main = own && existsSync(own) ? own : join(builtIn, MAIN_TEMPLATE[format]);
   return compile(hb, main, format)(view);
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
@@ -210,6 +210,39 @@ describe("sla diff: Git revisions", () => {
     const result = sla(["diff", "HEAD", "--", "sla.yaml"], { cwd: repo });
     expect(result.stdout).toMatch(/^sla\.yaml@HEAD \(.*\) → sla\.yaml \(/);
     expect(result.stdout).toContain("target: 75 EUR → 70 EUR (−5 EUR, −6.7%)  (lowered, tightened)");
+  });
+
+  it("refuses --output naming the file whose revisions it compares, however it is spelt, and leaves the working copy alone", () => {
+    const edited = readFileSync(PROPOSAL, "utf8").replace("target: 75", "target: 70");
+    writeFileSync(join(repo, "sla.yaml"), edited);
+    symlinkSync("sla.yaml", join(repo, "link.txt"));
+    linkSync(join(repo, "sla.yaml"), join(repo, "hard.txt"));
+    const spellings = ["sla.yaml", "./sla.yaml", join(repo, "sla.yaml"), "docs/../sla.yaml", "link.txt", "hard.txt"];
+    const commands = [["v2026-H2", "HEAD", "--", "sla.yaml"], ["v2026-H2..HEAD"], ["v2026-H2..HEAD", "--", "./sla.yaml"], ["HEAD"]];
+    for (const output of spellings)
+      for (const operands of commands) {
+        const result = sla(["diff", "-o", output, ...operands], { cwd: repo });
+        expect({ output, operands, ...result }).toEqual({
+          output,
+          operands,
+          code: 2,
+          stdout: "",
+          stderr: expect.stringMatching(/^sla: refusing to write the report over its input (\.\/)?sla\.yaml; choose another -o\n$/),
+        });
+      }
+    // From a subdirectory, the same file by another path.
+    expect(sla(["diff", "-o", "../sla.yaml", "v2026-H2..HEAD"], { cwd: join(repo, "docs") })).toMatchObject({
+      code: 2,
+      stderr: "sla: refusing to write the report over its input ../sla.yaml; choose another -o\n",
+    });
+    expect(readFileSync(join(repo, "sla.yaml"), "utf8")).toBe(edited);
+    // Deleted from the working copy, it is still the file being compared: no report in its place.
+    rmSync(join(repo, "sla.yaml"));
+    expect(sla(["diff", "-o", "sla.yaml", "v2026-H2", "HEAD", "--", "sla.yaml"], { cwd: repo }).code).toBe(2);
+    expect(existsSync(join(repo, "sla.yaml"))).toBe(false);
+    // Any other file is fine.
+    expect(sla(["diff", "-o", "report.txt", "v2026-H2", "HEAD", "--", "sla.yaml"], { cwd: repo })).toMatchObject({ code: 0, stderr: "" });
+    expect(readFileSync(join(repo, "report.txt"), "utf8")).toContain("5 changes");
   });
 
   it.each([

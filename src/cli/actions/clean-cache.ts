@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { ReadRefusal, readBounded } from "../../load/bounded-read.js";
 import { isTrackedByGit } from "../../load/git.js";
 import type { SlaConfig } from "../../validate/config.js";
-import { writeFileAtomic } from "../io.js";
+import { writeFileAtomic } from "../write-file.js";
 import { buildId } from "../version.js";
 import type { FileJob, FileResult } from "./check-files.js";
 

@@ -10,7 +10,8 @@ import type { Sla } from "../../model/index.js";
 import { describeStructuralProblem } from "../../validate/index.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
-import { EXIT, readSource, refuseOutputOverInput, writeFileAtomic } from "../io.js";
+import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
+import { writeFileAtomic } from "../write-file.js";
 
 export interface DiffOptions {
   format: "text" | "markdown" | "json";
@@ -24,14 +25,15 @@ interface Side {
   name: string;
   /** Undefined when the file does not exist at this revision (or in the working copy). */
   text: string | undefined;
-  /** For a side read from Git: the revision and the file's path. */
+  /** For a side read from Git: the revision, and the file's path in the working copy. */
   rev?: string;
   path?: string;
 }
 
 export async function runDiff(operands: string[], options: DiffOptions): Promise<number> {
   const [before, after] = await resolveSides(operands, process.argv, process.cwd());
-  refuseOutputOverInput(options.output, [before, after].filter((side) => side.rev === undefined).map((side) => side.name), "report");
+  // A side read from Git still names a file of the working copy: a report there would replace it.
+  refuseOutputOverInput(options.output, [before, after].map((side) => side.path ?? side.name), "report");
   const diff = diffSla(load(before), load(after));
   const report = await format(diff, options);
   if (options.output) writeFileAtomic(options.output, report);

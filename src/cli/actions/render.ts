@@ -1,4 +1,4 @@
-import { extname } from "node:path";
+import { extname, relative } from "node:path";
 import { sortFindings } from "../../findings.js";
 import { loadConfig } from "../../load/config-file.js";
 import { parseSla } from "../../load/parse.js";
@@ -6,10 +6,12 @@ import type { Sla } from "../../model/index.js";
 import { validateParsed } from "../../validate/index.js";
 import { safeLocale } from "../../domain/text.js";
 import { hasBuiltInLabels } from "../../render/labels.js";
+import { templateFilesIn } from "../../render/template-files.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { UsageError } from "../../errors.js";
-import { EXIT, readSource, refuseOutputOverInput, writeFileAtomic } from "../io.js";
+import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
+import { writeFileAtomic } from "../write-file.js";
 
 type Format = "md" | "html" | "pdf";
 const EXTENSIONS: Record<string, Format> = { ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf" };
@@ -29,11 +31,13 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   if (format === "pdf" && (!options.output || options.output === "-") && process.stdout.isTTY)
     throw new UsageError("a PDF needs an output file (-o agreement.pdf), or standard output sent to a file or a pipe");
   if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(`--locale: \`${options.locale}\` is not a language tag (e.g. en, de-DE, tr, ja)`);
-  refuseOutputOverInput(options.output, [file], "document");
+  const config = loadConfig(process.cwd());
+  const templates = options.template !== undefined && format !== "pdf" ? templateFilesIn(options.template, format) : [];
+  refuseOutputOverInput(options.output, [file, ...(config.file === undefined ? [] : [relative(process.cwd(), config.file)]), ...templates], "document");
 
   const name = file === "-" ? "<stdin>" : file;
   const parsed = parseSla(name, readSource(file));
-  const findings = validateParsed(parsed, loadConfig(process.cwd()).config);
+  const findings = validateParsed(parsed, config.config);
   const errors = findings.filter((f) => f.severity === "error");
   // Only a valid agreement is rendered; errors, or else warnings, are shown as `sla validate`
   // shows them, so nobody signs a document whose warnings they never saw.

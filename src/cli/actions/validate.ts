@@ -1,10 +1,12 @@
+import { relative } from "node:path";
 import { countBySeverity } from "../../findings.js";
 import { resolveInputs } from "../../load/discover.js";
 import { loadConfig } from "../../load/config-file.js";
 import { loadFindingsFormatter, type FindingsFormat } from "../../format/index.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
-import { EXIT, refuseOutputOverInput, writeFileAtomic } from "../io.js";
+import { EXIT, refuseOutputOverInput } from "../io.js";
+import { writeFileAtomic } from "../write-file.js";
 import { checkFiles, type Concurrency } from "./check-many.js";
 import { toolVersion } from "../version.js";
 
@@ -26,15 +28,12 @@ export interface ValidateOptions {
 
 export async function runValidate(paths: string[], options: ValidateOptions): Promise<number> {
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, options.config);
+  const { config, file: configFile } = loadConfig(cwd, options.config);
   const files = await resolveInputs(paths, cwd);
-  refuseOutputOverInput(
-    options.output,
-    files.map((input) => input.file),
-    "report",
-  );
-  const jobs = files.map(({ file, within }) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file, ...(within === undefined ? {} : { within }) }));
   const cacheFile = options.cacheLocation ?? (options.cache ? DEFAULT_CACHE_FILE : undefined);
+  const configName = configFile === undefined ? undefined : relative(cwd, configFile);
+  refuseOutputOverInput(options.output, [...files.map((input) => input.file), ...[configName, cacheFile].filter((file) => file !== undefined)], "report");
+  const jobs = files.map(({ file, within }) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file, ...(within === undefined ? {} : { within }) }));
   const cache = cacheFile === undefined ? undefined : (await import("./clean-cache.js")).openCleanCache(cacheFile, config);
   const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
   cache?.save(jobs, results);
