@@ -32,8 +32,8 @@ describe("sla verify: a fingerprint written into the agreement's text", () => {
     );
     writeFileSync(join(dir, "forged.yaml"), forged);
     expect(sla(["fingerprint", "forged.yaml"], { cwd: dir }).stdout.trim()).not.toBe(victim);
-    const template = ownTemplate && ext !== "pdf" ? ["--template", "own"] : [];
-    if (ownTemplate && ext !== "pdf") {
+    const template = ownTemplate ? ["--template", "own"] : [];
+    if (ownTemplate) {
       mkdirSync(join(dir, "own"));
       writeFileSync(join(dir, "own", `document.${ext}.hbs`), NAME_FIRST[ext]);
     }
