@@ -44,3 +44,27 @@ export type ColonEscape = "backslash" | "entity";
 export function noWorkflowCommands(text: string, colon: ColonEscape): string {
   return text.replace(/^([ \t]*):(?=:)/gm, colon === "backslash" ? "$1\\:" : "$1&#58;");
 }
+
+/** The colour sequences sla's own paint writes (chalk, level 1): `ESC [ 31 m`. */
+const COLOUR = /\x1b\[[0-9;]*m/y;
+
+/**
+ * A message for the terminal or a CI log, as a last guard on everything sla writes there:
+ * colour sequences stay, other controls are shown, no line starts a workflow command. The
+ * agreement's text is made visible where it is put into a message; this catches the rest.
+ */
+export function terminalText(text: string): string {
+  let out = "";
+  let last = 0;
+  CONTROL_BUT_NEWLINE.lastIndex = 0;
+  for (let match = CONTROL_BUT_NEWLINE.exec(text); match; match = CONTROL_BUT_NEWLINE.exec(text)) {
+    COLOUR.lastIndex = match.index;
+    if (match[0] === "\x1b" && COLOUR.test(text)) {
+      CONTROL_BUT_NEWLINE.lastIndex = COLOUR.lastIndex;
+      continue;
+    }
+    out += text.slice(last, match.index) + escapeOf(match[0]);
+    last = match.index + 1;
+  }
+  return noWorkflowCommands(out + text.slice(last), "backslash");
+}
