@@ -12,6 +12,14 @@ import { registerRules } from "./rules.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
 import { toolVersion } from "./version.js";
+import { terminalText, visible } from "../util/visible.js";
+
+// Standard error carries messages that quote the agreement, file names and Git's words. Each
+// is made visible where it is written; this last guard keeps any that was not from acting
+// on the terminal or on a CI runner (control sequences, workflow commands).
+const writeStderr = process.stderr.write.bind(process.stderr);
+process.stderr.write = ((chunk: unknown, ...rest: never[]) =>
+  writeStderr((typeof chunk === "string" ? terminalText(chunk) : chunk) as string, ...rest)) as typeof process.stderr.write;
 
 const program = new Command("sla")
   .description("SLA-as-code for sales and marketing teams: validate, diff and render the agreement")
@@ -58,11 +66,11 @@ function exitCodeFor(error: unknown): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof ConfigError) {
-    process.stderr.write(`sla: ${error.place}: ${error.message}\n`);
+    process.stderr.write(`sla: ${visible(error.place)}: ${visible(error.message)}\n`);
   } else if (error instanceof SourceError) {
-    process.stderr.write(`sla: ${error.file}: ${error.message}\n`);
+    process.stderr.write(`sla: ${visible(error.file)}: ${visible(error.message)}\n`);
   } else if (error instanceof UsageError || error instanceof InputError) {
-    process.stderr.write(`sla: ${error.message}\n`);
+    process.stderr.write(`sla: ${visible(error.message)}\n`);
   } else {
     const detail = process.env.SLA_DEBUG ? (error as Error).stack : (error as Error).message;
     process.stderr.write(`sla: internal error: ${detail}\nPlease report this with the command you ran (set SLA_DEBUG=1 for details).\n`);

@@ -92,10 +92,13 @@ export function volumeLabel(metric: string): string {
   return VOLUME_LABELS[metric as VolumeMetric] ?? metric;
 }
 
-/** "lifecycle stage `mql` "Marketing Qualified Lead"", or the section for a whole section. */
-export function entityLabel(change: Change): string {
+/**
+ * "lifecycle stage `mql` "Marketing Qualified Lead"", or the section for a whole section;
+ * `text` writes the name for the output format (ids are only letters, digits, `-_.`).
+ */
+export function entityLabel(change: Change, text: (name: string) => string = (name) => name): string {
   if (!change.entity) return change.kind === "added" || change.kind === "removed" ? `section \`${change.section}\` (${SECTION_TITLES[change.section]})` : "";
-  const name = change.entity.name && change.entity.name !== change.entity.id ? ` "${change.entity.name}"` : "";
+  const name = change.entity.name && change.entity.name !== change.entity.id ? ` "${text(change.entity.name)}"` : "";
   return `${change.entity.label} \`${change.entity.id}\`${name}`;
 }
 

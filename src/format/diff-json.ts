@@ -1,6 +1,7 @@
 // The machine-readable shape of `sla diff --format json`. Documented in the README;
 // change it only with a new `version`.
 import { summarizeDiff, type SlaDiff } from "../diff/index.js";
+import { jsonVisible } from "../util/visible.js";
 
 export const DIFF_JSON_VERSION = 1;
 
@@ -30,5 +31,5 @@ export function formatDiffJson(diff: SlaDiff): string {
     order: c.order ?? null,
     note: c.note ?? null,
   }));
-  return JSON.stringify({ version: DIFF_JSON_VERSION, old: side(diff.old), new: side(diff.new), summary: summarizeDiff(diff), changes }, null, 2) + "\n";
+  return jsonVisible(JSON.stringify({ version: DIFF_JSON_VERSION, old: side(diff.old), new: side(diff.new), summary: summarizeDiff(diff), changes }, null, 2)) + "\n";
 }

@@ -2,11 +2,20 @@
 // comment. KPI targets first, as a table; then the other changes by section.
 import type { Change, SlaDiff } from "../diff/index.js";
 import type { TextPart } from "../diff/words.js";
+import { markdownInline } from "../util/markdown-text.js";
+import { noWorkflowCommands, visible } from "../util/visible.js";
 import { absenceNote, effectClasses, entityLabel, formatDelta, formatFieldValue, formatKpiValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
 
-const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-/** Text inside `**` or `~~` markers; markdown's own characters are escaped. */
-const escape = (text: string) => text.replace(/([\\`*_~[\]<>|#])/g, "\\$1");
+/** The agreement's text, inside a line, a table cell or `**` and `~~` markers (see markdown-text.ts). */
+const escape = markdownInline;
+const cell = markdownInline;
+
+/** A code span around any text: a fence longer than the backticks inside it. */
+function code(text: string): string {
+  const inner = visible(text);
+  const fence = "`".repeat(Math.max(0, ...(inner.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  return inner.includes("`") ? `${fence} ${inner} ${fence}` : `${fence}${inner}${fence}`;
+}
 
 /**
  * Changed words inside a sentence as `<del>` and `<ins>`: `~~` and `**` take effect only
@@ -27,10 +36,10 @@ export function formatDiffMarkdown(diff: SlaDiff): string {
   const title = diff.new.name ?? diff.old.name ?? "SLA";
   const out = [`## ${escape(title)}: ${escape(diff.old.version ?? "?")} → ${escape(diff.new.version ?? "?")}`, ""];
   const period = (s: SlaDiff["old"]) => (s.reviewPeriod ? `${s.reviewPeriod.start} – ${s.reviewPeriod.end}` : "not set");
-  out.push(`Review period: ${period(diff.old)} → ${period(diff.new)}  `, `Compared: \`${diff.old.file}\` → \`${diff.new.file}\``, "");
+  out.push(`Review period: ${period(diff.old)} → ${period(diff.new)}  `, `Compared: ${code(diff.old.file)} → ${code(diff.new.file)}`, "");
   const absence = absenceNote(diff);
   if (absence) out.push(`_${escape(absence)}_`, "");
-  if (diff.changes.length === 0) return `${out.join("\n")}No changes.\n`;
+  if (diff.changes.length === 0) return noWorkflowCommands(`${out.join("\n")}No changes.\n`, "backslash");
   out.push(`**${summarize(diff)}**`, "");
 
   const currency = diff.new.currency ?? diff.old.currency;
@@ -65,11 +74,11 @@ export function formatDiffMarkdown(diff: SlaDiff): string {
     for (const change of rest) out.push(...bullet(change, currency, diff.old.currency));
     out.push("");
   }
-  return out.join("\n");
+  return noWorkflowCommands(out.join("\n"), "backslash");
 }
 
 function bullet(change: Change, currency: string | undefined, oldCurrency: string | undefined): string[] {
-  const label = escape(entityLabel(change)).replace(/\\`/g, "`");
+  const label = entityLabel(change, escape);
   const effects = effectClasses(change);
   const tag = effects.length ? ` _(${effects.join(", ")})_` : "";
   switch (change.kind) {

@@ -2,11 +2,16 @@
 import type { Change, SlaDiff } from "../diff/index.js";
 import type { TextPart } from "../diff/words.js";
 import type { Paint } from "./paint.js";
+import { mapStrings } from "../util/map-strings.js";
+import { noWorkflowCommands, visible } from "../util/visible.js";
 import { absenceNote, effectClasses, entityLabel, formatDelta, formatFieldValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
 
-
 export function formatDiffText(diff: SlaDiff, options: { paint: Paint }): string {
-  const c = options.paint;
+  // Every text of the diff as shown, never acted on (see visible.ts), on one line.
+  return noWorkflowCommands(formatShown(mapStrings(diff, visible), options.paint), "backslash");
+}
+
+function formatShown(diff: SlaDiff, c: Paint): string {
   const out: string[] = [c.bold(`${describeSide(diff.old)} → ${describeSide(diff.new)}`), ""];
   const absence = absenceNote(diff);
   if (absence) out.push(absence, "");

@@ -2,6 +2,7 @@
 // change it only with a new `version`.
 import { countBySeverity } from "../findings.js";
 import type { FindingsFormatter } from "./report.js";
+import { jsonVisible } from "../util/visible.js";
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -27,7 +28,7 @@ export const formatJson: FindingsFormatter = (reports) => {
     };
   });
   const totals = countBySeverity(reports.flatMap((r) => r.findings));
-  return (
+  return jsonVisible(
     JSON.stringify(
       { version: JSON_REPORT_VERSION, valid: totals.error === 0, errorCount: totals.error, warningCount: totals.warning, files },
       null,

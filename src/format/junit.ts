@@ -2,9 +2,20 @@
 // case per error; warnings are reported as passing cases with their text in system-out.
 import { countBySeverity } from "../findings.js";
 import type { FindingsFormatter } from "./report.js";
+import { noWorkflowCommands, visible } from "../util/visible.js";
 
+/**
+ * Text as XML 1.0 allows it: most control characters may not appear even as references, so
+ * they are shown as escapes (see visible.ts); so are unpaired surrogates and U+FFFE, U+FFFF.
+ */
 const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  visible(s)
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 
 export const formatJunit: FindingsFormatter = (reports) => {
   const suites = reports.map(({ file, findings }) => {
@@ -12,7 +23,7 @@ export const formatJunit: FindingsFormatter = (reports) => {
     const cases = findings.length
       ? findings.map((f) => {
           const where = f.start ? `${file}:${f.start.line}:${f.start.column}` : file;
-          const text = escapeXml(`${where}: ${f.message}${f.hint ? `\n${f.hint}` : ""}`);
+          const text = `${escapeXml(`${where}: ${f.message}`)}${f.hint ? `\n${escapeXml(f.hint)}` : ""}`;
           const name = escapeXml(`${f.ruleId} at ${where}`);
           return f.severity === "error"
             ? `    <testcase classname="${escapeXml(file)}" name="${name}">\n      <failure type="${escapeXml(f.ruleId)}" message="${escapeXml(f.message)}">${text}</failure>\n    </testcase>`
@@ -23,5 +34,5 @@ export const formatJunit: FindingsFormatter = (reports) => {
   });
   const tests = reports.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
   const failures = countBySeverity(reports.flatMap((r) => r.findings)).error;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="sla validate" tests="${tests}" failures="${failures}">\n${suites.join("\n")}\n</testsuites>\n`;
+  return noWorkflowCommands(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="sla validate" tests="${tests}" failures="${failures}">\n${suites.join("\n")}\n</testsuites>\n`, "entity");
 };

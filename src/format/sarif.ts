@@ -1,6 +1,7 @@
 // SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards.
 import { RULES } from "../validate/rules/index.js";
 import type { FindingsFormatter } from "./report.js";
+import { jsonVisible } from "../util/visible.js";
 
 /** What the checks that are not rules (file, YAML, schema) hold a file to, by id prefix. */
 const BUILT_IN_CHECKS: Readonly<Record<string, string>> = {
@@ -63,5 +64,5 @@ export const formatSarif: FindingsFormatter = (reports, { toolVersion }) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + "\n";
+  return jsonVisible(JSON.stringify(log, null, 2)) + "\n";
 };

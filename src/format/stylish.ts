@@ -4,6 +4,7 @@ import { countBySeverity, type Finding } from "../findings.js";
 import { displayWidth } from "../util/text-width.js";
 import type { Paint } from "./paint.js";
 import type { FindingsFormatter } from "./report.js";
+import { noWorkflowCommands, visible } from "../util/visible.js";
 
 export const formatStylish: FindingsFormatter = (reports, { paint: c, sources }) => {
   const out: string[] = [];
@@ -26,7 +27,7 @@ export const formatStylish: FindingsFormatter = (reports, { paint: c, sources })
     const where = withFindings === reports.length ? files : `${withFindings} of ${files}`;
     out.push((error ? c.red.bold : c.yellow.bold)(`${error ? "✖" : "⚠"} ${parts} in ${where}`));
   }
-  return out.join("\n") + "\n";
+  return noWorkflowCommands(out.join("\n") + "\n", "backslash");
 };
 
 function plural(n: number, word: string): string {
@@ -36,21 +37,25 @@ function plural(n: number, word: string): string {
 function formatFinding(finding: Finding, lines: string[] | undefined, c: Paint): string {
   const label = finding.severity === "error" ? c.red.bold("error") : c.yellow.bold("warning");
   const rule = `${label}${c.dim(`[${finding.ruleId}]`)}`;
-  const help = finding.hint ? `${c.blue("=")} ${c.bold("help")}: ${finding.hint}` : undefined;
+  // The agreement's text (in messages, hints, file names and source lines) is shown, never acted on.
+  const help = finding.hint ? `${c.blue("=")} ${c.bold("help")}: ${visible(finding.hint)}` : undefined;
+  const message = c.bold(visible(finding.message));
+  const file = visible(finding.file);
   // A finding about the whole file (unreadable, binary) fits on one line.
-  if (!finding.start) return [`${rule}: ${finding.file}: ${c.bold(finding.message)}`, ...(help ? [`  ${help}`] : [])].join("\n");
+  if (!finding.start) return [`${rule}: ${file}: ${message}`, ...(help ? [`  ${help}`] : [])].join("\n");
 
   const { start, end } = finding;
-  const out = [`${rule}: ${c.bold(finding.message)}`, `  ${c.blue("-->")} ${finding.file}:${start.line}:${start.column}`];
+  const out = [`${rule}: ${message}`, `  ${c.blue("-->")} ${file}:${start.line}:${start.column}`];
   const line = lines?.[start.line - 1];
   const gutter = " ".repeat(String(start.line).length);
   if (line !== undefined) {
-    const before = line.slice(0, start.column - 1);
+    // Measured as shown: a control character takes the width of its escape.
+    const before = visible(line.slice(0, start.column - 1));
     const endColumn = end && end.line === start.line && end.column > start.column ? end.column : line.length + 1;
-    const marked = line.slice(start.column - 1, endColumn - 1).trimEnd() || " ";
+    const marked = visible(line.slice(start.column - 1, endColumn - 1)).trimEnd() || " ";
     const caret = " ".repeat(displayWidth(before)) + "^".repeat(Math.max(1, displayWidth(marked)));
     const colorCaret = finding.severity === "error" ? c.red : c.yellow;
-    out.push(`${gutter} ${c.blue("|")}`, `${c.blue(String(start.line))} ${c.blue("|")} ${line}`, `${gutter} ${c.blue("|")} ${colorCaret(caret)}`);
+    out.push(`${gutter} ${c.blue("|")}`, `${c.blue(String(start.line))} ${c.blue("|")} ${visible(line)}`, `${gutter} ${c.blue("|")} ${colorCaret(caret)}`);
   }
   if (help) out.push(`${gutter} ${help}`);
   return out.join("\n");

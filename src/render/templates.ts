@@ -20,10 +20,13 @@ export class TemplateError extends Error {
   }
 }
 
-/** Escapes text for a Markdown table cell. */
+/**
+ * Keeps text in one Markdown table cell: its lines joined with <br>, and a pipe that is not
+ * escaped yet escaped (the agreement's text already is, see markdown.ts; labels may not be).
+ */
 function markdownCell(text: unknown): string {
   // A block scalar (`|`) ends in a line break, which would end the cell in a stray <br>.
-  return String(text ?? "").trimEnd().replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  return String(text ?? "").trimEnd().replace(/(?<!\\)((?:\\\\)*)\|/g, "$1\\|").replace(/\r?\n/g, "<br>");
 }
 
 type Root = { separator?: string; locale?: string } | undefined;
