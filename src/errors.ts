@@ -45,3 +45,17 @@ export class UsageError extends Error {
     this.name = "UsageError";
   }
 }
+
+/**
+ * Packages a command needs that are not installed: the optional dependencies, which an
+ * install may leave out. The message says how to install them.
+ */
+export class MissingPackageError extends Error {
+  constructor(
+    readonly packages: string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = "MissingPackageError";
+  }
+}

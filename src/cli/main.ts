@@ -1,7 +1,7 @@
 // The command line: a thin layer that wires commands to the core and maps failures to
 // exit codes (0 ok, 1 findings, 2 usage or I/O). No stack trace reaches the user.
 import { Command, CommanderError } from "commander";
-import { ConfigError, InputError, SourceError, UsageError } from "../errors.js";
+import { ConfigError, InputError, MissingPackageError, SourceError, UsageError } from "../errors.js";
 import { registerCompletion } from "./completion.js";
 import { registerDiff } from "./diff.js";
 import { registerFingerprint } from "./fingerprint.js";
@@ -69,7 +69,7 @@ function exitCodeFor(error: unknown): number {
     process.stderr.write(`sla: ${visible(error.place)}: ${visible(error.message)}\n`);
   } else if (error instanceof SourceError) {
     process.stderr.write(`sla: ${visible(error.file)}: ${visible(error.message)}\n`);
-  } else if (error instanceof UsageError || error instanceof InputError) {
+  } else if (error instanceof UsageError || error instanceof InputError || error instanceof MissingPackageError) {
     process.stderr.write(`sla: ${visible(error.message)}\n`);
   } else {
     const detail = process.env.SLA_DEBUG ? (error as Error).stack : (error as Error).message;

@@ -30,6 +30,8 @@ export async function renderDocument(sla: Sla, options: RenderOptions): Promise<
     case "html":
       return (await import("./html.js")).renderHtml(view, { paper, templateDir: options.templateDir });
     case "pdf": {
+      // Before pdf.js loads: it imports pdfkit, an optional dependency (pdf-packages.ts).
+      (await import("./pdf-packages.js")).requirePdfPackages();
       const date = options.date ?? new Date(`${sla.agreement.effectiveDate}T00:00:00Z`);
       return (await import("./pdf.js")).renderPdf(view, { paper, date, onMissingGlyphs: options.onMissingGlyphs });
     }

@@ -1,0 +1,49 @@
+// The packages only a PDF needs: pdfkit and fontkit draw it, Noto Sans and Noto Sans JP are
+// its fonts. package.json lists them as optionalDependencies, being most of an install, so
+// that `npm install --omit=optional` (a CI job that only validates) leaves them out; a test
+// holds that list and this one together. They are looked for before a PDF is started, so a
+// missing one is named in one line instead of failing deep in pdfkit.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { MissingPackageError } from "../errors.js";
+
+export const PDF_PACKAGES = ["@expo-google-fonts/noto-sans", "@expo-google-fonts/noto-sans-jp", "fontkit", "pdfkit"] as const;
+
+/** The PDF packages Node cannot find from where the renderer runs. */
+export function missingPdfPackages(): string[] {
+  const require = createRequire(import.meta.url);
+  return PDF_PACKAGES.filter((name) => {
+    try {
+      require.resolve(name);
+      return false;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") return true;
+      throw error;
+    }
+  });
+}
+
+/** Throws MissingPackageError, naming the packages and how to install them, when any is missing. */
+export function requirePdfPackages(): void {
+  const missing = missingPdfPackages();
+  if (!missing.length) return;
+  const ranges = optionalRanges();
+  // Quoted with the range from package.json: a bare name would install the newest version,
+  // which for pdfkit (0.x) may not be one sla works with; quotes keep ^ from the shell.
+  const specs = missing.map((name) => (ranges[name] ? `"${name}@${ranges[name]}"` : name)).join(" ");
+  const what = missing.length === 1 ? `${missing[0]}, which is not installed (an optional dependency` : `${missing.join(", ")}, which are not installed (optional dependencies`;
+  throw new MissingPackageError(
+    missing,
+    `a PDF needs ${what}, left out by \`npm install --omit=optional\`): run \`npm install ${specs}\` where sla is installed, or reinstall sla without --omit=optional. Markdown and HTML need none of them.`,
+  );
+}
+
+function optionalRanges(): Record<string, string> {
+  try {
+    // ../../package.json from dist/render/ and dist/bin/ alike.
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { optionalDependencies?: Record<string, string> };
+    return pkg.optionalDependencies ?? {};
+  } catch {
+    return {};
+  }
+}
