@@ -87,10 +87,27 @@ interface SchemaLookup {
 }
 
 /**
+ * Lookups by the shape of the path (list indices left out): a file with thousands of errors
+ * has them at a few places of the schema. Bounded all the same, as paths come from the file.
+ */
+const lookups = new Map<string, SchemaLookup>();
+const MAX_LOOKUPS = 1000;
+
+/**
  * The subschema that governs the value at `path`, found by walking the schema along the
  * document (ajv's schemaPath is relative to each referenced definition, so it cannot be used).
  */
 function schemaFor(path: JsonPath): SchemaLookup {
+  const shape = path.map((segment) => (typeof segment === "number" ? "[]" : `.${segment}`)).join("\0");
+  let lookup = lookups.get(shape);
+  if (!lookup) {
+    if (lookups.size >= MAX_LOOKUPS) lookups.clear();
+    lookups.set(shape, (lookup = walkSchema(path)));
+  }
+  return lookup;
+}
+
+function walkSchema(path: JsonPath): SchemaLookup {
   const root = loadSchema();
   let lookup = resolveRef(root, { schema: root, def: undefined });
   for (const segment of path) {
