@@ -205,13 +205,13 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
     case "additionalProperties": {
       const unknown = String(params.additionalProperty);
       const owner = schemaFor(path).schema;
-      const known = Object.keys((owner?.properties as SchemaNode | undefined) ?? {});
-      const suggestion = closestMatch(unknown, known);
+      const { known, lowered, allowed } = propertiesOf(owner);
+      const suggestion = closestMatch(unknown, known, lowered);
       return {
         ...base,
         ruleId: "schema/unknown-property",
         message: `unknown property \`${unknown}\` in ${describePlace(parsed, path, owner)}`,
-        hint: suggestion ? `did you mean \`${suggestion}\`?` : `allowed here: ${known.join(", ")}`,
+        hint: suggestion ? `did you mean \`${suggestion}\`?` : allowed,
         path: [...path, unknown],
         ...rangeOf(parsed, [...path, unknown], "key"),
       };
@@ -297,6 +297,25 @@ function describeExpected(error: SchemaError, path: JsonPath): string {
   if (def === "percent") return "percentage";
   if (def && def !== "text") return def;
   return String(path[path.length - 1]);
+}
+
+interface Properties {
+  known: string[];
+  /** `known` in lower case, for did-you-mean. */
+  lowered: string[];
+  /** The hint that lists them. */
+  allowed: string;
+}
+const propertiesByOwner = new WeakMap<SchemaNode, Properties>();
+
+/** The properties a mapping may have, made once per schema node for all its unknown keys. */
+function propertiesOf(owner: SchemaNode | undefined): Properties {
+  const cached = owner && propertiesByOwner.get(owner);
+  if (cached) return cached;
+  const known = Object.keys((owner?.properties as SchemaNode | undefined) ?? {});
+  const properties = { known, lowered: known.map((name) => name.toLowerCase()), allowed: `allowed here: ${known.join(", ")}` };
+  if (owner) propertiesByOwner.set(owner, properties);
+  return properties;
 }
 
 function describeProperty(owner: SchemaNode | undefined, property: string): string | undefined {
