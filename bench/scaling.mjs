@@ -45,7 +45,7 @@ const SHAPES = {
   // The same key written twice, n times: `yaml`'s duplicate-key findings.
   "duplicate-keys": { n: 20_000, make: (n) => insertAfter("agreement:", times(n, (i) => `  x${pad(i >> 1)}: 1`)) },
   // A long valid list: the fast reader and the rules, no findings.
-  "list-entries": { n: 50_000, make: (n) => insertAfter("  scope:", times(n, (i) => `    - Item ${pad(i)} of the scope.`)) },
+  "list-entries": { n: 25_000, make: (n) => insertAfter("  scope:", times(n, (i) => `    - Item ${pad(i)} of the scope.`)) },
   // Personas referring to ICPs that are not defined, each a different name: "did you mean".
   "unknown-refs": { n: 2_000, make: (n) => insertAfter("personas:", times(n, (i) => persona(`p${pad(i)}`, `icp-${pad(i)}`)).flat()) },
   // The same unknown name many times over.

@@ -1,7 +1,7 @@
 // Composes a YAML document with `yaml`, duplicate keys reported. `yaml`'s own check
-// (`uniqueKeys: true`) compares each key with every key before it in its mapping, so a mapping
-// of 20,000 keys cost 200 million comparisons: the document is composed with the check off,
-// and one pass gives the same errors, at the same places, from a set of the keys seen so far.
+// (`uniqueKeys: true`) compares each key with every key before it in its mapping, time
+// quadratic in the keys of a mapping: the document is composed with the check off, and one
+// pass over it finds the same repeats from a set of the keys seen so far.
 import type { Document, LineCounter, YAMLError } from "yaml";
 import { yamlLib } from "./yaml-lib.js";
 
@@ -13,10 +13,11 @@ export function composeYaml(text: string, lineCounter?: LineCounter): Document.P
 }
 
 /**
- * `yaml`'s DUPLICATE_KEY errors for `document` composed with `uniqueKeys: false`: one at each
+ * `yaml`'s DUPLICATE_KEY errors for `document` composed with `uniqueKeys: false`: one for each
  * key whose scalar value equals (===) an earlier key's in the same mapping, as `yaml` judges
  * (`1` and `0x1` are the same key, two `.nan` keys are not, collections and aliases as keys
- * never repeat).
+ * never repeat). Each is placed at the key itself, where `yaml` places a key that follows an
+ * empty value at the end of that value's line.
  */
 function duplicateKeyErrors(document: Document.Parsed): YAMLError[] {
   const { YAMLParseError, isScalar, visit } = yamlLib();

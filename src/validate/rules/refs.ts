@@ -60,7 +60,7 @@ function referenceRule(options: {
 }
 
 /** At most this many defined names are listed in a hint; a hint is one line to read. */
-export const MAX_LISTED_NAMES = 20;
+const MAX_LISTED_NAMES = 20;
 
 /** "`a`, `b`, `c`", or the first MAX_LISTED_NAMES of them and how many more there are. */
 function listNames(names: ReadonlySet<string>): string {
