@@ -7,8 +7,27 @@ import { yamlLib } from "./yaml-lib.js";
 
 /** The document of `text`, with `yaml`'s errors and one for each repeated key in a mapping. */
 export function composeYaml(text: string, lineCounter?: LineCounter): Document.Parsed {
-  const document = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  let document: Document.Parsed;
+  try {
+    document = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    if (error instanceof RangeError && error.message.includes("call stack")) return outOfStack();
+    throw error;
+  }
   document.errors = mergeByOffset(document.errors, duplicateKeyErrors(document));
+  return document;
+}
+
+/**
+ * `yaml`'s parser recurses once per level of structure it has open, and thousands of keys each
+ * indented under the one before overflow the stack: an empty document with an error saying so,
+ * rather than an internal error.
+ */
+function outOfStack(): Document.Parsed {
+  const { YAMLParseError, parseDocument } = yamlLib();
+  const document = parseDocument("");
+  const message = "The structure nests too deeply for the YAML reader (thousands of lines, each indented under the one before?); check the indentation";
+  document.errors = [new YAMLParseError([0, 1], "RESOURCE_EXHAUSTION", message)];
   return document;
 }
 

@@ -62,6 +62,14 @@ describe("sla validate on a very large file", () => {
     expect(findings.map((f) => [f.ruleId, f.message, f.line])).toEqual(Array.from({ length: count }, (_, i) => ["yaml/duplicate-key", `duplicate key \`x${i}\``, firstLine + 2 * i + 1]));
   }, TEST_TIMEOUT_MS);
 
+  it("reports 20,000 keys each indented under the one before as one YAML error, not an internal error", () => {
+    const { text } = insertAfter("agreement:", Array.from({ length: 20_000 }, (_, i) => `  k${i}: 1\n    j${i}: 2`));
+    const { code, findings, stderr } = validateJson(text);
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    expect(findings).toMatchObject([{ ruleId: "yaml/syntax", line: 1, message: expect.stringContaining("nests too deeply for the YAML reader") }]);
+  }, TEST_TIMEOUT_MS);
+
   it("reports each of 2,000 personas referring to ICPs not among 2,000 defined: a suggestion for the first 100 names, a short list after", () => {
     const count = 2_000;
     const icps = Array.from({ length: count }, (_, i) => [`  - id: icp-${i}`, `    name: ICP number ${i}`]).flat();
