@@ -23696,7 +23696,8 @@ async function runAction(env2 = process.env) {
   return validated !== EXIT.ok ? validated : summarised;
 }
 async function summarise({ baseRef, args, summary }) {
-  const fetched = (0, import_node_child_process2.spawnSync)("git", ["fetch", "--no-tags", "--depth=1", "origin", baseRef], { stdio: ["ignore", 2, 2] });
+  const refspec = `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`;
+  const fetched = (0, import_node_child_process2.spawnSync)("git", ["fetch", "--no-tags", "--depth=1", "origin", refspec], { stdio: ["ignore", 2, 2] });
   if (fetched.error || fetched.status !== 0) {
     process.stderr.write(`sla: cannot fetch the base branch ${visible(baseRef)} from origin${fetched.error ? `: ${fetched.error.message}` : ""}
 `);

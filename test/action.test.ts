@@ -170,6 +170,22 @@ describe("the GitHub Action", () => {
     expect(ambiguous.stderr).toContain("sla: this repository has 2 SLA files; name one after `--`");
   });
 
+  it("with diff, needs no history: a shallow checkout of the pull request alone gets the base branch itself", () => {
+    const repo = repository({ "sla.yaml": readFileSync(EXAMPLE, "utf8") });
+    pullRequest(repo, { "sla.yaml": readFileSync(join(ROOT, "test/fixtures/diff/proposal.sla.yaml"), "utf8") });
+    const origin = git(repo, "remote", "get-url", "origin").trim();
+    git(repo, "push", "-q", "origin", "proposal");
+    // As actions/checkout leaves it by default: one commit, and a fetch refspec of one branch.
+    const checkout = join(tempDir(), "checkout");
+    git(dirname(checkout), "clone", "-q", "--depth=1", "--branch", "proposal", `file://${origin}`, checkout);
+    expect(git(checkout, "rev-parse", "--is-shallow-repository").trim()).toBe("true");
+    const summary = join(tempDir(), "summary.md");
+    const run = runAction(checkout, { diff: "true" }, { GITHUB_EVENT_NAME: "pull_request", GITHUB_BASE_REF: "main", GITHUB_STEP_SUMMARY: summary });
+    expect(run.stderr).not.toContain("sla:");
+    expect(run.code).toBe(1);
+    expect(readFileSync(summary, "utf8")).toContain("Compared: `sla.yaml@origin/main` → `sla.yaml`");
+  });
+
   it("refuses inputs it cannot use in one line, with exit code 2", () => {
     const repo = repository({ "sla.yaml": readFileSync(EXAMPLE, "utf8") });
     expect(runAction(repo, { diff: "yes" })).toEqual({ code: 2, stdout: "", stderr: "sla: the input diff is `yes`; use true or false\n" });

@@ -59,9 +59,13 @@ export async function runAction(env: Env = process.env): Promise<number> {
 }
 
 async function summarise({ baseRef, args, summary }: { baseRef: string; args: string[]; summary: string }): Promise<number> {
-  // The base branch, as actions/checkout fetches only the commit it checks out. Git's progress
-  // goes to standard error, keeping standard output for annotations.
-  const fetched = spawnSync("git", ["fetch", "--no-tags", "--depth=1", "origin", baseRef], { stdio: ["ignore", 2, 2] });
+  // The base branch, as actions/checkout fetches only the commit it checks out. Its one commit
+  // is all the diff reads. The destination is spelled out: `git fetch origin <branch>` updates
+  // origin/<branch> only when the checkout's fetch refspec covers it, and a single-branch
+  // clone's does not. Git's progress goes to standard error, keeping standard output for
+  // annotations.
+  const refspec = `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`;
+  const fetched = spawnSync("git", ["fetch", "--no-tags", "--depth=1", "origin", refspec], { stdio: ["ignore", 2, 2] });
   if (fetched.error || fetched.status !== 0) {
     process.stderr.write(`sla: cannot fetch the base branch ${visible(baseRef)} from origin${fetched.error ? `: ${fetched.error.message}` : ""}\n`);
     return EXIT.usage;
