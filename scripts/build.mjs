@@ -30,7 +30,7 @@ export async function generateModelTypes() {
   });
 }
 
-function compileValidator() {
+export function compileValidator() {
   const Ajv2020 = require("ajv/dist/2020").default;
   const addFormats = require("ajv-formats").default;
   const standaloneCode = require("ajv/dist/standalone").default;

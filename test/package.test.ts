@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE, ROOT, tempDir } from "./helpers/cli.js";
+import { EXAMPLE, ROOT } from "./helpers/cli.js";
 import { PDF_PACKAGES } from "../src/render/pdf-packages.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -103,111 +103,7 @@ describe("the npm package", () => {
 });
 
 describe("CI integrations", () => {
-  it("action.yml is a composite action that installs sla from its own checkout and validates with annotations", () => {
-    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
-    expect(action.runs.using).toBe("composite");
-    const script = action.runs.steps.map((s: { run?: string }) => s.run ?? "").join("\n");
-    expect(script).toContain('npm ci --prefix "$GITHUB_ACTION_PATH"');
-    expect(script).toContain("validate --format github");
-    expect(script).toContain("diff --format markdown");
-    for (const step of action.runs.steps) expect(step.shell).toBe("bash");
-    for (const input of Object.values(action.inputs) as { description: string }[]) expect(input.description.length).toBeGreaterThan(10);
-  });
-
-  it("action.yml's steps run as GitHub runs them: annotations, then the pull request's diff in the job summary", () => {
-    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
-    const step = (name: string) => action.runs.steps.find((s: { name: string }) => s.name.startsWith(name)) as { run: string; if?: string };
-    const origin = tempDir();
-    const repo = tempDir();
-    const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, stdio: "pipe" });
-    git(origin, "init", "-q", "--bare");
-    git(repo, "init", "-q", "-b", "main");
-    for (const [key, value] of [["user.email", "ci@example.com"], ["user.name", "CI"], ["commit.gpgsign", "false"]]) git(repo, "config", key!, value!);
-    copyFileSync(EXAMPLE, join(repo, "sla.yaml"));
-    git(repo, "add", "sla.yaml");
-    git(repo, "commit", "-qm", "in force");
-    git(repo, "remote", "add", "origin", origin);
-    git(repo, "push", "-q", "origin", "main");
-    // The pull request: the proposal, whose funnel no longer reaches its revenue target.
-    copyFileSync(join(ROOT, "test/fixtures/diff/proposal.sla.yaml"), join(repo, "sla.yaml"));
-    git(repo, "commit", "-qam", "proposal");
-
-    const summary = join(repo, "summary.md");
-    const env = { ...process.env, GITHUB_ACTION_PATH: ROOT, GITHUB_STEP_SUMMARY: summary, SLA_PATHS: "", SLA_MAX_WARNINGS: "", BASE_REF: "main", SLA_DIFF_FILE: "" };
-    const validate = spawnSync("bash", ["-c", step("Validate").run], { cwd: repo, env, encoding: "utf8" });
-    expect(validate.status).toBe(1);
-    expect(validate.stdout).toMatch(/^::error file=sla\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=sla funnel\/unreachable-revenue::/m);
-
-    // It runs after a failed validation too: reviewers want the diff most then.
-    expect(step("Summarise").if).toContain("!cancelled()");
-    expect(step("Summarise").if).toContain(`steps.${(step("Install") as { id?: string }).id}.outcome == 'success'`);
-    const diff = spawnSync("bash", ["-c", step("Summarise").run], { cwd: repo, env, encoding: "utf8" });
-    expect(diff.status).toBe(0);
-    const written = readFileSync(summary, "utf8");
-    expect(written).toMatch(/^## Anatolia Pumps Marketing & Sales Service Level Agreement: 2026\.2 → 2026\.2/);
-    expect(written).toContain("Compared: `sla.yaml@origin/main` → `sla.yaml`");
-  });
-
-  /** A step of action.yml run as GitHub runs a `shell: bash` step. */
-  function runStep(name: string, cwd: string, env: Record<string, string>) {
-    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
-    const step = action.runs.steps.find((s: { name: string }) => s.name.startsWith(name)) as { run: string };
-    return spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd, env: { ...process.env, GITHUB_ACTION_PATH: ROOT, ...env }, encoding: "utf8" });
-  }
-
-  it("action.yml hands `paths` to sla unexpanded and as paths: sla expands teams/**/sla.yaml, and `-o x` is no option", () => {
-    const repo = tempDir();
-    mkdirSync(join(repo, "teams/a/b"), { recursive: true });
-    copyFileSync(EXAMPLE, join(repo, "teams/a/sla.yaml"));
-    const invalid = readFileSync(EXAMPLE, "utf8").replace("target: 25%", "target: 0%");
-    writeFileSync(join(repo, "teams/a/b/sla.yaml"), invalid);
-    const env = { SLA_MAX_WARNINGS: "" };
-
-    // bash without globstar read ** as *, checked teams/a/sla.yaml alone and passed.
-    const nested = runStep("Validate", repo, { ...env, SLA_PATHS: "teams/**/sla.yaml" });
-    expect(nested.stdout).toMatch(/^::error file=teams\/a\/b\/sla\.yaml,line=459,/m);
-    expect(nested.status).toBe(1);
-
-    // Before, `-o` became sla's option and overwrote the file with an empty report.
-    const dashed = runStep("Validate", repo, { ...env, SLA_PATHS: "-o teams/a/b/sla.yaml" });
-    expect(dashed.stderr).toContain("sla: -o: no such file or directory");
-    expect(dashed.status).toBe(2);
-    expect(readFileSync(join(repo, "teams/a/b/sla.yaml"), "utf8")).toBe(invalid);
-
-    // Several paths, on lines or separated by spaces, each reaches sla whole.
-    const listed = runStep("Validate", repo, { ...env, SLA_PATHS: "teams/a/sla.yaml\n  teams/a/b/sla.yaml " });
-    expect(listed.stdout.match(/^::error /gm)).toHaveLength(1);
-    expect(listed.status).toBe(1);
-  });
-
-  it("action.yml's diff summary: a pull request that adds the SLA file shows everything added", () => {
-    const origin = tempDir();
-    const repo = tempDir();
-    const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, stdio: "pipe" });
-    git(origin, "init", "-q", "--bare");
-    git(repo, "init", "-q", "-b", "main");
-    for (const [key, value] of [["user.email", "ci@example.com"], ["user.name", "CI"], ["commit.gpgsign", "false"]]) git(repo, "config", key!, value!);
-    writeFileSync(join(repo, "README.md"), "# team\n");
-    git(repo, "add", "README.md");
-    git(repo, "commit", "-qm", "start");
-    git(repo, "remote", "add", "origin", origin);
-    git(repo, "push", "-q", "origin", "main");
-    // The pull request adds the agreement.
-    copyFileSync(EXAMPLE, join(repo, "sla.yaml"));
-    git(repo, "add", "sla.yaml");
-    git(repo, "commit", "-qm", "the first agreement");
-
-    const summary = join(repo, "summary.md");
-    const diff = runStep("Summarise", repo, { GITHUB_STEP_SUMMARY: summary, BASE_REF: "main", SLA_DIFF_FILE: "" });
-    // git fetch talks on standard error; sla says nothing there.
-    expect(diff.stderr).not.toContain("sla:");
-    expect(diff.status).toBe(0);
-    const written = readFileSync(summary, "utf8");
-    expect(written).toContain("Compared: `sla.yaml@origin/main` → `sla.yaml`");
-    expect(written).toContain("_sla.yaml@origin/main does not exist: everything in sla.yaml is added_");
-    expect(written).toContain("**12 changes: 12 added**");
-  });
-
+  // The GitHub Action: test/action.test.ts.
   it(".pre-commit-hooks.yaml runs sla validate on the SLA file names sla looks for", () => {
     const [hook] = parse(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8"));
     expect(hook).toMatchObject({ id: "sla-validate", entry: "sla validate", language: "node", pass_filenames: true });

@@ -25,8 +25,19 @@ export function registerDiff(program: Command): void {
     )
     .action(async (_old: string, _new: string | undefined, _files: string[], options, command: Command) => {
       const { runDiff } = await import("./actions/diff.js");
-      process.exitCode = await runDiff(command.args, options);
+      process.exitCode = await runDiff(command.args, options, argumentsOf(command));
     });
+}
+
+/**
+ * The arguments the program was run with, for where `--` was: commander passes the operands
+ * after it with the others. Commander keeps them in `rawArgs` (not in its typings); they are
+ * not always process.argv, as the GitHub Action runs commands in-process.
+ */
+function argumentsOf(command: Command): string[] {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return (root as Command & { rawArgs?: string[] }).rawArgs ?? process.argv;
 }
 
 function parseClasses(value: string): string[] {

@@ -1,19 +1,18 @@
 // `yaml` (eemeli/yaml) keeps a source range for every node, which findings need; it is also
 // about fifty times slower than the fast reader. It is loaded only when a file needs it: one
 // that has findings to place, or that the fast reader cannot take (see parse.ts).
-import { createRequire } from "node:module";
 import type { Document, YAMLError } from "yaml";
+import { requireYaml } from "./yaml-package.js";
 
 type YamlLib = typeof import("yaml");
 
 /** Bounds alias expansion: a "billion laughs" file is refused instead of eating memory. */
 export const MAX_ALIAS_COUNT = 100;
 
-const require = createRequire(import.meta.url);
 let lib: YamlLib | undefined;
 
 export function yamlLib(): YamlLib {
-  return (lib ??= require("yaml") as YamlLib);
+  return (lib ??= requireYaml());
 }
 
 /**

@@ -1,40 +1,17 @@
 // JSON Schema validation with a validator precompiled at build time, and the translation of
 // its errors into findings worded for people and placed at the offending node.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Finding, JsonPath } from "../findings.js";
 import { locate } from "../load/locate.js";
 import { rangeOf, type ParsedSla } from "../load/parse.js";
 import { closestMatch } from "../util/did-you-mean.js";
-import { loadPrecompiled } from "./precompiled.js";
-import { SCHEMA_URL } from "./schema-location.js";
+import { loadSchemaValidator, readSchemaDocument, type SchemaError, type SchemaNode } from "./schema-files.js";
 
-/**
- * The validator that scripts/build.mjs precompiles from the schema (ajv standalone). Loaded
- * from a path fixed relative to the package root, so the compiled modules and the bundled CLI
- * find the same file.
- */
-const validateSchema = loadPrecompiled<SchemaValidator>(fileURLToPath(new URL("../../dist/validate/schema-validator.cjs", import.meta.url)));
-
-interface SchemaValidator {
-  (data: unknown): boolean;
-  errors?: SchemaError[] | null;
-}
-
-interface SchemaError {
-  instancePath: string;
-  schemaPath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
-type SchemaNode = Record<string, unknown>;
-
+const validateSchema = loadSchemaValidator();
 
 let schemaCache: SchemaNode | undefined;
 /** The schema document, read only when an error needs its titles and property names. */
 export function loadSchema(): SchemaNode {
-  return (schemaCache ??= JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as SchemaNode);
+  return (schemaCache ??= readSchemaDocument());
 }
 
 export interface SchemaResult {

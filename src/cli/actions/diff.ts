@@ -30,8 +30,9 @@ interface Side {
   path?: string;
 }
 
-export async function runDiff(operands: string[], options: DiffOptions): Promise<number> {
-  const [before, after] = await resolveSides(operands, process.argv, process.cwd());
+/** `argv`: the command line the operands came from, which says where `--` was. */
+export async function runDiff(operands: string[], options: DiffOptions, argv: readonly string[] = process.argv): Promise<number> {
+  const [before, after] = await resolveSides(operands, argv, process.cwd());
   // A side read from Git still names a file of the working copy: a report there would replace it.
   refuseOutputOverInput(options.output, [before, after].map((side) => side.path ?? side.name), "report");
   const diff = diffSla(load(before), load(after));
@@ -72,7 +73,7 @@ function load(side: Side): { file: string; sla: Sla | undefined } {
  * Two existing files are compared as files. Otherwise the operands are revisions: `A B`,
  * `A..B`, or `A` alone (against the working copy), of the file named after `--`.
  */
-async function resolveSides(operands: string[], argv: string[], cwd: string): Promise<[Side, Side]> {
+async function resolveSides(operands: string[], argv: readonly string[], cwd: string): Promise<[Side, Side]> {
   // commander passes the operands after `--` with the others; only argv says where it was.
   const dashdash = argv.indexOf("--");
   const paths = dashdash >= 0 ? argv.slice(dashdash + 1) : [];
