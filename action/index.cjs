@@ -7439,582 +7439,6 @@ var init_char_codes = __esm({
   }
 });
 
-// src/load/fast-reader.ts
-function decline() {
-  throw DECLINE;
-}
-function readFast(text) {
-  if (text.includes("\uFEFF") || hasLoneCarriageReturn(text)) return void 0;
-  try {
-    return new BlockReader(text).document();
-  } catch (error) {
-    if (error === DECLINE || error instanceof RangeError && error.message.includes("call stack")) return void 0;
-    throw error;
-  }
-}
-function hasLoneCarriageReturn(text) {
-  for (let at2 = text.indexOf("\r"); at2 !== -1; at2 = text.indexOf("\r", at2 + 1)) if (text.charCodeAt(at2 + 1) !== Char.LineFeed) return true;
-  return false;
-}
-function keySlot(text, start, end) {
-  const length = end - start;
-  const hash = text.charCodeAt(start) * 961 + text.charCodeAt(start + 1) * 31 + text.charCodeAt(start + (length >> 1)) * 17 + text.charCodeAt(end - 1) + length * 7919;
-  return hash & KEY_TABLE_SIZE - 1;
-}
-function knownKey(text, start, end) {
-  const known = KNOWN_KEYS[keySlot(text, start, end)];
-  return known !== void 0 && known.length === end - start && text.startsWith(known, start) ? known : void 0;
-}
-function rememberKey(text, start, end, key) {
-  const slot = keySlot(text, start, end);
-  if (KNOWN_KEYS[slot] === void 0 && key.length <= MAX_KNOWN_KEY_LENGTH) KNOWN_KEYS[slot] = Object.keys({ [key]: 0 })[0];
-}
-function isIndicator(c) {
-  return c < 128 && INDICATORS[c] === 1;
-}
-function canStartPlain(text, at2) {
-  const c = text.charCodeAt(at2);
-  if (!isIndicator(c)) return true;
-  if (c !== Char.Dash && c !== Char.Question && c !== Char.Colon) return false;
-  const next = text.charCodeAt(at2 + 1);
-  return !Number.isNaN(next) && !isWhite(next) && next !== Char.LineFeed && next !== Char.CarriageReturn && !isFlowStop(next);
-}
-function isWhite(c) {
-  return c === Char.Space || c === Char.Tab;
-}
-function trimEnd(text, start, end) {
-  while (end > start && isWhite(text.charCodeAt(end - 1))) end--;
-  return end;
-}
-function isFlowStop(c) {
-  return c === Char.Comma || c === Char.CloseBracket || c === Char.OpenBracket || c === Char.OpenBrace || c === Char.CloseBrace || c === Char.Colon || c === Char.Hash;
-}
-function fold(lines, last) {
-  let out = "";
-  let empty2 = 0;
-  let started = false;
-  let afterMoreIndented = false;
-  for (let i = 0; i < last; i++) {
-    const line = lines[i];
-    if (line === "") {
-      empty2++;
-      continue;
-    }
-    if (line.charCodeAt(0) === Char.Space) {
-      out += "\n".repeat(started ? empty2 + 1 : empty2);
-      afterMoreIndented = true;
-    } else if (afterMoreIndented) {
-      out += "\n".repeat(empty2 + 1);
-      afterMoreIndented = false;
-    } else if (empty2 > 0) out += "\n".repeat(empty2);
-    else if (started) out += " ";
-    out += line;
-    started = true;
-    empty2 = 0;
-  }
-  return out;
-}
-function quotedText(text, open, close) {
-  return text.charCodeAt(open) === Char.DoubleQuote ? unescapeDoubleQuoted(text, open + 1, close) : text.slice(open + 1, close).replaceAll("''", "'");
-}
-function unescapeDoubleQuoted(source, from, close) {
-  const text = source.slice(from, close);
-  let backslash = text.indexOf("\\");
-  if (backslash === -1) return text;
-  let out = "";
-  let at2 = 0;
-  for (; backslash !== -1; backslash = text.indexOf("\\", at2)) {
-    out += text.slice(at2, backslash);
-    const letter = text[backslash + 1];
-    const simple = SIMPLE_ESCAPES[letter];
-    if (simple !== void 0) {
-      out += simple;
-      at2 = backslash + 2;
-      continue;
-    }
-    const length = HEX_ESCAPE_LENGTH[letter];
-    if (length === void 0) decline();
-    const hex = text.slice(backslash + 2, backslash + 2 + length);
-    if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== length) decline();
-    const code2 = parseInt(hex, 16);
-    if (code2 >= 55296 && code2 <= 57343 || code2 > 1114111) decline();
-    out += String.fromCodePoint(code2);
-    at2 = backslash + 2 + length;
-  }
-  return out + text.slice(at2);
-}
-function resolvePlain(source) {
-  const c = source.charCodeAt(0);
-  if (c >= Char.Digit0 && c <= Char.Digit9 || c === Char.Dash || c === Char.Plus || c === Char.Dot) {
-    if (INT.test(source)) return parseInt(source, 10);
-    if (INT_OCTAL.test(source)) return parseInt(source.slice(2), 8);
-    if (INT_HEX.test(source)) return parseInt(source.slice(2), 16);
-    if (FLOAT.test(source) || FLOAT_EXPONENT.test(source)) return parseFloat(source);
-    if (FLOAT_SPECIAL.test(source)) return source.slice(-3).toLowerCase() === "nan" ? NaN : c === Char.Dash ? -Infinity : Infinity;
-    return source;
-  }
-  const length = source.length;
-  if (length <= 1) return length === 0 || c === Char.Tilde ? null : source;
-  if (length === 4 && (c === Char.LowerN || c === Char.UpperN)) return NULL.test(source) ? null : source;
-  if ((length === 4 || length === 5) && (c === Char.LowerT || c === Char.UpperT || c === Char.LowerF || c === Char.UpperF)) {
-    return BOOL.test(source) ? c === Char.LowerT || c === Char.UpperT : source;
-  }
-  return source;
-}
-var DECLINE, BlockReader, KEY_TABLE_SIZE, KNOWN_KEYS, MAX_KNOWN_KEY_LENGTH, MAX_DEPTH, MAX_KEY_LENGTH, INDICATORS, SIMPLE_ESCAPES, HEX_ESCAPE_LENGTH, NULL, BOOL, INT_OCTAL, INT, INT_HEX, FLOAT_SPECIAL, FLOAT_EXPONENT, FLOAT;
-var init_fast_reader = __esm({
-  "src/load/fast-reader.ts"() {
-    "use strict";
-    init_char_codes();
-    DECLINE = /* @__PURE__ */ Symbol("decline");
-    BlockReader = class {
-      constructor(text) {
-        this.text = text;
-      }
-      text;
-      /**
-       * Offsets of the current line: its start, its end (before `\r\n` or `\n`), the start of the
-       * next line (past the end of the text after the last line), its first non-space.
-       */
-      lineStart = 0;
-      lineEnd = 0;
-      next = 0;
-      content = 0;
-      indent = 0;
-      atEnd = false;
-      /** Set by seekContent(): the column of the leftmost comment line it passed over. */
-      leftmostComment = Infinity;
-      depth = 0;
-      /** Set by key(): the offset just after the key's `:`. */
-      afterKey = 0;
-      // The first `:` and `#` at or after the last place searched from, or -1 when none is left:
-      // the reader only moves forward, so each is searched for once per occurrence, not per line.
-      colon = -1;
-      colonFrom = Infinity;
-      hash = -1;
-      hashFrom = Infinity;
-      document() {
-        this.seekContent(0);
-        if (!this.atEnd && this.indent === 0 && this.isDocumentMarker()) {
-          if (this.text.charCodeAt(this.content) !== Char.Dash || !this.isEmptyAfter(this.content + 3)) decline();
-          this.seekContent(this.next);
-        }
-        if (this.atEnd || this.indent !== 0 || this.isEntry() || this.isDocumentMarker()) decline();
-        const data = this.mapping(0, this.content);
-        if (!this.atEnd) decline();
-        return data;
-      }
-      // ----- nodes --------------------------------------------------------------------------
-      /** A block mapping whose keys sit at column `indent`, the first one at offset `at`. */
-      mapping(indent, at2) {
-        this.enter();
-        const map = {};
-        let written = 0;
-        for (; ; ) {
-          const key = this.key(at2);
-          map[key] = this.value(indent, this.afterKey, true);
-          written++;
-          if (this.atEnd || this.indent < indent) {
-            if (Object.keys(map).length !== written) decline();
-            this.depth--;
-            return map;
-          }
-          if (this.indent > indent || this.isEntry()) decline();
-          if (indent === 0 && this.isDocumentMarker()) decline();
-          at2 = this.content;
-        }
-      }
-      /**
-       * A block sequence whose dashes sit at column `indent`, the first one at offset `dash` on the
-       * current line (after another entry's dash in `- - x`).
-       */
-      sequence(indent, dash) {
-        this.enter();
-        const list = [];
-        for (; ; ) {
-          const after = dash + 1;
-          const at2 = this.skipSpaces(after);
-          let item;
-          if (at2 < this.lineEnd && this.text.charCodeAt(at2) === Char.Dash && this.isSeparated(at2 + 1)) item = this.sequence(this.compactColumn(after, at2), at2);
-          else if (this.isKey(at2)) item = this.mapping(this.compactColumn(after, at2), at2);
-          else item = this.value(indent, after, false);
-          list.push(item);
-          if (this.atEnd || this.indent < indent) break;
-          if (this.indent > indent) decline();
-          if (!this.isEntry()) break;
-          dash = this.content;
-        }
-        this.depth--;
-        return list;
-      }
-      /**
-       * The column of a collection that starts on its entry's dash line at `at`, its indentation
-       * the white space from `from`: spaces only, as for any indentation.
-       */
-      compactColumn(from, at2) {
-        for (let i = from; i < at2; i++) if (this.text.charCodeAt(i) === Char.Tab) decline();
-        return at2 - this.lineStart;
-      }
-      /**
-       * The node after `key:` or `- ` (from `from` on), in a collection at column `indent`.
-       * `sequenceMayShareIndent`: a mapping's value may be a sequence at the key's own column.
-       */
-      value(indent, from, sequenceMayShareIndent) {
-        const at2 = this.skipSpaces(from);
-        if (at2 < this.lineEnd && this.text.charCodeAt(at2) !== Char.Hash) return this.inline(indent, at2);
-        this.seekContent(this.next);
-        if (this.atEnd) return null;
-        if (this.indent > indent) {
-          if (this.isEntry()) return this.sequence(this.indent, this.content);
-          if (this.isKey(this.content)) return this.mapping(this.indent, this.content);
-          if (this.leftmostComment <= indent) decline();
-          return this.inline(indent, this.content);
-        }
-        if (this.indent === indent && sequenceMayShareIndent && this.isEntry()) return this.sequence(indent, this.content);
-        return null;
-      }
-      /** A scalar or flow list starting at `at` on the current line, in a collection at column `indent`. */
-      inline(indent, at2) {
-        const text = this.text;
-        const first = text.charCodeAt(at2);
-        let value;
-        let end;
-        switch (first) {
-          case Char.DoubleQuote:
-          case Char.SingleQuote: {
-            const close = this.closingQuote(at2);
-            value = quotedText(text, at2, close);
-            end = close + 1;
-            break;
-          }
-          case Char.Pipe:
-          case Char.Greater:
-            return this.blockScalar(indent, at2);
-          case Char.OpenBracket:
-            ({ value, end } = this.flowList(at2));
-            break;
-          case Char.OpenBrace:
-            if (text.charCodeAt(at2 + 1) !== Char.CloseBrace) decline();
-            value = {};
-            end = at2 + 2;
-            break;
-          default:
-            return this.plain(indent, at2);
-        }
-        if (!this.isEmptyAfter(end)) decline();
-        this.seekContent(this.next);
-        return value;
-      }
-      /** A plain scalar from `at`, continued on lines indented deeper than `indent`. */
-      plain(indent, at2) {
-        if (!canStartPlain(this.text, at2)) decline();
-        const limit = this.plainLimit(at2);
-        const firstLine = this.text.slice(at2, trimEnd(this.text, at2, limit));
-        const commented = limit < this.lineEnd;
-        let next = this.next;
-        this.seekContent(next);
-        if (this.atEnd || this.indent <= indent || commented) return resolvePlain(firstLine);
-        let folded = firstLine;
-        let breaks = 0;
-        for (; next < this.text.length; next = this.next) {
-          this.load(next);
-          if (this.content === this.lineEnd) {
-            breaks++;
-            continue;
-          }
-          if (this.indent <= indent || this.text.charCodeAt(this.content) === Char.Hash) {
-            this.seekContent(next);
-            return folded;
-          }
-          const lineLimit = this.plainLimit(this.content);
-          if (lineLimit < this.lineEnd) decline();
-          folded += (breaks ? "\n".repeat(breaks) : " ") + this.text.slice(this.content, trimEnd(this.text, this.content, lineLimit));
-          breaks = 0;
-        }
-        this.atEnd = true;
-        return folded;
-      }
-      /**
-       * Where a plain scalar that starts at `at` ends on its line: at a comment, or the line end.
-       * A `: ` inside it would make it a key, which is an error where a value is expected.
-       */
-      plainLimit(at2) {
-        const comment = this.commentIn(at2, this.lineEnd);
-        const limit = comment < 0 ? this.lineEnd : comment;
-        for (let colon = this.nextColon(at2); colon !== -1 && colon < limit; colon = this.nextColon(colon + 1)) {
-          if (this.isSeparated(colon + 1)) decline();
-        }
-        return limit;
-      }
-      /** A literal (`|`) or folded (`>`) block scalar at `at`, its lines indented deeper than `indent`. */
-      blockScalar(indent, at2) {
-        const text = this.text;
-        const literal = text.charCodeAt(at2) === Char.Pipe;
-        let header = at2 + 1;
-        const chomping = text.charCodeAt(header);
-        const strip = chomping === Char.Dash;
-        const keep = chomping === Char.Plus;
-        if (strip || keep) header++;
-        if (!this.isSeparated(header)) decline();
-        if (!this.isEmptyAfter(header)) decline();
-        const lines = [];
-        let contentIndent = -1;
-        let widestLeadingBlank = 0;
-        let endedAt = -1;
-        for (let next = this.next; next < text.length; next = this.next) {
-          this.load(next);
-          if (this.content === this.lineEnd) {
-            if (this.next > text.length) decline();
-            const width = this.lineEnd - this.lineStart;
-            if (contentIndent < 0) widestLeadingBlank = Math.max(widestLeadingBlank, width);
-            lines.push(contentIndent >= 0 && width > contentIndent ? text.slice(this.lineStart + contentIndent, this.lineEnd) : "");
-            continue;
-          }
-          if (contentIndent < 0) {
-            if (this.indent <= indent) {
-              endedAt = next;
-              break;
-            }
-            if (widestLeadingBlank > this.indent) decline();
-            contentIndent = this.indent;
-          }
-          if (this.indent < contentIndent) {
-            if (this.indent > indent) decline();
-            endedAt = next;
-            break;
-          }
-          lines.push(text.slice(this.lineStart + contentIndent, this.lineEnd));
-        }
-        if (endedAt < 0) this.atEnd = true;
-        else this.seekContent(endedAt);
-        let last = lines.length;
-        while (last > 0 && lines[last - 1] === "") last--;
-        const trailingBreaks = keep ? "\n".repeat(lines.length - last) : "";
-        if (last === 0) return trailingBreaks;
-        const body = literal ? lines.slice(0, last).join("\n") : fold(lines, last);
-        return strip ? body : body + "\n" + trailingBreaks;
-      }
-      /** A flow list on one line, of plain and quoted scalars. */
-      flowList(at2) {
-        const text = this.text;
-        const items = [];
-        let i = this.skipSpaces(at2 + 1);
-        while (text.charCodeAt(i) !== Char.CloseBracket) {
-          if (i >= this.lineEnd) decline();
-          const c = text.charCodeAt(i);
-          if (c === Char.DoubleQuote || c === Char.SingleQuote) {
-            const close = this.closingQuote(i);
-            items.push(quotedText(text, i, close));
-            i = close + 1;
-          } else {
-            if (!canStartPlain(text, i)) decline();
-            let end = i;
-            while (end < this.lineEnd && !isFlowStop(text.charCodeAt(end))) end++;
-            const stop = text.charCodeAt(end);
-            if (stop !== Char.Comma && stop !== Char.CloseBracket) decline();
-            items.push(resolvePlain(text.slice(i, trimEnd(text, i, end))));
-            i = end;
-          }
-          i = this.skipSpaces(i);
-          if (text.charCodeAt(i) === Char.Comma) i = this.skipSpaces(i + 1);
-          else if (text.charCodeAt(i) !== Char.CloseBracket) decline();
-        }
-        return { value: items, end: i + 1 };
-      }
-      /** One level deeper; see MAX_DEPTH. */
-      enter() {
-        if (++this.depth > MAX_DEPTH) decline();
-      }
-      // ----- keys ---------------------------------------------------------------------------
-      /** Whether the node at `at` starts with an implicit key (`key:` then a space or line end). */
-      isKey(at2) {
-        const c = this.text.charCodeAt(at2);
-        if (c === Char.DoubleQuote || c === Char.SingleQuote) {
-          const close = this.closingQuoteOrNone(at2);
-          return close >= 0 && this.keyColonAfterQuote(close + 1) >= 0;
-        }
-        return canStartPlain(this.text, at2) && this.plainKeyColon(at2) >= 0;
-      }
-      /** The key at `at`; sets `afterKey` past its `:`, and declines when the line holds no key. */
-      key(at2) {
-        const c = this.text.charCodeAt(at2);
-        return c === Char.DoubleQuote || c === Char.SingleQuote ? this.quotedKey(at2) : this.plainKey(at2);
-      }
-      quotedKey(at2) {
-        const close = this.closingQuote(at2);
-        const colon = this.keyColonAfterQuote(close + 1);
-        if (colon < 0 || colon - at2 > MAX_KEY_LENGTH) decline();
-        this.afterKey = colon + 1;
-        return quotedText(this.text, at2, close);
-      }
-      plainKey(at2) {
-        const text = this.text;
-        if (!canStartPlain(text, at2)) decline();
-        const colon = this.plainKeyColon(at2);
-        if (colon < 0 || colon - at2 > MAX_KEY_LENGTH) decline();
-        this.afterKey = colon + 1;
-        const end = trimEnd(text, at2, colon);
-        const known = knownKey(text, at2, end);
-        if (known !== void 0) return known;
-        const source = text.slice(at2, end);
-        const key = resolvePlain(source);
-        if (typeof key !== "string") return key === null ? "" : String(key);
-        if (key === source) rememberKey(text, at2, end, key);
-        return key;
-      }
-      /** The `:` ending a plain key that starts at `at`, or -1 (none on the line, or a comment first). */
-      plainKeyColon(at2) {
-        for (let colon = this.nextColon(at2); colon !== -1 && colon < this.lineEnd; colon = this.nextColon(colon + 1)) {
-          if (this.isSeparated(colon + 1)) return this.commentIn(at2, colon) < 0 ? colon : -1;
-        }
-        return -1;
-      }
-      /** The first `#` in [from, before) that starts a comment (after white space), or -1. */
-      commentIn(from, before) {
-        for (let hash = this.nextHash(from); hash !== -1 && hash < before; hash = this.nextHash(hash + 1)) {
-          if (isWhite(this.text.charCodeAt(hash - 1))) return hash;
-        }
-        return -1;
-      }
-      /** The `:` after a quoted key that ends before `from`, or -1. */
-      keyColonAfterQuote(from) {
-        const at2 = this.skipSpaces(from);
-        return this.text.charCodeAt(at2) === Char.Colon && this.isSeparated(at2 + 1) ? at2 : -1;
-      }
-      // ----- quoted scalars -----------------------------------------------------------------
-      closingQuote(at2) {
-        const close = this.closingQuoteOrNone(at2);
-        if (close < 0) decline();
-        return close;
-      }
-      /** The quote closing the scalar that opens at `at`, if it closes on this line; else -1. */
-      closingQuoteOrNone(at2) {
-        const text = this.text;
-        const quote = text.charCodeAt(at2);
-        for (let i = at2 + 1; i < this.lineEnd; i++) {
-          const c = text.charCodeAt(i);
-          if (quote === Char.DoubleQuote && c === Char.Backslash) i++;
-          else if (c === quote) {
-            if (quote === Char.SingleQuote && text.charCodeAt(i + 1) === Char.SingleQuote) i++;
-            else return i;
-          }
-        }
-        return -1;
-      }
-      // ----- lines --------------------------------------------------------------------------
-      /** Makes the line starting at `start` current. */
-      load(start) {
-        const text = this.text;
-        const newline = text.indexOf("\n", start);
-        this.next = newline === -1 ? text.length + 1 : newline + 1;
-        let end = newline === -1 ? text.length : newline;
-        if (end > start && text.charCodeAt(end - 1) === Char.CarriageReturn) end--;
-        let content = start;
-        while (content < end && text.charCodeAt(content) === Char.Space) content++;
-        if (text.charCodeAt(content) === Char.Tab) decline();
-        this.lineStart = start;
-        this.lineEnd = end;
-        this.content = content;
-        this.indent = content - start;
-      }
-      /**
-       * Makes the first line from `start` on that holds more than spaces and a comment current;
-       * `leftmostComment` is then the column of the leftmost comment line passed over.
-       */
-      seekContent(start) {
-        const text = this.text;
-        this.leftmostComment = Infinity;
-        while (start < text.length) {
-          this.load(start);
-          if (this.content < this.lineEnd) {
-            if (text.charCodeAt(this.content) !== Char.Hash) {
-              this.atEnd = false;
-              return;
-            }
-            if (this.indent < this.leftmostComment) this.leftmostComment = this.indent;
-          }
-          start = this.next;
-        }
-        this.atEnd = true;
-      }
-      /** A `- ` (or a lone `-`) opening a sequence entry on the current line. */
-      isEntry() {
-        return this.text.charCodeAt(this.content) === Char.Dash && this.isSeparated(this.content + 1);
-      }
-      isDocumentMarker() {
-        const text = this.text;
-        const start = this.content;
-        const c = text.charCodeAt(start);
-        return (c === Char.Dash || c === Char.Dot) && text.charCodeAt(start + 1) === c && text.charCodeAt(start + 2) === c && this.isSeparated(start + 3);
-      }
-      /** White space, or the end of the line, at `at`. */
-      isSeparated(at2) {
-        return at2 >= this.lineEnd || isWhite(this.text.charCodeAt(at2));
-      }
-      /** Nothing but spaces, then perhaps a comment, from `at` to the end of the line. */
-      isEmptyAfter(at2) {
-        const next = this.skipSpaces(at2);
-        return next >= this.lineEnd || next > at2 && this.text.charCodeAt(next) === Char.Hash;
-      }
-      skipSpaces(at2) {
-        while (at2 < this.lineEnd && isWhite(this.text.charCodeAt(at2))) at2++;
-        return at2;
-      }
-      /** The first `:` at or after `from`. */
-      nextColon(from) {
-        if (from < this.colonFrom || this.colon !== -1 && this.colon < from) {
-          this.colon = this.text.indexOf(":", from);
-          this.colonFrom = from;
-        }
-        return this.colon;
-      }
-      /** The first `#` at or after `from`. */
-      nextHash(from) {
-        if (from < this.hashFrom || this.hash !== -1 && this.hash < from) {
-          this.hash = this.text.indexOf("#", from);
-          this.hashFrom = from;
-        }
-        return this.hash;
-      }
-    };
-    KEY_TABLE_SIZE = 4096;
-    KNOWN_KEYS = new Array(KEY_TABLE_SIZE).fill(void 0);
-    MAX_KNOWN_KEY_LENGTH = 32;
-    MAX_DEPTH = 100;
-    MAX_KEY_LENGTH = 1e3;
-    INDICATORS = new Uint8Array(128);
-    for (const c of "-?:,[]{}#&*!|>'\"%@`") INDICATORS[c.charCodeAt(0)] = 1;
-    SIMPLE_ESCAPES = {
-      "0": "\0",
-      a: "\x07",
-      b: "\b",
-      t: "	",
-      n: "\n",
-      v: "\v",
-      f: "\f",
-      r: "\r",
-      e: "\x1B",
-      " ": " ",
-      '"': '"',
-      "/": "/",
-      "\\": "\\",
-      N: "\x85",
-      _: "\xA0",
-      L: "\u2028",
-      P: "\u2029"
-    };
-    HEX_ESCAPE_LENGTH = { x: 2, u: 4, U: 8 };
-    NULL = /^(?:~|[Nn]ull|NULL)?$/;
-    BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-    INT_OCTAL = /^0o[0-7]+$/;
-    INT = /^[-+]?[0-9]+$/;
-    INT_HEX = /^0x[0-9a-fA-F]+$/;
-    FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-    FLOAT_EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-    FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -15380,16 +14804,646 @@ var init_yaml_lib = __esm({
   }
 });
 
+// src/load/compose-yaml.ts
+function composeYaml(text, lineCounter) {
+  let document;
+  try {
+    document = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    if (error instanceof RangeError && error.message.includes("call stack")) return outOfStack();
+    throw error;
+  }
+  document.errors = mergeByOffset(document.errors, duplicateKeyErrors(document));
+  return document;
+}
+function outOfStack() {
+  const { YAMLParseError, parseDocument } = yamlLib();
+  const document = parseDocument("");
+  const message = "The structure nests too deeply for the YAML reader (thousands of lines, each indented under the one before?); check the indentation";
+  document.errors = [new YAMLParseError([0, 1], "RESOURCE_EXHAUSTION", message)];
+  return document;
+}
+function duplicateKeyErrors(document) {
+  const { YAMLParseError, isScalar, visit } = yamlLib();
+  const errors = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || !key.range) continue;
+        const value = key.value;
+        if (typeof value === "number" && Number.isNaN(value)) continue;
+        if (seen.has(value)) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+        else seen.add(value);
+      }
+    }
+  });
+  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+function mergeByOffset(errors, added) {
+  if (added.length === 0) return [...errors];
+  const merged = [];
+  let next = 0;
+  for (const error of errors) {
+    while (next < added.length && added[next].pos[0] < error.pos[0]) merged.push(added[next++]);
+    merged.push(error);
+  }
+  while (next < added.length) merged.push(added[next++]);
+  return merged;
+}
+var init_compose_yaml = __esm({
+  "src/load/compose-yaml.ts"() {
+    "use strict";
+    init_yaml_lib();
+  }
+});
+
+// src/load/fast-reader.ts
+function decline() {
+  throw DECLINE;
+}
+function readFast(text) {
+  if (text.includes("\uFEFF") || hasLoneCarriageReturn(text)) return void 0;
+  try {
+    return new BlockReader(text).document();
+  } catch (error) {
+    if (error === DECLINE || error instanceof RangeError && error.message.includes("call stack")) return void 0;
+    throw error;
+  }
+}
+function hasLoneCarriageReturn(text) {
+  for (let at2 = text.indexOf("\r"); at2 !== -1; at2 = text.indexOf("\r", at2 + 1)) if (text.charCodeAt(at2 + 1) !== Char.LineFeed) return true;
+  return false;
+}
+function keySlot(text, start, end) {
+  const length = end - start;
+  const hash = text.charCodeAt(start) * 961 + text.charCodeAt(start + 1) * 31 + text.charCodeAt(start + (length >> 1)) * 17 + text.charCodeAt(end - 1) + length * 7919;
+  return hash & KEY_TABLE_SIZE - 1;
+}
+function knownKey(text, start, end) {
+  const known = KNOWN_KEYS[keySlot(text, start, end)];
+  return known !== void 0 && known.length === end - start && text.startsWith(known, start) ? known : void 0;
+}
+function rememberKey(text, start, end, key) {
+  const slot = keySlot(text, start, end);
+  if (KNOWN_KEYS[slot] === void 0 && key.length <= MAX_KNOWN_KEY_LENGTH) KNOWN_KEYS[slot] = Object.keys({ [key]: 0 })[0];
+}
+function isIndicator(c) {
+  return c < 128 && INDICATORS[c] === 1;
+}
+function canStartPlain(text, at2) {
+  const c = text.charCodeAt(at2);
+  if (!isIndicator(c)) return true;
+  if (c !== Char.Dash && c !== Char.Question && c !== Char.Colon) return false;
+  const next = text.charCodeAt(at2 + 1);
+  return !Number.isNaN(next) && !isWhite(next) && next !== Char.LineFeed && next !== Char.CarriageReturn && !isFlowStop(next);
+}
+function isWhite(c) {
+  return c === Char.Space || c === Char.Tab;
+}
+function trimEnd(text, start, end) {
+  while (end > start && isWhite(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+function isFlowStop(c) {
+  return c === Char.Comma || c === Char.CloseBracket || c === Char.OpenBracket || c === Char.OpenBrace || c === Char.CloseBrace || c === Char.Colon || c === Char.Hash;
+}
+function fold(lines, last) {
+  let out = "";
+  let empty2 = 0;
+  let started = false;
+  let afterMoreIndented = false;
+  for (let i = 0; i < last; i++) {
+    const line = lines[i];
+    if (line === "") {
+      empty2++;
+      continue;
+    }
+    if (line.charCodeAt(0) === Char.Space) {
+      out += "\n".repeat(started ? empty2 + 1 : empty2);
+      afterMoreIndented = true;
+    } else if (afterMoreIndented) {
+      out += "\n".repeat(empty2 + 1);
+      afterMoreIndented = false;
+    } else if (empty2 > 0) out += "\n".repeat(empty2);
+    else if (started) out += " ";
+    out += line;
+    started = true;
+    empty2 = 0;
+  }
+  return out;
+}
+function quotedText(text, open, close) {
+  return text.charCodeAt(open) === Char.DoubleQuote ? unescapeDoubleQuoted(text, open + 1, close) : text.slice(open + 1, close).replaceAll("''", "'");
+}
+function unescapeDoubleQuoted(source, from, close) {
+  const text = source.slice(from, close);
+  let backslash = text.indexOf("\\");
+  if (backslash === -1) return text;
+  let out = "";
+  let at2 = 0;
+  for (; backslash !== -1; backslash = text.indexOf("\\", at2)) {
+    out += text.slice(at2, backslash);
+    const letter = text[backslash + 1];
+    const simple = SIMPLE_ESCAPES[letter];
+    if (simple !== void 0) {
+      out += simple;
+      at2 = backslash + 2;
+      continue;
+    }
+    const length = HEX_ESCAPE_LENGTH[letter];
+    if (length === void 0) decline();
+    const hex = text.slice(backslash + 2, backslash + 2 + length);
+    if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== length) decline();
+    const code2 = parseInt(hex, 16);
+    if (code2 >= 55296 && code2 <= 57343 || code2 > 1114111) decline();
+    out += String.fromCodePoint(code2);
+    at2 = backslash + 2 + length;
+  }
+  return out + text.slice(at2);
+}
+function resolvePlain(source) {
+  const c = source.charCodeAt(0);
+  if (c >= Char.Digit0 && c <= Char.Digit9 || c === Char.Dash || c === Char.Plus || c === Char.Dot) {
+    if (INT.test(source)) return parseInt(source, 10);
+    if (INT_OCTAL.test(source)) return parseInt(source.slice(2), 8);
+    if (INT_HEX.test(source)) return parseInt(source.slice(2), 16);
+    if (FLOAT.test(source) || FLOAT_EXPONENT.test(source)) return parseFloat(source);
+    if (FLOAT_SPECIAL.test(source)) return source.slice(-3).toLowerCase() === "nan" ? NaN : c === Char.Dash ? -Infinity : Infinity;
+    return source;
+  }
+  const length = source.length;
+  if (length <= 1) return length === 0 || c === Char.Tilde ? null : source;
+  if (length === 4 && (c === Char.LowerN || c === Char.UpperN)) return NULL.test(source) ? null : source;
+  if ((length === 4 || length === 5) && (c === Char.LowerT || c === Char.UpperT || c === Char.LowerF || c === Char.UpperF)) {
+    return BOOL.test(source) ? c === Char.LowerT || c === Char.UpperT : source;
+  }
+  return source;
+}
+var DECLINE, BlockReader, KEY_TABLE_SIZE, KNOWN_KEYS, MAX_KNOWN_KEY_LENGTH, MAX_DEPTH, MAX_KEY_LENGTH, INDICATORS, SIMPLE_ESCAPES, HEX_ESCAPE_LENGTH, NULL, BOOL, INT_OCTAL, INT, INT_HEX, FLOAT_SPECIAL, FLOAT_EXPONENT, FLOAT;
+var init_fast_reader = __esm({
+  "src/load/fast-reader.ts"() {
+    "use strict";
+    init_char_codes();
+    DECLINE = /* @__PURE__ */ Symbol("decline");
+    BlockReader = class {
+      constructor(text) {
+        this.text = text;
+      }
+      text;
+      /**
+       * Offsets of the current line: its start, its end (before `\r\n` or `\n`), the start of the
+       * next line (past the end of the text after the last line), its first non-space.
+       */
+      lineStart = 0;
+      lineEnd = 0;
+      next = 0;
+      content = 0;
+      indent = 0;
+      atEnd = false;
+      /** Set by seekContent(): the column of the leftmost comment line it passed over. */
+      leftmostComment = Infinity;
+      depth = 0;
+      /** Set by key(): the offset just after the key's `:`. */
+      afterKey = 0;
+      // The first `:` and `#` at or after the last place searched from, or -1 when none is left:
+      // the reader only moves forward, so each is searched for once per occurrence, not per line.
+      colon = -1;
+      colonFrom = Infinity;
+      hash = -1;
+      hashFrom = Infinity;
+      document() {
+        this.seekContent(0);
+        if (!this.atEnd && this.indent === 0 && this.isDocumentMarker()) {
+          if (this.text.charCodeAt(this.content) !== Char.Dash || !this.isEmptyAfter(this.content + 3)) decline();
+          this.seekContent(this.next);
+        }
+        if (this.atEnd || this.indent !== 0 || this.isEntry() || this.isDocumentMarker()) decline();
+        const data = this.mapping(0, this.content);
+        if (!this.atEnd) decline();
+        return data;
+      }
+      // ----- nodes --------------------------------------------------------------------------
+      /** A block mapping whose keys sit at column `indent`, the first one at offset `at`. */
+      mapping(indent, at2) {
+        this.enter();
+        const map = {};
+        let written = 0;
+        for (; ; ) {
+          const key = this.key(at2);
+          map[key] = this.value(indent, this.afterKey, true);
+          written++;
+          if (this.atEnd || this.indent < indent) {
+            if (Object.keys(map).length !== written) decline();
+            this.depth--;
+            return map;
+          }
+          if (this.indent > indent || this.isEntry()) decline();
+          if (indent === 0 && this.isDocumentMarker()) decline();
+          at2 = this.content;
+        }
+      }
+      /**
+       * A block sequence whose dashes sit at column `indent`, the first one at offset `dash` on the
+       * current line (after another entry's dash in `- - x`).
+       */
+      sequence(indent, dash) {
+        this.enter();
+        const list = [];
+        for (; ; ) {
+          const after = dash + 1;
+          const at2 = this.skipSpaces(after);
+          let item;
+          if (at2 < this.lineEnd && this.text.charCodeAt(at2) === Char.Dash && this.isSeparated(at2 + 1)) item = this.sequence(this.compactColumn(after, at2), at2);
+          else if (this.isKey(at2)) item = this.mapping(this.compactColumn(after, at2), at2);
+          else item = this.value(indent, after, false);
+          list.push(item);
+          if (this.atEnd || this.indent < indent) break;
+          if (this.indent > indent) decline();
+          if (!this.isEntry()) break;
+          dash = this.content;
+        }
+        this.depth--;
+        return list;
+      }
+      /**
+       * The column of a collection that starts on its entry's dash line at `at`, its indentation
+       * the white space from `from`: spaces only, as for any indentation.
+       */
+      compactColumn(from, at2) {
+        for (let i = from; i < at2; i++) if (this.text.charCodeAt(i) === Char.Tab) decline();
+        return at2 - this.lineStart;
+      }
+      /**
+       * The node after `key:` or `- ` (from `from` on), in a collection at column `indent`.
+       * `sequenceMayShareIndent`: a mapping's value may be a sequence at the key's own column.
+       */
+      value(indent, from, sequenceMayShareIndent) {
+        const at2 = this.skipSpaces(from);
+        if (at2 < this.lineEnd && this.text.charCodeAt(at2) !== Char.Hash) return this.inline(indent, at2);
+        this.seekContent(this.next);
+        if (this.atEnd) return null;
+        if (this.indent > indent) {
+          if (this.isEntry()) return this.sequence(this.indent, this.content);
+          if (this.isKey(this.content)) return this.mapping(this.indent, this.content);
+          if (this.leftmostComment <= indent) decline();
+          return this.inline(indent, this.content);
+        }
+        if (this.indent === indent && sequenceMayShareIndent && this.isEntry()) return this.sequence(indent, this.content);
+        return null;
+      }
+      /** A scalar or flow list starting at `at` on the current line, in a collection at column `indent`. */
+      inline(indent, at2) {
+        const text = this.text;
+        const first = text.charCodeAt(at2);
+        let value;
+        let end;
+        switch (first) {
+          case Char.DoubleQuote:
+          case Char.SingleQuote: {
+            const close = this.closingQuote(at2);
+            value = quotedText(text, at2, close);
+            end = close + 1;
+            break;
+          }
+          case Char.Pipe:
+          case Char.Greater:
+            return this.blockScalar(indent, at2);
+          case Char.OpenBracket:
+            ({ value, end } = this.flowList(at2));
+            break;
+          case Char.OpenBrace:
+            if (text.charCodeAt(at2 + 1) !== Char.CloseBrace) decline();
+            value = {};
+            end = at2 + 2;
+            break;
+          default:
+            return this.plain(indent, at2);
+        }
+        if (!this.isEmptyAfter(end)) decline();
+        this.seekContent(this.next);
+        return value;
+      }
+      /** A plain scalar from `at`, continued on lines indented deeper than `indent`. */
+      plain(indent, at2) {
+        if (!canStartPlain(this.text, at2)) decline();
+        const limit = this.plainLimit(at2);
+        const firstLine = this.text.slice(at2, trimEnd(this.text, at2, limit));
+        const commented = limit < this.lineEnd;
+        let next = this.next;
+        this.seekContent(next);
+        if (this.atEnd || this.indent <= indent || commented) return resolvePlain(firstLine);
+        let folded = firstLine;
+        let breaks = 0;
+        for (; next < this.text.length; next = this.next) {
+          this.load(next);
+          if (this.content === this.lineEnd) {
+            breaks++;
+            continue;
+          }
+          if (this.indent <= indent || this.text.charCodeAt(this.content) === Char.Hash) {
+            this.seekContent(next);
+            return folded;
+          }
+          const lineLimit = this.plainLimit(this.content);
+          if (lineLimit < this.lineEnd) decline();
+          folded += (breaks ? "\n".repeat(breaks) : " ") + this.text.slice(this.content, trimEnd(this.text, this.content, lineLimit));
+          breaks = 0;
+        }
+        this.atEnd = true;
+        return folded;
+      }
+      /**
+       * Where a plain scalar that starts at `at` ends on its line: at a comment, or the line end.
+       * A `: ` inside it would make it a key, which is an error where a value is expected.
+       */
+      plainLimit(at2) {
+        const comment = this.commentIn(at2, this.lineEnd);
+        const limit = comment < 0 ? this.lineEnd : comment;
+        for (let colon = this.nextColon(at2); colon !== -1 && colon < limit; colon = this.nextColon(colon + 1)) {
+          if (this.isSeparated(colon + 1)) decline();
+        }
+        return limit;
+      }
+      /** A literal (`|`) or folded (`>`) block scalar at `at`, its lines indented deeper than `indent`. */
+      blockScalar(indent, at2) {
+        const text = this.text;
+        const literal = text.charCodeAt(at2) === Char.Pipe;
+        let header = at2 + 1;
+        const chomping = text.charCodeAt(header);
+        const strip = chomping === Char.Dash;
+        const keep = chomping === Char.Plus;
+        if (strip || keep) header++;
+        if (!this.isSeparated(header)) decline();
+        if (!this.isEmptyAfter(header)) decline();
+        const lines = [];
+        let contentIndent = -1;
+        let widestLeadingBlank = 0;
+        let endedAt = -1;
+        for (let next = this.next; next < text.length; next = this.next) {
+          this.load(next);
+          if (this.content === this.lineEnd) {
+            if (this.next > text.length) decline();
+            const width = this.lineEnd - this.lineStart;
+            if (contentIndent < 0) widestLeadingBlank = Math.max(widestLeadingBlank, width);
+            lines.push(contentIndent >= 0 && width > contentIndent ? text.slice(this.lineStart + contentIndent, this.lineEnd) : "");
+            continue;
+          }
+          if (contentIndent < 0) {
+            if (this.indent <= indent) {
+              endedAt = next;
+              break;
+            }
+            if (widestLeadingBlank > this.indent) decline();
+            contentIndent = this.indent;
+          }
+          if (this.indent < contentIndent) {
+            if (this.indent > indent) decline();
+            endedAt = next;
+            break;
+          }
+          lines.push(text.slice(this.lineStart + contentIndent, this.lineEnd));
+        }
+        if (endedAt < 0) this.atEnd = true;
+        else this.seekContent(endedAt);
+        let last = lines.length;
+        while (last > 0 && lines[last - 1] === "") last--;
+        const trailingBreaks = keep ? "\n".repeat(lines.length - last) : "";
+        if (last === 0) return trailingBreaks;
+        const body = literal ? lines.slice(0, last).join("\n") : fold(lines, last);
+        return strip ? body : body + "\n" + trailingBreaks;
+      }
+      /** A flow list on one line, of plain and quoted scalars. */
+      flowList(at2) {
+        const text = this.text;
+        const items = [];
+        let i = this.skipSpaces(at2 + 1);
+        while (text.charCodeAt(i) !== Char.CloseBracket) {
+          if (i >= this.lineEnd) decline();
+          const c = text.charCodeAt(i);
+          if (c === Char.DoubleQuote || c === Char.SingleQuote) {
+            const close = this.closingQuote(i);
+            items.push(quotedText(text, i, close));
+            i = close + 1;
+          } else {
+            if (!canStartPlain(text, i)) decline();
+            let end = i;
+            while (end < this.lineEnd && !isFlowStop(text.charCodeAt(end))) end++;
+            const stop = text.charCodeAt(end);
+            if (stop !== Char.Comma && stop !== Char.CloseBracket) decline();
+            items.push(resolvePlain(text.slice(i, trimEnd(text, i, end))));
+            i = end;
+          }
+          i = this.skipSpaces(i);
+          if (text.charCodeAt(i) === Char.Comma) i = this.skipSpaces(i + 1);
+          else if (text.charCodeAt(i) !== Char.CloseBracket) decline();
+        }
+        return { value: items, end: i + 1 };
+      }
+      /** One level deeper; see MAX_DEPTH. */
+      enter() {
+        if (++this.depth > MAX_DEPTH) decline();
+      }
+      // ----- keys ---------------------------------------------------------------------------
+      /** Whether the node at `at` starts with an implicit key (`key:` then a space or line end). */
+      isKey(at2) {
+        const c = this.text.charCodeAt(at2);
+        if (c === Char.DoubleQuote || c === Char.SingleQuote) {
+          const close = this.closingQuoteOrNone(at2);
+          return close >= 0 && this.keyColonAfterQuote(close + 1) >= 0;
+        }
+        return canStartPlain(this.text, at2) && this.plainKeyColon(at2) >= 0;
+      }
+      /** The key at `at`; sets `afterKey` past its `:`, and declines when the line holds no key. */
+      key(at2) {
+        const c = this.text.charCodeAt(at2);
+        return c === Char.DoubleQuote || c === Char.SingleQuote ? this.quotedKey(at2) : this.plainKey(at2);
+      }
+      quotedKey(at2) {
+        const close = this.closingQuote(at2);
+        const colon = this.keyColonAfterQuote(close + 1);
+        if (colon < 0 || colon - at2 > MAX_KEY_LENGTH) decline();
+        this.afterKey = colon + 1;
+        return quotedText(this.text, at2, close);
+      }
+      plainKey(at2) {
+        const text = this.text;
+        if (!canStartPlain(text, at2)) decline();
+        const colon = this.plainKeyColon(at2);
+        if (colon < 0 || colon - at2 > MAX_KEY_LENGTH) decline();
+        this.afterKey = colon + 1;
+        const end = trimEnd(text, at2, colon);
+        const known = knownKey(text, at2, end);
+        if (known !== void 0) return known;
+        const source = text.slice(at2, end);
+        const key = resolvePlain(source);
+        if (typeof key !== "string") return key === null ? "" : String(key);
+        if (key === source) rememberKey(text, at2, end, key);
+        return key;
+      }
+      /** The `:` ending a plain key that starts at `at`, or -1 (none on the line, or a comment first). */
+      plainKeyColon(at2) {
+        for (let colon = this.nextColon(at2); colon !== -1 && colon < this.lineEnd; colon = this.nextColon(colon + 1)) {
+          if (this.isSeparated(colon + 1)) return this.commentIn(at2, colon) < 0 ? colon : -1;
+        }
+        return -1;
+      }
+      /** The first `#` in [from, before) that starts a comment (after white space), or -1. */
+      commentIn(from, before) {
+        for (let hash = this.nextHash(from); hash !== -1 && hash < before; hash = this.nextHash(hash + 1)) {
+          if (isWhite(this.text.charCodeAt(hash - 1))) return hash;
+        }
+        return -1;
+      }
+      /** The `:` after a quoted key that ends before `from`, or -1. */
+      keyColonAfterQuote(from) {
+        const at2 = this.skipSpaces(from);
+        return this.text.charCodeAt(at2) === Char.Colon && this.isSeparated(at2 + 1) ? at2 : -1;
+      }
+      // ----- quoted scalars -----------------------------------------------------------------
+      closingQuote(at2) {
+        const close = this.closingQuoteOrNone(at2);
+        if (close < 0) decline();
+        return close;
+      }
+      /** The quote closing the scalar that opens at `at`, if it closes on this line; else -1. */
+      closingQuoteOrNone(at2) {
+        const text = this.text;
+        const quote = text.charCodeAt(at2);
+        for (let i = at2 + 1; i < this.lineEnd; i++) {
+          const c = text.charCodeAt(i);
+          if (quote === Char.DoubleQuote && c === Char.Backslash) i++;
+          else if (c === quote) {
+            if (quote === Char.SingleQuote && text.charCodeAt(i + 1) === Char.SingleQuote) i++;
+            else return i;
+          }
+        }
+        return -1;
+      }
+      // ----- lines --------------------------------------------------------------------------
+      /** Makes the line starting at `start` current. */
+      load(start) {
+        const text = this.text;
+        const newline = text.indexOf("\n", start);
+        this.next = newline === -1 ? text.length + 1 : newline + 1;
+        let end = newline === -1 ? text.length : newline;
+        if (end > start && text.charCodeAt(end - 1) === Char.CarriageReturn) end--;
+        let content = start;
+        while (content < end && text.charCodeAt(content) === Char.Space) content++;
+        if (text.charCodeAt(content) === Char.Tab) decline();
+        this.lineStart = start;
+        this.lineEnd = end;
+        this.content = content;
+        this.indent = content - start;
+      }
+      /**
+       * Makes the first line from `start` on that holds more than spaces and a comment current;
+       * `leftmostComment` is then the column of the leftmost comment line passed over.
+       */
+      seekContent(start) {
+        const text = this.text;
+        this.leftmostComment = Infinity;
+        while (start < text.length) {
+          this.load(start);
+          if (this.content < this.lineEnd) {
+            if (text.charCodeAt(this.content) !== Char.Hash) {
+              this.atEnd = false;
+              return;
+            }
+            if (this.indent < this.leftmostComment) this.leftmostComment = this.indent;
+          }
+          start = this.next;
+        }
+        this.atEnd = true;
+      }
+      /** A `- ` (or a lone `-`) opening a sequence entry on the current line. */
+      isEntry() {
+        return this.text.charCodeAt(this.content) === Char.Dash && this.isSeparated(this.content + 1);
+      }
+      isDocumentMarker() {
+        const text = this.text;
+        const start = this.content;
+        const c = text.charCodeAt(start);
+        return (c === Char.Dash || c === Char.Dot) && text.charCodeAt(start + 1) === c && text.charCodeAt(start + 2) === c && this.isSeparated(start + 3);
+      }
+      /** White space, or the end of the line, at `at`. */
+      isSeparated(at2) {
+        return at2 >= this.lineEnd || isWhite(this.text.charCodeAt(at2));
+      }
+      /** Nothing but spaces, then perhaps a comment, from `at` to the end of the line. */
+      isEmptyAfter(at2) {
+        const next = this.skipSpaces(at2);
+        return next >= this.lineEnd || next > at2 && this.text.charCodeAt(next) === Char.Hash;
+      }
+      skipSpaces(at2) {
+        while (at2 < this.lineEnd && isWhite(this.text.charCodeAt(at2))) at2++;
+        return at2;
+      }
+      /** The first `:` at or after `from`. */
+      nextColon(from) {
+        if (from < this.colonFrom || this.colon !== -1 && this.colon < from) {
+          this.colon = this.text.indexOf(":", from);
+          this.colonFrom = from;
+        }
+        return this.colon;
+      }
+      /** The first `#` at or after `from`. */
+      nextHash(from) {
+        if (from < this.hashFrom || this.hash !== -1 && this.hash < from) {
+          this.hash = this.text.indexOf("#", from);
+          this.hashFrom = from;
+        }
+        return this.hash;
+      }
+    };
+    KEY_TABLE_SIZE = 4096;
+    KNOWN_KEYS = new Array(KEY_TABLE_SIZE).fill(void 0);
+    MAX_KNOWN_KEY_LENGTH = 32;
+    MAX_DEPTH = 100;
+    MAX_KEY_LENGTH = 1e3;
+    INDICATORS = new Uint8Array(128);
+    for (const c of "-?:,[]{}#&*!|>'\"%@`") INDICATORS[c.charCodeAt(0)] = 1;
+    SIMPLE_ESCAPES = {
+      "0": "\0",
+      a: "\x07",
+      b: "\b",
+      t: "	",
+      n: "\n",
+      v: "\v",
+      f: "\f",
+      r: "\r",
+      e: "\x1B",
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      N: "\x85",
+      _: "\xA0",
+      L: "\u2028",
+      P: "\u2029"
+    };
+    HEX_ESCAPE_LENGTH = { x: 2, u: 4, U: 8 };
+    NULL = /^(?:~|[Nn]ull|NULL)?$/;
+    BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+    INT_OCTAL = /^0o[0-7]+$/;
+    INT = /^[-+]?[0-9]+$/;
+    INT_HEX = /^0x[0-9a-fA-F]+$/;
+    FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+    FLOAT_EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+    FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+  }
+});
+
 // src/load/locate.ts
 function locate(document, path, at2) {
-  const { isMap, isScalar, isSeq } = yamlLib();
+  const { isMap, isSeq } = yamlLib();
   let node = document.contents;
   let range = rangeOfNode(node);
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair) break;
       const keyRange = rangeOfNode(pair.key);
       const valueRange = rangeOfNode(pair.value);
@@ -15411,10 +15465,28 @@ function rangeOfNode(node) {
   const range = node?.range;
   return range ? [range[0], range[1]] : void 0;
 }
+function pairOf(map, key) {
+  const { isScalar } = yamlLib();
+  if (map.items.length <= SEARCHED_PAIRS) return map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  let index = indexes.get(map);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const item of map.items) {
+      if (!isScalar(item.key)) continue;
+      const name = String(item.key.value);
+      if (!index.has(name)) index.set(name, item);
+    }
+    indexes.set(map, index);
+  }
+  return index.get(key);
+}
+var SEARCHED_PAIRS, indexes;
 var init_locate = __esm({
   "src/load/locate.ts"() {
     "use strict";
     init_yaml_lib();
+    SEARCHED_PAIRS = 16;
+    indexes = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -15424,9 +15496,8 @@ function parseSla(file, text) {
   return data === void 0 ? parseWithPositions(file, text) : new FastParsedSla(file, text, data);
 }
 function composeDocument(text) {
-  const { LineCounter, parseDocument } = yamlLib();
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yamlLib()).LineCounter();
+  const document = composeYaml(text, lineCounter);
   return { document, lineCounter };
 }
 function yamlFindings(parsed) {
@@ -15601,6 +15672,7 @@ var init_parse = __esm({
   "src/load/parse.ts"() {
     "use strict";
     init_char_codes();
+    init_compose_yaml();
     init_fast_reader();
     init_locate();
     init_yaml_lib();
@@ -15731,23 +15803,72 @@ function editDistance(a, b) {
   }
   return previous[b.length];
 }
-function closestMatch(input2, candidates) {
+function boundedEditDistance(a, b, bound) {
+  const over = bound + 1;
+  if (bound < 0 || Math.abs(a.length - b.length) > bound) return over;
+  if (a === b) return 0;
+  const width = b.length + 1;
+  let previous = new Array(width);
+  let current = new Array(width);
+  for (let j = 0; j < width; j++) previous[j] = j <= bound ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - bound);
+    const to = Math.min(b.length, i + bound);
+    current[0] = i <= bound ? i : over;
+    current[from - 1] = from === 1 ? current[0] : over;
+    let rowMinimum = current[from - 1];
+    const code2 = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const cost = code2 === b.charCodeAt(j - 1) ? 0 : 1;
+      const distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, over);
+      current[j] = distance;
+      if (distance < rowMinimum) rowMinimum = distance;
+    }
+    if (to < b.length) current[to + 1] = over;
+    if (rowMinimum > bound) return over;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length];
+}
+function allowedDistance(input2) {
+  return Math.max(1, Math.floor(input2.length / 3));
+}
+function closestMatch(input2, candidates, lowered) {
+  const list = Array.isArray(candidates) ? candidates : [...candidates];
+  const lower = lowered ?? list.map((candidate) => candidate.toLowerCase());
   const needle = input2.toLowerCase();
   let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(needle, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
+  let bound = allowedDistance(input2);
+  for (let index = 0; index < list.length && bound >= 0; index++) {
+    const distance = boundedEditDistance(needle, lower[index], bound);
+    if (distance <= bound) {
+      best = list[index];
+      bound = distance - 1;
     }
   }
-  const allowed = Math.max(1, Math.floor(input2.length / 3));
-  return bestDistance <= allowed ? best : void 0;
+  return best;
 }
+var MAX_SEARCHED_NAMES, Suggester;
 var init_did_you_mean = __esm({
   "src/util/did-you-mean.ts"() {
     "use strict";
+    MAX_SEARCHED_NAMES = 100;
+    Suggester = class {
+      #candidates;
+      #lowered;
+      #answers = /* @__PURE__ */ new Map();
+      constructor(candidates) {
+        this.#candidates = [...candidates];
+        this.#lowered = this.#candidates.map((candidate) => candidate.toLowerCase());
+      }
+      suggest(input2) {
+        if (this.#answers.has(input2)) return this.#answers.get(input2);
+        if (this.#answers.size >= MAX_SEARCHED_NAMES) return void 0;
+        const answer = closestMatch(input2, this.#candidates, this.#lowered);
+        this.#answers.set(input2, answer);
+        return answer;
+      }
+    };
   }
 });
 
@@ -20306,6 +20427,15 @@ function valueAt(data, path) {
   return value;
 }
 function schemaFor(path) {
+  const shape = path.map((segment) => typeof segment === "number" ? "[]" : `.${segment}`).join("\0");
+  let lookup = lookups.get(shape);
+  if (!lookup) {
+    if (lookups.size >= MAX_LOOKUPS) lookups.clear();
+    lookups.set(shape, lookup = walkSchema(path));
+  }
+  return lookup;
+}
+function walkSchema(path) {
   const root = loadSchema();
   let lookup = resolveRef(root, { schema: root, def: void 0 });
   for (const segment of path) {
@@ -20380,13 +20510,13 @@ function toFinding(parsed, error) {
     case "additionalProperties": {
       const unknown = String(params.additionalProperty);
       const owner = schemaFor(path).schema;
-      const known = Object.keys(owner?.properties ?? {});
-      const suggestion = closestMatch(unknown, known);
+      const { known, lowered, allowed } = propertiesOf(owner);
+      const suggestion = closestMatch(unknown, known, lowered);
       return {
         ...base,
         ruleId: "schema/unknown-property",
         message: `unknown property \`${unknown}\` in ${describePlace(parsed, path, owner)}`,
-        hint: suggestion ? `did you mean \`${suggestion}\`?` : `allowed here: ${known.join(", ")}`,
+        hint: suggestion ? `did you mean \`${suggestion}\`?` : allowed,
         path: [...path, unknown],
         ...rangeOf(parsed, [...path, unknown], "key")
       };
@@ -20468,6 +20598,14 @@ function describeExpected(error, path) {
   if (def && def !== "text") return def;
   return String(path[path.length - 1]);
 }
+function propertiesOf(owner) {
+  const cached = owner && propertiesByOwner.get(owner);
+  if (cached) return cached;
+  const known = Object.keys(owner?.properties ?? {});
+  const properties = { known, lowered: known.map((name) => name.toLowerCase()), allowed: `allowed here: ${known.join(", ")}` };
+  if (owner) propertiesByOwner.set(owner, properties);
+  return properties;
+}
 function describeProperty(owner, property) {
   const schema = owner?.properties?.[property];
   return typeof schema?.description === "string" ? `\`${property}\`: ${schema.description}` : void 0;
@@ -20491,7 +20629,7 @@ function formatPathTail(path) {
   if (typeof last === "number") return `${String(path[path.length - 2] ?? "")}[${last}]`;
   return last ?? "document";
 }
-var validateSchema, schemaCache, DEF_HINTS, PROPERTY_HINTS, MAX_QUOTED, TYPE_NAMES;
+var validateSchema, schemaCache, lookups, MAX_LOOKUPS, DEF_HINTS, PROPERTY_HINTS, MAX_QUOTED, TYPE_NAMES, propertiesByOwner;
 var init_schema = __esm({
   "src/validate/schema.ts"() {
     "use strict";
@@ -20500,6 +20638,8 @@ var init_schema = __esm({
     init_did_you_mean();
     init_schema_files();
     validateSchema = loadSchemaValidator();
+    lookups = /* @__PURE__ */ new Map();
+    MAX_LOOKUPS = 1e3;
     DEF_HINTS = {
       id: "ids are lowercase letters (any script), digits, `-`, `_` or `.`, e.g. `field-sales` or `sat\u0131\u015F`",
       duration: "write a duration like `30m`, `4h`, `4 business hours`, `2 business days` or `2 weeks` (also `4 i\u015F saati`, `2 Werktage`, `3\u55B6\u696D\u65E5`)",
@@ -20521,6 +20661,7 @@ var init_schema = __esm({
       integer: "a whole number",
       boolean: "true or false"
     };
+    propertiesByOwner = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -21079,20 +21220,27 @@ function referenceRule(options) {
     needs: options.needs,
     check({ sla, report: report2 }) {
       const known = idsOf(options.targets(sla));
+      let suggester;
+      let definedNames;
       for (const holders of options.references(sla)) {
         for (let index = 0; index < holders.items.length; index++) {
           const id = holders.items[index][holders.field];
           if (id === void 0 || known.has(id)) continue;
-          const suggestion = closestMatch(id, known);
+          const suggestion = (suggester ??= new Suggester(known)).suggest(id);
           report2({
             path: holders.path(index),
             message: `${holders.holder(index)} refers to ${options.target} \`${id}\`, which is not defined`,
-            hint: suggestion ? `did you mean \`${suggestion}\`?` : known.size ? `defined ${options.targetList}: ${[...known].map((name) => `\`${name}\``).join(", ")}` : `define it under \`${options.targetList}\``
+            hint: suggestion ? `did you mean \`${suggestion}\`?` : known.size ? `defined ${options.targetList}: ${definedNames ??= listNames(known)}` : `define it under \`${options.targetList}\``
           });
         }
       }
     }
   };
+}
+function listNames(names) {
+  const listed = [...names].slice(0, MAX_LISTED_NAMES).map((name) => `\`${name}\``);
+  const more = names.size - listed.length;
+  return more > 0 ? `${listed.join(", ")} and ${more} more` : listed.join(", ");
 }
 function each(items, listPath, label, field) {
   const list = items ?? [];
@@ -21101,12 +21249,13 @@ function each(items, listPath, label, field) {
 function single(object, path, field, holder) {
   return { items: object ? [object] : [], field, path: () => path, holder: () => holder };
 }
-var unknownIcp, unknownParty, unknownStage, unknownJourneyPhase, unknownStatus;
+var MAX_LISTED_NAMES, unknownIcp, unknownParty, unknownStage, unknownJourneyPhase, unknownStatus;
 var init_refs = __esm({
   "src/validate/rules/refs.ts"() {
     "use strict";
     init_collections();
     init_did_you_mean();
+    MAX_LISTED_NAMES = 20;
     unknownIcp = referenceRule({
       id: "refs/unknown-icp",
       target: "ICP",
@@ -21463,14 +21612,12 @@ var init_rules = __esm({
 
 // src/validate/index.ts
 function validateParsed(parsed, config = { rules: {} }) {
-  const findings = [...parsed.findings];
   const data = parsed.data;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    if (data !== void 0) findings.push(...checkSchema(parsed).findings);
-    return findings;
+    return data === void 0 ? [...parsed.findings] : parsed.findings.concat(checkSchema(parsed).findings);
   }
   const schema = checkSchema(parsed);
-  findings.push(...schema.findings);
+  let findings = parsed.findings.concat(schema.findings);
   const sla = data;
   let rule = RULES[0];
   let severity = rule.defaultSeverity;
@@ -21489,13 +21636,12 @@ function validateParsed(parsed, config = { rules: {} }) {
     severity = setting;
     rule.check(context);
   }
-  if (findings.length > parsed.findings.length && parsed.findings.length === 0) findings.unshift(...yamlFindings(parsed).filter((f) => f.severity === "error"));
+  if (findings.length > parsed.findings.length && parsed.findings.length === 0) findings = yamlFindings(parsed).filter((f) => f.severity === "error").concat(findings);
   return findings;
 }
 function structuralFindings(parsed) {
   const findings = parsed.findings.filter((f) => f.severity === "error");
-  if (parsed.data !== void 0) findings.push(...checkSchema(parsed).findings);
-  return findings;
+  return parsed.data === void 0 ? findings : findings.concat(checkSchema(parsed).findings);
 }
 function describeStructuralProblem(parsed, howToSeeAll) {
   const problems = structuralFindings(parsed);
@@ -23196,11 +23342,12 @@ function at(text, key) {
 function readConfigData(file, text) {
   const fast = readFast(text);
   if (fast) return fast;
-  const document = yamlLib().parseDocument(text, { uniqueKeys: true });
+  const lineCounter = new (yamlLib()).LineCounter();
+  const document = composeYaml(text, lineCounter);
   const error = document.errors[0];
   if (error) {
-    const place = error.linePos?.[0];
-    throw new ConfigError(file, `not valid YAML: ${yamlErrorMessage(error)}`, place?.line, place?.col);
+    const place = lineCounter.linePos(error.pos[0]);
+    throw new ConfigError(file, `not valid YAML: ${yamlErrorMessage(error)}`, place.line, place.col);
   }
   const read = boundedData(document);
   if (!read) throw new ConfigError(file, `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the settings out`);
@@ -23210,6 +23357,7 @@ var CONFIG_FILE_NAMES, SETTINGS;
 var init_config = __esm({
   "src/validate/config.ts"() {
     "use strict";
+    init_compose_yaml();
     init_fast_reader();
     init_yaml_lib();
     init_did_you_mean();
