@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
+import { repositoryRoot } from "./discover.js";
 
 function git(args: string[], cwd: string): Buffer {
   try {
@@ -32,16 +33,25 @@ export function isInsideRepository(cwd: string): boolean {
   }
 }
 
+/** Whether Git tracks a file; or why Git could not tell. */
+export type Tracking = { tracked: boolean } | { unknown: string };
+
 /**
  * Whether Git tracks the file at `path`: then it came with the repository, from whoever
- * wrote the last commit. False outside a repository, and when git cannot be run.
+ * wrote the last commit. Only git's own answer says "not tracked": when git cannot be run or
+ * refuses the repository (not installed, another user's, GIT_DIR elsewhere), nobody can tell,
+ * and a caller that trusts untracked files must not trust this one. With no `.git` above the
+ * file (and no GIT_DIR pointing git elsewhere), no repository holds it, and git is not asked.
  */
-export function isTrackedByGit(path: string): boolean {
+export function gitTracking(path: string): Tracking {
+  const dir = dirname(resolve(path));
+  if (repositoryRoot(dir) === undefined && process.env.GIT_DIR === undefined) return { tracked: false };
   try {
-    git(["ls-files", "--error-unmatch", "--", basename(path)], dirname(resolve(path)));
-    return true;
+    // Listed by name, not as a pattern: `*` is a file name like any other here.
+    return { tracked: git(["--literal-pathspecs", "ls-files", "-z", "--", basename(path)], dir).length > 0 };
   } catch (error) {
-    if (error instanceof GitError || error instanceof InputError) return false;
+    if (error instanceof GitError) return { unknown: error.message.split("\n")[0]! };
+    if (error instanceof InputError) return { unknown: "git is not installed or not on PATH" };
     throw error;
   }
 }

@@ -230,6 +230,45 @@ describe("the --cache file", () => {
     expect(readFileSync(join(repo, ".slacache"), "utf8")).toBe(planted);
   });
 
+  /** A repository whose commit holds the planted cache: what a pull request can bring. */
+  function committedCache(): string {
+    const { repo } = repository();
+    plantCache(repo);
+    execFileSync("git", ["add", "-A"], { cwd: repo });
+    execFileSync("git", ["-c", "user.email=a@b", "-c", "user.name=a", "-c", "commit.gpgsign=false", "commit", "-qm", "planted"], { cwd: repo });
+    return repo;
+  }
+
+  it("is not trusted, nor rewritten, when Git cannot say whether it tracks it", () => {
+    const repo = committedCache();
+    const planted = readFileSync(join(repo, ".slacache"), "utf8");
+    const noGit = tempDir(); // a PATH on which there is no git
+    const cases: [string, Record<string, string>][] = [
+      ["git is not on PATH", { PATH: noGit }],
+      ["GIT_DIR names no repository", { GIT_DIR: "/nonexistent" }],
+    ];
+    for (const [why, env] of cases) {
+      const result = sla(["validate", "--cache", "bad.sla.yaml"], { cwd: repo, env });
+      expect({ why, code: result.code, stdout: result.stdout }).toEqual({ why, code: 1, stdout: expect.stringContaining("✖ 3 errors") as string });
+      expect(result.stderr).toMatch(/^sla: warning: \.slacache may be tracked by Git, which could not tell \(.+\), so it is neither trusted nor updated; run sla where `git ls-files` works, or give a --cache-location outside the repository\n$/);
+      expect(readFileSync(join(repo, ".slacache"), "utf8")).toBe(planted);
+    }
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("is not trusted when Git refuses the repository as another user's (dubious ownership)", () => {
+    const repo = committedCache();
+    chownSync(repo, 1234, 1234);
+    const result = sla(["validate", "--cache", "bad.sla.yaml"], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^sla: warning: \.slacache may be tracked by Git, which could not tell \(fatal: detected dubious ownership in repository at .*\), so it is neither trusted nor updated; /);
+  });
+
+  it("outside any repository, where Git tracks nothing, is trusted even without git", () => {
+    const dir = tempDir();
+    plantCache(dir);
+    expect(sla(["validate", "--cache", "bad.sla.yaml"], { cwd: dir, env: { PATH: tempDir() } })).toMatchObject({ code: 0, stderr: "" });
+  });
+
   it.skipIf(process.getuid?.() !== 0)("is not trusted when another user owns it", () => {
     const dir = tempDir();
     plantCache(dir);

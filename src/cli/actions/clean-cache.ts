@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { lstatSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ReadRefusal, readBounded } from "../../load/bounded-read.js";
-import { isTrackedByGit } from "../../load/git.js";
+import { gitTracking } from "../../load/git.js";
 import type { SlaConfig } from "../../validate/config.js";
 import { writeFileAtomic } from "../write-file.js";
 import { buildId } from "../version.js";
@@ -67,7 +67,14 @@ function readCacheState(location: string): CacheState {
     if (!stat.isFile()) return { kind: "foreign", why: "is not a regular file" };
     if (process.getuid !== undefined && stat.uid !== process.getuid())
       return { kind: "untrusted", why: "is owned by another user", fix: "delete it, or give another --cache-location" };
-    if (isTrackedByGit(location))
+    const tracking = gitTracking(location);
+    if ("unknown" in tracking)
+      return {
+        kind: "untrusted",
+        why: `may be tracked by Git, which could not tell (${tracking.unknown})`,
+        fix: "run sla where `git ls-files` works, or give a --cache-location outside the repository",
+      };
+    if (tracking.tracked)
       return { kind: "untrusted", why: "is tracked by Git", fix: `remove it from the repository (git rm --cached ${location}) and list it in .gitignore` };
     text = readBounded(location, { maxBytes: MAX_CACHE_BYTES, what: "a cache" }).toString("utf8");
   } catch (error) {
