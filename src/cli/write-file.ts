@@ -1,7 +1,8 @@
 // The one way sla writes a file (a report, a rendered document, the cache, `sla init`'s files):
 // all of it or nothing. Readers, and the next run, see the old content or the new one.
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync, write, writeSync, type Stats } from "node:fs";
+import { open } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { describeIoError } from "./io.js";
@@ -46,13 +47,31 @@ const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | c
  * beside the target, which is flushed to the disk and then renamed over the target. On any
  * failure (a full disk above all) the temporary file is removed, the target is left as it
  * was, and a UsageError names the file. The new file keeps the replaced one's mode and,
- * where the system allows, its owner.
+ * where the system allows, its owner. A symbolic link is written through (its target is
+ * replaced, the link stays).
  *
- * A symbolic link is written through (its target is replaced, the link stays); a device or
- * pipe (/dev/stdout) is written directly, as renaming over it would replace the device.
+ * What is not a file to replace is written as it is: one of the process's own standard
+ * streams (`/dev/stdout`, `/dev/fd/2`, or the very file `>> log` sends standard output to) to
+ * its descriptor, as `-` would be, so that an appended log keeps what it held; and a device or
+ * a pipe (a FIFO, `>(...)`) through its own path. A pipe may wait for a reader for ever, so
+ * that is done without blocking the process: Ctrl-C and SIGTERM end it as usual.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, system: WriteSystem = NODE_WRITE_SYSTEM): void {
+export async function writeFileAtomic(file: string, content: string | Uint8Array, system: WriteSystem = NODE_WRITE_SYSTEM): Promise<void> {
   const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  let named: Stats | undefined;
+  try {
+    // Through every link, /proc's too: what the path names now, not what its link text says.
+    named = statIfAny(file);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+  }
+  const stream = standardStream(file, named);
+  if (stream !== undefined) return writeAsItIs(file, bytes, () => Promise.resolve(stream));
+  if (named !== undefined && !named.isFile()) return writeAsItIs(file, bytes, async () => (await open(file, constants.O_WRONLY | constants.O_TRUNC)).fd);
+  replaceAtomically(file, bytes, system);
+}
+
+function replaceAtomically(file: string, bytes: Uint8Array, system: WriteSystem): void {
   let target: string;
   let existing: Stats | undefined;
   try {
@@ -61,30 +80,34 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, syst
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
   }
-  if (existing !== undefined && !existing.isFile()) return writeInPlace(file, target, bytes, system);
-
-  holdSignalsUntilWritten();
-  const temp = join(dirname(target), `.${basename(target)}.${system.randomName()}.tmp`);
-  let fd: number | undefined;
+  // Held from before the temporary file is created (new and exclusive, which never waits)
+  // until it is renamed or removed, so that no moment exists when a signal would leave it behind.
+  holdSignals();
   try {
-    // Never readable by more people than the file it replaces, not even for a moment.
-    fd = system.open(temp, CREATE_NEW, existing === undefined ? 0o666 : existing.mode & 0o777);
-  } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${whyNotCreated(error, temp, target)}`);
-  }
-  try {
-    if (existing !== undefined) keepOwnerAndMode(fd, existing, system);
-    writeAll(fd, bytes, system);
-    system.fsync(fd);
-    // Even a close that fails releases the descriptor: it is not closed a second time below.
-    const written = fd;
-    fd = undefined;
-    system.close(written);
-    system.rename(temp, target);
-  } catch (error) {
-    if (fd !== undefined) ignoreFailure(() => system.close(fd!));
-    ignoreFailure(() => system.unlink(temp));
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}${existing === undefined ? "" : `; ${file} is unchanged`}`);
+    const temp = join(dirname(target), `.${basename(target)}.${system.randomName()}.tmp`);
+    let fd: number | undefined;
+    try {
+      // Never readable by more people than the file it replaces, not even for a moment.
+      fd = system.open(temp, CREATE_NEW, existing === undefined ? 0o666 : existing.mode & 0o777);
+    } catch (error) {
+      throw new UsageError(`cannot write ${file}: ${whyNotCreated(error, temp, target)}`);
+    }
+    try {
+      if (existing !== undefined) keepOwnerAndMode(fd, existing, system);
+      writeAll(fd, bytes, system);
+      system.fsync(fd);
+      // Even a close that fails releases the descriptor: it is not closed a second time below.
+      const written = fd;
+      fd = undefined;
+      system.close(written);
+      system.rename(temp, target);
+    } catch (error) {
+      if (fd !== undefined) ignoreFailure(() => system.close(fd!));
+      ignoreFailure(() => system.unlink(temp));
+      throw new UsageError(`cannot write ${file}: ${describeIoError(error)}${existing === undefined ? "" : `; ${file} is unchanged`}`);
+    }
+  } finally {
+    releaseSignals();
   }
   // The rename itself reaches the disk with its directory; without this, a power cut could
   // bring back the old file. Not every file system can flush a directory: nothing is lost then.
@@ -98,6 +121,61 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, syst
   });
 }
 
+const STREAM_NAMES: Record<string, number> = {
+  "/dev/stdout": 1,
+  "/dev/stderr": 2,
+  "/dev/fd/1": 1,
+  "/dev/fd/2": 2,
+  "/proc/self/fd/1": 1,
+  "/proc/self/fd/2": 2,
+};
+
+/** The descriptor (1 or 2) of the standard stream a path names, by its name or as the same file. */
+function standardStream(file: string, named: Stats | undefined): number | undefined {
+  const byName = STREAM_NAMES[file];
+  if (byName !== undefined) return byName;
+  if (named === undefined) return undefined;
+  return [1, 2].find((fd) => {
+    try {
+      const stream = fstatSync(fd);
+      return stream.dev === named.dev && stream.ino === named.ino;
+    } catch {
+      return false; // closed
+    }
+  });
+}
+
+/**
+ * Writes every byte to a stream, a device or a pipe, without ever blocking the process: a pipe
+ * whose reader is slow or absent then waits in the background, and a signal ends sla at once.
+ * Our own descriptors (standard output and error) are left open.
+ */
+async function writeAsItIs(file: string, bytes: Uint8Array, openIt: () => Promise<number>): Promise<void> {
+  let fd: number | undefined;
+  try {
+    fd = await openIt();
+    for (let offset = 0; offset < bytes.length; ) {
+      try {
+        offset += await writeAsync(fd, bytes, offset);
+      } catch (error) {
+        // A stream left non-blocking by whoever shares it: full for now, so wait for room.
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+        await new Promise((wait) => setTimeout(wait, 10));
+      }
+    }
+  } catch (error) {
+    // The reader has gone (`| head`): as with `-`, not an error of ours.
+    if ((error as NodeJS.ErrnoException).code === "EPIPE") return;
+    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+  } finally {
+    if (fd !== undefined && fd > 2) ignoreFailure(() => closeSync(fd!));
+  }
+}
+
+function writeAsync(fd: number, bytes: Uint8Array, offset: number): Promise<number> {
+  return new Promise((done, fail) => write(fd, bytes, offset, bytes.length - offset, null, (error, written) => (error ? fail(error) : done(written))));
+}
+
 /** The file a path names, following symbolic links, also one whose target does not exist yet. */
 function followLinks(file: string): string {
   let target = file;
@@ -107,20 +185,6 @@ function followLinks(file: string): string {
     target = resolve(dirname(target), readlinkSync(target));
   }
   return target;
-}
-
-/** A device, a pipe or a directory (refused by the system with a clear code): written as it is. */
-function writeInPlace(file: string, target: string, bytes: Uint8Array, system: WriteSystem): void {
-  try {
-    const fd = system.open(target, constants.O_WRONLY | constants.O_TRUNC, 0);
-    try {
-      writeAll(fd, bytes, system);
-    } finally {
-      system.close(fd);
-    }
-  } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
-  }
 }
 
 /** A write may take fewer bytes than asked (a nearly full disk): the rest is written again. */
@@ -156,19 +220,49 @@ function whyNotCreated(error: unknown, temp: string, target: string): string {
 // synchronous piece; with a listener installed, a SIGINT or SIGTERM arriving mid-write waits
 // until the temporary file is renamed or removed, where the default action would end the
 // process at once and leave it behind. The listener then ends the process as the signal would
-// have (130, 143 in a shell). Installed for good on the first write: removing the last
-// listener drops a signal that has arrived but not yet been run.
-let holdingSignals = false;
-function holdSignalsUntilWritten(): void {
-  if (holdingSignals) return;
-  holdingSignals = true;
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+// have (130, 143 in a shell).
+//
+// Signals are held only while a temporary file exists: held for longer, anything that blocks
+// the process (a pipe with no reader) could not be interrupted. A signal that arrived while
+// held waits in the event loop, and removing the last listener would drop it; so the listeners
+// go once the loop has turned and run any such signal's listener (the loop reads signals
+// before it runs an immediate scheduled from another immediate).
+const HELD_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+let holds = 0;
+let releases = 0;
+const listeners = new Map<NodeJS.Signals, () => void>();
+
+function holdSignals(): void {
+  holds++;
+  if (listeners.size > 0) return;
+  for (const signal of HELD_SIGNALS) {
     const endAsTheSignalWould = (): void => {
-      process.removeListener(signal, endAsTheSignalWould);
+      removeListeners();
       process.kill(process.pid, signal);
     };
+    listeners.set(signal, endAsTheSignalWould);
     process.on(signal, endAsTheSignalWould);
   }
+}
+
+function releaseSignals(): void {
+  holds--;
+  const release = ++releases;
+  setImmediate(() =>
+    setImmediate(() => {
+      if (holds === 0 && release === releases) removeListeners();
+    }),
+  );
+}
+
+function removeListeners(): void {
+  for (const [signal, listener] of listeners) process.removeListener(signal, listener);
+  listeners.clear();
+}
+
+/** Whether a write holds signals, or has not yet let them go. */
+export function holdingSignals(): boolean {
+  return listeners.size > 0;
 }
 
 function statIfAny(path: string): Stats | undefined {

@@ -1,11 +1,11 @@
 // What every command that writes a file (render, validate -o, diff -o, the --cache file)
 // promises: the whole file or the old one, with its mode and owner; never a half-written one.
-import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
+import { BIN, EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
 
 const PROPOSAL = join(FIXTURES, "diff/proposal.sla.yaml");
 const isRoot = process.getuid?.() === 0;
@@ -144,4 +144,82 @@ describe("-o never names a template the document is rendered from", () => {
     expect(readFileSync(join(dir, "tpl/partials/footer.hbs"), "utf8")).toBe("Version {{meta.version}}\n");
     expect(sla(["render", EXAMPLE, "--template", "tpl", "-o", "out.md"], { cwd: dir })).toMatchObject({ code: 0, stderr: "Wrote out.md\n" });
   });
+});
+
+describe("-o naming a standard stream: written to it, never replaced", () => {
+  /** Runs sla with its standard output appended to `log`, as `sla ... >> log` does. */
+  function appendingTo(log: string, args: string[], cwd: string) {
+    const fd = openSync(log, "a");
+    try {
+      return spawnSync(process.execPath, [BIN, ...args], { cwd, stdio: ["ignore", fd, "pipe"], encoding: "utf8", timeout: 15_000 });
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it("standard output appended to a file: what was there stays, the report follows it", () => {
+    const dir = tempDir();
+    copyFileSync(EXAMPLE, join(dir, "sla.yaml"));
+    const log = join(dir, "log");
+    for (const output of ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", "log"]) {
+      writeFileSync(log, "prev\n");
+      const result = appendingTo(log, ["validate", "sla.yaml", "-o", output], dir);
+      expect({ output, code: result.status, stderr: result.stderr }).toEqual({ output, code: 0, stderr: "" });
+      expect(readFileSync(log, "utf8")).toBe("prev\n✔ 1 file valid\n");
+      expect(readdirSync(dir).sort()).toEqual(["log", "sla.yaml"]);
+    }
+  });
+
+  it("standard output or error that is a pipe: the document goes down it", () => {
+    const document = sla(["render", EXAMPLE, "-f", "md"]).stdout;
+    expect(document).toContain("# Anatolia Pumps");
+    for (const output of ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]) {
+      const result = sla(["render", EXAMPLE, "-f", "md", "-o", output]);
+      expect({ output, code: result.code, stderr: result.stderr }).toEqual({ output, code: 0, stderr: `Wrote ${output}\n` });
+      expect(result.stdout).toBe(document);
+    }
+    const toStderr = sla(["validate", EXAMPLE, "-o", "/dev/stderr"]);
+    expect(toStderr).toMatchObject({ code: 0, stdout: "", stderr: "✔ 1 file valid\n" });
+  });
+
+  it("a pipe named by its own path (a FIFO) is written, not replaced", () => {
+    const dir = tempDir();
+    execFileSync("mkfifo", [join(dir, "fifo")]);
+    // The reader is a shell of its own, so that the write has somewhere to go.
+    const result = spawnSync("sh", ["-c", `cat fifo > got & ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} validate ${JSON.stringify(EXAMPLE)} -o fifo; echo "rc=$?"; wait`], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 15_000,
+    });
+    expect(result.stdout).toBe("rc=0\n");
+    expect(readFileSync(join(dir, "got"), "utf8")).toBe("✔ 1 file valid\n");
+    expect(statSync(join(dir, "fifo")).isFIFO()).toBe(true);
+  });
+});
+
+describe("Ctrl-C and SIGTERM end sla while it waits to write to a pipe", () => {
+  /** Ends with the signal, or is killed by the guard (a hang); resolves to how it ended. */
+  async function interruptOnceCached(dir: string, signal: NodeJS.Signals): Promise<NodeJS.Signals | number | null> {
+    const child = spawn(process.execPath, [BIN, "validate", "--cache", "sla.yaml", "-o", "fifo"], { cwd: dir, stdio: "ignore" });
+    const ended = new Promise<NodeJS.Signals | number | null>((done) => child.on("exit", (code, by) => done(by ?? code)));
+    // The cache is written first; the report then waits for a reader of the FIFO that never comes.
+    while (!existsSync(join(dir, ".slacache")) && child.exitCode === null) await new Promise((wait) => setTimeout(wait, 20));
+    child.kill(signal);
+    const guard = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    try {
+      return await ended;
+    } finally {
+      clearTimeout(guard);
+    }
+  }
+
+  it("validate --cache -o FIFO", async () => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      const dir = tempDir();
+      copyFileSync(EXAMPLE, join(dir, "sla.yaml"));
+      execFileSync("mkfifo", [join(dir, "fifo")]);
+      expect(await interruptOnceCached(dir, signal)).toBe(signal);
+      expect(readdirSync(dir).sort()).toEqual([".slacache", "fifo", "sla.yaml"]);
+    }
+  }, 30_000);
 });

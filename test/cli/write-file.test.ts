@@ -30,15 +30,15 @@ function existing(dir: string, content = "the old agreement\n"): string {
 }
 
 describe("writeFileAtomic: all bytes or nothing", () => {
-  it("writes the rest again when the system takes fewer bytes than asked", () => {
+  it("writes the rest again when the system takes fewer bytes than asked", async () => {
     const dir = tempDir();
     const file = existing(dir);
-    writeFileAtomic(file, CONTENT, withWrite((fd, bytes, offset, length) => NODE_WRITE_SYSTEM.write(fd, bytes, offset, Math.min(length, 7))));
+    await writeFileAtomic(file, CONTENT, withWrite((fd, bytes, offset, length) => NODE_WRITE_SYSTEM.write(fd, bytes, offset, Math.min(length, 7))));
     expect(readFileSync(file)).toEqual(CONTENT);
     expect(readdirSync(dir)).toEqual(["agreement.md"]);
   });
 
-  it("on a full disk: a UsageError naming the file, the old file untouched, no temporary file left", () => {
+  it("on a full disk: a UsageError naming the file, the old file untouched, no temporary file left", async () => {
     const dir = tempDir();
     const file = existing(dir);
     let calls = 0;
@@ -47,22 +47,22 @@ describe("writeFileAtomic: all bytes or nothing", () => {
       if (++calls > 1) throw enospc();
       return NODE_WRITE_SYSTEM.write(fd, bytes, offset, Math.min(length, 100));
     });
-    expect(() => writeFileAtomic(file, CONTENT, full)).toThrow(new UsageError(`cannot write ${file}: no space left on device; ${file} is unchanged`));
+    await expect(writeFileAtomic(file, CONTENT, full)).rejects.toThrow(new UsageError(`cannot write ${file}: no space left on device; ${file} is unchanged`));
     expect(readFileSync(file, "utf8")).toBe("the old agreement\n");
     expect(readdirSync(dir)).toEqual(["agreement.md"]);
   });
 
-  it("a system that takes no bytes at all is an error, not an endless loop", () => {
+  it("a system that takes no bytes at all is an error, not an endless loop", async () => {
     const dir = tempDir();
     const file = existing(dir);
-    expect(() => writeFileAtomic(file, CONTENT, withWrite(() => 0))).toThrow(`cannot write ${file}: the file system took no more bytes; ${file} is unchanged`);
+    await expect(writeFileAtomic(file, CONTENT, withWrite(() => 0))).rejects.toThrow(`cannot write ${file}: the file system took no more bytes; ${file} is unchanged`);
     expect(readdirSync(dir)).toEqual(["agreement.md"]);
   });
 
-  it("writes every byte, flushes them to the disk, and only then renames", () => {
+  it("writes every byte, flushes them to the disk, and only then renames", async () => {
     const dir = tempDir();
     const calls: string[] = [];
-    writeFileAtomic(join(dir, "new.md"), CONTENT, withWrite(NODE_WRITE_SYSTEM.write, calls));
+    await writeFileAtomic(join(dir, "new.md"), CONTENT, withWrite(NODE_WRITE_SYSTEM.write, calls));
     const order = calls.filter((name) => name !== "randomName");
     expect(order).toEqual(["open", "write", "fsync", "close", "rename"]);
     expect(readFileSync(join(dir, "new.md"))).toEqual(CONTENT);
@@ -70,12 +70,12 @@ describe("writeFileAtomic: all bytes or nothing", () => {
 });
 
 describe("writeFileAtomic: the temporary file", () => {
-  it("has a name nobody can guess, different on every write", () => {
+  it("has a name nobody can guess, different on every write", async () => {
     const dir = tempDir();
     const names: string[] = [];
     const system: WriteSystem = { ...NODE_WRITE_SYSTEM, open: (path, flags, mode) => (names.push(path), NODE_WRITE_SYSTEM.open(path, flags, mode)) };
-    writeFileAtomic(join(dir, "a.md"), "one", system);
-    writeFileAtomic(join(dir, "a.md"), "two", system);
+    await writeFileAtomic(join(dir, "a.md"), "one", system);
+    await writeFileAtomic(join(dir, "a.md"), "two", system);
     expect(names).toHaveLength(2);
     expect(names[0]).not.toBe(names[1]);
     for (const name of names) {
@@ -84,7 +84,7 @@ describe("writeFileAtomic: the temporary file", () => {
     }
   });
 
-  it("is never created through a link planted at its name, nor at the name a process id would give", () => {
+  it("is never created through a link planted at its name, nor at the name a process id would give", async () => {
     const dir = tempDir();
     const outside = join(tempDir(), "someone-else.txt");
     writeFileSync(outside, "not yours\n");
@@ -93,14 +93,14 @@ describe("writeFileAtomic: the temporary file", () => {
     symlinkSync(outside, join(dir, `.agreement.md.${process.pid}.tmp`));
     symlinkSync(outside, join(dir, ".agreement.md.planted.tmp"));
     const system: WriteSystem = { ...NODE_WRITE_SYSTEM, randomName: () => "planted" };
-    expect(() => writeFileAtomic(file, CONTENT, system)).toThrow(
+    await expect(writeFileAtomic(file, CONTENT, system)).rejects.toThrow(
       `cannot write ${file}: something already exists at its temporary name ${join(dir, ".agreement.md.planted.tmp")}; it was left alone`,
     );
     expect(readFileSync(outside, "utf8")).toBe("not yours\n");
     expect(readFileSync(file, "utf8")).toBe("the old agreement\n");
     expect(readdirSync(dir).sort()).toEqual([`.agreement.md.${process.pid}.tmp`, ".agreement.md.planted.tmp", "agreement.md"]);
     // With a name of its own, the write goes where it should and the links stay as they were.
-    writeFileAtomic(file, CONTENT);
+    await writeFileAtomic(file, CONTENT);
     expect(readFileSync(file)).toEqual(CONTENT);
     expect(readFileSync(outside, "utf8")).toBe("not yours\n");
   });
@@ -115,8 +115,8 @@ describe("writeFileAtomic: the temporary file", () => {
         process.kill(process.pid, process.argv[1]);
         return NODE_WRITE_SYSTEM.write(fd, bytes, offset, Math.min(length, 10));
       } };
-      writeFileAtomic(${JSON.stringify(file)}, "x".repeat(100));
-      writeFileAtomic(${JSON.stringify(file)}, "y".repeat(100), interrupted);
+      await writeFileAtomic(${JSON.stringify(file)}, "x".repeat(100));
+      await writeFileAtomic(${JSON.stringify(file)}, "y".repeat(100), interrupted);
       // The process carries on (the CLI would print its report), and the signal ends it.
       setTimeout(() => process.stdout.write("not ended by the signal"), 1000);
     `;
@@ -130,31 +130,63 @@ describe("writeFileAtomic: the temporary file", () => {
   });
 });
 
+describe("writeFileAtomic: signals are held only while a temporary file exists", () => {
+  const held = () => ["SIGINT", "SIGTERM", "SIGHUP"].map((signal) => process.listenerCount(signal));
+  /** Lets the event loop run a few times: any signal that came while held is run first. */
+  const turns = async () => {
+    for (let i = 0; i < 3; i++) await new Promise((done) => setImmediate(done));
+  };
+
+  it("lets them go after the file is written, and after a write fails", async () => {
+    await turns();
+    const before = held();
+    const dir = tempDir();
+    const file = existing(dir);
+    await writeFileAtomic(file, CONTENT);
+    await turns();
+    expect(held()).toEqual([0, 0, 0]);
+    await expect(writeFileAtomic(file, CONTENT, withWrite(() => { throw enospc(); }))).rejects.toThrow("no space left on device");
+    await turns();
+    expect(held()).toEqual(before);
+    await expect(writeFileAtomic(join(dir, "missing/x.md"), CONTENT)).rejects.toThrow("does not exist");
+    await turns();
+    expect(held()).toEqual(before);
+  });
+
+  it("never holds them to write to a device or a pipe, which may wait for ever", async () => {
+    await turns();
+    const before = held();
+    const writing = writeFileAtomic("/dev/null", CONTENT);
+    expect(held()).toEqual(before);
+    await writing;
+  });
+});
+
 describe("writeFileAtomic: the replaced file's mode and owner", () => {
-  it("keeps a private file private", () => {
+  it("keeps a private file private", async () => {
     const dir = tempDir();
     const file = existing(dir);
     chmodSync(file, 0o600);
-    writeFileAtomic(file, CONTENT);
+    await writeFileAtomic(file, CONTENT);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     chmodSync(file, 0o640);
-    writeFileAtomic(file, CONTENT);
+    await writeFileAtomic(file, CONTENT);
     expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
-  it("gives a new file the usual mode", () => {
+  it("gives a new file the usual mode", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "sub"));
-    writeFileAtomic(join(dir, "sub/new.md"), CONTENT);
+    await writeFileAtomic(join(dir, "sub/new.md"), CONTENT);
     const umask = process.umask();
     expect(statSync(join(dir, "sub/new.md")).mode & 0o777).toBe(0o666 & ~umask);
   });
 
-  it.skipIf(process.getuid?.() !== 0)("keeps the owner, where the system allows it (root)", () => {
+  it.skipIf(process.getuid?.() !== 0)("keeps the owner, where the system allows it (root)", async () => {
     const dir = tempDir();
     const file = existing(dir);
     chownSync(file, 1234, 1235);
-    writeFileAtomic(file, CONTENT);
+    await writeFileAtomic(file, CONTENT);
     expect(statSync(file)).toMatchObject({ uid: 1234, gid: 1235 });
   });
 });

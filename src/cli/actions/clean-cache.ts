@@ -107,7 +107,7 @@ export interface CleanCache {
    * rest (not standard input, whose name may be any file's). Writes only when something
    * changed; a failure to write is a warning, as the report is right either way.
    */
-  save(jobs: readonly FileJob[], results: readonly FileResult[]): void;
+  save(jobs: readonly FileJob[], results: readonly FileResult[]): Promise<void>;
 }
 
 /** Reads the cache at `location` once, and works out its settings once, for the whole run. */
@@ -117,7 +117,7 @@ export function openCleanCache(location: string, config: SlaConfig): CleanCache 
   const earlier = state.kind === "cache" && settings !== undefined && state.cache.settings === settings ? state.cache.clean : {};
   return {
     clean: earlier,
-    save(jobs, results) {
+    async save(jobs, results) {
       if (settings === undefined) return;
       if (state.kind === "untrusted") {
         process.stderr.write(`sla: warning: ${location} ${state.why}, so it is neither trusted nor updated; ${state.fix}\n`);
@@ -138,7 +138,7 @@ export function openCleanCache(location: string, config: SlaConfig): CleanCache 
       // The signature's key comes first, as JSON.stringify keeps the order written here.
       const cache: CacheFile = { slaCache: 1, settings, clean };
       try {
-        writeFileAtomic(location, JSON.stringify(cache));
+        await writeFileAtomic(location, JSON.stringify(cache));
       } catch (error) {
         process.stderr.write(`sla: warning: ${(error as Error).message}; the cache is not updated\n`);
       }

@@ -37,7 +37,7 @@ export async function runDiff(operands: string[], options: DiffOptions, argv: re
   refuseOutputOverInput(options.output, [before, after].map((side) => side.path ?? side.name), "report");
   const diff = diffSla(load(before), load(after));
   const report = await format(diff, options);
-  if (options.output) writeFileAtomic(options.output, report);
+  if (options.output) await writeFileAtomic(options.output, report);
   else process.stdout.write(report);
   return failed(diff, options.failOn) ? EXIT.findings : EXIT.ok;
 }

@@ -73,7 +73,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   }
   if (!options.output || options.output === "-") process.stdout.write(output);
   else {
-    writeFileAtomic(options.output, output);
+    await writeFileAtomic(options.output, output);
     process.stderr.write(`Wrote ${options.output}\n`);
   }
   return EXIT.ok;

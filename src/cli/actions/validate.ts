@@ -36,7 +36,7 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   const jobs = files.map(({ file, within }) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file, ...(within === undefined ? {} : { within }) }));
   const cache = cacheFile === undefined ? undefined : (await import("./clean-cache.js")).openCleanCache(cacheFile, config);
   const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
-  cache?.save(jobs, results);
+  await cache?.save(jobs, results);
   const reports = results.map((r) => r.report);
   const sources = new Map(results.flatMap((r) => (r.source === undefined ? [] : [[r.report.file, r.source] as const])));
   const unreadable = results.filter((r) => r.unreadable).length;
@@ -48,7 +48,7 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
     sources,
     toolVersion: toolVersion(),
   });
-  if (options.output) writeFileAtomic(options.output, report);
+  if (options.output) await writeFileAtomic(options.output, report);
   else process.stdout.write(report);
 
   const { error, warning: shownWarnings } = countBySeverity(reports.flatMap((r) => r.findings));
