@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { repositoryRoot } from "./discover.js";
+import { MAX_SOURCE_BYTES, tooLarge } from "./read-source.js";
 
 function git(args: string[], cwd: string): Buffer {
   try {
@@ -72,13 +73,28 @@ export function isRevision(rev: string, cwd: string): boolean {
 export function readAtRevision(rev: string, file: string, cwd: string): Buffer {
   if (!isInsideRepository(cwd)) throw new InputError(`not inside a Git repository, so \`${rev}\` cannot be read; compare two files instead`);
   if (!isRevision(rev, cwd)) throw new InputError(`unknown revision \`${rev}\` (not a branch, tag or commit of this repository)`);
-  // `rev:./path` is resolved from the working directory, so this works from any subdirectory.
+  // Paths are read from the working directory, so this works from any subdirectory.
   const path = isAbsolute(file) ? relative(cwd, file) : file;
-  const spec = `${rev}:${path.startsWith(".") ? path : `./${path}`}`;
+  const name = `${file}@${rev}`;
+  // The entry first: whether the file is there at all, and its size, before any of it is read.
+  // Only this answer, an empty listing, says that the file does not exist at the revision;
+  // any failure to read it is an error, not a file that a diff may show as added or removed.
+  let listing: string;
   try {
-    return git(["show", spec], cwd);
+    listing = git(["--literal-pathspecs", "ls-tree", "-l", "-z", rev, "--", path], cwd).toString("utf8");
   } catch (error) {
-    if (error instanceof GitError) throw new MissingAtRevisionError(`${file} does not exist at revision \`${rev}\`${fromTheRoot(rev, path, cwd)}`);
+    if (error instanceof GitError) throw new InputError(`cannot read ${name}: ${error.message.split("\n")[0]}`);
+    throw error;
+  }
+  if (listing === "") throw new MissingAtRevisionError(`${file} does not exist at revision \`${rev}\`${fromTheRoot(rev, path, cwd)}`);
+  // "<mode> <type> <object> <size>\t<path>", one entry: the path names one file or folder.
+  const [, type, object, size] = /^\S+ (\S+) (\S+) +(\S+)\t/.exec(listing) ?? [];
+  if (type !== "blob" || object === undefined) throw new InputError(`${name} is not a file`);
+  if (Number(size) > MAX_SOURCE_BYTES) throw tooLarge(name, Number(size));
+  try {
+    return git(["cat-file", "blob", object], cwd);
+  } catch (error) {
+    if (error instanceof GitError) throw new InputError(`cannot read ${name}: ${error.message.split("\n")[0]}`);
     throw error;
   }
 }

@@ -7,13 +7,13 @@ import { SourceError } from "../errors.js";
 /** Larger than any real agreement by three orders of magnitude; bounds memory per file. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 
+/** The refusal of an SLA file of `size` bytes, over MAX_SOURCE_BYTES. */
+export function tooLarge(file: string, size: number): SourceError {
+  return new SourceError(file, `file is ${(size / 1024 / 1024).toFixed(1)} MB; an SLA file may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB`);
+}
+
 export function decodeSource(file: string, bytes: Uint8Array): string {
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    throw new SourceError(
-      file,
-      `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; an SLA file may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB`,
-    );
-  }
+  if (bytes.length > MAX_SOURCE_BYTES) throw tooLarge(file, bytes.length);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new SourceError(file, "file is UTF-16 encoded; save it as UTF-8");
   }

@@ -1,7 +1,7 @@
 // A file missing at one revision is a diff in which everything is added (or removed); missing
 // at both it is still an error.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE, sla, tempDir } from "../helpers/cli.js";
@@ -60,5 +60,26 @@ describe("sla diff: a file one side does not have", () => {
     expect(stderr).toBe("sla: other.yaml does not exist at revision `main`\n");
     expect(stdout).toBe("");
     expect(code).toBe(2);
+  });
+});
+
+describe("sla diff: a file that is there but cannot be read is not missing", () => {
+  it("a file over the size limit at a revision is refused for its size, exit 2", () => {
+    const repo = repositoryAddingTheFile();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "pipe" });
+    // 6 MB of comments after the agreement: over the 5 MB limit, and quick to commit.
+    writeFileSync(join(repo, "sla.yaml"), readFileSync(EXAMPLE, "utf8") + `# ${"x".repeat(1022)}\n`.repeat(6 * 1024));
+    git("commit", "-qam", "a huge agreement");
+    copyFileSync(EXAMPLE, join(repo, "sla.yaml"));
+    expect(sla(["diff", "pr", "--", "sla.yaml"], { cwd: repo })).toEqual({ code: 2, stdout: "", stderr: "sla: sla.yaml@pr: file is 6.0 MB; an SLA file may be at most 5 MB\n" });
+  });
+
+  it("a revision whose copy of the file git cannot read (a damaged repository) is an error, not a removed file", () => {
+    const repo = repositoryAddingTheFile();
+    const blob = execFileSync("git", ["rev-parse", "pr:sla.yaml"], { cwd: repo, encoding: "utf8" }).trim();
+    rmSync(join(repo, ".git/objects", blob.slice(0, 2), blob.slice(2)));
+    const result = sla(["diff", "pr", "--", "sla.yaml"], { cwd: repo });
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toMatch(/^sla: cannot read sla\.yaml@pr: fatal: .*\n$/);
   });
 });
