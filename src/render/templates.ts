@@ -5,6 +5,7 @@ import Handlebars from "handlebars";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ReadRefusal, readBounded } from "../load/bounded-read.js";
 import { MAIN_TEMPLATE, partialsIn, type TemplateFormat } from "./template-files.js";
 import type { DocumentView } from "./view-model.js";
 
@@ -79,10 +80,24 @@ function registerHelpers(hb: typeof Handlebars): void {
   registerChecked(hb, "upper", "{{upper text}}", [1, 0], ([text], root) => String(text ?? "").toLocaleUpperCase(root?.locale));
 }
 
+/** A hundred times the largest built-in template; bounds what a team's directory can make sla read. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
+/** A template's text: a regular file, read to its limit at most (a link to /dev/zero is refused). */
+function readTemplate(file: string): string {
+  try {
+    return readBounded(file, { maxBytes: MAX_TEMPLATE_BYTES, what: "a template" }).toString("utf8");
+  } catch (error) {
+    if (error instanceof ReadRefusal) throw new TemplateError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
 function compile(hb: typeof Handlebars, file: string, format: TemplateFormat): HandlebarsTemplateDelegate {
+  const source = readTemplate(file);
   let template: HandlebarsTemplateDelegate;
   try {
-    template = hb.compile(readFileSync(file, "utf8"), { strict: true, noEscape: format === "md" });
+    template = hb.compile(source, { strict: true, noEscape: format === "md" });
   } catch (error) {
     throw new TemplateError(`${file}: ${describe(error as Error)}`);
   }

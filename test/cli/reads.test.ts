@@ -4,7 +4,7 @@
 // followed into a leak or a hang.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chownSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chownSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
@@ -167,6 +167,29 @@ describe("reads are bounded, and only regular files are read", () => {
       expect(result).toMatchObject({ code: 2, stdout: "" });
       expect(result.stderr).toBe(`sla: ${document}: is not a regular file (a device, pipe or socket); a document to verify must be a file\n`);
     }
+  });
+
+  it("render --template: a template or partial that is too large, a device or a pipe is refused at once, by name", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "tpl/partials"), { recursive: true });
+    const render = () => sla(["render", EXAMPLE, "--template", "tpl", "-f", "md", "-o", "out.md"], { cwd: dir, ...HANG_GUARD });
+    const refused = (file: string, why: string) => ({ code: 2, stdout: "", stderr: `sla: template error: tpl/${file}: ${why}\n` });
+    const notAFile = "is not a regular file (a device, pipe or socket); a template must be a file";
+
+    writeFileSync(join(dir, "tpl/document.md.hbs"), `# {{meta.name}}\n${"x".repeat(1024 * 1024)}\n`);
+    expect(render()).toEqual(refused("document.md.hbs", "is 1.0 MB; a template may be at most 1 MB"));
+    rmSync(join(dir, "tpl/document.md.hbs"));
+    symlinkSync("/dev/zero", join(dir, "tpl/document.md.hbs"));
+    expect(render()).toEqual(refused("document.md.hbs", notAFile));
+    rmSync(join(dir, "tpl/document.md.hbs"));
+
+    writeFileSync(join(dir, "tpl/document.md.hbs"), "# {{meta.name}}\n{{> footer}}\n");
+    symlinkSync("/dev/zero", join(dir, "tpl/partials/footer.hbs"));
+    expect(render()).toEqual(refused("partials/footer.hbs", notAFile));
+    rmSync(join(dir, "tpl/partials/footer.hbs"));
+    mkfifo(join(dir, "tpl/partials/footer.hbs"));
+    expect(render()).toEqual(refused("partials/footer.hbs", notAFile));
+    expect(existsSync(join(dir, "out.md"))).toBe(false);
   });
 });
 
