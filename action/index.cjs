@@ -1259,7 +1259,7 @@ var require_command = __commonJS({
         this._outputConfiguration = {
           writeOut: (str) => process3.stdout.write(str),
           writeErr: (str) => process3.stderr.write(str),
-          outputError: (str, write) => write(str),
+          outputError: (str, write2) => write2(str),
           getOutHelpWidth: () => process3.stdout.isTTY ? process3.stdout.columns : void 0,
           getErrHelpWidth: () => process3.stderr.isTTY ? process3.stderr.columns : void 0,
           getOutHasColors: () => useColor2() ?? (process3.stdout.isTTY && process3.stdout.hasColors?.()),
@@ -3240,11 +3240,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str) => {
+        const write2 = (str) => {
           if (!hasColors) str = this._outputConfiguration.stripColor(str);
           return baseWrite(str);
         };
-        return { error, write, hasColors, helpWidth };
+        return { error, write: write2, hasColors, helpWidth };
       }
       /**
        * Output help information for this command.
@@ -6168,16 +6168,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -6397,15 +6397,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push(open);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -7322,6 +7322,36 @@ var init_discover = __esm({
   }
 });
 
+// src/load/read-source.ts
+function tooLarge2(file, size) {
+  return new SourceError(file, `file is ${(size / 1024 / 1024).toFixed(1)} MB; an SLA file may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB`);
+}
+function decodeSource(file, bytes) {
+  if (bytes.length > MAX_SOURCE_BYTES) throw tooLarge2(file, bytes.length);
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new SourceError(file, "file is UTF-16 encoded; save it as UTF-8");
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new SourceError(file, "file is binary, not YAML text");
+  }
+  if (!(0, import_node_buffer.isUtf8)(bytes)) throw new SourceError(file, "file is not valid UTF-8 text; save it as UTF-8");
+  const text = utf8ToString(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function utf8ToString(bytes) {
+  if ((0, import_node_buffer.isAscii)(bytes)) return bytes.toString("latin1");
+  return typeof import_node_buffer.transcode === "function" ? (0, import_node_buffer.transcode)(bytes, "utf8", "utf16le").toString("utf16le") : bytes.toString("utf8");
+}
+var import_node_buffer, MAX_SOURCE_BYTES;
+var init_read_source = __esm({
+  "src/load/read-source.ts"() {
+    "use strict";
+    import_node_buffer = require("node:buffer");
+    init_errors();
+    MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+  }
+});
+
 // src/load/git.ts
 function git(args, cwd) {
   try {
@@ -7340,12 +7370,14 @@ function isInsideRepository(cwd) {
     throw error;
   }
 }
-function isTrackedByGit(path) {
+function gitTracking(path) {
+  const dir = (0, import_node_path4.dirname)((0, import_node_path4.resolve)(path));
+  if (repositoryRoot(dir) === void 0 && process.env.GIT_DIR === void 0) return { tracked: false };
   try {
-    git(["ls-files", "--error-unmatch", "--", (0, import_node_path4.basename)(path)], (0, import_node_path4.dirname)((0, import_node_path4.resolve)(path)));
-    return true;
+    return { tracked: git(["--literal-pathspecs", "ls-files", "-z", "--", (0, import_node_path4.basename)(path)], dir).length > 0 };
   } catch (error) {
-    if (error instanceof GitError || error instanceof InputError) return false;
+    if (error instanceof GitError) return { unknown: error.message.split("\n")[0] };
+    if (error instanceof InputError) return { unknown: "git is not installed or not on PATH" };
     throw error;
   }
 }
@@ -7363,11 +7395,22 @@ function readAtRevision(rev, file, cwd) {
   if (!isInsideRepository(cwd)) throw new InputError(`not inside a Git repository, so \`${rev}\` cannot be read; compare two files instead`);
   if (!isRevision(rev, cwd)) throw new InputError(`unknown revision \`${rev}\` (not a branch, tag or commit of this repository)`);
   const path = (0, import_node_path4.isAbsolute)(file) ? (0, import_node_path4.relative)(cwd, file) : file;
-  const spec = `${rev}:${path.startsWith(".") ? path : `./${path}`}`;
+  const name = `${file}@${rev}`;
+  let listing;
   try {
-    return git(["show", spec], cwd);
+    listing = git(["--literal-pathspecs", "ls-tree", "-l", "-z", rev, "--", path], cwd).toString("utf8");
   } catch (error) {
-    if (error instanceof GitError) throw new MissingAtRevisionError(`${file} does not exist at revision \`${rev}\`${fromTheRoot(rev, path, cwd)}`);
+    if (error instanceof GitError) throw new InputError(`cannot read ${name}: ${error.message.split("\n")[0]}`);
+    throw error;
+  }
+  if (listing === "") throw new MissingAtRevisionError(`${file} does not exist at revision \`${rev}\`${fromTheRoot(rev, path, cwd)}`);
+  const [, type, object, size] = /^\S+ (\S+) (\S+) +(\S+)\t/.exec(listing) ?? [];
+  if (type !== "blob" || object === void 0) throw new InputError(`${name} is not a file`);
+  if (Number(size) > MAX_SOURCE_BYTES) throw tooLarge2(name, Number(size));
+  try {
+    return git(["cat-file", "blob", object], cwd);
+  } catch (error) {
+    if (error instanceof GitError) throw new InputError(`cannot read ${name}: ${error.message.split("\n")[0]}`);
     throw error;
   }
 }
@@ -7389,6 +7432,8 @@ var init_git = __esm({
     import_node_child_process = require("node:child_process");
     import_node_path4 = require("node:path");
     init_errors();
+    init_discover();
+    init_read_source();
     GitError = class extends Error {
     };
     MissingAtRevisionError = class extends InputError {
@@ -14933,8 +14978,8 @@ function fold(lines, last) {
   }
   return out;
 }
-function quotedText(text, open, close) {
-  return text.charCodeAt(open) === Char.DoubleQuote ? unescapeDoubleQuoted(text, open + 1, close) : text.slice(open + 1, close).replaceAll("''", "'");
+function quotedText(text, open2, close) {
+  return text.charCodeAt(open2) === Char.DoubleQuote ? unescapeDoubleQuoted(text, open2 + 1, close) : text.slice(open2 + 1, close).replaceAll("''", "'");
 }
 function unescapeDoubleQuoted(source, from, close) {
   const text = source.slice(from, close);
@@ -15694,38 +15739,6 @@ var init_parse = __esm({
         return (this.#positioned ??= composeDocument(this.text)).lineCounter;
       }
     };
-  }
-});
-
-// src/load/read-source.ts
-function decodeSource(file, bytes) {
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    throw new SourceError(
-      file,
-      `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; an SLA file may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB`
-    );
-  }
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new SourceError(file, "file is UTF-16 encoded; save it as UTF-8");
-  }
-  if (bytes.subarray(0, 8192).includes(0)) {
-    throw new SourceError(file, "file is binary, not YAML text");
-  }
-  if (!(0, import_node_buffer.isUtf8)(bytes)) throw new SourceError(file, "file is not valid UTF-8 text; save it as UTF-8");
-  const text = utf8ToString(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
-function utf8ToString(bytes) {
-  if ((0, import_node_buffer.isAscii)(bytes)) return bytes.toString("latin1");
-  return typeof import_node_buffer.transcode === "function" ? (0, import_node_buffer.transcode)(bytes, "utf8", "utf16le").toString("utf16le") : bytes.toString("utf8");
-}
-var import_node_buffer, MAX_SOURCE_BYTES;
-var init_read_source = __esm({
-  "src/load/read-source.ts"() {
-    "use strict";
-    import_node_buffer = require("node:buffer");
-    init_errors();
-    MAX_SOURCE_BYTES = 5 * 1024 * 1024;
   }
 });
 
@@ -22150,18 +22163,18 @@ var init_source = __esm({
         }
       }
     });
-    createStyler = (open, close, parent) => {
+    createStyler = (open2, close, parent) => {
       let openAll;
       let closeAll;
       if (parent === void 0) {
-        openAll = open;
+        openAll = open2;
         closeAll = close;
       } else {
-        openAll = parent.openAll + open;
+        openAll = parent.openAll + open2;
         closeAll = close + parent.closeAll;
       }
       return {
-        open,
+        open: open2,
         close,
         openAll,
         closeAll,
@@ -22310,8 +22323,20 @@ var init_io = __esm({
 });
 
 // src/cli/write-file.ts
-function writeFileAtomic(file, content, system = NODE_WRITE_SYSTEM) {
+async function writeFileAtomic(file, content, system = NODE_WRITE_SYSTEM) {
   const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  let named;
+  try {
+    named = statIfAny2(file);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+  }
+  const stream = standardStream(file, named);
+  if (stream !== void 0) return writeAsItIs(file, bytes, () => Promise.resolve(stream));
+  if (named !== void 0 && !named.isFile()) return writeAsItIs(file, bytes, async () => (await (0, import_promises.open)(file, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_TRUNC)).fd);
+  replaceAtomically(file, bytes, system);
+}
+function replaceAtomically(file, bytes, system) {
   let target;
   let existing;
   try {
@@ -22320,27 +22345,30 @@ function writeFileAtomic(file, content, system = NODE_WRITE_SYSTEM) {
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
   }
-  if (existing !== void 0 && !existing.isFile()) return writeInPlace(file, target, bytes, system);
-  holdSignalsUntilWritten();
-  const temp = (0, import_node_path6.join)((0, import_node_path6.dirname)(target), `.${(0, import_node_path6.basename)(target)}.${system.randomName()}.tmp`);
-  let fd;
+  holdSignals();
   try {
-    fd = system.open(temp, CREATE_NEW, existing === void 0 ? 438 : existing.mode & 511);
-  } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${whyNotCreated(error, temp, target)}`);
-  }
-  try {
-    if (existing !== void 0) keepOwnerAndMode(fd, existing, system);
-    writeAll(fd, bytes, system);
-    system.fsync(fd);
-    const written = fd;
-    fd = void 0;
-    system.close(written);
-    system.rename(temp, target);
-  } catch (error) {
-    if (fd !== void 0) ignoreFailure(() => system.close(fd));
-    ignoreFailure(() => system.unlink(temp));
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}${existing === void 0 ? "" : `; ${file} is unchanged`}`);
+    const temp = (0, import_node_path6.join)((0, import_node_path6.dirname)(target), `.${(0, import_node_path6.basename)(target)}.${system.randomName()}.tmp`);
+    let fd;
+    try {
+      fd = system.open(temp, CREATE_NEW, existing === void 0 ? 438 : existing.mode & 511);
+    } catch (error) {
+      throw new UsageError(`cannot write ${file}: ${whyNotCreated(error, temp, target)}`);
+    }
+    try {
+      if (existing !== void 0) keepOwnerAndMode(fd, existing, system);
+      writeAll(fd, bytes, system);
+      system.fsync(fd);
+      const written = fd;
+      fd = void 0;
+      system.close(written);
+      system.rename(temp, target);
+    } catch (error) {
+      if (fd !== void 0) ignoreFailure(() => system.close(fd));
+      ignoreFailure(() => system.unlink(temp));
+      throw new UsageError(`cannot write ${file}: ${describeIoError(error)}${existing === void 0 ? "" : `; ${file} is unchanged`}`);
+    }
+  } finally {
+    releaseSignals();
   }
   ignoreFailure(() => {
     const directory = (0, import_node_fs5.openSync)((0, import_node_path6.dirname)(target), import_node_fs5.constants.O_RDONLY);
@@ -22351,6 +22379,41 @@ function writeFileAtomic(file, content, system = NODE_WRITE_SYSTEM) {
     }
   });
 }
+function standardStream(file, named) {
+  const byName = STREAM_NAMES[file];
+  if (byName !== void 0) return byName;
+  if (named === void 0) return void 0;
+  return [1, 2].find((fd) => {
+    try {
+      const stream = (0, import_node_fs5.fstatSync)(fd);
+      return stream.dev === named.dev && stream.ino === named.ino;
+    } catch {
+      return false;
+    }
+  });
+}
+async function writeAsItIs(file, bytes, openIt) {
+  let fd;
+  try {
+    fd = await openIt();
+    for (let offset = 0; offset < bytes.length; ) {
+      try {
+        offset += await writeAsync(fd, bytes, offset);
+      } catch (error) {
+        if (error.code !== "EAGAIN") throw error;
+        await new Promise((wait) => setTimeout(wait, 10));
+      }
+    }
+  } catch (error) {
+    if (error.code === "EPIPE") return;
+    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+  } finally {
+    if (fd !== void 0 && fd > 2) ignoreFailure(() => (0, import_node_fs5.closeSync)(fd));
+  }
+}
+function writeAsync(fd, bytes, offset) {
+  return new Promise((done, fail) => (0, import_node_fs5.write)(fd, bytes, offset, bytes.length - offset, null, (error, written) => error ? fail(error) : done(written)));
+}
 function followLinks(file) {
   let target = file;
   for (let hops = 0; hops < 40; hops++) {
@@ -22359,18 +22422,6 @@ function followLinks(file) {
     target = (0, import_node_path6.resolve)((0, import_node_path6.dirname)(target), (0, import_node_fs5.readlinkSync)(target));
   }
   return target;
-}
-function writeInPlace(file, target, bytes, system) {
-  try {
-    const fd = system.open(target, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_TRUNC, 0);
-    try {
-      writeAll(fd, bytes, system);
-    } finally {
-      system.close(fd);
-    }
-  } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
-  }
 }
 function writeAll(fd, bytes, system) {
   for (let offset = 0; offset < bytes.length; ) {
@@ -22393,16 +22444,30 @@ function whyNotCreated(error, temp, target) {
   if (code2 === "ENOENT" && lstatIfAny((0, import_node_path6.dirname)(target)) === void 0) return `directory ${(0, import_node_path6.dirname)(target)} does not exist`;
   return describeIoError(error);
 }
-function holdSignalsUntilWritten() {
-  if (holdingSignals) return;
-  holdingSignals = true;
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+function holdSignals() {
+  holds++;
+  if (listeners.size > 0) return;
+  for (const signal of HELD_SIGNALS) {
     const endAsTheSignalWould = () => {
-      process.removeListener(signal, endAsTheSignalWould);
+      removeListeners();
       process.kill(process.pid, signal);
     };
+    listeners.set(signal, endAsTheSignalWould);
     process.on(signal, endAsTheSignalWould);
   }
+}
+function releaseSignals() {
+  holds--;
+  const release = ++releases;
+  setImmediate(
+    () => setImmediate(() => {
+      if (holds === 0 && release === releases) removeListeners();
+    })
+  );
+}
+function removeListeners() {
+  for (const [signal, listener] of listeners) process.removeListener(signal, listener);
+  listeners.clear();
 }
 function statIfAny2(path) {
   try {
@@ -22425,12 +22490,13 @@ function ignoreFailure(action) {
   } catch {
   }
 }
-var import_node_crypto, import_node_fs5, import_node_path6, NODE_WRITE_SYSTEM, CREATE_NEW, holdingSignals;
+var import_node_crypto, import_node_fs5, import_promises, import_node_path6, NODE_WRITE_SYSTEM, CREATE_NEW, STREAM_NAMES, HELD_SIGNALS, holds, releases, listeners;
 var init_write_file = __esm({
   "src/cli/write-file.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
     import_node_fs5 = require("node:fs");
+    import_promises = require("node:fs/promises");
     import_node_path6 = require("node:path");
     init_errors();
     init_io();
@@ -22446,7 +22512,18 @@ var init_write_file = __esm({
       randomName: () => (0, import_node_crypto.randomBytes)(12).toString("base64url")
     };
     CREATE_NEW = import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_EXCL | import_node_fs5.constants.O_NOFOLLOW;
-    holdingSignals = false;
+    STREAM_NAMES = {
+      "/dev/stdout": 1,
+      "/dev/stderr": 2,
+      "/dev/fd/1": 1,
+      "/dev/fd/2": 2,
+      "/proc/self/fd/1": 1,
+      "/proc/self/fd/2": 2
+    };
+    HELD_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+    holds = 0;
+    releases = 0;
+    listeners = /* @__PURE__ */ new Map();
   }
 });
 
@@ -22872,7 +22949,7 @@ async function runDiff(operands, options, argv = process.argv) {
   refuseOutputOverInput(options.output, [before, after].map((side2) => side2.path ?? side2.name), "report");
   const diff = diffSla(load(before), load(after));
   const report2 = await format(diff, options);
-  if (options.output) writeFileAtomic(options.output, report2);
+  if (options.output) await writeFileAtomic(options.output, report2);
   else process.stdout.write(report2);
   return failed(diff, options.failOn) ? EXIT.findings : EXIT.ok;
 }
@@ -23525,7 +23602,14 @@ function readCacheState(location) {
     if (!stat2.isFile()) return { kind: "foreign", why: "is not a regular file" };
     if (process.getuid !== void 0 && stat2.uid !== process.getuid())
       return { kind: "untrusted", why: "is owned by another user", fix: "delete it, or give another --cache-location" };
-    if (isTrackedByGit(location))
+    const tracking = gitTracking(location);
+    if ("unknown" in tracking)
+      return {
+        kind: "untrusted",
+        why: `may be tracked by Git, which could not tell (${tracking.unknown})`,
+        fix: "run sla where `git ls-files` works, or give a --cache-location outside the repository"
+      };
+    if (tracking.tracked)
       return { kind: "untrusted", why: "is tracked by Git", fix: `remove it from the repository (git rm --cached ${location}) and list it in .gitignore` };
     text = readBounded(location, { maxBytes: MAX_CACHE_BYTES, what: "a cache" }).toString("utf8");
   } catch (error) {
@@ -23550,7 +23634,7 @@ function openCleanCache(location, config) {
   const earlier = state.kind === "cache" && settings !== void 0 && state.cache.settings === settings ? state.cache.clean : {};
   return {
     clean: earlier,
-    save(jobs, results) {
+    async save(jobs, results) {
       if (settings === void 0) return;
       if (state.kind === "untrusted") {
         process.stderr.write(`sla: warning: ${location} ${state.why}, so it is neither trusted nor updated; ${state.fix}
@@ -23572,7 +23656,7 @@ function openCleanCache(location, config) {
       if (unchanged) return;
       const cache = { slaCache: 1, settings, clean: clean2 };
       try {
-        writeFileAtomic(location, JSON.stringify(cache));
+        await writeFileAtomic(location, JSON.stringify(cache));
       } catch (error) {
         process.stderr.write(`sla: warning: ${error.message}; the cache is not updated
 `);
@@ -23613,7 +23697,7 @@ async function runValidate(paths, options) {
   const jobs = files.map(({ file, within }) => ({ file, name: file === "-" ? options.stdinFilename ?? "<stdin>" : file, ...within === void 0 ? {} : { within } }));
   const cache = cacheFile === void 0 ? void 0 : (await Promise.resolve().then(() => (init_clean_cache(), clean_cache_exports))).openCleanCache(cacheFile, config);
   const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
-  cache?.save(jobs, results);
+  await cache?.save(jobs, results);
   const reports = results.map((r) => r.report);
   const sources = new Map(results.flatMap((r) => r.source === void 0 ? [] : [[r.report.file, r.source]]));
   const unreadable = results.filter((r) => r.unreadable).length;
@@ -23624,7 +23708,7 @@ async function runValidate(paths, options) {
     sources,
     toolVersion: toolVersion()
   });
-  if (options.output) writeFileAtomic(options.output, report2);
+  if (options.output) await writeFileAtomic(options.output, report2);
   else process.stdout.write(report2);
   const { error, warning: shownWarnings } = countBySeverity(reports.flatMap((r) => r.findings));
   const warning = results.reduce((sum, r) => sum + (r.hiddenWarnings ?? 0), shownWarnings);
@@ -23739,7 +23823,7 @@ function guardOutput() {
   });
 }
 function createProgram(commands) {
-  const program2 = new Command("sla").description("SLA-as-code for sales and marketing teams: validate, diff and render the agreement").version(toolVersion(), "-V, --version").exitOverride().showHelpAfterError("(run `sla --help` for usage)").configureOutput({ outputError: (text, write) => write(`sla: ${text.replace(/^error: /, "")}`) });
+  const program2 = new Command("sla").description("SLA-as-code for sales and marketing teams: validate, diff and render the agreement").version(toolVersion(), "-V, --version").exitOverride().showHelpAfterError("(run `sla --help` for usage)").configureOutput({ outputError: (text, write2) => write2(`sla: ${text.replace(/^error: /, "")}`) });
   for (const register of commands) register(program2);
   for (const command of program2.commands) command.exitOverride();
   return program2;
@@ -23852,13 +23936,13 @@ async function summarise({ baseRef, args, summary }) {
     return EXIT.usage;
   }
   const report2 = [];
-  const write = process.stdout.write;
+  const write2 = process.stdout.write;
   process.stdout.write = ((chunk) => (report2.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")), true));
   let code2;
   try {
     code2 = await runProgram(createProgram([registerDiff]), args);
   } finally {
-    process.stdout.write = write;
+    process.stdout.write = write2;
   }
   try {
     (0, import_node_fs9.appendFileSync)(summary, report2.join(""));
