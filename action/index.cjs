@@ -16,7 +16,7 @@ var __esm = (fn, res, err) => function __init() {
     throw err = [e], e;
   }
 };
-var __commonJS = (cb, mod) => function __require2() {
+var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -2443,9 +2443,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {(Promise|undefined)}
        * @private
        */
-      _chainOrCall(promise2, fn) {
-        if (promise2?.then && typeof promise2.then === "function") {
-          return promise2.then(() => fn());
+      _chainOrCall(promise, fn) {
+        if (promise?.then && typeof promise.then === "function") {
+          return promise.then(() => fn());
         }
         return fn();
       }
@@ -2456,12 +2456,12 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {(Promise|undefined)}
        * @private
        */
-      _chainOrCallHooks(promise2, event) {
-        let result = promise2;
+      _chainOrCallHooks(promise, event) {
+        let result = promise;
         const hooks = [];
         this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
-          hookedCommand._lifeCycleHooks[event].forEach((callback2) => {
-            hooks.push({ hookedCommand, callback: callback2 });
+          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
+            hooks.push({ hookedCommand, callback });
           });
         });
         if (event === "postAction") {
@@ -2482,8 +2482,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {(Promise|undefined)}
        * @private
        */
-      _chainOrCallSubCommandHook(promise2, subCommand, event) {
-        let result = promise2;
+      _chainOrCallSubCommandHook(promise, subCommand, event) {
+        let result = promise;
         if (this._lifeCycleHooks[event] !== void 0) {
           this._lifeCycleHooks[event].forEach((hook) => {
             result = this._chainOrCall(result, () => {
@@ -3968,8 +3968,8 @@ var init_words = __esm({
 // src/diff/classify.ts
 function setDelta(change, before, after, classes = {}) {
   const absolute = after - before;
-  const relative7 = before === 0 ? null : absolute / Math.abs(before);
-  if (Number.isFinite(absolute)) change.delta = { absolute: clean(absolute), relative: relative7 === null || !Number.isFinite(relative7) ? null : clean(relative7) };
+  const relative6 = before === 0 ? null : absolute / Math.abs(before);
+  if (Number.isFinite(absolute)) change.delta = { absolute: clean(absolute), relative: relative6 === null || !Number.isFinite(relative6) ? null : clean(relative6) };
   if (after > before) change.classes.push("raised", ...classes.up ?? []);
   else if (after < before) change.classes.push("lowered", ...classes.down ?? []);
 }
@@ -4468,10 +4468,10 @@ function readBounded(file, limits) {
     throw new ReadRefusal(error.code === "ENXIO" ? notRegular(limits) : describeIoError(error));
   }
   try {
-    const stat2 = (0, import_node_fs.fstatSync)(fd);
-    if (stat2.isDirectory()) throw new ReadRefusal("is a directory, not a file");
-    if (!stat2.isFile()) throw new ReadRefusal(notRegular(limits));
-    if (stat2.size > limits.maxBytes) throw tooLarge(`is ${megabytes(stat2.size)} MB`, limits);
+    const stat = (0, import_node_fs.fstatSync)(fd);
+    if (stat.isDirectory()) throw new ReadRefusal("is a directory, not a file");
+    if (!stat.isFile()) throw new ReadRefusal(notRegular(limits));
+    if (stat.size > limits.maxBytes) throw tooLarge(`is ${megabytes(stat.size)} MB`, limits);
     return readAll(fd, limits, file);
   } finally {
     (0, import_node_fs.closeSync)(fd);
@@ -4561,17 +4561,19 @@ var init_bounded_read = __esm({
 });
 
 // src/load/walk.ts
-function findFiles(root, wanted, maxDirectories = Infinity) {
+function findFiles(root, wanted, options = {}) {
+  const { maxDirectories = Infinity, maxDepth = Infinity, hidden = false } = options;
   let realRoot;
   try {
     realRoot = import_node_fs2.realpathSync.native(root);
   } catch {
     return [];
   }
+  const bound = options.bound ?? realRoot;
   const listed = /* @__PURE__ */ new Set();
   const foundReal = /* @__PURE__ */ new Set();
   const found = [];
-  const directories = [{ path: root, real: realRoot, prefix: "" }];
+  const directories = [{ path: root, real: realRoot, prefix: "", depth: 0 }];
   let links = [];
   const linkedFiles = [];
   const addFile = (real, shown) => {
@@ -4591,12 +4593,12 @@ function findFiles(root, wanted, maxDirectories = Infinity) {
     }
     for (const entry of entries) {
       const { name } = entry;
-      if (name.startsWith(".")) continue;
+      if (name.startsWith(".") && !hidden) continue;
       const shown = dir.prefix + name;
-      if (entry.isSymbolicLink()) links.push({ path: (0, import_node_path2.join)(dir.path, name), name, shown });
+      if (entry.isSymbolicLink()) links.push({ path: (0, import_node_path2.join)(dir.path, name), name, shown, depth: dir.depth });
       else if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(name)) directories.push({ path: (0, import_node_path2.join)(dir.path, name), real: (0, import_node_path2.join)(dir.real, name), prefix: `${shown}/` });
-      } else if (wanted(name)) addFile((0, import_node_path2.join)(dir.real, name), shown);
+        if (!SKIPPED_DIRECTORIES.has(name) && dir.depth < maxDepth) directories.push({ path: (0, import_node_path2.join)(dir.path, name), real: (0, import_node_path2.join)(dir.real, name), prefix: `${shown}/`, depth: dir.depth + 1 });
+      } else if (wanted(name, shown)) addFile((0, import_node_path2.join)(dir.real, name), shown);
     }
   };
   const follow = (link) => {
@@ -4609,9 +4611,9 @@ function findFiles(root, wanted, maxDirectories = Infinity) {
       return;
     }
     if (!isDirectory) {
-      if (wanted(link.name)) linkedFiles.push({ real, shown: link.shown });
-    } else if (!SKIPPED_DIRECTORIES.has(link.name) && isInside(real, realRoot)) {
-      directories.push({ path: link.path, real, prefix: `${link.shown}/` });
+      if (wanted(link.name, link.shown)) linkedFiles.push({ real, shown: link.shown });
+    } else if (!SKIPPED_DIRECTORIES.has(link.name) && link.depth < maxDepth && isInside(real, bound)) {
+      directories.push({ path: link.path, real, prefix: `${link.shown}/`, depth: link.depth + 1 });
     }
   };
   while (directories.length > 0 || links.length > 0) {
@@ -4622,7 +4624,7 @@ function findFiles(root, wanted, maxDirectories = Infinity) {
   }
   linkedFiles.sort((a, b) => a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0);
   for (const { real, shown } of linkedFiles) {
-    if (isInside(real, realRoot)) addFile(real, shown);
+    if (isInside(real, bound)) addFile(real, shown);
     else found.push(shown);
   }
   return found.sort();
@@ -4649,520 +4651,6 @@ var init_walk = __esm({
         this.name = "TooManyDirectories";
       }
       limit;
-    };
-  }
-});
-
-// node_modules/fdir/dist/index.mjs
-function cleanPath(path) {
-  let normalized = (0, import_path.normalize)(path);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
-}
-function convertSlashes(path, separator) {
-  return path.replace(SLASHES_REGEX, separator);
-}
-function isRootDirectory(path) {
-  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = (0, import_path.resolve)(path);
-  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-  if (path === ".") return "";
-  const needsSeperator = path[path.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root);
-    if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes((0, import_path.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-function build$6(root, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-function build$3(options) {
-  return options.group ? groupFiles : empty;
-}
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = (0, import_path.dirname)(path);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = (0, import_path.dirname)(parent);
-  }
-  state.symlinks.set(path, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-function report(error, callback$1, output, suppressErrors) {
-  if (error && !suppressErrors) callback$1(error, output);
-  else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-function promise(root, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root, options, (err, output) => {
-      if (err) return reject(err);
-      resolve$1(output);
-    });
-  });
-}
-function callback(root, options, callback$1) {
-  let walker = new Walker(root, options, callback$1);
-  walker.start();
-}
-function sync(root, options) {
-  const walker = new Walker(root, options);
-  return walker.start();
-}
-var import_module, import_path, nativeFs, __require, SLASHES_REGEX, WINDOWS_ROOT_DIR_REGEX, pushDirectory, pushDirectoryFilter, empty$2, pushFileFilterAndCount, pushFileFilter, pushFileCount, pushFile, empty$1, getArray, getArrayGroup, groupFiles, empty, resolveSymlinksAsync, resolveSymlinks, onlyCountsSync, groupsSync, defaultSync, limitFilesSync, onlyCountsAsync, defaultAsync, limitFilesAsync, groupsAsync, readdirOpts, walkAsync, walkSync, Queue, Counter, Aborter, Walker, APIBuilder, pm, Builder;
-var init_dist = __esm({
-  "node_modules/fdir/dist/index.mjs"() {
-    import_module = require("module");
-    import_path = require("path");
-    nativeFs = __toESM(require("fs"), 1);
-    __require = /* @__PURE__ */ (0, import_module.createRequire)(__slaModuleUrl);
-    SLASHES_REGEX = /[\\/]/g;
-    WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-    pushDirectory = (directoryPath, paths) => {
-      paths.push(directoryPath || ".");
-    };
-    pushDirectoryFilter = (directoryPath, paths, filters) => {
-      const path = directoryPath || ".";
-      if (filters.every((filter) => filter(path, true))) paths.push(path);
-    };
-    empty$2 = () => {
-    };
-    pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-      if (filters.every((filter) => filter(filename, false))) counts.files++;
-    };
-    pushFileFilter = (filename, paths, _counts, filters) => {
-      if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-    };
-    pushFileCount = (_filename, _paths, counts, _filters) => {
-      counts.files++;
-    };
-    pushFile = (filename, paths) => {
-      paths.push(filename);
-    };
-    empty$1 = () => {
-    };
-    getArray = (paths) => {
-      return paths;
-    };
-    getArrayGroup = () => {
-      return [""].slice(0, 0);
-    };
-    groupFiles = (groups, directory, files) => {
-      groups.push({
-        directory,
-        files,
-        dir: directory
-      });
-    };
-    empty = () => {
-    };
-    resolveSymlinksAsync = function(path, state, callback$1) {
-      const { queue, fs, options: { suppressErrors } } = state;
-      queue.enqueue();
-      fs.realpath(path, (error, resolvedPath) => {
-        if (error) return queue.dequeue(suppressErrors ? null : error, state);
-        fs.stat(resolvedPath, (error$1, stat2) => {
-          if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-          callback$1(stat2, resolvedPath);
-          queue.dequeue(null, state);
-        });
-      });
-    };
-    resolveSymlinks = function(path, state, callback$1) {
-      const { queue, fs, options: { suppressErrors } } = state;
-      queue.enqueue();
-      try {
-        const resolvedPath = fs.realpathSync(path);
-        const stat2 = fs.statSync(resolvedPath);
-        if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-        callback$1(stat2, resolvedPath);
-      } catch (e) {
-        if (!suppressErrors) throw e;
-      }
-    };
-    onlyCountsSync = (state) => {
-      return state.counts;
-    };
-    groupsSync = (state) => {
-      return state.groups;
-    };
-    defaultSync = (state) => {
-      return state.paths;
-    };
-    limitFilesSync = (state) => {
-      return state.paths.slice(0, state.options.maxFiles);
-    };
-    onlyCountsAsync = (state, error, callback$1) => {
-      report(error, callback$1, state.counts, state.options.suppressErrors);
-      return null;
-    };
-    defaultAsync = (state, error, callback$1) => {
-      report(error, callback$1, state.paths, state.options.suppressErrors);
-      return null;
-    };
-    limitFilesAsync = (state, error, callback$1) => {
-      report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-      return null;
-    };
-    groupsAsync = (state, error, callback$1) => {
-      report(error, callback$1, state.groups, state.options.suppressErrors);
-      return null;
-    };
-    readdirOpts = { withFileTypes: true };
-    walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-      state.queue.enqueue();
-      if (currentDepth < 0) return state.queue.dequeue(null, state);
-      const { fs } = state;
-      state.visited.push(crawlPath);
-      state.counts.directories++;
-      fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-        callback$1(entries, directoryPath, currentDepth);
-        state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-      });
-    };
-    walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-      const { fs } = state;
-      if (currentDepth < 0) return;
-      state.visited.push(crawlPath);
-      state.counts.directories++;
-      let entries = [];
-      try {
-        entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-      } catch (e) {
-        if (!state.options.suppressErrors) throw e;
-      }
-      callback$1(entries, directoryPath, currentDepth);
-    };
-    Queue = class {
-      count = 0;
-      constructor(onQueueEmpty) {
-        this.onQueueEmpty = onQueueEmpty;
-      }
-      enqueue() {
-        this.count++;
-        return this.count;
-      }
-      dequeue(error, output) {
-        if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-          this.onQueueEmpty(error, output);
-          if (error) {
-            output.controller.abort();
-            this.onQueueEmpty = void 0;
-          }
-        }
-      }
-    };
-    Counter = class {
-      _files = 0;
-      _directories = 0;
-      set files(num) {
-        this._files = num;
-      }
-      get files() {
-        return this._files;
-      }
-      set directories(num) {
-        this._directories = num;
-      }
-      get directories() {
-        return this._directories;
-      }
-      /**
-      * @deprecated use `directories` instead
-      */
-      /* c8 ignore next 3 */
-      get dirs() {
-        return this._directories;
-      }
-    };
-    Aborter = class {
-      aborted = false;
-      abort() {
-        this.aborted = true;
-      }
-    };
-    Walker = class {
-      root;
-      isSynchronous;
-      state;
-      joinPath;
-      pushDirectory;
-      pushFile;
-      getArray;
-      groupFiles;
-      resolveSymlink;
-      walkDirectory;
-      callbackInvoker;
-      constructor(root, options, callback$1) {
-        this.isSynchronous = !callback$1;
-        this.callbackInvoker = build$1(options, this.isSynchronous);
-        this.root = normalizePath(root, options);
-        this.state = {
-          root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-          paths: [""].slice(0, 0),
-          groups: [],
-          counts: new Counter(),
-          options,
-          queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-          symlinks: /* @__PURE__ */ new Map(),
-          visited: [""].slice(0, 0),
-          controller: new Aborter(),
-          fs: options.fs || nativeFs
-        };
-        this.joinPath = build$7(this.root, options);
-        this.pushDirectory = build$6(this.root, options);
-        this.pushFile = build$5(options);
-        this.getArray = build$4(options);
-        this.groupFiles = build$3(options);
-        this.resolveSymlink = build$2(options, this.isSynchronous);
-        this.walkDirectory = build(this.isSynchronous);
-      }
-      start() {
-        this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-        this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-        return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-      }
-      walk = (entries, directoryPath, depth) => {
-        const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-        if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-        const files = this.getArray(this.state.paths);
-        for (let i = 0; i < entries.length; ++i) {
-          const entry = entries[i];
-          if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-            const filename = this.joinPath(entry.name, directoryPath);
-            this.pushFile(filename, files, this.state.counts, filters);
-          } else if (entry.isDirectory()) {
-            let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry.name, path)) continue;
-            this.pushDirectory(path, paths, filters);
-            this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-          } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-            let path = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path, this.state, (stat2, resolvedPath) => {
-              if (stat2.isDirectory()) {
-                resolvedPath = normalizePath(resolvedPath, this.state.options);
-                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-              } else {
-                resolvedPath = useRealPaths ? resolvedPath : path;
-                const filename = (0, import_path.basename)(resolvedPath);
-                const directoryPath$1 = normalizePath((0, import_path.dirname)(resolvedPath), this.state.options);
-                resolvedPath = this.joinPath(filename, directoryPath$1);
-                this.pushFile(resolvedPath, files, this.state.counts, filters);
-              }
-            });
-          }
-        }
-        this.groupFiles(this.state.groups, directoryPath, files);
-      };
-    };
-    APIBuilder = class {
-      constructor(root, options) {
-        this.root = root;
-        this.options = options;
-      }
-      withPromise() {
-        return promise(this.root, this.options);
-      }
-      withCallback(cb) {
-        callback(this.root, this.options, cb);
-      }
-      sync() {
-        return sync(this.root, this.options);
-      }
-    };
-    pm = null;
-    try {
-      __require.resolve("picomatch");
-      pm = __require("picomatch");
-    } catch {
-    }
-    Builder = class {
-      globCache = {};
-      options = {
-        maxDepth: Infinity,
-        suppressErrors: true,
-        pathSeparator: import_path.sep,
-        filters: []
-      };
-      globFunction;
-      constructor(options) {
-        this.options = {
-          ...this.options,
-          ...options
-        };
-        this.globFunction = this.options.globFunction;
-      }
-      group() {
-        this.options.group = true;
-        return this;
-      }
-      withPathSeparator(separator) {
-        this.options.pathSeparator = separator;
-        return this;
-      }
-      withBasePath() {
-        this.options.includeBasePath = true;
-        return this;
-      }
-      withRelativePaths() {
-        this.options.relativePaths = true;
-        return this;
-      }
-      withDirs() {
-        this.options.includeDirs = true;
-        return this;
-      }
-      withMaxDepth(depth) {
-        this.options.maxDepth = depth;
-        return this;
-      }
-      withMaxFiles(limit) {
-        this.options.maxFiles = limit;
-        return this;
-      }
-      withFullPaths() {
-        this.options.resolvePaths = true;
-        this.options.includeBasePath = true;
-        return this;
-      }
-      withErrors() {
-        this.options.suppressErrors = false;
-        return this;
-      }
-      withSymlinks({ resolvePaths = true } = {}) {
-        this.options.resolveSymlinks = true;
-        this.options.useRealPaths = resolvePaths;
-        return this.withFullPaths();
-      }
-      withAbortSignal(signal) {
-        this.options.signal = signal;
-        return this;
-      }
-      normalize() {
-        this.options.normalizePath = true;
-        return this;
-      }
-      filter(predicate) {
-        this.options.filters.push(predicate);
-        return this;
-      }
-      onlyDirs() {
-        this.options.excludeFiles = true;
-        this.options.includeDirs = true;
-        return this;
-      }
-      exclude(predicate) {
-        this.options.exclude = predicate;
-        return this;
-      }
-      onlyCounts() {
-        this.options.onlyCounts = true;
-        return this;
-      }
-      crawl(root) {
-        return new APIBuilder(root || ".", this.options);
-      }
-      withGlobFunction(fn) {
-        this.globFunction = fn;
-        return this;
-      }
-      /**
-      * @deprecated Pass options using the constructor instead:
-      * ```ts
-      * new fdir(options).crawl("/path/to/root");
-      * ```
-      * This method will be removed in v7.0
-      */
-      /* c8 ignore next 4 */
-      crawlWithOptions(root, options) {
-        this.options = {
-          ...this.options,
-          ...options
-        };
-        return new APIBuilder(root || ".", this.options);
-      }
-      glob(...patterns) {
-        if (this.globFunction) return this.globWithOptions(patterns);
-        return this.globWithOptions(patterns, ...[{ dot: true }]);
-      }
-      globWithOptions(patterns, ...options) {
-        const globFn = this.globFunction || pm;
-        if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-        var isMatch = this.globCache[patterns.join("\0")];
-        if (!isMatch) {
-          isMatch = globFn(patterns, ...options);
-          this.globCache[patterns.join("\0")] = isMatch;
-        }
-        this.options.filters.push((path) => isMatch(path));
-        return this;
-      }
     };
   }
 });
@@ -5686,7 +5174,7 @@ var require_scan = __commonJS({
       }
       let base = str;
       let prefix = "";
-      let glob3 = "";
+      let glob2 = "";
       if (start > 0) {
         prefix = str.slice(0, start);
         str = str.slice(start);
@@ -5694,10 +5182,10 @@ var require_scan = __commonJS({
       }
       if (base && isGlob === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
-        glob3 = str.slice(lastIndex);
+        glob2 = str.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob3 = str;
+        glob2 = str;
       } else {
         base = str;
       }
@@ -5707,7 +5195,7 @@ var require_scan = __commonJS({
         }
       }
       if (opts.unescape === true) {
-        if (glob3) glob3 = utils.removeBackslashes(glob3);
+        if (glob2) glob2 = utils.removeBackslashes(glob2);
         if (base && backslashes === true) {
           base = utils.removeBackslashes(base);
         }
@@ -5717,7 +5205,7 @@ var require_scan = __commonJS({
         input: input2,
         start,
         base,
-        glob: glob3,
+        glob: glob2,
         isBrace,
         isBracket,
         isGlob,
@@ -6293,9 +5781,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -6795,9 +6283,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob3, options, returnState = false) => {
-      if (Array.isArray(glob3)) {
-        const fns = glob3.map((input2) => picomatch2(input2, options, returnState));
+    var picomatch = (glob2, options, returnState = false) => {
+      if (Array.isArray(glob2)) {
+        const fns = glob2.map((input2) => picomatch(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -6807,23 +6295,23 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob3) && glob3.tokens && glob3.input;
-      if (glob3 === "" || typeof glob3 !== "string" && !isState) {
+      const isState = isObject(glob2) && glob2.tokens && glob2.input;
+      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob3, options) : picomatch2.makeRe(glob3, options, false, true);
+      const posix = opts.windows;
+      const regex = isState ? picomatch.compileRe(glob2, options) : picomatch.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input2, regex, options, { glob: glob3, posix: posix2 });
-        const result = { glob: glob3, state, regex, posix: posix2, input: input2, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input2, regex, options, { glob: glob2, posix });
+        const result = { glob: glob2, state, regex, posix, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -6848,7 +6336,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex, options, { glob: glob3, posix: posix2 } = {}) => {
+    picomatch.test = (input2, regex, options, { glob: glob2, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -6856,33 +6344,33 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input2 === glob3;
+      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input2 === glob2;
       let output = match && format2 ? format2(input2) : input2;
       if (match === false) {
         output = format2 ? format2(input2) : input2;
-        match = output === glob3;
+        match = output === glob2;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix2);
+          match = picomatch.matchBase(input2, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input2, glob3, options, posix2 = options && options.windows) => {
-      const regex = glob3 instanceof RegExp ? glob3 : picomatch2.makeRe(glob3, options);
-      return regex.test(utils.basename(input2, { windows: posix2 }));
+    picomatch.matchBase = (input2, glob2, options, posix = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch.makeRe(glob2, options);
+      return regex.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    picomatch.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input2, options) => scan(input2, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch.scan = (input2, options) => scan(input2, options);
+    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -6893,13 +6381,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -6910,9 +6398,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse(input2, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -6921,8 +6409,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
-    module2.exports = picomatch2;
+    picomatch.constants = constants3;
+    module2.exports = picomatch;
   }
 });
 
@@ -6932,303 +6420,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob3, options, returnState = false) {
+    function picomatch(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
-      return pico(glob3, options, returnState);
+      return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
-  }
-});
-
-// node_modules/tinyglobby/dist/index.mjs
-var dist_exports = {};
-__export(dist_exports, {
-  convertPathToPattern: () => convertPathToPattern,
-  escapePath: () => escapePath,
-  glob: () => glob,
-  globSync: () => globSync,
-  isDynamicPattern: () => isDynamicPattern
-});
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i, j;
-  for (i = 0; i < patternsCount; i++) {
-    const parts = splitPattern(patterns[i]);
-    patternsParts[i] = parts;
-    const partsCount = parts.length;
-    const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
-    matchers[i] = partMatchers;
-  }
-  return (input2) => {
-    const inputParts = input2.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input2)) return true;
-    for (i = 0; i < patternsCount; i++) {
-      const patternParts = patternsParts[i];
-      const matcher = matchers[i];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
-        if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j++;
-      }
-      if (j === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-function buildFormat(cwd, root, absolute) {
-  if (cwd === root || root.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir ? result.slice(0, -1) : result;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => import_path2.posix.relative(cwd, p) || ".";
-  return (p) => import_path2.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-  if (root.startsWith(`${cwd}/`)) {
-    const prefix = root.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = import_path2.posix.relative(cwd, `${root}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path) {
-  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-function splitPattern(path) {
-  var _result$parts;
-  const result = import_picomatch.default.scan(path, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-function convertPosixPathToPattern(path) {
-  return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-  return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = (0, import_path2.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? import_path2.posix.relative(escapedCwd, result) : import_path2.posix.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-      i++;
-    }
-    const potentialRoot = import_path2.posix.join(cwd, parentDir.slice(i * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts.length);
-    for (let i = 0; i < length; i++) {
-      const part = parts[i];
-      if (part === "**" && !parts[i + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? import_path2.posix.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result;
-}
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-  }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns
-  };
-}
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format2 = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug ? (p, isDirectory) => {
-      const path = format2(p, isDirectory);
-      const matches = matcher(path) && !ignore(path);
-      if (matches) log(`matched ${path}`);
-      return matches;
-    } : (p, isDirectory) => {
-      const path = format2(p, isDirectory);
-      return matcher(path) && !ignore(path);
-    }],
-    exclude: debug ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root
-  });
-  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-  return paths;
-}
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? (0, import_url.fileURLToPath)(opts.cwd) : (0, import_path2.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || import_fs.readdir,
-    readdirSync: opts.fs.readdirSync || import_fs.readdirSync,
-    realpath: opts.fs.realpath || import_fs.realpath,
-    realpathSync: opts.fs.realpathSync || import_fs.realpathSync,
-    stat: opts.fs.stat || import_fs.stat,
-    statSync: opts.fs.statSync || import_fs.statSync
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-  const [crawler, relative7] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
-}
-function globSync(globInput, options) {
-  const [crawler, relative7] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative7) : [];
-}
-var import_fs, import_path2, import_url, import_picomatch, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot, splitPatternOptions, ESCAPED_WIN32_BACKSLASHES, convertPathToPattern, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions;
-var init_dist2 = __esm({
-  "node_modules/tinyglobby/dist/index.mjs"() {
-    import_fs = require("fs");
-    import_path2 = require("path");
-    import_url = require("url");
-    init_dist();
-    import_picomatch = __toESM(require_picomatch2(), 1);
-    isReadonlyArray = Array.isArray;
-    BACKSLASHES = /\\/g;
-    DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-    isWin = process.platform === "win32";
-    ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-    WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-    isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-    splitPatternOptions = { parts: true };
-    ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-    convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
-    POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-    WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-    escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapePath = isWin ? escapeWin32Path : escapePosixPath;
-    PARENT_DIRECTORY = /^(\/?\.\.)+/;
-    ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-    defaultOptions = {
-      caseSensitiveMatch: true,
-      debug: !!process.env.TINYGLOBBY_DEBUG,
-      expandDirectories: true,
-      followSymbolicLinks: true,
-      onlyFiles: true
-    };
+    Object.assign(picomatch, pico);
+    module2.exports = picomatch;
   }
 });
 
@@ -7269,9 +6468,9 @@ async function resolveInputs(args, cwd) {
         add(arg);
       }
     } else if (GLOB_CHARS.test(arg)) {
-      const found = await glob2([arg], cwd);
+      const found = await glob(arg, cwd);
       if (found.length === 0) throw new InputError(`${arg}: no files match this pattern`);
-      found.forEach((f) => add(displayName((0, import_node_path3.resolve)(cwd, f), cwd)));
+      found.forEach(({ file, within }) => add(file, within));
     } else {
       throw new InputError(`${arg}: no such file or directory`);
     }
@@ -7280,7 +6479,7 @@ async function resolveInputs(args, cwd) {
 }
 function search(root, wanted, maxDirectories) {
   try {
-    return findFiles(root, wanted, maxDirectories);
+    return findFiles(root, wanted, { maxDirectories });
   } catch (error) {
     if (!(error instanceof TooManyDirectories)) throw error;
     throw new InputError(
@@ -7288,10 +6487,25 @@ function search(root, wanted, maxDirectories) {
     );
   }
 }
-async function glob2(patterns, cwd) {
-  const { glob: tinyglobby } = await Promise.resolve().then(() => (init_dist2(), dist_exports));
-  const found = await tinyglobby(patterns, { cwd, ignore: IGNORED, onlyFiles: true, dot: false, expandDirectories: false, followSymbolicLinks: false });
-  return found.sort();
+async function glob(pattern, cwd) {
+  const { default: picomatch } = await Promise.resolve().then(() => __toESM(require_picomatch2(), 1));
+  const { base, glob: rest } = picomatch.scan(pattern, { unescape: true });
+  const folder = (0, import_node_path3.resolve)(cwd, base);
+  let realFolder;
+  try {
+    realFolder = import_node_fs3.realpathSync.native(folder);
+  } catch {
+    return [];
+  }
+  const repository = repositoryRoot(folder);
+  const within = repository === void 0 ? realFolder : import_node_fs3.realpathSync.native(repository);
+  if (!isInside(realFolder, within))
+    throw new InputError(`${pattern}: ${base} links to a folder outside the repository, so it is not searched; name the folder itself to check it`);
+  const matches = picomatch(rest, { dot: false });
+  const maxDepth = /\*\*|[{(]/.test(rest) ? Infinity : rest.split("/").length - 1;
+  const hidden = /(^|[/{,(|])\./.test(rest);
+  const found = findFiles(folder, (_name, path) => matches(path), { bound: within, maxDepth, hidden });
+  return found.map((file) => ({ file: displayName((0, import_node_path3.join)(folder, file), cwd), within }));
 }
 function repositoryRoot(start) {
   for (let dir = (0, import_node_path3.resolve)(start); ; dir = (0, import_node_path3.dirname)(dir)) {
@@ -7307,16 +6521,16 @@ function inside(absolute, cwd) {
   const rel = (0, import_node_path3.relative)(cwd, absolute);
   return rel.startsWith("..") || (0, import_node_path3.isAbsolute)(rel) ? absolute : rel;
 }
-var import_node_fs3, import_node_path3, SLA_FILE_PATTERNS, IGNORED, GLOB_CHARS, MAX_DIRECTORIES_OUTSIDE_REPOSITORY;
+var import_node_fs3, import_node_path3, SLA_FILE_PATTERNS, GLOB_CHARS, MAX_DIRECTORIES_OUTSIDE_REPOSITORY;
 var init_discover = __esm({
   "src/load/discover.ts"() {
     "use strict";
     import_node_fs3 = require("node:fs");
     import_node_path3 = require("node:path");
     init_errors();
+    init_bounded_read();
     init_walk();
     SLA_FILE_PATTERNS = ["sla.yaml", "sla.yml", "sla.*.yaml", "sla.*.yml", "*.sla.yaml", "*.sla.yml"];
-    IGNORED = ["**/node_modules/**", "**/dist/**"];
     GLOB_CHARS = /[*?[\]{}]/;
     MAX_DIRECTORIES_OUTSIDE_REPOSITORY = 1e3;
   }
@@ -9206,7 +8420,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
-    var log2 = require_log();
+    var log = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
@@ -9255,7 +8469,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -11447,10 +10661,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -11464,7 +10678,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -11488,7 +10702,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -11504,7 +10718,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -11595,7 +10809,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -11609,13 +10823,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -11658,18 +10872,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -11723,8 +10937,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11736,7 +10950,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11747,8 +10961,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11765,7 +10979,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11945,7 +11159,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -11962,24 +11176,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -12162,25 +11376,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep3 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -12990,14 +12204,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -14164,18 +13378,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -14328,15 +13542,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -14530,13 +13744,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -14672,7 +13886,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log2 = require_log();
+    var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -14724,7 +13938,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -14955,26 +14169,26 @@ function isFlowStop(c) {
 }
 function fold(lines, last) {
   let out = "";
-  let empty2 = 0;
+  let empty = 0;
   let started = false;
   let afterMoreIndented = false;
   for (let i = 0; i < last; i++) {
     const line = lines[i];
     if (line === "") {
-      empty2++;
+      empty++;
       continue;
     }
     if (line.charCodeAt(0) === Char.Space) {
-      out += "\n".repeat(started ? empty2 + 1 : empty2);
+      out += "\n".repeat(started ? empty + 1 : empty);
       afterMoreIndented = true;
     } else if (afterMoreIndented) {
-      out += "\n".repeat(empty2 + 1);
+      out += "\n".repeat(empty + 1);
       afterMoreIndented = false;
-    } else if (empty2 > 0) out += "\n".repeat(empty2);
+    } else if (empty > 0) out += "\n".repeat(empty);
     else if (started) out += " ";
     out += line;
     started = true;
-    empty2 = 0;
+    empty = 0;
   }
   return out;
 }
@@ -20689,9 +19903,9 @@ var init_agreement_language = __esm({
       defaultSeverity: "error",
       description: "The agreement's `language` is a language tag that dates, numbers and names can be formatted and compared in (e.g. `en`, `de-DE`, `tr`, `ja`).",
       needs: ["agreement"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         if (safeLocale(sla.agreement.language) === void 0)
-          report2({
+          report({
             path: ["agreement", "language"],
             message: `\`${sla.agreement.language}\` is not a usable language tag`,
             hint: "write a BCP 47 tag such as `en`, `de-DE`, `tr` or `ja`"
@@ -20742,17 +19956,17 @@ var init_kpis_units = __esm({
       defaultSeverity: "error",
       description: "A KPI's target fits its unit (only percent targets may be written with `%`), and a funnel metric has the unit the funnel math reads.",
       needs: ["kpis"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         sla.kpis.forEach((kpi, index) => {
           if (typeof kpi.target === "string" && kpi.unit !== "percent")
-            report2({
+            report({
               path: ["kpis", index, "target"],
               message: `KPI \`${kpi.id}\` has unit \`${kpi.unit}\` but its target is a percentage (\`${kpi.target}\`)`,
               hint: "set `unit: percent`, or write the target as a plain number"
             });
           const expected = kpi.metric ? METRIC_UNITS[kpi.metric] : void 0;
           if (expected && kpi.unit !== expected)
-            report2({
+            report({
               path: ["kpis", index, "unit"],
               message: `KPI \`${kpi.id}\` is the funnel's \`${kpi.metric}\`, which is measured in ${expected}, but its unit is \`${kpi.unit}\``,
               hint: `set \`unit: ${expected}\``
@@ -20765,10 +19979,10 @@ var init_kpis_units = __esm({
       defaultSeverity: "error",
       description: "Each funnel metric is given by one KPI at most, so the funnel math is unambiguous.",
       needs: ["kpis"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         for (const [later, first] of repeatedKeys(sla.kpis.map((kpi) => kpi.metric || void 0))) {
           const kpi = sla.kpis[later];
-          report2({
+          report({
             path: ["kpis", later, "metric"],
             message: `KPI \`${kpi.id}\` and KPI \`${sla.kpis[first].id}\` are both the funnel's \`${kpi.metric}\``,
             hint: "remove `metric` from one of them"
@@ -20781,13 +19995,13 @@ var init_kpis_units = __esm({
       defaultSeverity: "warning",
       description: "An agreement with money targets names its currency (`agreement.currency`), and the currency is an ISO 4217 code.",
       needs: ["agreement", "kpis"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const currency = sla.agreement.currency;
         if (currency) {
           const known = knownCurrencies();
           if (known && !known.has(currency)) {
             const near = likelyCurrency(currency, known);
-            report2({
+            report({
               path: ["agreement", "currency"],
               message: `\`${currency}\` is not an ISO 4217 currency code`,
               hint: near ? `did you mean \`${near}\`?` : "write a code such as `EUR`, `TRY`, `JPY` or `USD`"
@@ -20797,7 +20011,7 @@ var init_kpis_units = __esm({
         }
         const index = sla.kpis.findIndex((kpi) => kpi.unit === "currency");
         if (index >= 0)
-          report2({
+          report({
             path: ["agreement"],
             at: "key",
             message: `KPI \`${sla.kpis[index].id}\` is an amount of money but the agreement names no currency`,
@@ -20821,12 +20035,12 @@ var init_connect_sequence = __esm({
       defaultSeverity: "error",
       description: "A connect-attempt `sequence` has as many steps as `attempts`, uses only listed channels, starts no later than `timeToFirstAttempt`, and runs in time order inside the window.",
       needs: ["connectAttempt"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const protocol = sla.connectAttempt;
         const sequence = protocol?.sequence;
         if (!protocol || !sequence) return;
         if (sequence.length !== protocol.attempts)
-          report2({
+          report({
             path: ["connectAttempt", "sequence"],
             at: "key",
             message: `the sequence plans ${sequence.length} attempt${sequence.length === 1 ? "" : "s"} but \`attempts\` is ${protocol.attempts}`,
@@ -20837,7 +20051,7 @@ var init_connect_sequence = __esm({
         let previous;
         sequence.forEach((step, index) => {
           if (!protocol.channels.includes(step.channel))
-            report2({
+            report({
               path: ["connectAttempt", "sequence", index, "channel"],
               message: `attempt ${index + 1} uses channel \`${step.channel}\`, which is not in \`connectAttempt.channels\``,
               hint: `add \`${step.channel}\` to the channels or use one of: ${protocol.channels.join(", ")}`
@@ -20845,18 +20059,18 @@ var init_connect_sequence = __esm({
           const after = parseDuration(step.after);
           if (!after) return;
           if (index === 0 && firstDue && compareDurations(after, firstDue) > 0)
-            report2({
+            report({
               path: ["connectAttempt", "sequence", 0, "after"],
               message: `attempt 1 is planned after ${after.text}, later than the time to first attempt (${firstDue.text})`,
               hint: "plan the first attempt within `connectAttempt.timeToFirstAttempt`, or change the promise"
             });
           if (window && compareDurations(after, window) > 0)
-            report2({
+            report({
               path: ["connectAttempt", "sequence", index, "after"],
               message: `attempt ${index + 1} is planned after ${after.text}, outside the ${window.text} window`
             });
           if (previous && compareDurations(after, previous) < 0)
-            report2({
+            report({
               path: ["connectAttempt", "sequence", index, "after"],
               message: `attempt ${index + 1} (after ${after.text}) is planned before attempt ${index} (after ${previous.text})`,
               hint: "list the attempts in the order they are made"
@@ -20879,7 +20093,7 @@ var init_connect_timing = __esm({
       defaultSeverity: "error",
       description: "The first connect attempt (by default and per lead type) is due before the attempt window closes.",
       needs: ["connectAttempt", "leadTypes"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const protocol = sla.connectAttempt;
         const window = parseDuration(protocol?.window);
         if (!protocol || !window) return;
@@ -20894,7 +20108,7 @@ var init_connect_timing = __esm({
         for (const { path, text, who } of candidates) {
           const first = parseDuration(text);
           if (first && compareDurations(first, window) >= 0)
-            report2({
+            report({
               path,
               message: `time to first attempt for ${who} (${first.text}) is not shorter than the whole attempt window (${window.text})`,
               hint: "the first attempt must leave time for the rest of the sequence; shorten it or lengthen `connectAttempt.window`"
@@ -20916,7 +20130,7 @@ var init_deals_probability = __esm({
       defaultSeverity: "error",
       description: "Won deal stages have 100% probability, lost ones 0%, and open stages never fall in probability as a deal advances.",
       needs: ["dealStages"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         let previousOpen;
         (sla.dealStages ?? []).forEach((stage, index) => {
           const probability2 = toFraction(stage.probability);
@@ -20924,17 +20138,17 @@ var init_deals_probability = __esm({
           const path = ["dealStages", index, "probability"];
           const outcome = stage.outcome ?? "open";
           if (outcome === "won" && probability2 !== 1)
-            report2({
+            report({
               path,
               message: `won deal stage \`${stage.id}\` has probability ${formatPercent(probability2)}; a won deal is 100%`,
               // `1` is the usual slip: meant as a fraction, read as one percent point.
               hint: stage.probability === 1 ? "a bare 1 is read as 1%; write 100 or 100%" : "write 100%"
             });
           else if (outcome === "lost" && probability2 !== 0)
-            report2({ path, message: `lost deal stage \`${stage.id}\` has probability ${formatPercent(probability2)}; a lost deal is 0%` });
+            report({ path, message: `lost deal stage \`${stage.id}\` has probability ${formatPercent(probability2)}; a lost deal is 0%` });
           else if (outcome === "open") {
             if (previousOpen && probability2 < previousOpen.probability)
-              report2({
+              report({
                 path,
                 message: `deal stage \`${stage.id}\` (${formatPercent(probability2)}) is less likely to win than the stage before it, \`${previousOpen.id}\` (${formatPercent(previousOpen.probability)})`,
                 hint: "order open deal stages as deals advance, with rising probability"
@@ -20999,7 +20213,7 @@ var init_funnel3 = __esm({
       defaultSeverity: "error",
       description: "Every volume target (customers, proposals, SQLs, MQLs, leads, visits) is at least what the funnel math derives from the revenue target, average deal size and conversion rates.",
       needs: ["agreement", "kpis"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const funnel = computeFunnel(sla);
         if (!funnel?.computable) return;
         funnel.steps.forEach((step, stepIndex) => {
@@ -21010,7 +20224,7 @@ var init_funnel3 = __esm({
           const span = targetSpan(kpi);
           const months = Number(funnel.months.toFixed(2));
           const committedText = span === "period" ? `${figure(kpi.target)} for the period` : `${figure(kpi.target)} per ${span} = ${figure(committed)} over ${months} months`;
-          report2({
+          report({
             path: ["kpis", sla.kpis.indexOf(kpi), "target"],
             message: `KPI \`${kpi.id}\` cannot deliver the revenue target: ${committedText}, but ${count(step.needed)} ${VOLUME_LABELS[step.metric]} are needed (${explainFunnel(funnel, stepIndex)}; ${count(Math.ceil(step.perMonth))} per month)`,
             hint: `raise the target to at least ${count(Math.ceil(perSpan(kpi, step.needed, funnel.months)))}${span === "period" ? "" : ` per ${span}`}, or revisit the revenue target and conversion rates` + bareOneNote(sla, funnel, stepIndex)
@@ -21023,7 +20237,7 @@ var init_funnel3 = __esm({
       defaultSeverity: "error",
       description: "The funnel figures are possible: no negative revenue target, average deal size or rate, no deal size or rate of 0, no rate above 100%, and no target or derived volume too large (or rate too small) for a number to hold.",
       needs: ["agreement", "kpis"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const at2 = (kpi2) => ["kpis", sla.kpis.indexOf(kpi2), "target"];
         const reported = /* @__PURE__ */ new Set();
         const months = periodMonths(sla);
@@ -21031,7 +20245,7 @@ var init_funnel3 = __esm({
           if (months === void 0 || typeof kpi2.target !== "number" || kpi2.unit !== "count" && kpi2.unit !== "currency") continue;
           if (Number.isFinite(targetOverPeriod(kpi2, months))) continue;
           reported.add(kpi2);
-          report2({
+          report({
             path: at2(kpi2),
             message: `the target of KPI \`${kpi2.id}\`, ${String(kpi2.target)} per ${targetSpan(kpi2)}, adds up to more than a number can hold over ${Number(months.toFixed(2))} months`,
             hint: "set the target the team means to reach"
@@ -21041,7 +20255,7 @@ var init_funnel3 = __esm({
         if (funnel?.computable !== false) return;
         const kpi = kpiForMetric(sla, funnel.cause);
         if (reported.has(kpi)) return;
-        report2({ path: at2(kpi), ...describeImpossible(funnel, kpi) });
+        report({ path: at2(kpi), ...describeImpossible(funnel, kpi) });
       }
     };
     CAUSE_LABELS = { revenue: "revenue target", averageDealSize: "average deal size", ...RATE_LABELS };
@@ -21050,18 +20264,18 @@ var init_funnel3 = __esm({
       defaultSeverity: "warning",
       description: "When a revenue target is set, the KPIs give an average deal size and every conversion rate the funnel math needs (impossible values are `funnel/impossible`'s).",
       needs: ["agreement", "kpis"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const revenue = kpiForMetric(sla, "revenue");
         if (!revenue) return;
         if (computeFunnel(sla)?.computable === false) return;
         const at2 = (kpi) => ["kpis", sla.kpis.indexOf(kpi), "target"];
         if (!(Number(revenue.target) > 0)) {
-          report2({ path: at2(revenue), message: `the revenue target is ${String(revenue.target)}: nothing to derive the funnel from`, hint: "set the revenue target for the period" });
+          report({ path: at2(revenue), message: `the revenue target is ${String(revenue.target)}: nothing to derive the funnel from`, hint: "set the revenue target for the period" });
           return;
         }
         const deal = kpiForMetric(sla, "averageDealSize");
         if (!deal) {
-          report2({
+          report({
             path: ["kpis", sla.kpis.indexOf(revenue), "metric"],
             message: "the revenue target cannot be broken down: no KPI has `metric: averageDealSize`",
             hint: "add an average-deal-size KPI so the funnel math can derive the customers needed"
@@ -21069,13 +20283,13 @@ var init_funnel3 = __esm({
           return;
         }
         if (!(Number(deal.target) > 0)) {
-          report2({ path: at2(deal), message: `the average deal size is ${String(deal.target)}: the customers needed cannot be derived`, hint: "set the average value of a won deal" });
+          report({ path: at2(deal), message: `the average deal size is ${String(deal.target)}: the customers needed cannot be derived`, hint: "set the average value of a won deal" });
           return;
         }
         for (const metric of RATE_METRICS) {
           const kpi = kpiForMetric(sla, metric);
           if (kpi && toFraction(kpi.target) === void 0) {
-            report2({
+            report({
               path: at2(kpi),
               message: `the ${RATE_LABELS[metric]} is \`${String(kpi.target)}\`; the funnel math needs a rate above 0% and at most 100%`,
               hint: "write a percentage as `25%`, `25` or `0.25`"
@@ -21083,7 +20297,7 @@ var init_funnel3 = __esm({
             return;
           }
           if (!kpi && metric !== "leadToMqlRate") {
-            report2({
+            report({
               path: ["kpis", sla.kpis.indexOf(revenue), "metric"],
               message: `the funnel math stops at the ${RATE_LABELS[metric]}: no KPI has \`metric: ${metric}\``,
               hint: "add the conversion rate as a KPI so volume targets further up the funnel can be checked"
@@ -21108,11 +20322,11 @@ var init_ids_duplicate = __esm({
       defaultSeverity: "error",
       description: "Ids are unique within each list (parties, ICPs, personas, stages, lead types, statuses, deal stages, scoring criteria, KPIs).",
       needs: [],
-      check({ collections: collections2, report: report2 }) {
+      check({ collections: collections2, report }) {
         for (const { label, path, entries } of collections2()) {
           for (const [later, first] of repeatedKeys(entries.map(({ entity }) => entity.id))) {
             const { index, entity: item } = entries[later];
-            report2({
+            report({
               path: [...path, index, "id"],
               message: `duplicate ${label} id \`${item.id}\` (first used by entry ${entries[first].index + 1})`,
               hint: "ids must be unique: references and `sla diff` match entries by id"
@@ -21136,12 +20350,12 @@ var init_names_duplicate = __esm({
       defaultSeverity: "warning",
       description: "Names are distinct within each list, compared case-insensitively in the document's language (Turkish I and \u0130 fold correctly; full-width and half-width forms such as \uFF21\uFF22\uFF23 and ABC are the same).",
       needs: [],
-      check({ collections: collections2, locale, report: report2 }) {
+      check({ collections: collections2, locale, report }) {
         for (const { label, path, entries } of collections2()) {
           const names = entries.map(({ entity }) => typeof entity.name === "string" ? foldName(entity.name, locale) : void 0);
           for (const [later, first] of repeatedKeys(names)) {
             const { index, entity: item } = entries[later];
-            report2({
+            report({
               path: [...path, index, "name"],
               message: `${label} \`${item.id}\` has the same name as \`${entries[first].entity.id}\`: "${item.name}"`,
               hint: "two entries with one name confuse readers of the signed agreement; rename one"
@@ -21168,12 +20382,12 @@ var init_period2 = __esm({
       defaultSeverity: "error",
       description: "The review period ends after it starts.",
       needs: ["agreement"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const { start, end } = sla.agreement.reviewPeriod;
         const from = parseDate(start);
         const to = parseDate(end);
         if (from && to && toDayNumber(to) < toDayNumber(from))
-          report2({
+          report({
             path: ["agreement", "reviewPeriod", "end"],
             message: `the review period ends (${end}) before it starts (${start})`,
             hint: "swap the dates, or correct the year"
@@ -21187,13 +20401,13 @@ var init_period2 = __esm({
       defaultSeverity: "warning",
       description: "The review period is about six months long (5.5 to 6.5), the usual reset cadence.",
       needs: ["agreement"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const from = parseDate(sla.agreement.reviewPeriod.start);
         const to = parseDate(sla.agreement.reviewPeriod.end);
         if (!from || !to || toDayNumber(to) < toDayNumber(from)) return;
         const months = monthsInPeriod(from, to);
         if (Math.abs(months - TYPICAL_MONTHS) > TOLERANCE_MONTHS)
-          report2({
+          report({
             path: ["agreement", "reviewPeriod"],
             at: "key",
             message: `the review period is ${describeLength(months, toDayNumber(to) - toDayNumber(from) + 1)} long; SLAs are usually reviewed every ${TYPICAL_MONTHS} months (${TYPICAL_MONTHS - TOLERANCE_MONTHS} to ${TYPICAL_MONTHS + TOLERANCE_MONTHS})`,
@@ -21206,7 +20420,7 @@ var init_period2 = __esm({
       defaultSeverity: "error",
       description: "The effective date lies inside the review period.",
       needs: ["agreement"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const { effectiveDate, reviewPeriod } = sla.agreement;
         const day = parseDate(effectiveDate);
         const from = parseDate(reviewPeriod.start);
@@ -21214,7 +20428,7 @@ var init_period2 = __esm({
         if (!day || !from || !to) return;
         const n = toDayNumber(day);
         if (n < toDayNumber(from) || n > toDayNumber(to))
-          report2({
+          report({
             path: ["agreement", "effectiveDate"],
             message: `effective date ${effectiveDate} is outside the review period ${reviewPeriod.start} \u2013 ${reviewPeriod.end}`,
             hint: "the agreement takes effect during the period it covers; usually on its first day"
@@ -21231,7 +20445,7 @@ function referenceRule(options) {
     defaultSeverity: "error",
     description: options.description,
     needs: options.needs,
-    check({ sla, report: report2 }) {
+    check({ sla, report }) {
       const known = idsOf(options.targets(sla));
       let suggester;
       let definedNames;
@@ -21240,7 +20454,7 @@ function referenceRule(options) {
           const id = holders.items[index][holders.field];
           if (id === void 0 || known.has(id)) continue;
           const suggestion = (suggester ??= new Suggester(known)).suggest(id);
-          report2({
+          report({
             path: holders.path(index),
             message: `${holders.holder(index)} refers to ${options.target} \`${id}\`, which is not defined`,
             hint: suggestion ? `did you mean \`${suggestion}\`?` : known.size ? `defined ${options.targetList}: ${definedNames ??= listNames(known)}` : `define it under \`${options.targetList}\``
@@ -21332,10 +20546,10 @@ var init_scoring_thresholds = __esm({
       defaultSeverity: "error",
       description: "The SQL threshold is above the MQL threshold: a lead is an MQL before it is an SQL.",
       needs: ["leadScoring"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const scoring = sla.leadScoring;
         if (!scoring || scoring.sqlThreshold > scoring.mqlThreshold) return;
-        report2({
+        report({
           path: ["leadScoring", "sqlThreshold"],
           message: `SQL threshold ${scoring.sqlThreshold} is not above the MQL threshold ${scoring.mqlThreshold}`,
           hint: "raise `sqlThreshold` above `mqlThreshold`, or lower `mqlThreshold`"
@@ -21355,13 +20569,13 @@ var init_scoring_unreachable = __esm({
       defaultSeverity: "error",
       description: "A lead that meets every positive criterion reaches the SQL threshold; otherwise no lead ever becomes an SQL by score.",
       needs: ["leadScoring"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const scoring = sla.leadScoring;
         if (!scoring) return;
         const best = scoring.criteria.reduce((sum, c) => sum + Math.max(0, c.points), 0);
         for (const key of ["mqlThreshold", "sqlThreshold"]) {
           if (best < scoring[key]) {
-            report2({
+            report({
               path: ["leadScoring", key],
               message: `${key === "mqlThreshold" ? "MQL" : "SQL"} threshold ${scoring[key]} cannot be reached: all positive criteria together give ${best} points`,
               hint: "lower the threshold or add criteria that earn points"
@@ -21407,11 +20621,11 @@ var init_stages_handoff = __esm({
       defaultSeverity: "warning",
       description: "The lifecycle has an MQL and an SQL stage: the jointly agreed criteria that bridge marketing and sales.",
       needs: ["lifecycleStages"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const categories = new Set(sla.lifecycleStages.map(stageCategory));
         for (const [category, name] of [["mql", "marketing qualified lead (MQL)"], ["sql", "sales qualified lead (SQL)"]]) {
           if (!categories.has(category))
-            report2({
+            report({
               path: ["lifecycleStages"],
               message: `no ${name} stage`,
               hint: `give the stage that plays this part \`category: ${category}\`, or add one`,
@@ -21435,13 +20649,13 @@ var init_stages_missing_exit_criteria = __esm({
       defaultSeverity: "error",
       description: "Every lifecycle stage a contact can leave (all but the last, customer, evangelist and other) has `exitCriteria`.",
       needs: ["lifecycleStages"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const last = sla.lifecycleStages.length - 1;
         sla.lifecycleStages.forEach((stage, index) => {
           const category = stageCategory(stage);
           if (index === last || category && FINAL_CATEGORIES.has(category)) return;
           if (!stage.exitCriteria?.length)
-            report2({
+            report({
               path: ["lifecycleStages", index],
               message: `lifecycle stage \`${stage.id}\` has no \`exitCriteria\``,
               hint: "say what must be true for a contact to move on; without it the hand-off is a matter of opinion"
@@ -21462,10 +20676,10 @@ var init_stages_missing_owner = __esm({
       defaultSeverity: "error",
       description: "Every lifecycle stage has an `owner`: the team accountable for contacts in it.",
       needs: ["lifecycleStages"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         sla.lifecycleStages.forEach((stage, index) => {
           if (stage.owner === void 0)
-            report2({
+            report({
               path: ["lifecycleStages", index],
               message: `lifecycle stage \`${stage.id}\` has no \`owner\``,
               hint: "add `owner:` with the id of the party (e.g. `marketing` or `sales`) accountable for this stage"
@@ -21487,14 +20701,14 @@ var init_stages_order = __esm({
       defaultSeverity: "error",
       description: "Lifecycle stages are listed in funnel order: subscriber, lead, MQL, SQL, opportunity, customer, evangelist (by `category`, or by a standard id).",
       needs: ["lifecycleStages"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         let highest;
         sla.lifecycleStages.forEach((stage, index) => {
           const category = stageCategory(stage);
           const rank = category ? STAGE_ORDER.indexOf(category) : -1;
           if (rank < 0) return;
           if (highest && rank < highest.rank) {
-            report2({
+            report({
               path: ["lifecycleStages", index],
               message: `lifecycle stage \`${stage.id}\` (${category}) comes after \`${highest.id}\` (${highest.category}), but a contact reaches ${category} first`,
               hint: `move \`${stage.id}\` before \`${highest.id}\`, or set its \`category\` if it is not a standard ${category} stage`
@@ -21518,10 +20732,10 @@ var init_statuses_return_reason = __esm({
       defaultSeverity: "error",
       description: "A lead status that returns leads to marketing lists the accepted `returnReasons`.",
       needs: ["leadStatuses"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         (sla.leadStatuses ?? []).forEach((status, index) => {
           if (status.returnsToMarketing && !status.returnReasons?.length)
-            report2({
+            report({
               path: ["leadStatuses", index],
               message: `lead status \`${status.id}\` returns leads to marketing but lists no \`returnReasons\``,
               hint: "sales and marketing must agree why a lead may be sent back; list the reasons"
@@ -21543,11 +20757,11 @@ var init_values_percent_range = __esm({
       defaultSeverity: "error",
       description: "Percentages (deal probabilities, percent KPI targets) lie between 0% and 100%, however written: `25%`, `25` or `0.25`.",
       needs: ["dealStages", "kpis"],
-      check({ sla, report: report2 }) {
+      check({ sla, report }) {
         const outOfRange = (path, value, what) => {
           const fraction = toFraction(value);
           if (fraction !== void 0 && (fraction < 0 || fraction > 1))
-            report2({
+            report({
               path,
               message: `${what()} is ${formatPercent(fraction)} (written \`${value}\`); a percentage lies between 0% and 100%`,
               hint: "write `25%`, `25` or `0.25` for twenty-five percent"
@@ -22658,12 +21872,12 @@ function formatKpiValue(unit, value, currency) {
 }
 function formatDelta(change, currency) {
   if (!change.delta) return "";
-  const { absolute, relative: relative7 } = change.delta;
+  const { absolute, relative: relative6 } = change.delta;
   const sign = absolute > 0 ? "+" : absolute < 0 ? "\u2212" : "\xB1";
   const magnitude = Math.abs(absolute);
   const isPercent = change.unit === "percent" || change.field === "probability";
   const abs = isPercent ? `${number(magnitude * 100)} pp` : formatKpiValue(change.unit, magnitude, currency);
-  const rel = relative7 === null || isPercent ? "" : `, ${relative7 > 0 ? "+" : relative7 < 0 ? "\u2212" : "\xB1"}${number(Math.abs(relative7) * 100, 1)}%`;
+  const rel = relative6 === null || isPercent ? "" : `, ${relative6 > 0 ? "+" : relative6 < 0 ? "\u2212" : "\xB1"}${number(Math.abs(relative6) * 100, 1)}%`;
   return `${sign}${abs}${rel}`;
 }
 function formatValue(value) {
@@ -22948,9 +22162,9 @@ async function runDiff(operands, options, argv = process.argv) {
   const [before, after] = await resolveSides(operands, argv, process.cwd());
   refuseOutputOverInput(options.output, [before, after].map((side2) => side2.path ?? side2.name), "report");
   const diff = diffSla(load(before), load(after));
-  const report2 = await format(diff, options);
-  if (options.output) await writeFileAtomic(options.output, report2);
-  else process.stdout.write(report2);
+  const report = await format(diff, options);
+  if (options.output) await writeFileAtomic(options.output, report);
+  else process.stdout.write(report);
   return failed(diff, options.failOn) ? EXIT.findings : EXIT.ok;
 }
 function failed(diff, failOn) {
@@ -23290,7 +22504,7 @@ var init_sarif = __esm({
           ]
         }))
       );
-      const log2 = {
+      const log = {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
         runs: [
@@ -23313,7 +22527,7 @@ var init_sarif = __esm({
           }
         ]
       };
-      return jsonVisible(JSON.stringify(log2, null, 2)) + "\n";
+      return jsonVisible(JSON.stringify(log, null, 2)) + "\n";
     };
   }
 });
@@ -23554,7 +22768,7 @@ function checkClaimed(jobs, next, options, onResult) {
   for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) onResult(index, checkFile(jobs[index], options));
 }
 function runWorker(worker, results) {
-  return new Promise((resolve9) => {
+  return new Promise((resolve7) => {
     let checked = 0;
     worker.once("message", (batch) => {
       for (const [index, result] of batch) results[index] = result;
@@ -23566,7 +22780,7 @@ function runWorker(worker, results) {
       if (process.env.SLA_DEBUG) process.stderr.write(`${error.stack}
 `);
     });
-    worker.once("exit", () => resolve9(checked));
+    worker.once("exit", () => resolve7(checked));
   });
 }
 var import_node_os2, FILES_PER_THREAD, MAX_AUTO_THREADS, MIN_CORES_TO_SHARE, WORKER;
@@ -23588,19 +22802,19 @@ __export(clean_cache_exports, {
   openCleanCache: () => openCleanCache
 });
 function settingsHash(config) {
-  const build2 = buildId();
-  if (build2 === void 0) return void 0;
+  const build = buildId();
+  if (build === void 0) return void 0;
   const require2 = (0, import_node_module2.createRequire)(__slaModuleUrl);
   const versions = READERS.map((name) => `${name}@${require2(`${name}/package.json`).version}`);
-  return (0, import_node_crypto2.createHash)("sha1").update([build2, ...versions, JSON.stringify(config)].join("\0")).digest("base64url");
+  return (0, import_node_crypto2.createHash)("sha1").update([build, ...versions, JSON.stringify(config)].join("\0")).digest("base64url");
 }
 function readCacheState(location) {
   let text;
   try {
-    const stat2 = (0, import_node_fs8.lstatSync)(location);
-    if (stat2.isSymbolicLink()) return { kind: "foreign", why: "is a symbolic link" };
-    if (!stat2.isFile()) return { kind: "foreign", why: "is not a regular file" };
-    if (process.getuid !== void 0 && stat2.uid !== process.getuid())
+    const stat = (0, import_node_fs8.lstatSync)(location);
+    if (stat.isSymbolicLink()) return { kind: "foreign", why: "is a symbolic link" };
+    if (!stat.isFile()) return { kind: "foreign", why: "is not a regular file" };
+    if (process.getuid !== void 0 && stat.uid !== process.getuid())
       return { kind: "untrusted", why: "is owned by another user", fix: "delete it, or give another --cache-location" };
     const tracking = gitTracking(location);
     if ("unknown" in tracking)
@@ -23647,10 +22861,10 @@ function openCleanCache(location, config) {
         return;
       }
       const clean2 = { ...earlier };
-      results.forEach(({ report: report2, cleanHash }, index) => {
+      results.forEach(({ report, cleanHash }, index) => {
         if (jobs[index].file === "-") return;
-        if (cleanHash === void 0) delete clean2[report2.file];
-        else clean2[report2.file] = cleanHash;
+        if (cleanHash === void 0) delete clean2[report.file];
+        else clean2[report.file] = cleanHash;
       });
       const unchanged = state.kind === "cache" && state.cache.settings === settings && JSON.stringify(state.cache.clean) === JSON.stringify(clean2);
       if (unchanged) return;
@@ -23703,13 +22917,13 @@ async function runValidate(paths, options) {
   const unreadable = results.filter((r) => r.unreadable).length;
   const format2 = await loadFindingsFormatter(options.format);
   const stream = options.output ? void 0 : process.stdout;
-  const report2 = format2(reports, {
+  const report = format2(reports, {
     paint: await loadPaint(stream ? useColor(stream, options.color) : false),
     sources,
     toolVersion: toolVersion()
   });
-  if (options.output) await writeFileAtomic(options.output, report2);
-  else process.stdout.write(report2);
+  if (options.output) await writeFileAtomic(options.output, report);
+  else process.stdout.write(report);
   const { error, warning: shownWarnings } = countBySeverity(reports.flatMap((r) => r.findings));
   const warning = results.reduce((sum, r) => sum + (r.hiddenWarnings ?? 0), shownWarnings);
   if (unreadable) return EXIT.usage;
@@ -23935,9 +23149,9 @@ async function summarise({ baseRef, args, summary }) {
 `);
     return EXIT.usage;
   }
-  const report2 = [];
+  const report = [];
   const write2 = process.stdout.write;
-  process.stdout.write = ((chunk) => (report2.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")), true));
+  process.stdout.write = ((chunk) => (report.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")), true));
   let code2;
   try {
     code2 = await runProgram(createProgram([registerDiff]), args);
@@ -23945,7 +23159,7 @@ async function summarise({ baseRef, args, summary }) {
     process.stdout.write = write2;
   }
   try {
-    (0, import_node_fs9.appendFileSync)(summary, report2.join(""));
+    (0, import_node_fs9.appendFileSync)(summary, report.join(""));
   } catch (error) {
     process.stderr.write(`sla: cannot write the job summary: ${error.code ?? error.message}
 `);

@@ -117,7 +117,7 @@ const childProcessOnDemand = {
 };
 
 /**
- * dist/bin/sla.cjs: the CLI, our code with commander, chalk and tinyglobby, in one CommonJS
+ * dist/bin/sla.cjs: the CLI, our code with commander, chalk and picomatch, in one CommonJS
  * file that bin/sla.js runs with a V8 code cache (dist/bin/sla.cache). Node starts CommonJS
  * faster than ES modules, and the cache spares compiling what a run uses: together a third
  * of what `sla validate` adds to Node's own start-up. A command's code still runs only when

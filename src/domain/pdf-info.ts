@@ -14,19 +14,35 @@ type PdfValue =
   | { kind: "number"; value: number }
   | { kind: "other" };
 
-/** How many cross-reference sections are followed before giving up (a loop of `/Prev`). */
+// A crafted file must not make the reading long (`sla verify` runs on documents from anyone):
+// each section is read once, however many `/Prev` lead to it, and every value parsed, the
+// number of sections and the entries read are bounded, so the work is at most linear in the
+// file's size and small beside reading it. Past a bound the entry is not found.
+
+/** How many cross-reference sections are followed (a document updated incrementally many times). */
 const MAX_SECTIONS = 64;
+/**
+ * The most bytes a trailer, the information dictionary or the entry's value may span. pdfkit
+ * writes a trailer of a few hundred bytes and the dictionary's strings as objects of their own.
+ */
+export const MAX_VALUE_BYTES = 64 * 1024;
+/** The most cross-reference entries read, over all sections: far more objects than any agreement's PDF holds. */
+export const MAX_XREF_ENTRIES = 1_000_000;
 const WHITESPACE = /[\0\t\n\f\r ]/;
 const DELIMITER = /[\0\t\n\f\r ()<>[\]{}/%]/;
 
 /** The text of the information entry `key`, or undefined when there is none or it cannot be read. */
 export function pdfInfoString(pdf: string, key: string): string | undefined {
   const offsets = new Map<number, number>();
+  const read = new Set<number>();
+  const budget = { entries: MAX_XREF_ENTRIES };
   let info: PdfValue | undefined;
   const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(pdf.slice(-1024));
   let at: number | undefined = start ? Number(start[1]) : undefined;
-  for (let sections = 0; at !== undefined && sections < MAX_SECTIONS; sections++) {
-    const trailer = readXrefSection(pdf, at, offsets);
+  // A section met again (a loop of `/Prev`) has nothing new: the chain ends there.
+  for (let sections = 0; at !== undefined && !read.has(at) && sections < MAX_SECTIONS; sections++) {
+    read.add(at);
+    const trailer = readXrefSection(pdf, at, offsets, budget);
     if (!trailer) return undefined;
     info ??= trailer.entries.get("Info");
     const prev = trailer.entries.get("Prev");
@@ -38,8 +54,11 @@ export function pdfInfoString(pdf: string, key: string): string | undefined {
   return value?.kind === "string" ? decodeText(value.bytes) : undefined;
 }
 
-/** Adds the section's objects not yet known (newer sections come first) and returns its trailer. */
-function readXrefSection(pdf: string, at: number, offsets: Map<number, number>): { entries: Map<string, PdfValue> } | undefined {
+/**
+ * Adds the section's objects not yet known (newer sections come first) and returns its trailer;
+ * undefined when it cannot be read or holds more entries than the budget has left.
+ */
+function readXrefSection(pdf: string, at: number, offsets: Map<number, number>, budget: { entries: number }): { entries: Map<string, PdfValue> } | undefined {
   const header = /xref\s+/y;
   header.lastIndex = at;
   if (!header.test(pdf)) return undefined;
@@ -52,6 +71,7 @@ function readXrefSection(pdf: string, at: number, offsets: Map<number, number>):
     if (!sub) break;
     pos = subsection.lastIndex;
     for (let i = 0; i < Number(sub[2]); i++) {
+      if (--budget.entries < 0) return undefined;
       entry.lastIndex = pos;
       const e = entry.exec(pdf);
       if (!e) return undefined;
@@ -63,8 +83,13 @@ function readXrefSection(pdf: string, at: number, offsets: Map<number, number>):
   const trailer = /trailer\s*/y;
   trailer.lastIndex = pos;
   if (!trailer.test(pdf)) return undefined;
-  const value = parseValue(pdf, trailer.lastIndex)?.value;
+  const value = parseBounded(pdf, trailer.lastIndex);
   return value?.kind === "dict" ? value : undefined;
+}
+
+/** The value at `pos`, if it ends within MAX_VALUE_BYTES. */
+function parseBounded(pdf: string, pos: number): PdfValue | undefined {
+  return parseValue(pdf.slice(pos, pos + MAX_VALUE_BYTES), 0)?.value;
 }
 
 /** Follows an indirect reference to the object it names (`12 0 obj … endobj`). */
@@ -76,7 +101,7 @@ function resolve(pdf: string, value: PdfValue | undefined, offsets: Map<number, 
   header.lastIndex = offset;
   const match = header.exec(pdf);
   if (!match || Number(match[1]) !== value.num) return undefined;
-  const parsed = parseValue(pdf, header.lastIndex)?.value;
+  const parsed = parseBounded(pdf, header.lastIndex);
   return parsed?.kind === "ref" ? undefined : parsed;
 }
 

@@ -3,12 +3,11 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
+import { isInside } from "./bounded-read.js";
 import { TooManyDirectories, findFiles, isSlaFileName, isYamlFileName } from "./walk.js";
 
 /** File names taken for SLA files when no path is given. */
 export const SLA_FILE_PATTERNS = ["sla.yaml", "sla.yml", "sla.*.yaml", "sla.*.yml", "*.sla.yaml", "*.sla.yml"] as const;
-/** What the glob patterns users write leave out, as the directory search does (walk.ts). */
-const IGNORED = ["**/node_modules/**", "**/dist/**"];
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -28,9 +27,9 @@ export interface Input {
 /**
  * Expands the user's arguments into file names (relative to cwd when inside it), in the
  * order given, without duplicates. `-` is kept as is and means standard input. A file found
- * in a folder (the repository, or a directory named) carries that folder's real path: it is
- * read only if it is really there. A file named, or matched by a pattern, is the user's
- * choice; the glob library does not follow links (see glob below).
+ * in a folder (the repository, a directory named, or the repository or folder a glob pattern
+ * searches) carries that folder's real path: it is read only if it is really there. A file
+ * named is the user's choice, read wherever it points.
  */
 export async function resolveInputs(args: readonly string[], cwd: string): Promise<Input[]> {
   const files: Input[] = [];
@@ -70,9 +69,9 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
         add(arg);
       }
     } else if (GLOB_CHARS.test(arg)) {
-      const found = await glob([arg], cwd);
+      const found = await glob(arg, cwd);
       if (found.length === 0) throw new InputError(`${arg}: no files match this pattern`);
-      found.forEach((f) => add(displayName(resolve(cwd, f), cwd)));
+      found.forEach(({ file, within }) => add(file, within));
     } else {
       throw new InputError(`${arg}: no such file or directory`);
     }
@@ -83,7 +82,7 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
 /** findFiles, with a walk past its bound (only ever outside a repository) said as a usage error. */
 function search(root: string, wanted: (name: string) => boolean, maxDirectories: number): string[] {
   try {
-    return findFiles(root, wanted, maxDirectories);
+    return findFiles(root, wanted, { maxDirectories });
   } catch (error) {
     if (!(error instanceof TooManyDirectories)) throw error;
     throw new InputError(
@@ -93,15 +92,34 @@ function search(root: string, wanted: (name: string) => boolean, maxDirectories:
 }
 
 /**
- * The files a pattern matches, not through symbolic links: the library follows every link it
- * meets, once per path, so a few links that each lead twice to the next made it exponential,
- * and a link to `/` made it walk the machine.
+ * The files a pattern matches, found by the same walk as a directory's: the pattern's folder
+ * (the part before the first wildcard) is walked and each path below it matched against the
+ * rest. Links are followed by the walk's rules, bounded by the repository the folder is in
+ * (outside one, by the folder itself): a link to a file is matched like a file and refused
+ * when it leads out, a link to a directory is followed only inside, each real directory once.
  */
-async function glob(patterns: string[], cwd: string): Promise<string[]> {
-  // Loaded here so that naming a file never pays for the glob library.
-  const { glob: tinyglobby } = await import("tinyglobby");
-  const found = await tinyglobby(patterns, { cwd, ignore: IGNORED, onlyFiles: true, dot: false, expandDirectories: false, followSymbolicLinks: false });
-  return found.sort();
+async function glob(pattern: string, cwd: string): Promise<Input[]> {
+  // Loaded here so that naming a file never pays for the matcher.
+  const { default: picomatch } = await import("picomatch");
+  const { base, glob: rest } = picomatch.scan(pattern, { unescape: true });
+  const folder = resolve(cwd, base);
+  let realFolder: string;
+  try {
+    realFolder = realpathSync.native(folder);
+  } catch {
+    return [];
+  }
+  const repository = repositoryRoot(folder);
+  const within = repository === undefined ? realFolder : realpathSync.native(repository);
+  if (!isInside(realFolder, within))
+    throw new InputError(`${pattern}: ${base} links to a folder outside the repository, so it is not searched; name the folder itself to check it`);
+  const matches = picomatch(rest, { dot: false });
+  // Without `**`, braces or parentheses a pattern has a fixed number of segments, and no deeper folder need be read.
+  const maxDepth = /\*\*|[{(]/.test(rest) ? Infinity : rest.split("/").length - 1;
+  // As the library did: `*` and `**` do not match hidden names, but a pattern may name one.
+  const hidden = /(^|[/{,(|])\./.test(rest);
+  const found = findFiles(folder, (_name, path) => matches(path), { bound: within, maxDepth, hidden });
+  return found.map((file) => ({ file: displayName(join(folder, file), cwd), within }));
 }
 
 /** The nearest directory upward that holds `.git`, without spawning git. */

@@ -118,6 +118,84 @@ describe("directory links", () => {
   });
 });
 
+describe("glob patterns", () => {
+  /** The attacker's repository: a valid team file, and a second one linked to a broken file shared in the repository. */
+  function linkedTeams(): { repo: string; outside: string } {
+    const { repo, outside } = repository();
+    mkdirSync(join(repo, "teams/a"), { recursive: true });
+    mkdirSync(join(repo, "teams/b"));
+    mkdirSync(join(repo, "shared"));
+    writeFileSync(join(repo, "teams/a/sla.yaml"), example);
+    writeFileSync(join(repo, "shared/base.yaml"), "apiVersion: sla/v1\n");
+    symlinkSync("../../shared/base.yaml", join(repo, "teams/b/sla.yaml"));
+    return { repo, outside };
+  }
+  const filesOf = (stdout: string) => (JSON.parse(stdout) as { files: { file: string; findings: { ruleId: string; message: string }[] }[] }).files;
+
+  it("match a link to a file inside the repository, and check it", () => {
+    const { repo } = linkedTeams();
+    const result = sla(["validate", "--format", "json", "--", "teams/**/sla.yaml"], { cwd: repo, ...HANG_GUARD });
+    expect(result.code).toBe(1);
+    const files = filesOf(result.stdout);
+    expect(files.map((f) => f.file)).toEqual(["teams/a/sla.yaml", "teams/b/sla.yaml"]);
+    expect(files[1]!.findings.map((f) => f.ruleId)).toContain("schema/required");
+    // The same findings as the repository search gives.
+    const github = sla(["validate", "--format", "github", "teams/**/sla.yaml"], { cwd: repo, ...HANG_GUARD });
+    expect(github.code).toBe(1);
+    expect(github.stdout).toBe(sla(["validate", "--format", "github"], { cwd: repo }).stdout);
+  });
+
+  it("a pattern that matches only a link matches it", () => {
+    const { repo } = linkedTeams();
+    symlinkSync("../shared/base.yaml", join(repo, "teams/x.sla.yaml"));
+    const result = sla(["validate", "--format", "json", "teams/*.sla.yaml"], { cwd: repo, ...HANG_GUARD });
+    expect(result.code).toBe(1);
+    expect(filesOf(result.stdout).map((f) => f.file)).toEqual(["teams/x.sla.yaml"]);
+  });
+
+  it("a link to a file outside the repository is refused by name, without a word of what it points at", () => {
+    const { repo, outside } = linkedTeams();
+    writeFileSync(join(outside, ".env"), "SECRET_KEY=abc123\n");
+    mkdirSync(join(repo, "teams/c"));
+    symlinkSync("../../../.env", join(repo, "teams/c/sla.yaml"));
+    symlinkSync("/etc/passwd", join(repo, "teams/passwd.sla.yaml"));
+    const result = sla(["validate", "--format", "json", "teams/**/*.yaml"], { cwd: repo, ...HANG_GUARD });
+    expect(result.code).toBe(2);
+    const files = filesOf(result.stdout);
+    expect(files.map((f) => f.file)).toEqual(["teams/a/sla.yaml", "teams/b/sla.yaml", "teams/c/sla.yaml", "teams/passwd.sla.yaml"]);
+    for (const file of [files[2]!, files[3]!]) expect(file.findings).toMatchObject([{ ruleId: "file/unreadable", message: expect.stringMatching(/links to a file outside/) as unknown }]);
+    expect(result.stdout + result.stderr).not.toMatch(/SECRET|root:/);
+    // Outside a repository the pattern's base folder is the bound.
+    const loose = tempDir();
+    mkdirSync(join(loose, "teams"));
+    writeFileSync(join(loose, "shared.yaml"), example);
+    symlinkSync("../shared.yaml", join(loose, "teams/sla.yaml"));
+    const bounded = sla(["validate", "--format", "json", "teams/*.yaml"], { cwd: loose, ...HANG_GUARD });
+    expect(bounded.code).toBe(2);
+    expect(filesOf(bounded.stdout)[0]!.findings[0]!.message).toMatch(/links to a file outside/);
+  });
+
+  it("follow directory links inside the repository, each real folder once: a ladder stays fast, a link to / is not walked", () => {
+    const { repo, outside } = repository();
+    const depth = 18;
+    for (let i = 0; i < depth; i++) mkdirSync(join(repo, `d${i}`));
+    for (let i = 0; i < depth - 1; i++) {
+      symlinkSync(`../d${i + 1}`, join(repo, `d${i}/a`));
+      symlinkSync(`../d${i + 1}`, join(repo, `d${i}/b`));
+    }
+    writeFileSync(join(repo, `d${depth - 1}/sla.yaml`), example);
+    symlinkSync("/", join(repo, "d0/root"));
+    mkdirSync(join(outside, "elsewhere"));
+    writeFileSync(join(outside, "elsewhere/sla.yaml"), broken);
+    symlinkSync("../../elsewhere", join(repo, "d0/elsewhere"));
+    for (const pattern of ["d0/**/sla.yaml", "**/sla.yaml", "**/*.yaml"]) {
+      const result = sla(["validate", "--format", "json", pattern], { cwd: repo, ...HANG_GUARD });
+      expect(result.code).toBe(0);
+      expect(filesOf(result.stdout)).toHaveLength(1);
+    }
+  });
+});
+
 describe("reads are bounded, and only regular files are read", () => {
   it("an SLA file that is a device or a pipe is refused at once", () => {
     const dir = tempDir();

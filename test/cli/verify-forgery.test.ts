@@ -1,5 +1,6 @@
 // `sla verify` reads the fingerprint only from where `sla render` puts it: an agreement
-// whose own text carries another file's fingerprint must not pass as that file.
+// whose own text carries another file's fingerprint must not pass as that file, and a PDF
+// crafted to make that reading long ends it at once.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -45,5 +46,35 @@ describe("sla verify: a fingerprint written into the agreement's text", () => {
     expect(result.stdout).toContain(`was not rendered from`);
     // The document's own fingerprint is the one found: it verifies as the file it came from.
     expect(sla(["verify", "forged.yaml", `forged.${ext}`], { cwd: dir }).code).toBe(0);
+  });
+});
+
+describe("sla verify: a PDF crafted to make the reading long", () => {
+  /** A run that reads the same bytes over and over is killed after this long and fails the test. */
+  const HANG_GUARD = { timeout: 15_000 };
+
+  it("a cross-reference section whose /Prev is itself, with a long trailer, ends at once: no fingerprint, exit 2", () => {
+    const dir = tempDir();
+    const head = "%PDF-1.4\n";
+    const at = head.length;
+    const section = `xref\n0 0\ntrailer\n<< /Prev ${at} /X (${"A".repeat(2 << 20)}) >>\n`;
+    writeFileSync(join(dir, "loop.pdf"), `${head}${section}startxref\n${at}\n%%EOF\n`, "latin1");
+    const result = sla(["verify", EXAMPLE, "loop.pdf"], { cwd: dir, ...HANG_GUARD });
+    expect(result).toMatchObject({ code: 2, stdout: "", stderr: "sla: loop.pdf: no sla fingerprint found; was it rendered by `sla render`?\n" });
+  });
+
+  it("a self-referencing section of many entries is read once: the fingerprint in it is found", () => {
+    const dir = tempDir();
+    const expected = sla(["fingerprint", EXAMPLE]).stdout.trim();
+    let text = "%PDF-1.4\n";
+    const info = text.length;
+    text += `1 0 obj\n<< /SlaFingerprint (${expected}) >>\nendobj\n`;
+    const at = text.length;
+    const entries = 800_000;
+    text += `xref\n0 ${entries}\n${"0000000000 65535 f \n".repeat(entries)}1 1\n${String(info).padStart(10, "0")} 00000 n \n`;
+    text += `trailer\n<< /Info 1 0 R /Prev ${at} >>\nstartxref\n${at}\n%%EOF\n`;
+    writeFileSync(join(dir, "self.pdf"), text, "latin1");
+    const result = sla(["verify", EXAMPLE, "self.pdf"], { cwd: dir, ...HANG_GUARD });
+    expect(result).toMatchObject({ code: 0, stdout: `✔ self.pdf was rendered from ${EXAMPLE} (${expected})\n` });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findFingerprint } from "../../src/domain/fingerprint.js";
-import { pdfInfoString } from "../../src/domain/pdf-info.js";
+import { MAX_VALUE_BYTES, MAX_XREF_ENTRIES, pdfInfoString } from "../../src/domain/pdf-info.js";
 
 const A = `sha256:${"a".repeat(64)}`;
 const B = `sha256:${"b".repeat(64)}`;
@@ -48,6 +48,34 @@ describe("pdfInfoString: the document information entry, found through the PDF's
     expect(pdfInfoString(pdf({ 1: `<< /Title ${utf16} >>` }, "/Info 1 0 R"), "Title")).toBe("Satış");
     expect(pdfInfoString("%PDF-1.3\nnot a pdf", "Title")).toBeUndefined();
     expect(pdfInfoString(pdf({ 1: "<< /Title (x) >>" }, "/Info 9 0 R"), "Title")).toBeUndefined();
+  });
+});
+
+describe("pdfInfoString: a PDF crafted to make the reading long", () => {
+  it("ends a loop of /Prev at the first section met again, keeping what it read", () => {
+    const startOf = (doc: string) => Number(/startxref\n(\d+)\n%%EOF\n$/.exec(doc)![1]);
+    // A section that is its own /Prev; the number is written in the space a placeholder held.
+    const self = pdf({ 1: `<< /SlaFingerprint (${A}) >>` }, "/Info 1 0 R /Prev 0000000000");
+    expect(pdfInfoString(self.replace("0000000000", String(startOf(self)).padStart(10, "0")), "SlaFingerprint")).toBe(A);
+    // Two sections, each the other's /Prev.
+    const first = pdf({ 1: `<< /SlaFingerprint (${A}) >>` }, "/Info 1 0 R /Prev 0000000000");
+    const second = pdf({ 2: "(unrelated)" }, "/Size 3", first, startOf(first));
+    expect(pdfInfoString(second.replace("0000000000", String(startOf(second)).padStart(10, "0")), "SlaFingerprint")).toBe(A);
+  });
+
+  it("does not read a trailer or dictionary longer than sla render writes", () => {
+    const long = `(${"A".repeat(MAX_VALUE_BYTES)})`;
+    expect(pdfInfoString(pdf({ 1: `<< /SlaFingerprint (${A}) >>` }, `/Info 1 0 R /X ${long}`), "SlaFingerprint")).toBeUndefined();
+    expect(pdfInfoString(pdf({ 1: `<< /X ${long} /SlaFingerprint (${A}) >>` }, "/Info 1 0 R"), "SlaFingerprint")).toBeUndefined();
+    expect(pdfInfoString(pdf({ 1: `<< /X <${"0".repeat(MAX_VALUE_BYTES)}> /SlaFingerprint (${A}) >>` }, "/Info 1 0 R"), "SlaFingerprint")).toBeUndefined();
+  });
+
+  it("reads no more cross-reference entries than a document could need", () => {
+    const doc = pdf({ 1: `<< /SlaFingerprint (${A}) >>` }, "/Info 1 0 R");
+    const at = Number(/startxref\n(\d+)/.exec(doc)![1]);
+    const many = (count: number) => `${doc.slice(0, at)}xref\n1000 ${count}\n${"0000000000 65535 f \n".repeat(count)}${doc.slice(at + "xref\n".length)}`;
+    expect(pdfInfoString(many(MAX_XREF_ENTRIES - 1), "SlaFingerprint")).toBe(A);
+    expect(pdfInfoString(many(MAX_XREF_ENTRIES), "SlaFingerprint")).toBeUndefined();
   });
 });
 

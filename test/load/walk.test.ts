@@ -1,11 +1,11 @@
-// The directory search behind `sla validate dir/` and `sla validate` in a repository: which
-// files it lists, held to the glob patterns it replaced.
+// The walk behind `sla validate dir/`, `sla validate` in a repository and the glob patterns
+// users write: which files it lists, held to the glob library it replaced.
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { glob } from "tinyglobby";
 import { describe, expect, it } from "vitest";
-import { SLA_FILE_PATTERNS } from "../../src/load/discover.js";
+import { SLA_FILE_PATTERNS, resolveInputs } from "../../src/load/discover.js";
 import { TooManyDirectories, findFiles, isSlaFileName, isYamlFileName } from "../../src/load/walk.js";
 
 function tree(files: string[]): string {
@@ -86,8 +86,8 @@ describe("findFiles", () => {
 
   it("stops past its bound of directories", () => {
     const root = tree(["a/sla.yaml", "b/sla.yaml", "c/sla.yaml"]);
-    expect(findFiles(root, isSlaFileName, 4)).toHaveLength(3);
-    expect(() => findFiles(root, isSlaFileName, 3)).toThrow(TooManyDirectories);
+    expect(findFiles(root, isSlaFileName, { maxDirectories: 4 })).toHaveLength(3);
+    expect(() => findFiles(root, isSlaFileName, { maxDirectories: 3 })).toThrow(TooManyDirectories);
   });
 
   it("does not follow a link back to a directory it is searching", () => {
@@ -97,8 +97,40 @@ describe("findFiles", () => {
     expect(findFiles(root, isSlaFileName)).toEqual(["teams/sla.yaml"]);
   });
 
+  it("matches paths below the root, and reads no deeper than asked", () => {
+    const root = tree(["teams/a/sla.yaml", "teams/a/deep/sla.yaml", "teams/b.yaml", "sla.yaml"]);
+    const under = (path: string) => path.startsWith("teams/");
+    expect(findFiles(root, (_name, path) => under(path))).toEqual(["teams/a/deep/sla.yaml", "teams/a/sla.yaml", "teams/b.yaml"]);
+    expect(findFiles(root, (_name, path) => under(path), { maxDepth: 2 })).toEqual(["teams/a/sla.yaml", "teams/b.yaml"]);
+    expect(findFiles(root, () => true, { maxDepth: 0 })).toEqual(["sla.yaml"]);
+  });
+
+  it("follows links out of the root when they stay inside the bound given", () => {
+    const bound = tree(["shared/base.yaml", "shared/more/sla.yaml", "teams/a/sla.yaml"]);
+    const root = join(bound, "teams");
+    const outside = tree(["sla.yaml"]);
+    symlinkSync(join(bound, "shared/base.yaml"), join(root, "b.sla.yaml"));
+    symlinkSync(join(bound, "shared/more"), join(root, "more"));
+    symlinkSync(join(outside, "sla.yaml"), join(root, "planted.sla.yaml"));
+    symlinkSync(outside, join(root, "elsewhere"));
+    expect(findFiles(root, isSlaFileName)).toEqual(["a/sla.yaml", "b.sla.yaml", "planted.sla.yaml"]);
+    expect(findFiles(root, isSlaFileName, { bound })).toEqual(["a/sla.yaml", "b.sla.yaml", "more/sla.yaml", "planted.sla.yaml"]);
+  });
+
   it("lists nothing for a directory that cannot be read", () => {
     expect(findFiles(join(tmpdir(), "sla-walk-no-such-directory"), isYamlFileName)).toEqual([]);
+  });
+});
+
+describe("glob patterns", () => {
+  it("match what the glob library matched, without links", async () => {
+    const root = tree(FILES);
+    const options = { cwd: root, ignore: ["**/node_modules/**", "**/dist/**"], onlyFiles: true, dot: false, expandDirectories: false };
+    for (const pattern of ["**/*.yaml", "teams/**/sla.yaml", "*.sla.yml", "teams/*/sla.*.yaml", "{teams,.hidden}/**/*.y?ml", "./teams/emea/[so]*.yaml", "t*/**/sla.yaml"]) {
+      const expected = (await glob([pattern], options)).sort();
+      expect(expected.length, pattern).toBeGreaterThan(0);
+      expect((await resolveInputs([pattern], root)).map((input) => input.file), pattern).toEqual(expected);
+    }
   });
 });
 
