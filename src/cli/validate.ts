@@ -3,6 +3,7 @@ import { Option } from "commander";
 import { FINDINGS_FORMATS } from "../format/index.js";
 import { UsageError } from "../errors.js";
 import { completeWith } from "./completion.js";
+import { parseLocaleOption } from "../i18n/languages.js";
 
 export function registerValidate(program: Command): void {
   program
@@ -15,6 +16,7 @@ export function registerValidate(program: Command): void {
     .option("-c, --config <file>", "rule configuration (default: nearest .slarc.yaml up to the repository root)")
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--stdin-filename <name>", "name to show for standard input")
+    .option("--locale <tag>", "language of the messages: en, de, tr or ja (default: from LC_ALL, LC_MESSAGES or LANG)", parseLocaleOption)
     .addOption(
       completeWith(new Option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`").argParser(parseConcurrency).default("auto"), [
         "auto",

@@ -29,7 +29,8 @@ export function sla(
   args: string[],
   options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined>; /** A hang guard, in ms: the run is killed and `code` is null. */ timeout?: number } = {},
 ): RunResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  // English unless the test asks for a language: the messages follow LC_ALL, LC_MESSAGES, LANG.
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,

@@ -31,6 +31,8 @@ export interface FileResult {
 
 export interface CheckOptions {
   config: SlaConfig;
+  /** The language findings are worded in (English by default). */
+  locale?: string;
   quiet: boolean;
   /** With `--cache`: the files found clean before, by name, with the hash of their text. */
   clean?: Readonly<Record<string, string>>;
@@ -48,7 +50,7 @@ export function checkFile(job: FileJob, options: CheckOptions): FileResult {
   }
   const hash = options.clean && job.file !== "-" ? textHash(text) : undefined;
   if (hash !== undefined && options.clean?.[job.name] === hash) return { report: { file: job.name, findings: [] }, unreadable: false, cleanHash: hash };
-  const findings = validateParsed(parseSla(job.name, text), options.config);
+  const findings = validateParsed(parseSla(job.name, text), options.config, options.locale === undefined ? {} : { locale: options.locale });
   const cleanHash = findings.length === 0 ? hash : undefined;
   const shown = options.quiet ? findings.filter((f) => f.severity === "error") : findings;
   const hiddenWarnings = findings.length - shown.length;

@@ -1,4 +1,5 @@
 import { relative } from "node:path";
+import { environmentLocale } from "../../i18n/languages.js";
 import { countBySeverity } from "../../findings.js";
 import { resolveInputs } from "../../load/discover.js";
 import { loadConfig } from "../../load/config-file.js";
@@ -24,6 +25,8 @@ export interface ValidateOptions {
   concurrency?: Concurrency;
   cache?: boolean;
   cacheLocation?: string;
+  /** The language of the findings; by default the user's (LC_ALL, LC_MESSAGES, LANG). */
+  locale?: string;
 }
 
 export async function runValidate(paths: string[], options: ValidateOptions): Promise<number> {
@@ -35,7 +38,7 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   refuseOutputOverInput(options.output, [...files.map((input) => input.file), ...[configName, cacheFile].filter((file) => file !== undefined)], "report");
   const jobs = files.map(({ file, within }) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file, ...(within === undefined ? {} : { within }) }));
   const cache = cacheFile === undefined ? undefined : (await import("./clean-cache.js")).openCleanCache(cacheFile, config);
-  const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
+  const results = await checkFiles(jobs, { config, locale: options.locale ?? environmentLocale(), quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
   cache?.save(jobs, results);
   const reports = results.map((r) => r.report);
   const sources = new Map(results.flatMap((r) => (r.source === undefined ? [] : [[r.report.file, r.source] as const])));
