@@ -1,4 +1,4 @@
-import type { Document, Node } from "yaml";
+import type { Document, Node, Pair, YAMLMap } from "yaml";
 import { yamlLib } from "./yaml-lib.js";
 import type { JsonPath } from "../findings.js";
 
@@ -7,14 +7,14 @@ import type { JsonPath } from "../findings.js";
  * (a missing property), the deepest node that exists is returned: the parent of what is missing.
  */
 export function locate(document: Document, path: JsonPath, at: "key" | "value"): [number, number] | undefined {
-  const { isMap, isScalar, isSeq } = yamlLib();
+  const { isMap, isSeq } = yamlLib();
   let node: unknown = document.contents;
   let range = rangeOfNode(node);
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair) break;
       const keyRange = rangeOfNode(pair.key);
       const valueRange = rangeOfNode(pair.value);
@@ -36,4 +36,29 @@ export function locate(document: Document, path: JsonPath, at: "key" | "value"):
 function rangeOfNode(node: unknown): [number, number] | undefined {
   const range = (node as Node | null | undefined)?.range;
   return range ? [range[0], range[1]] : undefined;
+}
+
+/** Mappings longer than this are looked up through an index rather than searched. */
+const SEARCHED_PAIRS = 16;
+const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The first pair of `map` whose key reads as `key`. A file with thousands of findings in one
+ * mapping (unknown keys) looks up as many keys there: searching for each was quadratic, so a
+ * long mapping gets an index, built on its first lookup.
+ */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  const { isScalar } = yamlLib();
+  if (map.items.length <= SEARCHED_PAIRS) return map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (!isScalar(item.key)) continue;
+      const name = String(item.key.value);
+      if (!index.has(name)) index.set(name, item);
+    }
+    indexes.set(map, index);
+  }
+  return index.get(key);
 }

@@ -7,6 +7,7 @@
 import type { Document, LineCounter, YAMLError } from "yaml";
 import type { Finding, JsonPath } from "../findings.js";
 import { Char } from "./char-codes.js";
+import { composeYaml } from "./compose-yaml.js";
 import { readFast } from "./fast-reader.js";
 import { locate } from "./locate.js";
 import { MAX_ALIAS_COUNT, boundedData, yamlErrorMessage, yamlLib } from "./yaml-lib.js";
@@ -53,9 +54,8 @@ class FastParsedSla implements ParsedSla {
 }
 
 function composeDocument(text: string): { document: Document.Parsed; lineCounter: LineCounter } {
-  const { LineCounter, parseDocument } = yamlLib();
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yamlLib().LineCounter)();
+  const document = composeYaml(text, lineCounter);
   return { document, lineCounter };
 }
 

@@ -2,6 +2,7 @@
 //   rules:
 //     period/length: off
 //     names/duplicate: error
+import { composeYaml } from "../load/compose-yaml.js";
 import { readFast } from "../load/fast-reader.js";
 import { MAX_ALIAS_COUNT, boundedData, yamlErrorMessage, yamlLib } from "../load/yaml-lib.js";
 import type { Severity } from "../findings.js";
@@ -64,11 +65,12 @@ function at(text: string, key: string): [number, number] | [] {
 function readConfigData(file: string, text: string): unknown {
   const fast = readFast(text);
   if (fast) return fast;
-  const document = yamlLib().parseDocument(text, { uniqueKeys: true });
+  const lineCounter = new (yamlLib().LineCounter)();
+  const document = composeYaml(text, lineCounter);
   const error = document.errors[0];
   if (error) {
-    const place = error.linePos?.[0];
-    throw new ConfigError(file, `not valid YAML: ${yamlErrorMessage(error)}`, place?.line, place?.col);
+    const place = lineCounter.linePos(error.pos[0]);
+    throw new ConfigError(file, `not valid YAML: ${yamlErrorMessage(error)}`, place.line, place.col);
   }
   const read = boundedData(document);
   if (!read) throw new ConfigError(file, `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the settings out`);

@@ -18,16 +18,16 @@ export interface ValidateOptions {
   locale?: string;
 }
 
+// Findings are joined with concat, not push(...): a file may have more findings than a call
+// takes arguments.
 export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {} }, options: ValidateOptions = {}): Finding[] {
   const wording = options.locale ?? "en";
-  const findings = [...parsed.findings];
   const data = parsed.data;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    if (data !== undefined) findings.push(...checkSchema(parsed).findings);
-    return findings;
+    return data === undefined ? [...parsed.findings] : parsed.findings.concat(checkSchema(parsed).findings);
   }
   const schema = checkSchema(parsed);
-  findings.push(...schema.findings);
+  let findings = parsed.findings.concat(schema.findings);
   const sla = data as Sla;
   // One context for all the rules of this file, told which rule is running: the rules run
   // for every file of a large call, and a context per rule was a closure per rule per file.
@@ -51,7 +51,7 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
   }
   // The fast reader took the file; if placing these findings needed `yaml` and `yaml` found
   // the YAML itself at fault, that is the first thing to fix, and the positions may be off.
-  if (findings.length > parsed.findings.length && parsed.findings.length === 0) findings.unshift(...yamlFindings(parsed).filter((f) => f.severity === "error"));
+  if (findings.length > parsed.findings.length && parsed.findings.length === 0) findings = yamlFindings(parsed).filter((f) => f.severity === "error").concat(findings);
   return findings;
 }
 
@@ -61,8 +61,7 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
  */
 export function structuralFindings(parsed: ParsedSla): Finding[] {
   const findings = parsed.findings.filter((f) => f.severity === "error");
-  if (parsed.data !== undefined) findings.push(...checkSchema(parsed).findings);
-  return findings;
+  return parsed.data === undefined ? findings : findings.concat(checkSchema(parsed).findings);
 }
 
 /**

@@ -88,10 +88,27 @@ interface SchemaLookup {
 }
 
 /**
+ * Lookups by the shape of the path (list indices left out): a file with thousands of errors
+ * has them at a few places of the schema. Bounded all the same, as paths come from the file.
+ */
+const lookups = new Map<string, SchemaLookup>();
+const MAX_LOOKUPS = 1000;
+
+/**
  * The subschema that governs the value at `path`, found by walking the schema along the
  * document (ajv's schemaPath is relative to each referenced definition, so it cannot be used).
  */
 function schemaFor(path: JsonPath): SchemaLookup {
+  const shape = path.map((segment) => (typeof segment === "number" ? "[]" : `.${segment}`)).join("\0");
+  let lookup = lookups.get(shape);
+  if (!lookup) {
+    if (lookups.size >= MAX_LOOKUPS) lookups.clear();
+    lookups.set(shape, (lookup = walkSchema(path)));
+  }
+  return lookup;
+}
+
+function walkSchema(path: JsonPath): SchemaLookup {
   const root = loadSchema();
   let lookup = resolveRef(root, { schema: root, def: undefined });
   for (const segment of path) {
@@ -211,13 +228,13 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
     case "additionalProperties": {
       const unknown = String(params.additionalProperty);
       const owner = schemaFor(path).schema;
-      const known = Object.keys((owner?.properties as SchemaNode | undefined) ?? {});
-      const suggestion = closestMatch(unknown, known);
+      const { known, lowered, allowed } = propertiesOf(owner);
+      const suggestion = closestMatch(unknown, known, lowered);
       return {
         ...base,
         ruleId: "schema/unknown-property",
         message: `unknown property \`${unknown}\` in ${describePlace(parsed, path, owner)}`,
-        hint: suggestion ? `did you mean \`${suggestion}\`?` : `allowed here: ${known.join(", ")}`,
+        hint: suggestion ? `did you mean \`${suggestion}\`?` : allowed,
         path: [...path, unknown],
         ...rangeOf(parsed, [...path, unknown], "key"),
       };
@@ -305,6 +322,25 @@ function describeExpected(error: SchemaError, path: JsonPath): string {
   if (def === "percent") return "percentage";
   if (def && def !== "text") return def;
   return String(path[path.length - 1]);
+}
+
+interface Properties {
+  known: string[];
+  /** `known` in lower case, for did-you-mean. */
+  lowered: string[];
+  /** The hint that lists them. */
+  allowed: string;
+}
+const propertiesByOwner = new WeakMap<SchemaNode, Properties>();
+
+/** The properties a mapping may have, made once per schema node for all its unknown keys. */
+function propertiesOf(owner: SchemaNode | undefined): Properties {
+  const cached = owner && propertiesByOwner.get(owner);
+  if (cached) return cached;
+  const known = Object.keys((owner?.properties as SchemaNode | undefined) ?? {});
+  const properties = { known, lowered: known.map((name) => name.toLowerCase()), allowed: `allowed here: ${known.join(", ")}` };
+  if (owner) propertiesByOwner.set(owner, properties);
+  return properties;
 }
 
 function describeProperty(owner: SchemaNode | undefined, property: string): string | undefined {

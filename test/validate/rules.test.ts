@@ -278,6 +278,20 @@ const CASES: Record<string, RuleCases> = {
         ],
       },
       {
+        name: "more ICPs than a hint lists: the first 20 and how many more",
+        mutate: (sla) => {
+          for (let i = 0; i < 25; i++) sla.icps!.push({ ...icp(sla, "water-utilities"), id: `icp-${i}` });
+          persona(sla, "operations-oya").icp = "büyük-müşteri";
+        },
+        reports: [
+          {
+            path: ["personas", PERSONA("operations-oya"), "icp"],
+            message: "refers to ICP `büyük-müşteri`",
+            hint: `defined icps: \`process-plants\`, \`water-utilities\`, ${Array.from({ length: 18 }, (_, i) => `\`icp-${i}\``).join(", ")} and 7 more`,
+          },
+        ],
+      },
+      {
         name: "a typo gets a suggestion",
         mutate: (sla) => void (persona(sla, "procurement-petra").icp = "process-plant"),
         reports: [{ path: ["personas", PERSONA("procurement-petra"), "icp"], message: "ICP `process-plant`", hint: "did you mean `process-plants`?" }],

@@ -3,7 +3,7 @@
 import type { JsonPath } from "../../findings.js";
 import type { Sla } from "../../model/index.js";
 import { idsOf, type Entity } from "../../model/collections.js";
-import { closestMatch } from "../../util/did-you-mean.js";
+import { Suggester } from "../../util/did-you-mean.js";
 import type { Rule } from "../rule.js";
 
 /**
@@ -36,24 +36,37 @@ function referenceRule(options: {
     needs: options.needs,
     check({ sla, report }) {
       const known = idsOf(options.targets(sla));
+      // Made at the first unknown reference, for all of them: most files have none.
+      let suggester: Suggester | undefined;
+      let definedNames: string | undefined;
       for (const holders of options.references(sla)) {
         for (let index = 0; index < holders.items.length; index++) {
           const id = (holders.items[index] as Record<string, unknown>)[holders.field] as string | undefined;
           if (id === undefined || known.has(id)) continue;
-          const suggestion = closestMatch(id, known);
+          const suggestion = (suggester ??= new Suggester(known)).suggest(id);
           report({
             path: holders.path(index),
             message: `${holders.holder(index)} refers to ${options.target} \`${id}\`, which is not defined`,
             hint: suggestion
               ? `did you mean \`${suggestion}\`?`
               : known.size
-                ? `defined ${options.targetList}: ${[...known].map((name) => `\`${name}\``).join(", ")}`
+                ? `defined ${options.targetList}: ${(definedNames ??= listNames(known))}`
                 : `define it under \`${options.targetList}\``,
           });
         }
       }
     },
   };
+}
+
+/** At most this many defined names are listed in a hint; a hint is one line to read. */
+const MAX_LISTED_NAMES = 20;
+
+/** "`a`, `b`, `c`", or the first MAX_LISTED_NAMES of them and how many more there are. */
+function listNames(names: ReadonlySet<string>): string {
+  const listed = [...names].slice(0, MAX_LISTED_NAMES).map((name) => `\`${name}\``);
+  const more = names.size - listed.length;
+  return more > 0 ? `${listed.join(", ")} and ${more} more` : listed.join(", ");
 }
 
 /** The entries of a list, each holding a reference in `field`. */
