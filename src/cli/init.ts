@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { Option } from "commander";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +7,7 @@ import { SCHEMA_URL } from "../validate/schema-location.js";
 import { UsageError } from "../errors.js";
 import { safeLocale } from "../domain/text.js";
 import { environmentLocale, languageOf, LANGUAGES, type Language } from "../i18n/languages.js";
+import { completeWith } from "./completion.js";
 import { writeFileAtomic } from "./write-file.js";
 
 /**
@@ -21,7 +23,12 @@ export function registerInit(program: Command): void {
     .command("init")
     .description("write a starter SLA file to edit (the shipped example, in your language)")
     .argument("[file]", "file to create", "sla.yaml")
-    .option("--language <language>", `language of the starter: ${LANGUAGES.join(", ")} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`, parseLanguageOption)
+    .addOption(
+      completeWith(
+        new Option("--language <language>", `language of the starter: ${LANGUAGES.join(", ")} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`).argParser(parseLanguageOption),
+        LANGUAGES,
+      ),
+    )
     .option("--force", "overwrite the file if it exists")
     .action((file: string, options: { force?: boolean; language?: Language }) => {
       const target = resolve(file);
