@@ -9,9 +9,11 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const BIN = join(ROOT, "bin/sla.js");
 export const EXAMPLE = join(ROOT, "sla.example.yaml");
 export const FIXTURES = join(ROOT, "test/fixtures");
-/** The shipped example and every SLA file among the fixtures, relative to ROOT. */
+/** The starter of each language `sla init` writes (English: the shipped example), relative to ROOT. */
+export const STARTERS = { en: "sla.example.yaml", de: "locales/de/starter.sla.yaml", tr: "locales/tr/starter.sla.yaml", ja: "locales/ja/starter.sla.yaml" } as const;
+/** The shipped starters and every SLA file among the fixtures, relative to ROOT. */
 export const SLA_FILES: readonly string[] = [
-  "sla.example.yaml",
+  ...Object.values(STARTERS),
   ...readdirSync(FIXTURES, { recursive: true, encoding: "utf8" })
     .filter((file) => /\.ya?ml$/.test(file))
     .sort()
