@@ -62,8 +62,12 @@ describe("diffSla", () => {
   it("says when the funnel math can no longer be computed", () => {
     const noDealSize = edited((s) => (s.kpis = s.kpis.filter((k) => k.metric !== "averageDealSize")));
     const funnel = diff(example, noDealSize).changes.filter((c) => c.section === "funnel");
-    expect(funnel.map((c) => c.note)).toEqual(["the funnel math can no longer be computed: a revenue target, an average deal size or a rate is missing"]);
-    expect(diff(noDealSize, example).changes.filter((c) => c.section === "funnel").map((c) => c.note)).toEqual(["the funnel math can now be computed"]);
+    expect(funnel.map((c) => c.note)).toEqual([{ id: "diff/funnel.no-longer-computable", args: { reason: "missing-input" } }]);
+    expect(diff(noDealSize, example).changes.filter((c) => c.section === "funnel").map((c) => c.note)).toEqual([{ id: "diff/funnel.computable" }]);
+    const zeroRate = edited((s) => (s.kpis.find((k) => k.metric === "closeRate")!.target = 0));
+    expect(diff(example, zeroRate).changes.filter((c) => c.section === "funnel").map((c) => c.note)).toEqual([
+      { id: "diff/funnel.no-longer-computable", args: { cause: "closeRate", reason: "zero" } },
+    ]);
   });
 
   it("finds nothing between identical agreements", () => {
@@ -127,7 +131,7 @@ describe("diffSla", () => {
   it("says a KPI's old target in its old unit when the unit changed, and does not compare the two", () => {
     const changed = edited((s) => Object.assign(s.kpis.find((k) => k.id === "sales-cycle-length")!, { unit: "hours", target: 1800 }));
     const target = diff(example, changed).changes.find((c) => c.field === "target")!;
-    expect(target).toMatchObject({ unit: "hours", unitBefore: "days", classes: ["changed"], note: "the unit changed (days → hours); targets are not compared" });
+    expect(target).toMatchObject({ unit: "hours", unitBefore: "days", classes: ["changed"], note: { id: "diff/kpi.unit-changed", args: { before: "days", after: "hours" } } });
     expect(target.delta).toBeUndefined();
   });
 
@@ -189,15 +193,15 @@ describe("diffSla", () => {
     const gap = edited((s) => (s.agreement.reviewPeriod = { start: "2027-01-15", end: "2027-06-30" }));
     const notes = diff(example, gap).changes.filter((c) => c.section === "reset").map((c) => c.note);
     expect(notes).toEqual([
-      "the version did not increase (2026.2 → 2026.2); raise it so the signed copies can be told apart",
-      "the new period starts 2027-01-15, leaving a gap of 14 days after the old one ended 2026-12-31",
+      { id: "diff/reset.version-not-increased", args: { before: "2026.2", after: "2026.2" } },
+      { id: "diff/reset.gap", args: { start: "2027-01-15", days: 14, oldEnd: "2026-12-31" } },
     ]);
     const overlap = edited((s) => {
       s.agreement.version = "2026.10";
       s.agreement.reviewPeriod = { start: "2026-12-01", end: "2027-05-31" };
     });
     expect(diff(example, overlap).changes.filter((c) => c.section === "reset").map((c) => c.note)).toEqual([
-      "the new period starts 2026-12-01, overlapping the old one (ended 2026-12-31) by 31 days",
+      { id: "diff/reset.overlap", args: { start: "2026-12-01", oldEnd: "2026-12-31", days: 31 } },
     ]);
 
     // The overlap is the days both periods cover, not the days from the new start to the old end.
@@ -206,14 +210,15 @@ describe("diffSla", () => {
       s.agreement.reviewPeriod = { start: "2026-09-01", end: "2026-10-31" };
     });
     expect(diff(example, inside).changes.filter((c) => c.section === "reset").map((c) => c.note)).toEqual([
-      "the new period starts 2026-09-01, overlapping the old one (ended 2026-12-31) by 61 days",
+      { id: "diff/reset.overlap", args: { start: "2026-09-01", oldEnd: "2026-12-31", days: 61 } },
     ]);
 
     // The next period given first: said as such, not as an overlap of a year.
     const swapped = diff(next, example).changes.filter((c) => c.section === "reset").map((c) => c.note);
-    expect(swapped).toContain(
-      "the new period (2026-07-01 – 2026-12-31) starts before the old one (2027-01-01 – 2027-06-30); were the two sides given in the wrong order?",
-    );
+    expect(swapped).toContainEqual({
+      id: "diff/reset.starts-before",
+      args: { newStart: "2026-07-01", newEnd: "2026-12-31", oldStart: "2027-01-01", oldEnd: "2027-06-30" },
+    });
 
     // An end moved with the start kept is an amendment of the period, not a reset.
     const extended = edited((s) => {
@@ -241,12 +246,12 @@ describe("diffSla", () => {
     const quarterly = edited((s) => Object.assign(s.kpis.find((k) => k.id === "mqls")!, { target: 528, per: "quarter" }));
     const changes = diff(example, quarterly).changes.filter((c) => c.section === "kpis");
     expect(changes.map((c) => [c.field, c.classes, c.note])).toEqual([
-      ["target", ["changed"], "the same commitment per month"],
+      ["target", ["changed"], { id: "diff/kpi.same-per-month" }],
       // The target changed too and carries the comparison: the span is not counted again.
       ["per", ["changed"], undefined],
     ]);
     const more = edited((s) => Object.assign(s.kpis.find((k) => k.id === "mqls")!, { target: 600, per: "quarter" }));
-    expect(diff(example, more).changes.find((c) => c.field === "target")).toMatchObject({ classes: ["changed", "raised", "tightened"], note: "compared per month: 176 → 200" });
+    expect(diff(example, more).changes.find((c) => c.field === "target")).toMatchObject({ classes: ["changed", "raised", "tightened"], note: { id: "diff/kpi.compared-per-month", args: { before: 176, after: 200 } } });
   });
 
   it("does not compare amounts across a change of currency", () => {
@@ -256,7 +261,7 @@ describe("diffSla", () => {
     });
     const revenue = diff(example, dollars).changes.find((c) => c.entity?.id === "revenue")!;
     expect(revenue.classes).toEqual(["changed"]);
-    expect(revenue.note).toBe("the currency changed (EUR → USD); amounts are not compared");
+    expect(revenue.note).toEqual({ id: "diff/kpi.currency-changed", args: { before: "EUR", after: "USD" } });
   });
 
   it("shows one changed word in a long paragraph as one word", () => {
