@@ -84,9 +84,12 @@ const number = (n: number, locale: string, digits = 2) => finite(n).toLocaleStri
 /** A fraction as a percentage in the locale: 0.255 → "25.5%", "25,5 %", "%25,5". */
 export function formatPercentIn(fraction: number, locale: string): string {
   finite(fraction);
-  // A rate too small for two decimals is not 0%: said with its significant digits.
-  const tiny = fraction !== 0 && Number((fraction * 100).toFixed(2)) === 0;
-  return new Intl.NumberFormat(locale, tiny ? { style: "percent", maximumSignificantDigits: 2 } : { style: "percent", maximumFractionDigits: 2 }).format(fraction);
+  // A rate too small for two decimals is not 0%: said with its significant digits (0.0012%),
+  // in scientific notation when that would be a long row of zeros (1E-318%).
+  const points = Math.abs(fraction * 100);
+  const options: Intl.NumberFormatOptions =
+    fraction === 0 || points >= 0.005 ? { maximumFractionDigits: 2 } : points >= 1e-4 ? { maximumSignificantDigits: 2 } : { maximumSignificantDigits: 2, notation: "scientific" };
+  return new Intl.NumberFormat(locale, { style: "percent", ...options }).format(fraction);
 }
 
 /** Units whose numbers are worded by a catalog template: "75 days", "4 business hours". */
@@ -100,7 +103,7 @@ const UNIT_IDS: Record<string, string> = {
 };
 
 /** A KPI target (or a duration's number) with its unit: "1,800,000 EUR", "25%", "75 days". */
-export function formatKpiValue(unit: string | undefined, value: unknown, currency: string | undefined, locale: string): string {
+export function formatKpiValue(unit: string | undefined, value: unknown, currency: string | undefined, locale = "en"): string {
   if (unit === "percent") {
     const fraction = toFraction(value as number | string);
     return fraction === undefined ? String(value) : formatPercentIn(fraction, locale);

@@ -181,7 +181,7 @@ describe("which language sla diff speaks", () => {
     const report = (locale: string) => JSON.parse(sla(["diff", "-f", "json", "--locale", locale, "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout);
     const [en, de] = [report("en"), report("de")];
     expect(de.version).toBe(1);
-    const reset = (r: { changes: { section: string }[] }) => r.changes.find((c) => c.section === "reset");
+    const reset = (r: { changes: { section: string; note: string | null }[] }) => r.changes.find((c) => c.section === "reset")!;
     expect(reset(de)).toMatchObject({
       classes: ["reset"],
       noteId: "diff/reset.version-not-increased",

@@ -123,6 +123,26 @@ describe("diffSla", () => {
     expect(byField.attempts).toEqual(["changed", "lowered", "loosened"]);
   });
 
+  it("compares percentages and durations written as text as numbers, not word by word", () => {
+    const from = edited((s) => void (s.kpis.find((k) => k.metric === "closeRate")!.target = "30 %"));
+    const to = edited((s) => {
+      s.kpis.find((k) => k.metric === "closeRate")!.target = "28 %";
+      s.dealStages!.find((st) => st.id === "proposal-presented")!.probability = "55 %";
+      s.connectAttempt!.timeToFirstAttempt = "2 business hours";
+      s.lifecycleStages.find((st) => st.id === "mql")!.maxTimeInStage = "1 business day";
+    });
+    const byField: Record<string, Change> = Object.fromEntries(diff(from, to).changes.filter((c) => c.section !== "funnel").map((c) => [c.field, c]));
+    expect(byField.target).toMatchObject({ unit: "percent", delta: { absolute: -0.02 }, classes: ["changed", "lowered", "loosened"] });
+    expect(byField.probability).toMatchObject({ unit: "percent", delta: { absolute: 0.05, relative: 0.1 }, classes: ["changed", "raised"] });
+    expect(byField.timeToFirstAttempt).toMatchObject({ unit: "business-hours", delta: { absolute: -2, relative: -0.5 }, classes: ["changed", "lowered", "tightened"] });
+    expect(byField.maxTimeInStage).toMatchObject({ unit: "business-days", delta: { absolute: -1, relative: -0.5 }, classes: ["changed", "lowered", "tightened"] });
+    for (const change of Object.values(byField)) expect(change.words).toBeUndefined();
+    // In different units only the order is known: 4 business hours → 1 business day is longer, with no delta.
+    const longer = edited((s) => void (s.connectAttempt!.timeToFirstAttempt = "1 business day"));
+    expect(diff(example, longer).changes[0]).toMatchObject({ classes: ["changed", "raised", "loosened"] });
+    expect(diff(example, longer).changes[0]!.delta).toBeUndefined();
+  });
+
   it("gives a probability change the percent unit and deltas without floating-point noise", () => {
     const changed = edited((s) => void (s.dealStages!.find((st) => st.id === "proposal-presented")!.probability = 0.55));
     expect(diff(example, changed).changes[0]).toMatchObject({ field: "probability", unit: "percent", delta: { absolute: 0.05, relative: 0.1 }, classes: ["changed", "raised"] });
