@@ -12,12 +12,16 @@ import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
 import { writeFileAtomic } from "../write-file.js";
+import { environmentLocale, languageOf } from "../../i18n/languages.js";
+import { safeLocale } from "../../domain/text.js";
 
 export interface DiffOptions {
   format: "text" | "markdown" | "json";
   failOn?: string[];
   output?: string;
   color?: boolean;
+  /** From `--locale`, already checked. */
+  locale?: string;
 }
 
 interface Side {
@@ -46,15 +50,31 @@ function failed(diff: SlaDiff, failOn: string[] | undefined): boolean {
   return diff.changes.some((c) => failOn.includes("any") || c.classes.some((cls) => failOn.includes(cls)));
 }
 
+/**
+ * The language of the output: `--locale` if given; else Markdown, a document for the review
+ * meeting, speaks the agreement's language (the proposal's, else the one in force), and the
+ * terminal and JSON speak the user's (LC_ALL, LC_MESSAGES, LANG); English otherwise.
+ */
+export function diffLocale(diff: SlaDiff, format: DiffOptions["format"], option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (option !== undefined) return option;
+  if (format === "markdown") {
+    const tag = safeLocale(diff.new.language ?? diff.old.language);
+    return tag !== undefined && languageOf(tag) !== undefined ? tag : "en";
+  }
+  return environmentLocale(env);
+}
+
 async function format(diff: SlaDiff, options: DiffOptions): Promise<string> {
+  const locale = diffLocale(diff, options.format, options.locale);
   switch (options.format) {
     case "json":
-      return (await import("../../format/diff-json.js")).formatDiffJson(diff);
+      return (await import("../../format/diff-json.js")).formatDiffJson(diff, { locale });
     case "markdown":
-      return (await import("../../format/diff-markdown.js")).formatDiffMarkdown(diff);
+      return (await import("../../format/diff-markdown.js")).formatDiffMarkdown(diff, { locale });
     case "text":
       return (await import("../../format/diff-text.js")).formatDiffText(diff, {
         paint: await loadPaint(options.output ? false : useColor(process.stdout, options.color)),
+        locale,
       });
   }
 }
