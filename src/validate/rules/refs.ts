@@ -4,7 +4,9 @@ import type { JsonPath } from "../../findings.js";
 import type { Sla } from "../../model/index.js";
 import { idsOf, type Entity } from "../../model/collections.js";
 import { closestMatch } from "../../util/did-you-mean.js";
+import { message, type Message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
+import { entityWord } from "./entities.js";
 
 /**
  * Objects that hold a reference in `field`: the entries of a list, or one object. The path and
@@ -17,12 +19,13 @@ interface Holders {
   /** Where the reference of items[index] is. */
   path(index: number): JsonPath;
   /** What holds it, for the message: "persona `oya`". */
-  holder(index: number): string;
+  holder(index: number): Message;
 }
 
 function referenceRule(options: {
   id: string;
-  target: string;
+  /** The message: `holder` refers to `id`, which is not defined. */
+  unknown: (holder: Message, id: string) => Message;
   targetList: string;
   description: string;
   needs: Rule["needs"];
@@ -43,12 +46,12 @@ function referenceRule(options: {
           const suggestion = closestMatch(id, known);
           report({
             path: holders.path(index),
-            message: `${holders.holder(index)} refers to ${options.target} \`${id}\`, which is not defined`,
+            message: options.unknown(holders.holder(index), id),
             hint: suggestion
-              ? `did you mean \`${suggestion}\`?`
+              ? message("rules/did-you-mean.hint", { suggestion })
               : known.size
-                ? `defined ${options.targetList}: ${[...known].map((name) => `\`${name}\``).join(", ")}`
-                : `define it under \`${options.targetList}\``,
+                ? message("refs/defined.hint", { list: options.targetList, defined: [...known] })
+                : message("refs/none-defined.hint", { list: options.targetList }),
           });
         }
       }
@@ -57,67 +60,72 @@ function referenceRule(options: {
 }
 
 /** The entries of a list, each holding a reference in `field`. */
-function each<T extends Entity>(items: T[] | undefined, listPath: JsonPath, label: string, field: keyof T & string): Holders {
+function each<T extends Entity>(items: T[] | undefined, listPath: JsonPath, field: keyof T & string): Holders {
   const list = items ?? [];
-  return { items: list, field, path: (index) => [...listPath, index, field], holder: (index) => `${label} \`${list[index]!.id}\`` };
+  return {
+    items: list,
+    field,
+    path: (index) => [...listPath, index, field],
+    holder: (index) => message("refs/holder", { entity: entityWord(listPath), id: list[index]!.id }),
+  };
 }
 
 /** One object holding a reference in `field`, at `path`; none when it is undefined. */
-function single(object: object | undefined, path: JsonPath, field: string, holder: string): Holders {
+function single(object: object | undefined, path: JsonPath, field: string, holder: Message): Holders {
   return { items: object ? [object] : [], field, path: () => path, holder: () => holder };
 }
 
 export const unknownIcp = referenceRule({
   id: "refs/unknown-icp",
-  target: "ICP",
+  unknown: (holder, id) => message("refs/unknown-icp", { holder, id }),
   targetList: "icps",
   description: "Every persona's `icp` names a defined ICP.",
   needs: ["icps", "personas"],
   targets: (sla) => sla.icps,
-  references: (sla) => [each(sla.personas, ["personas"], "persona", "icp")],
+  references: (sla) => [each(sla.personas, ["personas"], "icp")],
 });
 
 export const unknownParty = referenceRule({
   id: "refs/unknown-party",
-  target: "party",
+  unknown: (holder, id) => message("refs/unknown-party", { holder, id }),
   targetList: "agreement.parties",
   description: "Every `owner` (stages, lead types, KPIs, reporting) names a party of the agreement.",
   needs: ["agreement", "lifecycleStages", "leadTypes", "kpis", "reporting"],
   targets: (sla) => sla.agreement?.parties,
   references: (sla) => [
-    each(sla.lifecycleStages, ["lifecycleStages"], "lifecycle stage", "owner"),
-    each(sla.leadTypes, ["leadTypes"], "lead type", "owner"),
-    each(sla.kpis, ["kpis"], "KPI", "owner"),
-    single(sla.reporting?.owner ? sla.reporting : undefined, ["reporting", "owner"], "owner", "reporting"),
+    each(sla.lifecycleStages, ["lifecycleStages"], "owner"),
+    each(sla.leadTypes, ["leadTypes"], "owner"),
+    each(sla.kpis, ["kpis"], "owner"),
+    single(sla.reporting?.owner ? sla.reporting : undefined, ["reporting", "owner"], "owner", message("refs/holder.reporting")),
   ],
 });
 
 export const unknownStage = referenceRule({
   id: "refs/unknown-stage",
-  target: "lifecycle stage",
+  unknown: (holder, id) => message("refs/unknown-stage", { holder, id }),
   targetList: "lifecycleStages",
   description: "Every lead status's `stage` names a defined lifecycle stage.",
   needs: ["lifecycleStages", "leadStatuses"],
   targets: (sla) => sla.lifecycleStages,
-  references: (sla) => [each(sla.leadStatuses, ["leadStatuses"], "lead status", "stage")],
+  references: (sla) => [each(sla.leadStatuses, ["leadStatuses"], "stage")],
 });
 
 export const unknownJourneyPhase = referenceRule({
   id: "refs/unknown-journey-phase",
-  target: "journey phase",
+  unknown: (holder, id) => message("refs/unknown-journey-phase", { holder, id }),
   targetList: "buyerJourney",
   description: "Every lifecycle stage's `journeyStage` names a phase of the buyer's journey.",
   needs: ["lifecycleStages", "buyerJourney"],
   targets: (sla) => sla.buyerJourney,
-  references: (sla) => [each(sla.lifecycleStages, ["lifecycleStages"], "lifecycle stage", "journeyStage")],
+  references: (sla) => [each(sla.lifecycleStages, ["lifecycleStages"], "journeyStage")],
 });
 
 export const unknownStatus = referenceRule({
   id: "refs/unknown-status",
-  target: "lead status",
+  unknown: (holder, id) => message("refs/unknown-status", { holder, id }),
   targetList: "leadStatuses",
   description: "The connect-attempt `whenExhausted.status` names a defined lead status.",
   needs: ["connectAttempt", "leadStatuses"],
   targets: (sla) => sla.leadStatuses,
-  references: (sla) => [single(sla.connectAttempt?.whenExhausted, ["connectAttempt", "whenExhausted", "status"], "status", "the connect-attempt protocol")],
+  references: (sla) => [single(sla.connectAttempt?.whenExhausted, ["connectAttempt", "whenExhausted", "status"], "status", message("refs/holder.connect-attempt"))],
 });
