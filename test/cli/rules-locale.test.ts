@@ -48,7 +48,7 @@ const UNREACHABLE = {
 const UNKNOWN_ICP = {
   en: ["persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined", "did you mean `water-utilities`?"],
   de: ["Persona `maintenance-mehmet` verweist auf das ICP `water-utility`, das nicht definiert ist", "vermutlich ist `water-utilities` gemeint"],
-  tr: ["persona `maintenance-mehmet` tanımlanmamış bir ICP'ye başvuruyor: `water-utility`", "`water-utilities` mı demek istediniz?"],
+  tr: ["`maintenance-mehmet` personası tanımlanmamış bir ICP'ye başvuruyor: `water-utility`", "`water-utilities` mı demek istediniz?"],
   ja: ["ペルソナ `maintenance-mehmet` が参照している ICP `water-utility` は定義されていません", "`water-utilities` の誤りではありませんか？"],
 };
 

@@ -290,7 +290,7 @@ const CASES: Record<string, RuleCases> = {
           {
             path: ["personas", PERSONA("operations-oya"), "icp"],
             id: "refs/unknown-icp",
-            args: { id: "büyük-müşteri", holder: { id: "refs/holder", args: { entity: { id: "rules/entity.persona" }, id: "operations-oya" } } },
+            args: { list: "personas", holder: "operations-oya", id: "büyük-müşteri" },
             message: "persona `operations-oya` refers to ICP `büyük-müşteri`, which is not defined",
             hintId: "refs/defined.hint",
             hintArgs: { list: "icps", defined: ["process-plants", "water-utilities"] },
@@ -346,7 +346,7 @@ const CASES: Record<string, RuleCases> = {
         },
         reports: [
           { path: ["kpis", KPI("revenue"), "owner"], message: "KPI `revenue` refers to party `satış`" },
-          { path: ["reporting", "owner"], message: "reporting refers to party `revops`" },
+          { path: ["reporting", "owner"], id: "refs/unknown-party", args: { list: "reporting", id: "revops" }, message: "reporting refers to party `revops`" },
         ],
       },
     ],

@@ -4,9 +4,8 @@ import type { JsonPath } from "../../findings.js";
 import type { Sla } from "../../model/index.js";
 import { idsOf, type Entity } from "../../model/collections.js";
 import { closestMatch } from "../../util/did-you-mean.js";
-import { message, type Message } from "../../i18n/message.js";
+import { message, type Message, type MessageArgs } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
-import { entityWord } from "./entities.js";
 
 /**
  * Objects that hold a reference in `field`: the entries of a list, or one object. The path and
@@ -18,14 +17,17 @@ interface Holders {
   field: string;
   /** Where the reference of items[index] is. */
   path(index: number): JsonPath;
-  /** What holds it, for the message: "persona `oya`". */
-  holder(index: number): Message;
+  /**
+   * What holds it, as the message's arguments: the list it is in (`personas`) and its id as
+   * `holder`; an object outside any list gives its place as `list` alone (`reporting`).
+   */
+  holder(index: number): MessageArgs;
 }
 
 function referenceRule(options: {
   id: string;
   /** The message: `holder` refers to `id`, which is not defined. */
-  unknown: (holder: Message, id: string) => Message;
+  unknown: (args: MessageArgs) => Message;
   targetList: string;
   description: string;
   needs: Rule["needs"];
@@ -46,7 +48,7 @@ function referenceRule(options: {
           const suggestion = closestMatch(id, known);
           report({
             path: holders.path(index),
-            message: options.unknown(holders.holder(index), id),
+            message: options.unknown({ ...holders.holder(index), id }),
             hint: suggestion
               ? message("rules/did-you-mean.hint", { suggestion })
               : known.size
@@ -66,18 +68,18 @@ function each<T extends Entity>(items: T[] | undefined, listPath: JsonPath, fiel
     items: list,
     field,
     path: (index) => [...listPath, index, field],
-    holder: (index) => message("refs/holder", { entity: entityWord(listPath), id: list[index]!.id }),
+    holder: (index) => ({ list: listPath.join("."), holder: list[index]!.id }),
   };
 }
 
 /** One object holding a reference in `field`, at `path`; none when it is undefined. */
-function single(object: object | undefined, path: JsonPath, field: string, holder: Message): Holders {
-  return { items: object ? [object] : [], field, path: () => path, holder: () => holder };
+function single(object: object | undefined, path: JsonPath, field: string): Holders {
+  return { items: object ? [object] : [], field, path: () => path, holder: () => ({ list: String(path[0]) }) };
 }
 
 export const unknownIcp = referenceRule({
   id: "refs/unknown-icp",
-  unknown: (holder, id) => message("refs/unknown-icp", { holder, id }),
+  unknown: (args) => message("refs/unknown-icp", args),
   targetList: "icps",
   description: "Every persona's `icp` names a defined ICP.",
   needs: ["icps", "personas"],
@@ -87,7 +89,7 @@ export const unknownIcp = referenceRule({
 
 export const unknownParty = referenceRule({
   id: "refs/unknown-party",
-  unknown: (holder, id) => message("refs/unknown-party", { holder, id }),
+  unknown: (args) => message("refs/unknown-party", args),
   targetList: "agreement.parties",
   description: "Every `owner` (stages, lead types, KPIs, reporting) names a party of the agreement.",
   needs: ["agreement", "lifecycleStages", "leadTypes", "kpis", "reporting"],
@@ -96,13 +98,13 @@ export const unknownParty = referenceRule({
     each(sla.lifecycleStages, ["lifecycleStages"], "owner"),
     each(sla.leadTypes, ["leadTypes"], "owner"),
     each(sla.kpis, ["kpis"], "owner"),
-    single(sla.reporting?.owner ? sla.reporting : undefined, ["reporting", "owner"], "owner", message("refs/holder.reporting")),
+    single(sla.reporting?.owner ? sla.reporting : undefined, ["reporting", "owner"], "owner"),
   ],
 });
 
 export const unknownStage = referenceRule({
   id: "refs/unknown-stage",
-  unknown: (holder, id) => message("refs/unknown-stage", { holder, id }),
+  unknown: (args) => message("refs/unknown-stage", args),
   targetList: "lifecycleStages",
   description: "Every lead status's `stage` names a defined lifecycle stage.",
   needs: ["lifecycleStages", "leadStatuses"],
@@ -112,7 +114,7 @@ export const unknownStage = referenceRule({
 
 export const unknownJourneyPhase = referenceRule({
   id: "refs/unknown-journey-phase",
-  unknown: (holder, id) => message("refs/unknown-journey-phase", { holder, id }),
+  unknown: (args) => message("refs/unknown-journey-phase", args),
   targetList: "buyerJourney",
   description: "Every lifecycle stage's `journeyStage` names a phase of the buyer's journey.",
   needs: ["lifecycleStages", "buyerJourney"],
@@ -122,10 +124,10 @@ export const unknownJourneyPhase = referenceRule({
 
 export const unknownStatus = referenceRule({
   id: "refs/unknown-status",
-  unknown: (holder, id) => message("refs/unknown-status", { holder, id }),
+  unknown: (args) => message("refs/unknown-status", args),
   targetList: "leadStatuses",
   description: "The connect-attempt `whenExhausted.status` names a defined lead status.",
   needs: ["connectAttempt", "leadStatuses"],
   targets: (sla) => sla.leadStatuses,
-  references: (sla) => [single(sla.connectAttempt?.whenExhausted, ["connectAttempt", "whenExhausted", "status"], "status", message("refs/holder.connect-attempt"))],
+  references: (sla) => [single(sla.connectAttempt?.whenExhausted, ["connectAttempt", "whenExhausted", "status"], "status")],
 });
