@@ -34,5 +34,5 @@ export function word(message: Message, locale: string): string {
   const language = languageOf(locale) ?? "en";
   const template = catalog(language).get(message.id) ?? catalog("en").get(message.id);
   if (template === undefined) return message.id;
-  return formatTemplate(template, message.args, language === "en" && languageOf(locale) === undefined ? "en" : locale);
+  return formatTemplate(template, message.args, language === "en" && languageOf(locale) === undefined ? "en" : locale, (nested) => word(nested, locale));
 }

@@ -4,24 +4,46 @@
 //   {name, percent}           a fraction as a percentage (0.25 -> 25%, %25 in Turkish)
 //   {name, plural, one {# file} other {# files}}   # is the number; =0 {...} matches exactly
 //   {name, select, mql {...} other {...}}
+//   {name} given a message      the message, worded in the same language (see message.ts)
 // An argument the template names but the caller did not give is left as `{name}`, so a gap
 // shows in the text instead of failing.
-import type { MessageArg, MessageArgs, Money } from "./message.js";
+import type { Message, MessageArg, MessageArgs, Money } from "./message.js";
+
+/** Words a message given as an argument (the catalog's `word`, in the same locale). */
+export type WordNested = (message: Message) => string;
 
 type Part = string | { name: string; kind: "value" | "percent" } | { name: string; kind: "plural" | "select"; branches: Map<string, Part[]> };
 
 const parsed = new Map<string, Part[]>();
 
-export function formatTemplate(template: string, args: MessageArgs | undefined, locale: string): string {
+export function formatTemplate(template: string, args: MessageArgs | undefined, locale: string, wordNested: WordNested = (m) => m.id): string {
+  return render(partsOf(template), args ?? {}, locale, undefined, wordNested);
+}
+
+function partsOf(template: string): Part[] {
   let parts = parsed.get(template);
   if (parts === undefined) {
     parts = parse(template);
     parsed.set(template, parts);
   }
-  return render(parts, args ?? {}, locale, undefined);
+  return parts;
 }
 
-function render(parts: readonly Part[], args: MessageArgs, locale: string, pound: string | undefined): string {
+/** The names of the arguments a template uses, in plural and select branches too. */
+export function argumentNames(template: string): Set<string> {
+  const names = new Set<string>();
+  const walk = (parts: readonly Part[]): void => {
+    for (const part of parts) {
+      if (typeof part === "string") continue;
+      names.add(part.name);
+      if ("branches" in part) for (const branch of part.branches.values()) walk(branch);
+    }
+  };
+  walk(partsOf(template));
+  return names;
+}
+
+function render(parts: readonly Part[], args: MessageArgs, locale: string, pound: string | undefined, wordNested: WordNested): string {
   let out = "";
   for (const part of parts) {
     if (typeof part === "string") {
@@ -32,15 +54,15 @@ function render(parts: readonly Part[], args: MessageArgs, locale: string, pound
     if (value === undefined) {
       out += `{${part.name}}`;
     } else if (part.kind === "value") {
-      out += formatArg(value, locale);
+      out += isMessage(value) ? wordNested(value) : formatArg(value, locale);
     } else if (part.kind === "percent") {
-      out += typeof value === "number" ? new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(value) : formatArg(value, locale);
+      out += typeof value === "number" ? formatPercentArg(value, locale) : isMessage(value) ? wordNested(value) : formatArg(value, locale);
     } else if (part.kind === "plural") {
       const n = typeof value === "number" ? value : Number(value);
       const branch = part.branches.get(`=${n}`) ?? part.branches.get(new Intl.PluralRules(locale).select(n)) ?? part.branches.get("other") ?? [];
-      out += render(branch, args, locale, formatNumber(n, locale));
+      out += render(branch, args, locale, formatNumber(n, locale), wordNested);
     } else if (part.kind === "select") {
-      out += render(part.branches.get(String(value)) ?? part.branches.get("other") ?? [], args, locale, pound);
+      out += render(part.branches.get(String(value)) ?? part.branches.get("other") ?? [], args, locale, pound, wordNested);
     }
   }
   return out;
@@ -50,11 +72,20 @@ export function formatArg(value: MessageArg, locale: string): string {
   if (typeof value === "number") return formatNumber(value, locale);
   if (typeof value === "string") return value;
   if (isMoney(value)) return `${formatNumber(value.amount, locale)} ${value.currency}`;
+  if (isMessage(value)) return value.id;
   return new Intl.ListFormat(locale, { type: "conjunction" }).format(value);
 }
 
 function isMoney(value: MessageArg): value is Money {
   return typeof value === "object" && !Array.isArray(value) && "amount" in value;
+}
+
+function isMessage(value: MessageArg): value is Message {
+  return typeof value === "object" && !Array.isArray(value) && "id" in value;
+}
+
+function formatPercentArg(fraction: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(fraction);
 }
 
 function formatNumber(n: number, locale: string): string {

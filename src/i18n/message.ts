@@ -7,7 +7,12 @@ export interface Money {
   currency: string;
 }
 
-export type MessageArg = string | number | readonly string[] | Money;
+/**
+ * A message may be an argument of another, worded in the same language: a phrase that varies
+ * in length ("… ÷ 25% close rate = 240 proposals ÷ …") or a term kept once in the catalog
+ * ("close rate"), so machine formats still see each figure as a number.
+ */
+export type MessageArg = string | number | readonly string[] | Money | Message;
 export type MessageArgs = Readonly<Record<string, MessageArg>>;
 
 export interface Message {

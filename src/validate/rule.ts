@@ -5,9 +5,9 @@ import type { Sla } from "../model/index.js";
 
 export interface RuleReport {
   path: JsonPath;
-  /** A message of the catalogs (see src/i18n), or wording not yet moved there. */
-  message: Message | string;
-  hint?: Message | string;
+  /** A message of the catalogs (locales/<language>/messages/rules.json), worded by the engine. */
+  message: Message;
+  hint?: Message;
   /** Point at the key of the last path segment instead of its value. */
   at?: "key" | "value";
 }

@@ -2,14 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalog } from "../../src/i18n/catalog.js";
-import { formatTemplate } from "../../src/i18n/format.js";
+import { argumentNames, formatTemplate } from "../../src/i18n/format.js";
 import { LANGUAGES } from "../../src/i18n/languages.js";
 import { ROOT } from "../helpers/cli.js";
 
-/** Argument names a template uses: `{name}`, `{name, percent}`, `{name, plural, ...}`. */
-function argumentNames(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]!).sort();
-}
+/** Argument names a template uses: `{name}`, `{name, percent}`, `{name, plural, ...}`, in branches too. */
+const argumentsOf = (template: string): string[] => [...argumentNames(template)].sort();
 
 /** Every `message("id"` written in the sources. */
 function idsInSources(): Set<string> {
@@ -35,7 +33,7 @@ describe("the message catalogs", () => {
   it.each(LANGUAGES.filter((l) => l !== "en"))("%s has exactly the English message ids, with the same arguments", (language) => {
     const own = catalog(language);
     expect([...own.keys()].sort()).toEqual([...english.keys()].sort());
-    for (const [id, template] of english) expect({ id, args: argumentNames(own.get(id)!) }).toEqual({ id, args: argumentNames(template) });
+    for (const [id, template] of english) expect({ id, args: argumentsOf(own.get(id)!) }).toEqual({ id, args: argumentsOf(template) });
   });
 
   it.each(LANGUAGES)("%s: no id is defined in two files", (language) => {

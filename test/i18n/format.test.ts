@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { word } from "../../src/i18n/catalog.js";
-import { formatTemplate } from "../../src/i18n/format.js";
+import { argumentNames, formatTemplate } from "../../src/i18n/format.js";
 import { environmentLocale, languageOf, parseLocaleOption } from "../../src/i18n/languages.js";
 
 describe("formatTemplate", () => {
@@ -26,6 +26,17 @@ describe("formatTemplate", () => {
     expect(formatTemplate(template, args, locale)).toBe(expected);
   });
 
+  it("words a message given as an argument with the given function, in branches too", () => {
+    const nested = { id: "funnel/metric.mqls" };
+    const wordNested = (m: { id: string }) => `<${m.id}>`;
+    expect(formatTemplate("{n} {what}", { n: 1000, what: nested }, "de", wordNested)).toBe("1.000 <funnel/metric.mqls>");
+    expect(formatTemplate("{s, select, a {x {what}} other {}}", { s: "a", what: nested }, "en", wordNested)).toBe("x <funnel/metric.mqls>");
+  });
+
+  it("lists the arguments a template uses once each, in branches too, and not the branches' words", () => {
+    expect([...argumentNames("{a} {b, plural, one {# {c}} other {{a}}} {d, select, x {Kunden} other {{e, percent}}}")].sort()).toEqual(["a", "b", "c", "d", "e"]);
+  });
+
   it("refuses an unbalanced template", () => {
     expect(() => formatTemplate("{n, plural, one {# file}", { n: 1 }, "en")).toThrow(/unbalanced/);
   });
@@ -36,6 +47,23 @@ describe("word", () => {
     const m = { id: "stages/missing-owner", args: { stage: "mql" } };
     expect(word(m, "de-AT")).toBe("Lebenszyklusphase `mql` hat keinen `owner`");
     expect(word(m, "fr")).toBe("lifecycle stage `mql` has no `owner`");
+  });
+
+  it("words nested messages in the same language, to any depth", () => {
+    const chain = {
+      id: "funnel/explain.step",
+      args: {
+        previous: { id: "funnel/explain.customers", args: { revenue: { amount: 1_800_000, currency: "EUR" }, averageDealSize: { amount: 30_000, currency: "EUR" }, customers: 60 } },
+        rate: 0.25,
+        rateName: { id: "funnel/metric.close-rate" },
+        needed: 240,
+        volume: { id: "funnel/metric.proposals" },
+      },
+    };
+    expect(word(chain, "en")).toBe("1,800,000 EUR revenue ÷ 30,000 EUR average deal = 60 customers ÷ 25% close rate = 240 proposals");
+    expect(word(chain, "de")).toBe("1.800.000 EUR Umsatz ÷ 30.000 EUR durchschnittlicher Auftragswert = 60 Kunden ÷ 25\u00a0% Abschlussquote = 240 Angebote");
+    expect(word(chain, "tr")).toBe("1.800.000 EUR gelir ÷ 30.000 EUR ortalama satış = 60 müşteri ÷ %25 kapanış oranı = 240 teklif");
+    expect(word(chain, "ja")).toBe("売上 1,800,000 EUR ÷ 平均受注額 30,000 EUR = 顧客 60 ÷ 受注率 25% = 提案 240");
   });
 
   it("gives the bare id of a message no catalog has", () => {
