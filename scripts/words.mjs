@@ -31,15 +31,18 @@ export function readWords(root) {
  * to `busıness` by a Turkish locale).
  */
 export function foldCharacter(ch) {
-  if (ch === "İ" || ch === "I" || ch === "ı") return "i";
-  const lower = ch.toLowerCase();
+  // NFKC: the full-width letters a Japanese keyboard types in full-width mode (`４ｈ`) are h.
+  const plain = ch.normalize("NFKC");
+  if (plain === "İ" || plain === "I" || plain === "ı") return "i";
+  const lower = plain.toLowerCase();
   return [...lower].length === 1 ? lower : ch;
 }
 
-/** The spellings of one folded character: `i` is i, I, İ and ı; `ä` is ä and Ä. */
+/** The spellings of one folded character: `i` is i, I, İ, ı, ｉ and Ｉ; `ä` is ä and Ä. */
 function spellingsOf(folded) {
   const candidates = [folded, folded.toUpperCase(), folded.toLocaleUpperCase("tr"), folded.toLocaleLowerCase("tr")];
   if (folded === "i") candidates.push("I", "İ", "ı");
+  if (/^[a-z]$/.test(folded)) candidates.push(String.fromCharCode(folded.charCodeAt(0) - 0x61 + 0xff41), String.fromCharCode(folded.charCodeAt(0) - 0x61 + 0xff21));
   return [...new Set(candidates)].filter((c) => [...c].length === 1 && foldCharacter(c) === folded).sort();
 }
 

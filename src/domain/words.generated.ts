@@ -2,7 +2,7 @@
 import type { UnitKind } from "./duration.js";
 
 /** The schema's duration pattern: the number is group 1, the unit group 2. */
-export const DURATION_PATTERN = "^\\s*([0-9０-９]+(?:[.,．，][0-9０-９]+)?)\\s*([Gg][Ee][Ss][Cc][Hh][Ää][Ff][Tt][Ss][Ss][Tt][Uu][Nn][Dd][Ee][Nn]|[Gg][Ee][Ss][Cc][Hh][Ää][Ff][Tt][Ss][Ss][Tt][Uu][Nn][Dd][Ee]|[Aa][Rr][Bb][Ee][Iiİı][Tt][Ss][Ss][Tt][Uu][Nn][Dd][Ee][Nn]|[Bb][Uu][Ss][Iiİı][Nn][Ee][Ss][Ss]\\s+[Hh][Oo][Uu][Rr][Ss]|[Gg][Ee][Ss][Cc][Hh][Ää][Ff][Tt][Ss][Tt][Aa][Gg][Ee][Nn]|[Aa][Rr][Bb][Ee][Iiİı][Tt][Ss][Ss][Tt][Uu][Nn][Dd][Ee]|[Bb][Uu][Ss][Iiİı][Nn][Ee][Ss][Ss]\\s+[Dd][Aa][Yy][Ss]|[Bb][Uu][Ss][Iiİı][Nn][Ee][Ss][Ss]\\s+[Hh][Oo][Uu][Rr]|[Gg][Ee][Ss][Cc][Hh][Ää][Ff][Tt][Ss][Tt][Aa][Gg][Ee]|[Ww][Oo][Rr][Kk][Iiİı][Nn][Gg]\\s+[Hh][Oo][Uu][Rr][Ss]|[Aa][Rr][Bb][Ee][Iiİı][Tt][Ss][Tt][Aa][Gg][Ee][Nn]|[Bb][Uu][Ss][Iiİı][Nn][Ee][Ss][Ss]\\s+[Dd][Aa][Yy]|[Gg][Ee][Ss][Cc][Hh][Ää][Ff][Tt][Ss][Tt][Aa][Gg]|[Ww][Oo][Rr][Kk][Iiİı][Nn][Gg]\\s+[Dd][Aa][Yy][Ss]|[Ww][Oo][Rr][Kk][Iiİı][Nn][Gg]\\s+[Hh][Oo][Uu][Rr]|[Aa][Rr][Bb][Ee][Iiİı][Tt][Ss][Tt][Aa][Gg][Ee]|[Mm][Ee][Ss][Aa][Iiİı]\\s+[Ss][Aa][Aa][Tt][Iiİı]|[Ww][Oo][Rr][Kk][Iiİı][Nn][Gg]\\s+[Dd][Aa][Yy]|[Aa][Rr][Bb][Ee][Iiİı][Tt][Ss][Tt][Aa][Gg]|[Ww][Ee][Rr][Kk][Tt][Aa][Gg][Ee][Nn]|[Iiİı][Şş]\\s+[Ss][Aa][Aa][Tt][Iiİı]|[Ww][Ee][Rr][Kk][Tt][Aa][Gg][Ee]|[Iiİı][Şş]\\s+[Gg][Üü][Nn][Üü]|[Mm][Iiİı][Nn][Uu][Tt][Ee][Nn]|[Mm][Iiİı][Nn][Uu][Tt][Ee][Ss]|[Ss][Tt][Uu][Nn][Dd][Ee][Nn]|[Ww][Ee][Rr][Kk][Tt][Aa][Gg]|[Dd][Aa][Kk][Iiİı][Kk][Aa]|[Iiİı][Şş][Gg][Üü][Nn][Üü]|[Mm][Iiİı][Nn][Uu][Tt][Ee]|[Ss][Tt][Uu][Nn][Dd][Ee]|[Ww][Oo][Cc][Hh][Ee][Nn]|[Hh][Aa][Ff][Tt][Aa]|[Hh][Oo][Uu][Rr][Ss]|[Tt][Aa][Gg][Ee][Nn]|[Ww][Ee][Ee][Kk][Ss]|[Ww][Oo][Cc][Hh][Ee]|[Dd][Aa][Yy][Ss]|[Hh][Oo][Uu][Rr]|[Mm][Iiİı][Nn]\\.|[Mm][Iiİı][Nn][Ss]|[Ss][Aa][Aa][Tt]|[Ss][Tt][Dd]\\.|[Tt][Aa][Gg][Ee]|[Ww][Ee][Ee][Kk]|営業時間|[Dd][Aa][Yy]|[Dd][Kk]\\.|[Gg][Üü][Nn]|[Hh][Rr][Ss]|[Mm][Iiİı][Nn]|[Ss][Aa]\\.|[Ss][Tt][Dd]|[Tt][Aa][Gg]|[Ww][Kk][Ss]|営業日|稼働日|[Bb][Dd]|[Bb][Hh]|[Dd][Kk]|[Hh][Rr]|[Ss][Aa]|[Ww][Kk]|分間|日間|時間|週間|[Dd]|[Hh]|[Mm]|[Ww]|分|日|週)\\s*$";
+export const DURATION_PATTERN = "^\\s*([0-9０-９]+(?:[.,．，][0-9０-９]+)?)\\s*([GgＧｇ][EeＥｅ][SsＳｓ][CcＣｃ][HhＨｈ][Ää][FfＦｆ][TtＴｔ][SsＳｓ][SsＳｓ][TtＴｔ][UuＵｕ][NnＮｎ][DdＤｄ][EeＥｅ][NnＮｎ]|[GgＧｇ][EeＥｅ][SsＳｓ][CcＣｃ][HhＨｈ][Ää][FfＦｆ][TtＴｔ][SsＳｓ][SsＳｓ][TtＴｔ][UuＵｕ][NnＮｎ][DdＤｄ][EeＥｅ]|[AaＡａ][RrＲｒ][BbＢｂ][EeＥｅ][IiİıＩｉ][TtＴｔ][SsＳｓ][SsＳｓ][TtＴｔ][UuＵｕ][NnＮｎ][DdＤｄ][EeＥｅ][NnＮｎ]|[BbＢｂ][UuＵｕ][SsＳｓ][IiİıＩｉ][NnＮｎ][EeＥｅ][SsＳｓ][SsＳｓ]\\s+[HhＨｈ][OoＯｏ][UuＵｕ][RrＲｒ][SsＳｓ]|[GgＧｇ][EeＥｅ][SsＳｓ][CcＣｃ][HhＨｈ][Ää][FfＦｆ][TtＴｔ][SsＳｓ][TtＴｔ][AaＡａ][GgＧｇ][EeＥｅ][NnＮｎ]|[AaＡａ][RrＲｒ][BbＢｂ][EeＥｅ][IiİıＩｉ][TtＴｔ][SsＳｓ][SsＳｓ][TtＴｔ][UuＵｕ][NnＮｎ][DdＤｄ][EeＥｅ]|[BbＢｂ][UuＵｕ][SsＳｓ][IiİıＩｉ][NnＮｎ][EeＥｅ][SsＳｓ][SsＳｓ]\\s+[DdＤｄ][AaＡａ][YyＹｙ][SsＳｓ]|[BbＢｂ][UuＵｕ][SsＳｓ][IiİıＩｉ][NnＮｎ][EeＥｅ][SsＳｓ][SsＳｓ]\\s+[HhＨｈ][OoＯｏ][UuＵｕ][RrＲｒ]|[GgＧｇ][EeＥｅ][SsＳｓ][CcＣｃ][HhＨｈ][Ää][FfＦｆ][TtＴｔ][SsＳｓ][TtＴｔ][AaＡａ][GgＧｇ][EeＥｅ]|[WwＷｗ][OoＯｏ][RrＲｒ][KkＫｋ][IiİıＩｉ][NnＮｎ][GgＧｇ]\\s+[HhＨｈ][OoＯｏ][UuＵｕ][RrＲｒ][SsＳｓ]|[AaＡａ][RrＲｒ][BbＢｂ][EeＥｅ][IiİıＩｉ][TtＴｔ][SsＳｓ][TtＴｔ][AaＡａ][GgＧｇ][EeＥｅ][NnＮｎ]|[BbＢｂ][UuＵｕ][SsＳｓ][IiİıＩｉ][NnＮｎ][EeＥｅ][SsＳｓ][SsＳｓ]\\s+[DdＤｄ][AaＡａ][YyＹｙ]|[GgＧｇ][EeＥｅ][SsＳｓ][CcＣｃ][HhＨｈ][Ää][FfＦｆ][TtＴｔ][SsＳｓ][TtＴｔ][AaＡａ][GgＧｇ]|[WwＷｗ][OoＯｏ][RrＲｒ][KkＫｋ][IiİıＩｉ][NnＮｎ][GgＧｇ]\\s+[DdＤｄ][AaＡａ][YyＹｙ][SsＳｓ]|[WwＷｗ][OoＯｏ][RrＲｒ][KkＫｋ][IiİıＩｉ][NnＮｎ][GgＧｇ]\\s+[HhＨｈ][OoＯｏ][UuＵｕ][RrＲｒ]|[AaＡａ][RrＲｒ][BbＢｂ][EeＥｅ][IiİıＩｉ][TtＴｔ][SsＳｓ][TtＴｔ][AaＡａ][GgＧｇ][EeＥｅ]|[MmＭｍ][EeＥｅ][SsＳｓ][AaＡａ][IiİıＩｉ]\\s+[SsＳｓ][AaＡａ][AaＡａ][TtＴｔ][IiİıＩｉ]|[WwＷｗ][OoＯｏ][RrＲｒ][KkＫｋ][IiİıＩｉ][NnＮｎ][GgＧｇ]\\s+[DdＤｄ][AaＡａ][YyＹｙ]|[AaＡａ][RrＲｒ][BbＢｂ][EeＥｅ][IiİıＩｉ][TtＴｔ][SsＳｓ][TtＴｔ][AaＡａ][GgＧｇ]|[WwＷｗ][EeＥｅ][RrＲｒ][KkＫｋ][TtＴｔ][AaＡａ][GgＧｇ][EeＥｅ][NnＮｎ]|[IiİıＩｉ][Şş]\\s+[SsＳｓ][AaＡａ][AaＡａ][TtＴｔ][IiİıＩｉ]|[WwＷｗ][EeＥｅ][RrＲｒ][KkＫｋ][TtＴｔ][AaＡａ][GgＧｇ][EeＥｅ]|[IiİıＩｉ][Şş]\\s+[GgＧｇ][Üü][NnＮｎ][Üü]|[MmＭｍ][IiİıＩｉ][NnＮｎ][UuＵｕ][TtＴｔ][EeＥｅ][NnＮｎ]|[MmＭｍ][IiİıＩｉ][NnＮｎ][UuＵｕ][TtＴｔ][EeＥｅ][SsＳｓ]|[SsＳｓ][TtＴｔ][UuＵｕ][NnＮｎ][DdＤｄ][EeＥｅ][NnＮｎ]|[WwＷｗ][EeＥｅ][RrＲｒ][KkＫｋ][TtＴｔ][AaＡａ][GgＧｇ]|[DdＤｄ][AaＡａ][KkＫｋ][IiİıＩｉ][KkＫｋ][AaＡａ]|[IiİıＩｉ][Şş][GgＧｇ][Üü][NnＮｎ][Üü]|[MmＭｍ][IiİıＩｉ][NnＮｎ][UuＵｕ][TtＴｔ][EeＥｅ]|[SsＳｓ][TtＴｔ][UuＵｕ][NnＮｎ][DdＤｄ][EeＥｅ]|[WwＷｗ][OoＯｏ][CcＣｃ][HhＨｈ][EeＥｅ][NnＮｎ]|[HhＨｈ][AaＡａ][FfＦｆ][TtＴｔ][AaＡａ]|[HhＨｈ][OoＯｏ][UuＵｕ][RrＲｒ][SsＳｓ]|[TtＴｔ][AaＡａ][GgＧｇ][EeＥｅ][NnＮｎ]|[WwＷｗ][EeＥｅ][EeＥｅ][KkＫｋ][SsＳｓ]|[WwＷｗ][OoＯｏ][CcＣｃ][HhＨｈ][EeＥｅ]|[DdＤｄ][AaＡａ][YyＹｙ][SsＳｓ]|[HhＨｈ][OoＯｏ][UuＵｕ][RrＲｒ]|[MmＭｍ][IiİıＩｉ][NnＮｎ]\\.|[MmＭｍ][IiİıＩｉ][NnＮｎ][SsＳｓ]|[SsＳｓ][AaＡａ][AaＡａ][TtＴｔ]|[SsＳｓ][TtＴｔ][DdＤｄ]\\.|[TtＴｔ][AaＡａ][GgＧｇ][EeＥｅ]|[WwＷｗ][EeＥｅ][EeＥｅ][KkＫｋ]|営業時間|[DdＤｄ][AaＡａ][YyＹｙ]|[DdＤｄ][KkＫｋ]\\.|[GgＧｇ][Üü][NnＮｎ]|[HhＨｈ][RrＲｒ][SsＳｓ]|[MmＭｍ][IiİıＩｉ][NnＮｎ]|[SsＳｓ][AaＡａ]\\.|[SsＳｓ][TtＴｔ][DdＤｄ]|[TtＴｔ][AaＡａ][GgＧｇ]|[WwＷｗ][KkＫｋ][SsＳｓ]|営業日|稼働日|[BbＢｂ][DdＤｄ]|[BbＢｂ][HhＨｈ]|[DdＤｄ][KkＫｋ]|[HhＨｈ][RrＲｒ]|[SsＳｓ][AaＡａ]|[WwＷｗ][KkＫｋ]|分間|日間|時間|週間|[DdＤｄ]|[HhＨｈ]|[MmＭｍ]|[WwＷｗ]|分|日|週)\\s*$";
 
 /** The schema's percent pattern: the number is group 1 (sign before) or 2 (sign after). */
 export const PERCENT_PATTERN = "^\\s*(?:[%％]\\s*(-?[0-9０-９]+(?:[.,．，][0-9０-９]+)?)|(-?[0-9０-９]+(?:[.,．，][0-9０-９]+)?)\\s*[%％])\\s*$";
@@ -33,6 +33,44 @@ export const UNIT_FOLDS: Readonly<Record<string, string>> = {
   "İ": "i",
   "ı": "i",
   "Ş": "ş",
+  "Ａ": "a",
+  "Ｂ": "b",
+  "Ｃ": "c",
+  "Ｄ": "d",
+  "Ｅ": "e",
+  "Ｆ": "f",
+  "Ｇ": "g",
+  "Ｈ": "h",
+  "Ｉ": "i",
+  "Ｋ": "k",
+  "Ｍ": "m",
+  "Ｎ": "n",
+  "Ｏ": "o",
+  "Ｒ": "r",
+  "Ｓ": "s",
+  "Ｔ": "t",
+  "Ｕ": "u",
+  "Ｗ": "w",
+  "Ｙ": "y",
+  "ａ": "a",
+  "ｂ": "b",
+  "ｃ": "c",
+  "ｄ": "d",
+  "ｅ": "e",
+  "ｆ": "f",
+  "ｇ": "g",
+  "ｈ": "h",
+  "ｉ": "i",
+  "ｋ": "k",
+  "ｍ": "m",
+  "ｎ": "n",
+  "ｏ": "o",
+  "ｒ": "r",
+  "ｓ": "s",
+  "ｔ": "t",
+  "ｕ": "u",
+  "ｗ": "w",
+  "ｙ": "y",
 };
 
 /** Every unit word, lower case with one space between words, and what it measures. */

@@ -39,10 +39,11 @@ function schemaAccepts(field: "duration" | "percent", value: string): boolean {
   return validator(doc);
 }
 
-/** A word as people type it: as written, lower case, upper case and capitalised, Turkish and not. */
+/** A word as people type it: as written, lower case, upper case and capitalised, Turkish and not, full-width. */
 function caseVariants(word: string): string[] {
   const capitalise = (text: string, locale?: string) => text.replace(/(^|\s)(\S)/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase(locale));
-  return [...new Set([word, word.toLowerCase(), word.toUpperCase(), word.toLocaleUpperCase("tr"), capitalise(word), capitalise(word, "tr"), capitalise(word.toLowerCase(), "tr")])];
+  const fullWidth = (text: string) => text.replace(/[A-Za-z]/g, (letter) => String.fromCharCode(letter.charCodeAt(0) + 0xfee0));
+  return [...new Set([word, word.toLowerCase(), word.toUpperCase(), word.toLocaleUpperCase("tr"), capitalise(word), capitalise(word, "tr"), capitalise(word.toLowerCase(), "tr"), fullWidth(word)])];
 }
 
 const NUMBERS: [string, number][] = [["4", 4], ["１２", 12], ["2,5", 2.5], ["0.5", 0.5]];
@@ -95,12 +96,14 @@ describe("units in capitals or another spelling (Turkish İ and ı fold to i)", 
     ["10 Werktagen", 10, "day", true],
     ["5 GESCHÄFTSTAGE", 5, "day", true],
     ["４時間", 4, "hour", false],
+    ["４ｈ", 4, "hour", false],
+    ["２ｗｅｅｋｓ", 2, "week", false],
   ] as const)("%s", (text, value, unit, business) => {
     expect(schemaAccepts("duration", text)).toBe(true);
     expect(parseDuration(text)).toMatchObject({ value, unit, business, text });
   });
 
-  it.each(["4", "h", "4 hourz", "2 business weeks", "4ｈ", "4 h h", "-4h", "4 iş", "2 Werk tage"])("%j is neither in the schema nor read", (text) => {
+  it.each(["4", "h", "4 hourz", "2 business weeks", "4 h h", "-4h", "4 iş", "2 Werk tage"])("%j is neither in the schema nor read", (text) => {
     expect(schemaAccepts("duration", text)).toBe(false);
     expect(parseDuration(text)).toBeUndefined();
   });
