@@ -970,6 +970,14 @@ const CASES: Record<string, RuleCases> = {
       { name: "exactly the MQLs needed, per period", mutate: (sla) => Object.assign(kpi(sla, "mqls"), { target: 1000, per: "period" }) },
       { name: "quarterly cadence: 500 per quarter is 1,000", mutate: (sla) => Object.assign(kpi(sla, "mqls"), { target: 500, cadence: "quarterly" }) },
       { name: "no average deal size: nothing to derive", mutate: (sla) => void removeKpi(sla, "average-deal-size") },
+      // Before, 2026-07-01..2026-12-30 was 5.97 months: 10 customers a month made 59.7, short of the 60 needed.
+      ...(["2026-12-30", "2027-01-01"] as const).map((end) => ({
+        name: `exactly the customers needed per month, the period ending ${end}: six calendar months`,
+        mutate: (sla: Sla) => {
+          setPeriod(sla, "2026-07-01", end);
+          kpi(sla, "new-customers").target = 10;
+        },
+      })),
       // Before, 60 customers ÷ 1e-320 came out as "NaN proposals are needed".
       { name: "a denormal close rate: nothing is compared, funnel/impossible says why", mutate: (sla) => void (kpi(sla, "close-rate").target = 1e-320) },
       {
