@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { SCHEMA_URL } from "../validate/schema-location.js";
 import { UsageError } from "../errors.js";
 import { writeFileAtomic } from "./write-file.js";
+import { message } from "../i18n/message.js";
+import { localeOption, say } from "./locale.js";
 
 const EXAMPLE_URL = new URL("../../sla.example.yaml", import.meta.url);
 
@@ -14,13 +16,14 @@ export function registerInit(program: Command): void {
     .description("write a starter SLA file to edit (the shipped example)")
     .argument("[file]", "file to create", "sla.yaml")
     .option("--force", "overwrite the file if it exists")
+    .addOption(localeOption())
     .action((file: string, options: { force?: boolean }) => {
       const target = resolve(file);
-      if (existsSync(target) && !options.force) throw new UsageError(`${file} already exists; use --force to overwrite it`);
-      if (!existsSync(dirname(target))) throw new UsageError(`cannot write ${file}: directory ${dirname(file)} does not exist`);
+      if (existsSync(target) && !options.force) throw new UsageError(message("cli/init.exists", { file }));
+      if (!existsSync(dirname(target))) throw new UsageError(message("cli/write.failed", { file, reason: message("cli/write.no-directory", { directory: dirname(file) }) }));
       const schema = schemaReference(target, options.force === true);
       writeFileAtomic(target, readFileSync(EXAMPLE_URL, "utf8").replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema.path}`));
-      process.stdout.write(`Created ${file}${schema.copied ? ` and ${schema.copied}` : ""}. Edit it, then run: sla validate ${file}\n`);
+      process.stdout.write(`${say(schema.copied ? message("cli/init.created-with-schema", { file, schema: schema.copied }) : message("cli/init.created", { file }))}\n`);
     });
 }
 

@@ -34,5 +34,14 @@ export function word(message: Message, locale: string): string {
   const language = languageOf(locale) ?? "en";
   const template = catalog(language).get(message.id) ?? catalog("en").get(message.id);
   if (template === undefined) return message.id;
-  return formatTemplate(template, message.args, language === "en" && languageOf(locale) === undefined ? "en" : locale);
+  let args = message.args;
+  // A message given as an argument (a file error's reason) is worded first, in the same language.
+  if (args !== undefined && Object.values(args).some(isMessage)) {
+    args = Object.fromEntries(Object.entries(args).map(([name, value]) => [name, isMessage(value) ? word(value, locale) : value]));
+  }
+  return formatTemplate(template, args, language === "en" && languageOf(locale) === undefined ? "en" : locale);
+}
+
+function isMessage(value: unknown): value is Message {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as Message).id === "string";
 }

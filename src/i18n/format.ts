@@ -50,7 +50,9 @@ export function formatArg(value: MessageArg, locale: string): string {
   if (typeof value === "number") return formatNumber(value, locale);
   if (typeof value === "string") return value;
   if (isMoney(value)) return `${formatNumber(value.amount, locale)} ${value.currency}`;
-  return new Intl.ListFormat(locale, { type: "conjunction" }).format(value);
+  // A message argument is worded by the catalog (word) before it gets here; its id otherwise.
+  if (!Array.isArray(value)) return (value as { id: string }).id;
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(value as readonly string[]);
 }
 
 function isMoney(value: MessageArg): value is Money {

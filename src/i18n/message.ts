@@ -7,7 +7,8 @@ export interface Money {
   currency: string;
 }
 
-export type MessageArg = string | number | readonly string[] | Money;
+/** A message may take another as an argument (a file error's reason), worded in the same language. */
+export type MessageArg = string | number | readonly string[] | Money | Message;
 export type MessageArgs = Readonly<Record<string, MessageArg>>;
 
 export interface Message {
