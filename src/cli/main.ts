@@ -2,7 +2,7 @@
 // exit codes (0 ok, 1 findings, 2 usage or I/O). No stack trace reaches the user.
 import { Command, CommanderError } from "commander";
 import { ConfigError, SlaError, SourceError } from "../errors.js";
-import { message } from "../i18n/message.js";
+import { message, type Message } from "../i18n/message.js";
 import { say } from "./locale.js";
 import { registerCompletion } from "./completion.js";
 import { registerDiff } from "./diff.js";
@@ -39,30 +39,38 @@ class SlaCommand extends Command {
   }
 }
 
-function commanderMessage(text: string, code: string | undefined) {
-  let m: RegExpMatchArray | null;
-  switch (code) {
-    case "commander.unknownOption":
-    case "commander.unknownCommand": {
-      if (!(m = text.match(/^unknown (?:option|command) '([^']*)'(?:\n\(Did you mean (.*)\?\))?$/))) return undefined;
-      const kind = code === "commander.unknownOption" ? "option" : "command";
-      return m[2] === undefined ? message(`cli/commander.unknown-${kind}`, { name: m[1]! }) : message(`cli/commander.unknown-${kind}.suggestion`, { name: m[1]!, suggestion: m[2] });
-    }
-    case "commander.missingArgument":
-      return (m = text.match(/^missing required argument '([^']*)'$/)) ? message("cli/commander.missing-argument", { argument: m[1]! }) : undefined;
-    case "commander.optionMissingArgument":
-      return (m = text.match(/^option '([^']*)' argument missing$/)) ? message("cli/commander.option-missing-argument", { option: m[1]! }) : undefined;
-    case "commander.invalidArgument":
-      return (m = text.match(/^option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s))
-        ? message("cli/commander.invalid-choice", { option: m[1]!, value: m[2]!, choices: m[3]! })
-        : undefined;
-    case "commander.excessArguments":
-      return (m = text.match(/^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\.$/))
-        ? message("cli/commander.too-many-arguments", { command: m[1] ?? "sla", expected: Number(m[2]), got: Number(m[3]) })
-        : undefined;
-    default:
-      return undefined;
-  }
+/** commander's error codes, the English text it words each with, and the message it becomes. */
+const COMMANDER_ERRORS: Readonly<Record<string, { text: RegExp; said: (m: RegExpMatchArray) => Message }>> = {
+  "commander.unknownOption": {
+    text: /^unknown option '([^']*)'(?:\n\(Did you mean (.*)\?\))?$/,
+    said: (m) => (m[2] === undefined ? message("cli/commander.unknown-option", { name: m[1]! }) : message("cli/commander.unknown-option.suggestion", { name: m[1]!, suggestion: m[2] })),
+  },
+  "commander.unknownCommand": {
+    text: /^unknown command '([^']*)'(?:\n\(Did you mean (.*)\?\))?$/,
+    said: (m) => (m[2] === undefined ? message("cli/commander.unknown-command", { name: m[1]! }) : message("cli/commander.unknown-command.suggestion", { name: m[1]!, suggestion: m[2] })),
+  },
+  "commander.missingArgument": {
+    text: /^missing required argument '([^']*)'$/,
+    said: (m) => message("cli/commander.missing-argument", { argument: m[1]! }),
+  },
+  "commander.optionMissingArgument": {
+    text: /^option '([^']*)' argument missing$/,
+    said: (m) => message("cli/commander.option-missing-argument", { option: m[1]! }),
+  },
+  "commander.invalidArgument": {
+    text: /^option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s,
+    said: (m) => message("cli/commander.invalid-choice", { option: m[1]!, value: m[2]!, choices: m[3]! }),
+  },
+  "commander.excessArguments": {
+    text: /^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+    said: (m) => message("cli/commander.too-many-arguments", { command: m[1] ?? "sla", expected: Number(m[2]), got: Number(m[3]) }),
+  },
+};
+
+function commanderMessage(text: string, code: string | undefined): Message | undefined {
+  const known = code === undefined ? undefined : COMMANDER_ERRORS[code];
+  const m = known && text.match(known.text);
+  return known && m ? known.said(m) : undefined;
 }
 
 const program = new SlaCommand("sla")
