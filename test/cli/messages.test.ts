@@ -83,12 +83,14 @@ describe("the command line in the user's language", () => {
     });
   });
 
-  it("commander's other errors: a missing argument, a value not among the choices, too many arguments", () => {
+  it("commander's other errors: a missing argument, a value not among the choices, too many arguments, an unknown command, an option without its value", () => {
     const de = lang("de_DE.UTF-8");
     expect(sla(["verify", EXAMPLE], de).stderr).toBe("sla: erforderliches Argument 'document' fehlt\n(`sla --help` zeigt die Verwendung)\n");
     expect(sla(["validate", "-f", "xml", EXAMPLE], de).stderr).toMatch(/^sla: Option '-f, --format <format>': 'xml' ist kein gültiger Wert\. Erlaubt sind stylish, json, github, sarif, junit\.\n/);
     expect(sla(["schema", "extra"], lang("ja_JP.UTF-8")).stderr).toMatch(/^sla: 'schema' の引数が多すぎます。0 個のところ 1 個指定されました。\n/);
     expect(sla(["validate", "--formt", "json"], lang("tr_TR.UTF-8")).stderr).toContain("(Şunu mu demek istediniz: --format?)");
+    expect(sla(["valdate"], lang("tr_TR.UTF-8")).stderr).toBe("sla: bilinmeyen komut 'valdate'\n(Şunu mu demek istediniz: validate?)\n(kullanım için `sla --help` çalıştırın)\n");
+    expect(sla(["validate", "-f"], lang("ja_JP.UTF-8")).stderr).toMatch(/^sla: オプション '-f, --format <format>' の値がありません\n/);
   });
 
   it("counts follow the language's plural rules", () => {
