@@ -9,6 +9,8 @@ import { safeLocale } from "../domain/text.js";
 import { environmentLocale, languageOf, LANGUAGES, type Language } from "../i18n/languages.js";
 import { completeWith } from "./completion.js";
 import { writeFileAtomic } from "./write-file.js";
+import { message } from "../i18n/message.js";
+import { localeOption, say } from "./locale.js";
 
 /**
  * The starter agreement of each language: English is the shipped example, every other
@@ -30,23 +32,24 @@ export function registerInit(program: Command): void {
       ),
     )
     .option("--force", "overwrite the file if it exists")
+    .addOption(localeOption())
     .action((file: string, options: { force?: boolean; language?: Language }) => {
       const target = resolve(file);
-      if (existsSync(target) && !options.force) throw new UsageError(`${file} already exists; use --force to overwrite it`);
-      if (!existsSync(dirname(target))) throw new UsageError(`cannot write ${file}: directory ${dirname(file)} does not exist`);
+      if (existsSync(target) && !options.force) throw new UsageError(message("cli/init.exists", { file }));
+      if (!existsSync(dirname(target))) throw new UsageError(message("cli/write.failed", { file, reason: message("cli/write.no-directory", { directory: dirname(file) }) }));
       const language = options.language ?? languageOf(environmentLocale()) ?? "en";
       const schema = schemaReference(target, options.force === true);
       writeFileAtomic(target, starterText(readFileSync(starterUrl(language), "utf8"), schema.path, file));
-      process.stdout.write(`Created ${file}${schema.copied ? ` and ${schema.copied}` : ""}. Edit it, then run: sla validate ${file}\n`);
+      process.stdout.write(`${say(schema.copied ? message("cli/init.created-with-schema", { file, schema: schema.copied }) : message("cli/init.created", { file }))}\n`);
     });
 }
 
 /** `--language`: one of the languages sla has a starter in (`de-AT` is German), else a usage error. */
 export function parseLanguageOption(value: string): Language {
   const tag = safeLocale(value);
-  if (tag === undefined) throw new UsageError(`--language: \`${value}\` is not a language tag (e.g. ${LANGUAGES.join(", ")})`);
+  if (tag === undefined) throw new UsageError(message("cli/init.language-malformed", { value }));
   const language = languageOf(tag);
-  if (language === undefined) throw new UsageError(`--language: sla has no starter in \`${value}\`; choose one of ${LANGUAGES.join(", ")}`);
+  if (language === undefined) throw new UsageError(message("cli/init.language-unknown", { value, languages: LANGUAGES.join(", ") }));
   return language;
 }
 

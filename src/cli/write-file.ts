@@ -5,6 +5,7 @@ import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, lstatSync, ope
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { describeIoError } from "./io.js";
+import { message, type Message } from "../i18n/message.js";
 
 /**
  * The file-system calls a write makes, and where a temporary file's name comes from. Node's
@@ -59,7 +60,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, syst
     target = followLinks(file);
     existing = statIfAny(target);
   } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+    throw new UsageError(message("cli/write.failed", { file, reason: describeIoError(error) }));
   }
   if (existing !== undefined && !existing.isFile()) return writeInPlace(file, target, bytes, system);
 
@@ -70,7 +71,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, syst
     // Never readable by more people than the file it replaces, not even for a moment.
     fd = system.open(temp, CREATE_NEW, existing === undefined ? 0o666 : existing.mode & 0o777);
   } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${whyNotCreated(error, temp, target)}`);
+    throw new UsageError(message("cli/write.failed", { file, reason: whyNotCreated(error, temp, target) }));
   }
   try {
     if (existing !== undefined) keepOwnerAndMode(fd, existing, system);
@@ -84,7 +85,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, syst
   } catch (error) {
     if (fd !== undefined) ignoreFailure(() => system.close(fd!));
     ignoreFailure(() => system.unlink(temp));
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}${existing === undefined ? "" : `; ${file} is unchanged`}`);
+    throw new UsageError(message(existing === undefined ? "cli/write.failed" : "cli/write.failed-unchanged", { file, reason: describeIoError(error) }));
   }
   // The rename itself reaches the disk with its directory; without this, a power cut could
   // bring back the old file. Not every file system can flush a directory: nothing is lost then.
@@ -119,7 +120,7 @@ function writeInPlace(file: string, target: string, bytes: Uint8Array, system: W
       system.close(fd);
     }
   } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+    throw new UsageError(message("cli/write.failed", { file, reason: describeIoError(error) }));
   }
 }
 
@@ -145,10 +146,10 @@ function keepOwnerAndMode(fd: number, existing: Stats, system: WriteSystem): voi
   system.fchmod(fd, existing.mode & 0o7777);
 }
 
-function whyNotCreated(error: unknown, temp: string, target: string): string {
+function whyNotCreated(error: unknown, temp: string, target: string): Message {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EEXIST" || code === "ELOOP") return `something already exists at its temporary name ${temp}; it was left alone`;
-  if (code === "ENOENT" && lstatIfAny(dirname(target)) === undefined) return `directory ${dirname(target)} does not exist`;
+  if (code === "EEXIST" || code === "ELOOP") return message("cli/write.temporary-exists", { temp });
+  if (code === "ENOENT" && lstatIfAny(dirname(target)) === undefined) return message("cli/write.no-directory", { directory: dirname(target) });
   return describeIoError(error);
 }
 

@@ -2,6 +2,7 @@
 // every message. A test holds this list to the folders, and every folder to the same keys.
 import { safeLocale } from "../domain/text.js";
 import { UsageError } from "../errors.js";
+import { message } from "./message.js";
 
 export const LANGUAGES = ["en", "de", "tr", "ja"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,8 +16,8 @@ export function languageOf(tag: string | undefined): Language | undefined {
 /** `--locale`: a tag sla speaks, or a usage error that says which it speaks. */
 export function parseLocaleOption(value: string): string {
   const tag = safeLocale(value);
-  if (tag === undefined) throw new UsageError(`--locale: \`${value}\` is not a language tag (e.g. en, de-DE, tr, ja)`);
-  if (languageOf(tag) === undefined) throw new UsageError(`--locale: sla does not speak \`${value}\`; choose one of ${LANGUAGES.join(", ")}`);
+  if (tag === undefined) throw new UsageError(message("cli/locale.malformed", { value }));
+  if (languageOf(tag) === undefined) throw new UsageError(message("cli/locale.unsupported", { value, languages: LANGUAGES.join(", ") }));
   return tag;
 }
 

@@ -47,7 +47,10 @@ describe("writeFileAtomic: all bytes or nothing", () => {
       if (++calls > 1) throw enospc();
       return NODE_WRITE_SYSTEM.write(fd, bytes, offset, Math.min(length, 100));
     });
-    expect(() => writeFileAtomic(file, CONTENT, full)).toThrow(new UsageError(`cannot write ${file}: no space left on device; ${file} is unchanged`));
+    const error = thrown(() => writeFileAtomic(file, CONTENT, full));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toMatchObject({ messageId: "cli/write.failed-unchanged", args: { file, reason: { id: "cli/io.no-space" } } });
+    expect((error as Error).message).toBe(`cannot write ${file}: no space left on device; ${file} is unchanged`);
     expect(readFileSync(file, "utf8")).toBe("the old agreement\n");
     expect(readdirSync(dir)).toEqual(["agreement.md"]);
   });
@@ -158,3 +161,12 @@ describe("writeFileAtomic: the replaced file's mode and owner", () => {
     expect(statSync(file)).toMatchObject({ uid: 1234, gid: 1235 });
   });
 });
+
+function thrown(action: () => void): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("nothing was thrown");
+}
