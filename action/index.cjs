@@ -55,8 +55,8 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code2, message) {
-        super(message);
+      constructor(exitCode, code2, message2) {
+        super(message2);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
         this.code = code2;
@@ -69,8 +69,8 @@ var require_error = __commonJS({
        * Constructs the InvalidArgumentError class
        * @param {string} [message] explanation of why argument is invalid
        */
-      constructor(message) {
-        super(1, "commander.invalidArgument", message);
+      constructor(message2) {
+        super(1, "commander.invalidArgument", message2);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
       }
@@ -654,12 +654,12 @@ var require_help = __commonJS({
         return str;
       }
       styleUsage(str) {
-        return str.split(" ").map((word) => {
-          if (word === "[options]") return this.styleOptionText(word);
-          if (word === "[command]") return this.styleSubcommandText(word);
-          if (word[0] === "[" || word[0] === "<")
-            return this.styleArgumentText(word);
-          return this.styleCommandText(word);
+        return str.split(" ").map((word2) => {
+          if (word2 === "[options]") return this.styleOptionText(word2);
+          if (word2 === "[command]") return this.styleSubcommandText(word2);
+          if (word2[0] === "[" || word2[0] === "<")
+            return this.styleArgumentText(word2);
+          return this.styleCommandText(word2);
         }).join(" ");
       }
       styleCommandDescription(str) {
@@ -681,11 +681,11 @@ var require_help = __commonJS({
         return this.styleOptionText(str);
       }
       styleSubcommandTerm(str) {
-        return str.split(" ").map((word) => {
-          if (word === "[options]") return this.styleOptionText(word);
-          if (word[0] === "[" || word[0] === "<")
-            return this.styleArgumentText(word);
-          return this.styleSubcommandText(word);
+        return str.split(" ").map((word2) => {
+          if (word2 === "[options]") return this.styleOptionText(word2);
+          if (word2[0] === "[" || word2[0] === "<")
+            return this.styleArgumentText(word2);
+          return this.styleSubcommandText(word2);
         }).join(" ");
       }
       styleArgumentTerm(str) {
@@ -1075,8 +1075,8 @@ var require_option = __commonJS({
       }
     };
     function camelcase(str) {
-      return str.split("-").reduce((str2, word) => {
-        return str2 + word[0].toUpperCase() + word.slice(1);
+      return str.split("-").reduce((str2, word2) => {
+        return str2 + word2[0].toUpperCase() + word2.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1160,12 +1160,12 @@ var require_suggestSimilar = __commonJS({
       }
       return d[a.length][b.length];
     }
-    function suggestSimilar(word, candidates) {
+    function suggestSimilar(word2, candidates) {
       if (!candidates || candidates.length === 0) return "";
       candidates = Array.from(new Set(candidates));
-      const searchingOptions = word.startsWith("--");
+      const searchingOptions = word2.startsWith("--");
       if (searchingOptions) {
-        word = word.slice(2);
+        word2 = word2.slice(2);
         candidates = candidates.map((candidate) => candidate.slice(2));
       }
       let similar = [];
@@ -1173,8 +1173,8 @@ var require_suggestSimilar = __commonJS({
       const minSimilarity = 0.4;
       candidates.forEach((candidate) => {
         if (candidate.length <= 1) return;
-        const distance = editDistance2(word, candidate);
-        const length = Math.max(word.length, candidate.length);
+        const distance = editDistance2(word2, candidate);
+        const length = Math.max(word2.length, candidate.length);
         const similarity2 = (length - distance) / length;
         if (similarity2 > minSimilarity) {
           if (distance < bestDistance) {
@@ -1653,9 +1653,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code2, message) {
+      _exit(exitCode, code2, message2) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code2, message));
+          this._exitCallback(new CommanderError2(exitCode, code2, message2));
         }
         process3.exit(exitCode);
       }
@@ -1715,8 +1715,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           return target.parseArg(value, previous);
         } catch (err) {
           if (err.code === "commander.invalidArgument") {
-            const message = `${invalidArgumentMessage} ${err.message}`;
-            this.error(message, { exitCode: err.exitCode, code: err.code });
+            const message2 = `${invalidArgumentMessage} ${err.message}`;
+            this.error(message2, { exitCode: err.exitCode, code: err.code });
           }
           throw err;
         }
@@ -2500,11 +2500,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _parseCommand(operands, unknown) {
-        const parsed = this.parseOptions(unknown);
+        const parsed2 = this.parseOptions(unknown);
         this._parseOptionsEnv();
         this._parseOptionsImplied();
-        operands = operands.concat(parsed.operands);
-        unknown = parsed.unknown;
+        operands = operands.concat(parsed2.operands);
+        unknown = parsed2.unknown;
         this.args = operands.concat(unknown);
         if (operands && this._findCommand(operands[0])) {
           return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
@@ -2523,12 +2523,12 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
           this.help({ error: true });
         }
-        this._outputHelpIfRequested(parsed.unknown);
+        this._outputHelpIfRequested(parsed2.unknown);
         this._checkForMissingMandatoryOptions();
         this._checkForConflictingOptions();
         const checkForUnknownOptions = () => {
-          if (parsed.unknown.length > 0) {
-            this.unknownOption(parsed.unknown[0]);
+          if (parsed2.unknown.length > 0) {
+            this.unknownOption(parsed2.unknown[0]);
           }
         };
         const commandEvent = `command:${this.name()}`;
@@ -2792,9 +2792,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [errorOptions.code] - an id string representing the error
        * @param {number} [errorOptions.exitCode] - used with process.exit
        */
-      error(message, errorOptions) {
+      error(message2, errorOptions) {
         this._outputConfiguration.outputError(
-          `${message}
+          `${message2}
 `,
           this._outputConfiguration.writeErr
         );
@@ -2808,7 +2808,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const config = errorOptions || {};
         const exitCode = config.exitCode || 1;
         const code2 = config.code || "commander.error";
-        this._exit(exitCode, code2, message);
+        this._exit(exitCode, code2, message2);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -2864,8 +2864,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       missingArgument(name) {
-        const message = `error: missing required argument '${name}'`;
-        this.error(message, { code: "commander.missingArgument" });
+        const message2 = `error: missing required argument '${name}'`;
+        this.error(message2, { code: "commander.missingArgument" });
       }
       /**
        * `Option` is missing an argument.
@@ -2874,8 +2874,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       optionMissingArgument(option) {
-        const message = `error: option '${option.flags}' argument missing`;
-        this.error(message, { code: "commander.optionMissingArgument" });
+        const message2 = `error: option '${option.flags}' argument missing`;
+        this.error(message2, { code: "commander.optionMissingArgument" });
       }
       /**
        * `Option` does not have a value, and is a mandatory option.
@@ -2884,8 +2884,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       missingMandatoryOptionValue(option) {
-        const message = `error: required option '${option.flags}' not specified`;
-        this.error(message, { code: "commander.missingMandatoryOptionValue" });
+        const message2 = `error: required option '${option.flags}' not specified`;
+        this.error(message2, { code: "commander.missingMandatoryOptionValue" });
       }
       /**
        * `Option` conflicts with another option.
@@ -2918,8 +2918,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           return `option '${bestOption.flags}'`;
         };
-        const message = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
-        this.error(message, { code: "commander.conflictingOption" });
+        const message2 = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
+        this.error(message2, { code: "commander.conflictingOption" });
       }
       /**
        * Unknown option `flag`.
@@ -2940,8 +2940,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } while (command && !command._enablePositionalOptions);
           suggestion = suggestSimilar(flag, candidateFlags);
         }
-        const message = `error: unknown option '${flag}'${suggestion}`;
-        this.error(message, { code: "commander.unknownOption" });
+        const message2 = `error: unknown option '${flag}'${suggestion}`;
+        this.error(message2, { code: "commander.unknownOption" });
       }
       /**
        * Excess arguments, more than expected.
@@ -2954,8 +2954,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const expected = this.registeredArguments.length;
         const s = expected === 1 ? "" : "s";
         const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
-        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
-        this.error(message, { code: "commander.excessArguments" });
+        const message2 = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+        this.error(message2, { code: "commander.excessArguments" });
       }
       /**
        * Unknown command.
@@ -2973,8 +2973,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
           suggestion = suggestSimilar(unknownName, candidateNames);
         }
-        const message = `error: unknown command '${unknownName}'${suggestion}`;
-        this.error(message, { code: "commander.unknownCommand" });
+        const message2 = `error: unknown command '${unknownName}'${suggestion}`;
+        this.error(message2, { code: "commander.unknownCommand" });
       }
       /**
        * Get or set the program version.
@@ -3471,6 +3471,30 @@ var require_commander = __commonJS({
   }
 });
 
+// node_modules/commander/esm.mjs
+var import_index, program, createCommand, createArgument, createOption, CommanderError, InvalidArgumentError, InvalidOptionArgumentError, Command, Argument, Option, Help;
+var init_esm = __esm({
+  "node_modules/commander/esm.mjs"() {
+    import_index = __toESM(require_commander(), 1);
+    ({
+      program,
+      createCommand,
+      createArgument,
+      createOption,
+      CommanderError,
+      InvalidArgumentError,
+      InvalidOptionArgumentError,
+      Command: (
+        // deprecated old name
+        Command
+      ),
+      Argument,
+      Option,
+      Help
+    } = import_index.default);
+  }
+});
+
 // src/diff/model.ts
 var CHANGE_CLASSES;
 var init_model = __esm({
@@ -3491,28 +3515,274 @@ var init_model = __esm({
   }
 });
 
+// src/i18n/format.ts
+function formatTemplate(template, args, locale, wordNested = (m) => m.id) {
+  return render(partsOf(template), args ?? {}, locale, void 0, wordNested);
+}
+function partsOf(template) {
+  let parts = parsed.get(template);
+  if (parts === void 0) {
+    parts = parse(template);
+    parsed.set(template, parts);
+  }
+  return parts;
+}
+function render(parts, args, locale, pound, wordNested) {
+  let out = "";
+  for (const part of parts) {
+    if (typeof part === "string") {
+      out += pound === void 0 ? part : part.replace(/#/g, pound);
+      continue;
+    }
+    const value = args[part.name];
+    if (value === void 0) {
+      out += `{${part.name}}`;
+    } else if (part.kind === "value") {
+      out += isMessage(value) ? wordNested(value) : formatArg(value, locale);
+    } else if (part.kind === "percent") {
+      out += typeof value === "number" ? formatPercentArg(value, locale) : isMessage(value) ? wordNested(value) : formatArg(value, locale);
+    } else if (part.kind === "plural") {
+      const n = typeof value === "number" ? value : Number(value);
+      const branch = part.branches.get(`=${n}`) ?? part.branches.get(new Intl.PluralRules(locale).select(n)) ?? part.branches.get("other") ?? [];
+      out += render(branch, args, locale, formatNumber(n, locale), wordNested);
+    } else if (part.kind === "select") {
+      out += render(part.branches.get(String(value)) ?? part.branches.get("other") ?? [], args, locale, pound, wordNested);
+    }
+  }
+  return out;
+}
+function formatArg(value, locale) {
+  if (typeof value === "number") return formatNumber(value, locale);
+  if (typeof value === "string") return value;
+  if (isMoney(value)) return `${formatNumber(value.amount, locale)} ${value.currency}`;
+  if (isMessage(value)) return value.id;
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(value);
+}
+function isMoney(value) {
+  return typeof value === "object" && !Array.isArray(value) && "amount" in value;
+}
+function isMessage(value) {
+  return typeof value === "object" && !Array.isArray(value) && "id" in value;
+}
+function formatPercentArg(fraction, locale) {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(fraction);
+}
+function formatNumber(n, locale) {
+  return Number.isFinite(n) ? n.toLocaleString(locale, { maximumFractionDigits: 2 }) : String(n);
+}
+function parse(template) {
+  const parts = [];
+  let text = "";
+  let i = 0;
+  while (i < template.length) {
+    const ch = template[i];
+    if (ch !== "{") {
+      text += ch;
+      i++;
+      continue;
+    }
+    const close = matching(template, i);
+    const body = template.slice(i + 1, close);
+    const [name = "", kind = "", ...rest] = splitTopLevel(body);
+    if (!/^\w+$/.test(name.trim())) {
+      text += template.slice(i, close + 1);
+      i = close + 1;
+      continue;
+    }
+    if (text) parts.push(text);
+    text = "";
+    const k = kind.trim();
+    if (k === "plural" || k === "select") parts.push({ name: name.trim(), kind: k, branches: branches(rest.join(",")) });
+    else parts.push({ name: name.trim(), kind: k === "percent" ? "percent" : "value" });
+    i = close + 1;
+  }
+  if (text) parts.push(text);
+  return parts;
+}
+function matching(template, open2) {
+  let depth = 0;
+  for (let i = open2; i < template.length; i++) {
+    if (template[i] === "{") depth++;
+    else if (template[i] === "}" && --depth === 0) return i;
+  }
+  throw new Error(`unbalanced braces in message template: ${template}`);
+}
+function splitTopLevel(body) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length && out.length < 2; i++) {
+    if (body[i] === "{") depth++;
+    else if (body[i] === "}") depth--;
+    else if (body[i] === "," && depth === 0) {
+      out.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(body.slice(start));
+  return out;
+}
+function branches(source) {
+  const map = /* @__PURE__ */ new Map();
+  let i = 0;
+  while (i < source.length) {
+    const open2 = source.indexOf("{", i);
+    if (open2 < 0) break;
+    const key = source.slice(i, open2).trim();
+    const close = matching(source, open2);
+    map.set(key, parse(source.slice(open2 + 1, close)));
+    i = close + 1;
+  }
+  return map;
+}
+var parsed;
+var init_format = __esm({
+  "src/i18n/format.ts"() {
+    "use strict";
+    parsed = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/domain/text.ts
+function foldName(name, locale) {
+  if (PLAIN_ASCII.test(name) && !(name.includes("I") && TURKIC.test(locale ?? ""))) return name.toLowerCase();
+  const text = name.trim().replace(/\s+/g, " ");
+  if (/^[\x20-\x7e]*$/.test(text) && !(text.includes("I") && TURKIC.test(locale ?? ""))) return text.toLowerCase();
+  return text.normalize("NFKC").toLocaleLowerCase(locale).replace(/ß/g, "ss");
+}
+function safeLocale(tag) {
+  if (typeof tag !== "string") return void 0;
+  if (canonicalTags.has(tag)) return canonicalTags.get(tag);
+  let canonical;
+  try {
+    canonical = Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    canonical = void 0;
+  }
+  if (canonicalTags.size < 256) canonicalTags.set(tag, canonical);
+  return canonical;
+}
+var PLAIN_ASCII, TURKIC, canonicalTags;
+var init_text = __esm({
+  "src/domain/text.ts"() {
+    "use strict";
+    PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+    TURKIC = /^(tr|az)\b/i;
+    canonicalTags = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/i18n/message.ts
+var message;
+var init_message = __esm({
+  "src/i18n/message.ts"() {
+    "use strict";
+    message = (id, args) => args === void 0 ? { id } : { id, args };
+  }
+});
+
+// src/i18n/languages.ts
+function languageOf(tag) {
+  const base = safeLocale(tag)?.split("-")[0]?.toLowerCase();
+  return LANGUAGES.find((language) => language === base);
+}
+function parseLocaleOption(value) {
+  const tag = safeLocale(value);
+  if (tag === void 0) throw new UsageError(message("cli/locale.malformed", { value }));
+  if (languageOf(tag) === void 0) throw new UsageError(message("cli/locale.unsupported", { value, languages: LANGUAGES.join(", ") }));
+  return tag;
+}
+function environmentLocale(env2 = process.env) {
+  for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"]) {
+    const value = env2[name];
+    if (!value) continue;
+    const tag = value.split(/[.@]/)[0].replace(/_/g, "-");
+    return languageOf(tag) ? safeLocale(tag) : "en";
+  }
+  return "en";
+}
+var LANGUAGES;
+var init_languages = __esm({
+  "src/i18n/languages.ts"() {
+    "use strict";
+    init_text();
+    init_errors();
+    init_message();
+    LANGUAGES = ["en", "de", "tr", "ja"];
+  }
+});
+
+// src/i18n/catalog.ts
+function catalog(language) {
+  let found = catalogs.get(language);
+  if (found === void 0) {
+    const templates = /* @__PURE__ */ new Map();
+    const dir = new URL(`${language}/messages/`, LOCALES_DIR);
+    const files = (0, import_node_fs.existsSync)(dir) ? (0, import_node_fs.readdirSync)(dir).filter((file) => file.endsWith(".json")).sort() : [];
+    for (const file of files) {
+      const entries = JSON.parse((0, import_node_fs.readFileSync)(new URL(file, dir), "utf8"));
+      for (const [id, template] of Object.entries(entries)) templates.set(id, template);
+    }
+    catalogs.set(language, found = templates);
+  }
+  return found;
+}
+function word(message2, locale) {
+  const language = languageOf(locale) ?? "en";
+  const template = catalog(language).get(message2.id) ?? catalog("en").get(message2.id);
+  if (template === void 0) return message2.id;
+  return formatTemplate(template, message2.args, language === "en" && languageOf(locale) === void 0 ? "en" : locale, (nested) => word(nested, locale));
+}
+var import_node_fs, LOCALES_DIR, catalogs;
+var init_catalog = __esm({
+  "src/i18n/catalog.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    init_format();
+    init_languages();
+    LOCALES_DIR = new URL("../../locales/", __slaModuleUrl);
+    catalogs = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/errors.ts
-var SourceError, InputError, ConfigError, UsageError, MissingPackageError;
+var SlaError, SourceError, InputError, ConfigError, UsageError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
-    SourceError = class extends Error {
-      constructor(file, message) {
-        super(message);
+    init_catalog();
+    SlaError = class extends Error {
+      messageId;
+      args;
+      /** A plain string is kept as it is in every language (`cli/text`): code not yet worded by the catalogs. */
+      constructor(said) {
+        const data = typeof said === "string" ? { id: "cli/text", args: { text: said } } : said;
+        super(word(data, "en"));
+        this.messageId = data.id;
+        this.args = data.args ?? {};
+      }
+      /** The message as data, to word in another language. */
+      get said() {
+        return { id: this.messageId, args: this.args };
+      }
+    };
+    SourceError = class extends SlaError {
+      constructor(file, said) {
+        super(said);
         this.file = file;
         this.name = "SourceError";
       }
       file;
     };
-    InputError = class extends Error {
-      constructor(message) {
-        super(message);
+    InputError = class extends SlaError {
+      constructor(said) {
+        super(said);
         this.name = "InputError";
       }
     };
-    ConfigError = class extends Error {
-      constructor(file, message, line, column) {
-        super(message);
+    ConfigError = class extends SlaError {
+      constructor(file, said, line, column) {
+        super(said);
         this.file = file;
         this.line = line;
         this.column = column;
@@ -3526,20 +3796,61 @@ var init_errors = __esm({
         return this.line === void 0 ? this.file : `${this.file}:${this.line}:${this.column ?? 1}`;
       }
     };
-    UsageError = class extends Error {
-      constructor(message) {
-        super(message);
+    UsageError = class extends SlaError {
+      constructor(said) {
+        super(said);
         this.name = "UsageError";
       }
     };
-    MissingPackageError = class extends Error {
-      constructor(packages, message) {
-        super(message);
-        this.packages = packages;
-        this.name = "MissingPackageError";
-      }
-      packages;
-    };
+  }
+});
+
+// src/cli/locale.ts
+function terminalLocale() {
+  return chosen ??= localeFromArguments(process.argv.slice(2)) ?? environmentLocale();
+}
+function say(said) {
+  return word(said, terminalLocale());
+}
+function localeFromArguments(args) {
+  let value;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") break;
+    if (arg === "--locale") value = args[++i];
+    else if (arg.startsWith("--locale=")) value = arg.slice("--locale=".length);
+  }
+  const tag = safeLocale(value);
+  return tag !== void 0 && languageOf(tag) !== void 0 ? tag : void 0;
+}
+function localeOption() {
+  return completeWith(new Option("--locale <tag>", "language of the messages: en, de, tr or ja (default: from LC_ALL, LC_MESSAGES or LANG)").argParser(parseLocaleOption), LANGUAGES);
+}
+var chosen;
+var init_locale = __esm({
+  "src/cli/locale.ts"() {
+    "use strict";
+    init_catalog();
+    init_esm();
+    init_languages();
+    init_completion();
+    init_text();
+  }
+});
+
+// src/cli/completion.ts
+function completeWith(option, words3) {
+  optionWords.set(option, words3);
+  return option;
+}
+var optionWords;
+var init_completion = __esm({
+  "src/cli/completion.ts"() {
+    "use strict";
+    init_errors();
+    init_message();
+    init_locale();
+    optionWords = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -3578,11 +3889,19 @@ function monthsInPeriod(start, end) {
   }
   return months + dayDelta / daysInMonth(stop.year, stop.month);
 }
-var readDates;
+function targetMonths(start, end) {
+  const months = monthsInPeriod(start, end);
+  const whole = Math.round(months);
+  if (whole < 1) return months;
+  const wholeEnd = Date.UTC(start.year, start.month - 1 + whole, start.day) / 864e5 - 1;
+  return Math.abs(toDayNumber(end) - wholeEnd) <= MONTH_END_SLACK_DAYS ? whole : months;
+}
+var readDates, MONTH_END_SLACK_DAYS;
 var init_period = __esm({
   "src/domain/period.ts"() {
     "use strict";
     readDates = /* @__PURE__ */ new Map();
+    MONTH_END_SLACK_DAYS = 3;
   }
 });
 
@@ -3604,6 +3923,156 @@ var init_finite = __esm({
   }
 });
 
+// src/domain/words.generated.ts
+var DURATION_PATTERN, PERCENT_PATTERN, UNIT_FOLDS, UNITS;
+var init_words_generated = __esm({
+  "src/domain/words.generated.ts"() {
+    "use strict";
+    DURATION_PATTERN = "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$";
+    PERCENT_PATTERN = "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$";
+    UNIT_FOLDS = {
+      "A": "a",
+      "B": "b",
+      "C": "c",
+      "D": "d",
+      "E": "e",
+      "F": "f",
+      "G": "g",
+      "H": "h",
+      "I": "i",
+      "K": "k",
+      "M": "m",
+      "N": "n",
+      "O": "o",
+      "R": "r",
+      "S": "s",
+      "T": "t",
+      "U": "u",
+      "W": "w",
+      "Y": "y",
+      "\xC4": "\xE4",
+      "\xDC": "\xFC",
+      "\u0130": "i",
+      "\u0131": "i",
+      "\u015E": "\u015F",
+      "\uFF21": "a",
+      "\uFF22": "b",
+      "\uFF23": "c",
+      "\uFF24": "d",
+      "\uFF25": "e",
+      "\uFF26": "f",
+      "\uFF27": "g",
+      "\uFF28": "h",
+      "\uFF29": "i",
+      "\uFF2B": "k",
+      "\uFF2D": "m",
+      "\uFF2E": "n",
+      "\uFF2F": "o",
+      "\uFF32": "r",
+      "\uFF33": "s",
+      "\uFF34": "t",
+      "\uFF35": "u",
+      "\uFF37": "w",
+      "\uFF39": "y",
+      "\uFF41": "a",
+      "\uFF42": "b",
+      "\uFF43": "c",
+      "\uFF44": "d",
+      "\uFF45": "e",
+      "\uFF46": "f",
+      "\uFF47": "g",
+      "\uFF48": "h",
+      "\uFF49": "i",
+      "\uFF4B": "k",
+      "\uFF4D": "m",
+      "\uFF4E": "n",
+      "\uFF4F": "o",
+      "\uFF52": "r",
+      "\uFF53": "s",
+      "\uFF54": "t",
+      "\uFF55": "u",
+      "\uFF57": "w",
+      "\uFF59": "y"
+    };
+    UNITS = {
+      "arbeitsstunde": "businessHour",
+      "arbeitsstunden": "businessHour",
+      "arbeitstag": "businessDay",
+      "arbeitstage": "businessDay",
+      "arbeitstagen": "businessDay",
+      "bd": "businessDay",
+      "bh": "businessHour",
+      "business day": "businessDay",
+      "business days": "businessDay",
+      "business hour": "businessHour",
+      "business hours": "businessHour",
+      "d": "day",
+      "dakika": "minute",
+      "day": "day",
+      "days": "day",
+      "dk": "minute",
+      "dk.": "minute",
+      "gesch\xE4ftsstunde": "businessHour",
+      "gesch\xE4ftsstunden": "businessHour",
+      "gesch\xE4ftstag": "businessDay",
+      "gesch\xE4ftstage": "businessDay",
+      "gesch\xE4ftstagen": "businessDay",
+      "g\xFCn": "day",
+      "h": "hour",
+      "hafta": "week",
+      "hour": "hour",
+      "hours": "hour",
+      "hr": "hour",
+      "hrs": "hour",
+      "i\u015F g\xFCn\xFC": "businessDay",
+      "i\u015F saati": "businessHour",
+      "i\u015Fg\xFCn\xFC": "businessDay",
+      "m": "minute",
+      "mesai saati": "businessHour",
+      "min": "minute",
+      "min.": "minute",
+      "mins": "minute",
+      "minute": "minute",
+      "minuten": "minute",
+      "minutes": "minute",
+      "sa": "hour",
+      "sa.": "hour",
+      "saat": "hour",
+      "std": "hour",
+      "std.": "hour",
+      "stunde": "hour",
+      "stunden": "hour",
+      "tag": "day",
+      "tage": "day",
+      "tagen": "day",
+      "w": "week",
+      "week": "week",
+      "weeks": "week",
+      "werktag": "businessDay",
+      "werktage": "businessDay",
+      "werktagen": "businessDay",
+      "wk": "week",
+      "wks": "week",
+      "woche": "week",
+      "wochen": "week",
+      "working day": "businessDay",
+      "working days": "businessDay",
+      "working hour": "businessHour",
+      "working hours": "businessHour",
+      "\u5206": "minute",
+      "\u5206\u9593": "minute",
+      "\u55B6\u696D\u65E5": "businessDay",
+      "\u55B6\u696D\u6642\u9593": "businessHour",
+      "\u65E5": "day",
+      "\u65E5\u9593": "day",
+      "\u6642\u9593": "hour",
+      "\u7A3C\u50CD\u65E5": "businessDay",
+      "\u9031": "week",
+      "\u9031\u9593": "week"
+    };
+  }
+});
+
 // src/domain/percent.ts
 function toFraction(value) {
   if (typeof value === "number") {
@@ -3611,42 +4080,27 @@ function toFraction(value) {
     return Math.abs(value) < 1 ? value : value / 100;
   }
   if (typeof value === "string") {
-    const match = /^\s*(?:%\s*(-?\d+(?:[.,]\d+)?)|(-?\d+(?:[.,]\d+)?)\s*%)\s*$/.exec(value.normalize("NFKC"));
-    return match ? Number((match[1] ?? match[2]).replace(",", ".")) / 100 : void 0;
+    const match = PERCENT.exec(value);
+    return match ? Number((match[1] ?? match[2]).normalize("NFKC").replace(",", ".")) / 100 : void 0;
   }
   return void 0;
 }
-function formatPercent(fraction) {
-  finite(fraction);
-  const points = Number((fraction * 100).toFixed(2));
-  return `${points === 0 && fraction !== 0 ? Number((fraction * 100).toPrecision(2)) : points}%`;
-}
+var PERCENT;
 var init_percent = __esm({
   "src/domain/percent.ts"() {
     "use strict";
     init_finite();
+    init_words_generated();
+    PERCENT = new RegExp(PERCENT_PATTERN, "u");
   }
 });
 
 // src/domain/funnel.ts
-function describeUncomputable(funnel) {
-  const label = funnel.cause === "revenue" ? "revenue target" : funnel.cause === "averageDealSize" ? "average deal size" : RATE_LABELS[funnel.cause];
-  switch (funnel.reason) {
-    case "negative":
-      return `the ${label} is negative`;
-    case "zero":
-      return `the ${label} is 0${funnel.cause in RATE_LABELS ? "%" : ""}`;
-    case "above-100":
-      return `the ${label} is above 100%`;
-    case "out-of-range":
-      return funnel.figure === "revenue" ? "the revenue target adds up to more than a number can hold" : `the ${label} is so small that the ${VOLUME_LABELS[funnel.figure]} needed would be more than a number can hold`;
-  }
-}
 function periodMonths(sla) {
   const start = parseDate(sla.agreement?.reviewPeriod?.start);
   const end = parseDate(sla.agreement?.reviewPeriod?.end);
   if (!start || !end) return void 0;
-  const months = monthsInPeriod(start, end);
+  const months = targetMonths(start, end);
   return months > 0 ? months : void 0;
 }
 function targetSpan(kpi) {
@@ -3710,7 +4164,7 @@ function computeFunnel(sla) {
   }
   return { computable: true, months, currency: sla.agreement?.currency, revenue, averageDealSize, steps, missing };
 }
-var SPAN_MONTHS, CADENCE_SPAN, VOLUME_LABELS, RATE_LABELS, CHAIN;
+var SPAN_MONTHS, CADENCE_SPAN, CHAIN;
 var init_funnel = __esm({
   "src/domain/funnel.ts"() {
     "use strict";
@@ -3724,21 +4178,6 @@ var init_funnel = __esm({
       "half-yearly": "half-year",
       yearly: "year"
     };
-    VOLUME_LABELS = {
-      customers: "customers",
-      proposals: "proposals",
-      sqls: "SQLs",
-      mqls: "MQLs",
-      leads: "leads",
-      visits: "visits"
-    };
-    RATE_LABELS = {
-      closeRate: "close rate",
-      sqlToProposalRate: "SQL\u2192proposal rate",
-      mqlToSqlRate: "MQL\u2192SQL rate",
-      leadToMqlRate: "lead\u2192MQL rate",
-      visitToLeadRate: "visit\u2192lead rate"
-    };
     CHAIN = [
       { metric: "proposals", rate: "closeRate" },
       { metric: "sqls", rate: "sqlToProposalRate" },
@@ -3751,35 +4190,6 @@ var init_funnel = __esm({
   }
 });
 
-// src/domain/text.ts
-function foldName(name, locale) {
-  if (PLAIN_ASCII.test(name) && !(name.includes("I") && TURKIC.test(locale ?? ""))) return name.toLowerCase();
-  const text = name.trim().replace(/\s+/g, " ");
-  if (/^[\x20-\x7e]*$/.test(text) && !(text.includes("I") && TURKIC.test(locale ?? ""))) return text.toLowerCase();
-  return text.normalize("NFKC").toLocaleLowerCase(locale).replace(/ß/g, "ss");
-}
-function safeLocale(tag) {
-  if (typeof tag !== "string") return void 0;
-  if (canonicalTags.has(tag)) return canonicalTags.get(tag);
-  let canonical;
-  try {
-    canonical = Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    canonical = void 0;
-  }
-  if (canonicalTags.size < 256) canonicalTags.set(tag, canonical);
-  return canonical;
-}
-var PLAIN_ASCII, TURKIC, canonicalTags;
-var init_text = __esm({
-  "src/domain/text.ts"() {
-    "use strict";
-    PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
-    TURKIC = /^(tr|az)\b/i;
-    canonicalTags = /* @__PURE__ */ new Map();
-  }
-});
-
 // src/domain/duration.ts
 function parseDuration(text) {
   if (typeof text !== "string") return void 0;
@@ -3789,11 +4199,12 @@ function parseDuration(text) {
   return duration;
 }
 function readDuration(text) {
-  const match = /^\s*(\d+(?:[.,]\d+)?)\s*(\S.*?)\s*$/u.exec(text.normalize("NFKC").toLowerCase());
+  const match = DURATION.exec(text);
   if (!match) return void 0;
-  const unit = UNIT_HOURS[match[2].replace(/\s+/g, " ")];
-  if (!unit) return void 0;
-  const value = Number(match[1].replace(",", "."));
+  let key = "";
+  for (const ch of match[2].replace(/\s+/g, " ")) key += UNIT_FOLDS[ch] ?? ch;
+  const unit = UNIT_HOURS[UNITS[key]];
+  const value = Number(match[1].normalize("NFKC").replace(",", "."));
   return Object.freeze({ hours: value * unit.hours, business: unit.business, unit: unitName(unit.hours, unit.business), value, text: text.trim() });
 }
 function unitName(hours, business) {
@@ -3808,73 +4219,20 @@ function compareDurations(a, b) {
 function toComparableHours(d) {
   return d.business ? d.hours * 3 : d.hours;
 }
-var UNIT_HOURS, readDurations;
+var UNIT_HOURS, DURATION, readDurations;
 var init_duration = __esm({
   "src/domain/duration.ts"() {
     "use strict";
+    init_words_generated();
     UNIT_HOURS = {
-      m: { hours: 1 / 60, business: false },
-      min: { hours: 1 / 60, business: false },
-      mins: { hours: 1 / 60, business: false },
       minute: { hours: 1 / 60, business: false },
-      minutes: { hours: 1 / 60, business: false },
-      h: { hours: 1, business: false },
-      hr: { hours: 1, business: false },
-      hrs: { hours: 1, business: false },
       hour: { hours: 1, business: false },
-      hours: { hours: 1, business: false },
-      d: { hours: 24, business: false },
       day: { hours: 24, business: false },
-      days: { hours: 24, business: false },
-      w: { hours: 168, business: false },
       week: { hours: 168, business: false },
-      weeks: { hours: 168, business: false },
-      bh: { hours: 1, business: true },
-      "business hour": { hours: 1, business: true },
-      "business hours": { hours: 1, business: true },
-      bd: { hours: 8, business: true },
-      "business day": { hours: 8, business: true },
-      "business days": { hours: 8, business: true },
-      // Turkish
-      dakika: { hours: 1 / 60, business: false },
-      dk: { hours: 1 / 60, business: false },
-      sa: { hours: 1, business: false },
-      saat: { hours: 1, business: false },
-      g\u00FCn: { hours: 24, business: false },
-      hafta: { hours: 168, business: false },
-      "i\u015F saati": { hours: 1, business: true },
-      "i\u015F g\xFCn\xFC": { hours: 8, business: true },
-      // German (matched lower-cased)
-      "min.": { hours: 1 / 60, business: false },
-      minuten: { hours: 1 / 60, business: false },
-      std: { hours: 1, business: false },
-      "std.": { hours: 1, business: false },
-      stunde: { hours: 1, business: false },
-      stunden: { hours: 1, business: false },
-      tag: { hours: 24, business: false },
-      tage: { hours: 24, business: false },
-      woche: { hours: 168, business: false },
-      wochen: { hours: 168, business: false },
-      gesch\u00E4ftsstunde: { hours: 1, business: true },
-      gesch\u00E4ftsstunden: { hours: 1, business: true },
-      arbeitsstunde: { hours: 1, business: true },
-      arbeitsstunden: { hours: 1, business: true },
-      werktag: { hours: 8, business: true },
-      werktage: { hours: 8, business: true },
-      arbeitstag: { hours: 8, business: true },
-      arbeitstage: { hours: 8, business: true },
-      gesch\u00E4ftstag: { hours: 8, business: true },
-      gesch\u00E4ftstage: { hours: 8, business: true },
-      // Japanese
-      \u5206: { hours: 1 / 60, business: false },
-      \u6642\u9593: { hours: 1, business: false },
-      \u65E5: { hours: 24, business: false },
-      \u65E5\u9593: { hours: 24, business: false },
-      \u9031: { hours: 168, business: false },
-      \u9031\u9593: { hours: 168, business: false },
-      \u55B6\u696D\u6642\u9593: { hours: 1, business: true },
-      \u55B6\u696D\u65E5: { hours: 8, business: true }
+      businessHour: { hours: 1, business: true },
+      businessDay: { hours: 8, business: true }
     };
+    DURATION = new RegExp(DURATION_PATTERN, "u");
     readDurations = /* @__PURE__ */ new Map();
   }
 });
@@ -3979,6 +4337,23 @@ function clean(n) {
 function kpiOf(sla, id) {
   return sla.kpis?.find((k) => k.id === id);
 }
+function durationUnit(d) {
+  const unit = { minute: "minutes", hour: "hours", day: "days", week: "weeks" }[d.unit];
+  return d.business ? `business-${unit}` : unit;
+}
+function durationDelta(change, a, b) {
+  const unit = durationUnit(b);
+  if (durationUnit(a) !== unit || a.value === b.value) return;
+  change.unit = unit;
+  setDelta(change, a.value, b.value);
+  change.classes = change.classes.filter((c) => c !== "raised" && c !== "lowered");
+}
+function percentText(value) {
+  return typeof value === "string" && /[%％]/.test(value) ? toFraction(value) : void 0;
+}
+function isDurationChange(change) {
+  return typeof change.before === "string" && typeof change.after === "string" && parseDuration(change.before) !== void 0 && parseDuration(change.after) !== void 0;
+}
 function isProse(text) {
   return /\s/.test(text.trim()) || text.length > 20;
 }
@@ -4063,6 +4438,7 @@ var init_classify = __esm({
     init_duration();
     init_funnel();
     init_percent();
+    init_message();
     init_words();
     numeric = (v) => typeof v === "number" && Number.isFinite(v) ? v : void 0;
     SPANLESS_UNITS = /* @__PURE__ */ new Set(["percent", "days", "hours", "score"]);
@@ -4074,13 +4450,13 @@ var init_classify = __esm({
       if (oldKpi.unit !== newKpi.unit) {
         if (change.field === "target") {
           change.unitBefore = oldKpi.unit;
-          change.note = `the unit changed (${oldKpi.unit} \u2192 ${newKpi.unit}); targets are not compared`;
+          change.note = message("diff/kpi.unit-changed", { before: oldKpi.unit, after: newKpi.unit });
         }
         return;
       }
       if (change.field !== "target" && oldKpi.target !== newKpi.target) return;
       if (newKpi.unit === "currency" && before.agreement?.currency !== after.agreement?.currency) {
-        change.note = `the currency changed (${before.agreement?.currency ?? "none"} \u2192 ${after.agreement?.currency ?? "none"}); amounts are not compared`;
+        change.note = message("diff/kpi.currency-changed", { before: before.agreement?.currency ?? "none", after: after.agreement?.currency ?? "none" });
         return;
       }
       let a;
@@ -4100,7 +4476,7 @@ var init_classify = __esm({
         } else {
           [a, b] = [targetOverPeriod(oldKpi, oldMonths) / oldMonths, targetOverPeriod(newKpi, newMonths) / newMonths];
           if (!Number.isFinite(a) || !Number.isFinite(b)) return;
-          change.note = a === b ? "the same commitment per month" : `compared per month: ${round(a)} \u2192 ${round(b)}`;
+          change.note = a === b ? message("diff/kpi.same-per-month") : message("diff/kpi.compared-per-month", { before: round(a), after: round(b) });
         }
       }
       if (a === void 0 || b === void 0) return;
@@ -4108,7 +4484,7 @@ var init_classify = __esm({
       if (oldKpi.direction !== newKpi.direction) return setDelta(change, a, b);
       setDelta(change, a, b, higherIsBetter ? { up: ["tightened"], down: ["loosened"] } : { up: ["loosened"], down: ["tightened"] });
     };
-    round = (n) => Number(n.toFixed(2)).toLocaleString("en-US");
+    round = (n) => Number(n.toFixed(2));
     scoringThreshold = (change) => {
       if (change.section !== "leadScoring" || change.field !== "mqlThreshold" && change.field !== "sqlThreshold") return;
       const a = numeric(change.before);
@@ -4126,6 +4502,7 @@ var init_classify = __esm({
         const a = parseDuration(change.before);
         const b = parseDuration(change.after);
         if (!a || !b) return;
+        durationDelta(change, a, b);
         const order = compareDurations(b, a);
         if (order < 0) change.classes.push("lowered", "tightened");
         else if (order > 0) change.classes.push("raised", "loosened");
@@ -4149,10 +4526,15 @@ var init_classify = __esm({
       if (change.delta || change.kind !== "changed" || change.section === "kpis" && change.field === "target") return;
       const a = numeric(change.before);
       const b = numeric(change.after);
-      if (a !== void 0 && b !== void 0) setDelta(change, a, b);
+      if (a !== void 0 && b !== void 0) return setDelta(change, a, b);
+      const [x, y] = [percentText(change.before), percentText(change.after)];
+      if (x !== void 0 && y !== void 0) {
+        change.unit = "percent";
+        setDelta(change, x, y);
+      }
     };
     texts = (change, { locale }) => {
-      if (change.kind !== "changed" && change.kind !== "renamed") return;
+      if (change.kind !== "changed" && change.kind !== "renamed" || change.delta || isDurationChange(change)) return;
       const { before, after } = change;
       if (typeof before === "string" && typeof after === "string") {
         if (isProse(before) || isProse(after)) change.words = diffWords(before, after, locale);
@@ -4166,16 +4548,17 @@ var init_classify = __esm({
 });
 
 // src/diff/funnel.ts
+function why(funnel) {
+  return { cause: funnel.cause, reason: funnel.reason, ...funnel.figure === void 0 ? {} : { figure: funnel.figure } };
+}
 function funnelChanges(oldSide, newSide) {
   const before = oldSide?.computable ? oldSide : void 0;
   const after = newSide?.computable ? newSide : void 0;
   const noted = (note) => [{ section: "funnel", kind: "changed", path: ["kpis"], classes: ["changed"], note }];
-  if (!before && !after) return newSide?.computable === false ? noted(`the funnel math cannot be computed: ${describeUncomputable(newSide)}`) : [];
+  if (!before && !after) return newSide?.computable === false ? noted(message("diff/funnel.not-computable", why(newSide))) : [];
   if (!before || !after) {
-    if (after) return noted("the funnel math can now be computed");
-    return noted(
-      `the funnel math can no longer be computed: ${newSide?.computable === false ? describeUncomputable(newSide) : "a revenue target, an average deal size or a rate is missing"}`
-    );
+    if (after) return noted(message("diff/funnel.computable"));
+    return noted(message("diff/funnel.no-longer-computable", newSide?.computable === false ? why(newSide) : { reason: "missing-input" }));
   }
   const changes = [];
   for (const step of after.steps) {
@@ -4200,7 +4583,7 @@ function funnelChanges(oldSide, newSide) {
 var init_funnel2 = __esm({
   "src/diff/funnel.ts"() {
     "use strict";
-    init_funnel();
+    init_message();
   }
 });
 
@@ -4227,7 +4610,7 @@ function resetChecks(before, after) {
       before: before.version,
       after: after.version,
       classes: ["reset"],
-      note: `the version did not increase (${before.version} \u2192 ${after.version}); raise it so the signed copies can be told apart`
+      note: message("diff/reset.version-not-increased", { before: before.version, after: after.version })
     });
   }
   const problem = periodProblem(before, after);
@@ -4250,21 +4633,19 @@ function periodProblem(before, after) {
     return date && toDayNumber(date);
   });
   if (oldStart === void 0 || oldEnd === void 0 || newStart === void 0 || newStart === oldStart) return void 0;
-  const old = `${before.reviewPeriod.start} \u2013 ${before.reviewPeriod.end}`;
-  const proposed = `${after.reviewPeriod.start} \u2013 ${after.reviewPeriod.end}`;
-  if (newStart < oldStart) return `the new period (${proposed}) starts before the old one (${old}); were the two sides given in the wrong order?`;
+  const [was, now] = [before.reviewPeriod, after.reviewPeriod];
+  if (newStart < oldStart) return message("diff/reset.starts-before", { newStart: now.start, newEnd: now.end, oldStart: was.start, oldEnd: was.end });
   const gap = newStart - oldEnd - 1;
-  if (gap > 0) return `the new period starts ${after.reviewPeriod.start}, leaving a gap of ${days(gap)} after the old one ended ${before.reviewPeriod.end}`;
+  if (gap > 0) return message("diff/reset.gap", { start: now.start, days: gap, oldEnd: was.end });
   const overlap = Math.min(oldEnd, newEnd ?? oldEnd) - newStart + 1;
-  if (overlap > 0) return `the new period starts ${after.reviewPeriod.start}, overlapping the old one (ended ${before.reviewPeriod.end}) by ${days(overlap)}`;
+  if (overlap > 0) return message("diff/reset.overlap", { start: now.start, oldEnd: was.end, days: overlap });
   return void 0;
 }
-var days;
 var init_reset = __esm({
   "src/diff/reset.ts"() {
     "use strict";
     init_period();
-    days = (n) => `${n} day${n === 1 ? "" : "s"}`;
+    init_message();
   }
 });
 
@@ -4459,22 +4840,22 @@ function readBounded(file, limits) {
   let path = file;
   if (limits.within !== void 0) {
     path = realPath(file);
-    if (!isInside(path, limits.within)) throw new ReadRefusal("links to a file outside the folder being checked, so it is not read; name the file itself to check it");
+    if (!isInside(path, limits.within)) throw new ReadRefusal(message("cli/read.link-outside"));
   }
   let fd;
   try {
-    fd = (0, import_node_fs.openSync)(path, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NONBLOCK);
+    fd = (0, import_node_fs2.openSync)(path, import_node_fs2.constants.O_RDONLY | import_node_fs2.constants.O_NONBLOCK);
   } catch (error) {
     throw new ReadRefusal(error.code === "ENXIO" ? notRegular(limits) : describeIoError(error));
   }
   try {
-    const stat = (0, import_node_fs.fstatSync)(fd);
-    if (stat.isDirectory()) throw new ReadRefusal("is a directory, not a file");
+    const stat = (0, import_node_fs2.fstatSync)(fd);
+    if (stat.isDirectory()) throw new ReadRefusal(message("cli/io.directory"));
     if (!stat.isFile()) throw new ReadRefusal(notRegular(limits));
-    if (stat.size > limits.maxBytes) throw tooLarge(`is ${megabytes(stat.size)} MB`, limits);
+    if (stat.size > limits.maxBytes) throw tooLarge(message("cli/read.size", { megabytes: megabytes(stat.size) }), limits);
     return readAll(fd, limits, file);
   } finally {
-    (0, import_node_fs.closeSync)(fd);
+    (0, import_node_fs2.closeSync)(fd);
   }
 }
 function readAll(fd, limits, name) {
@@ -4484,7 +4865,7 @@ function readAll(fd, limits, name) {
     const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limits.maxBytes + 1 - total));
     let read;
     try {
-      read = (0, import_node_fs.readSync)(fd, chunk, 0, chunk.length, null);
+      read = (0, import_node_fs2.readSync)(fd, chunk, 0, chunk.length, null);
     } catch (error) {
       const code2 = error.code;
       if (code2 === "EAGAIN") {
@@ -4492,28 +4873,27 @@ function readAll(fd, limits, name) {
         continue;
       }
       if (code2 === "EOF") break;
-      throw new ReadRefusal(name === "<stdin>" && code2 === "EISDIR" ? "standard input is a directory" : describeIoError(error));
+      throw new ReadRefusal(name === "<stdin>" && code2 === "EISDIR" ? message("cli/read.stdin-directory") : describeIoError(error));
     }
     if (read === 0) break;
     chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
     total += read;
-    if (total > limits.maxBytes) throw tooLarge(`more than ${megabytes(limits.maxBytes)} MB`, limits);
+    if (total > limits.maxBytes) throw tooLarge(message("cli/read.size-more-than", { megabytes: megabytes(limits.maxBytes) }), limits);
   }
   return Buffer.concat(chunks, total);
 }
 function notRegular(limits) {
-  return `is not a regular file (a device, pipe or socket); ${limits.what} must be a file`;
+  return message("cli/read.not-regular", { what: limits.what });
 }
 function tooLarge(size, limits) {
-  return new ReadRefusal(`${size}; ${limits.what} may be at most ${megabytes(limits.maxBytes)} MB`);
+  return new ReadRefusal(message("cli/read.too-large", { size, what: limits.what, megabytes: megabytes(limits.maxBytes) }));
 }
 function megabytes(bytes) {
-  const mb = bytes / 1024 / 1024;
-  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+  return Math.round(bytes / 1024 / 1024 * 10) / 10;
 }
 function realPath(file) {
   try {
-    return import_node_fs.realpathSync.native(file);
+    return import_node_fs2.realpathSync.native(file);
   } catch (error) {
     throw new ReadRefusal(describeIoError(error));
   }
@@ -4526,35 +4906,39 @@ function describeIoError(error) {
   const code2 = error.code;
   switch (code2) {
     case "ENOENT":
-      return "no such file";
+      return message("cli/io.no-such-file");
     case "EISDIR":
-      return "is a directory, not a file";
+      return message("cli/io.directory");
     case "EACCES":
     case "EPERM":
-      return "permission denied";
+      return message("cli/io.permission-denied");
     case "ELOOP":
-      return "is a loop of symbolic links";
+      return message("cli/io.symlink-loop");
     case "ENOSPC":
-      return "no space left on device";
+      return message("cli/io.no-space");
     case "EDQUOT":
-      return "disk quota exceeded";
+      return message("cli/io.quota");
     case "EROFS":
-      return "read-only file system";
+      return message("cli/io.read-only");
     default:
-      return error.message;
+      return message("cli/io.other", { detail: error.message });
   }
 }
-var import_node_fs, import_node_path, ReadRefusal, CHUNK;
+var import_node_fs2, import_node_path, ReadRefusal, CHUNK;
 var init_bounded_read = __esm({
   "src/load/bounded-read.ts"() {
     "use strict";
-    import_node_fs = require("node:fs");
+    import_node_fs2 = require("node:fs");
     import_node_path = require("node:path");
+    init_catalog();
+    init_message();
     ReadRefusal = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(said) {
+        super(word(said, "en"));
+        this.said = said;
         this.name = "ReadRefusal";
       }
+      said;
     };
     CHUNK = 64 * 1024;
   }
@@ -4565,7 +4949,7 @@ function findFiles(root, wanted, options = {}) {
   const { maxDirectories = Infinity, maxDepth = Infinity, hidden = false } = options;
   let realRoot;
   try {
-    realRoot = import_node_fs2.realpathSync.native(root);
+    realRoot = import_node_fs3.realpathSync.native(root);
   } catch {
     return [];
   }
@@ -4587,7 +4971,7 @@ function findFiles(root, wanted, options = {}) {
     listed.add(dir.real);
     let entries;
     try {
-      entries = (0, import_node_fs2.readdirSync)(dir.path, { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir.path, { withFileTypes: true });
     } catch {
       return;
     }
@@ -4605,8 +4989,8 @@ function findFiles(root, wanted, options = {}) {
     let real;
     let isDirectory;
     try {
-      real = import_node_fs2.realpathSync.native(link.path);
-      isDirectory = (0, import_node_fs2.statSync)(real).isDirectory();
+      real = import_node_fs3.realpathSync.native(link.path);
+      isDirectory = (0, import_node_fs3.statSync)(real).isDirectory();
     } catch {
       return;
     }
@@ -4636,11 +5020,11 @@ function isSlaFileName(name) {
   const stem = name.endsWith(".yaml") ? name.slice(0, -5) : name.endsWith(".yml") ? name.slice(0, -4) : void 0;
   return stem !== void 0 && (stem === "sla" || stem.startsWith("sla.") || stem.endsWith(".sla"));
 }
-var import_node_fs2, import_node_path2, SKIPPED_DIRECTORIES, TooManyDirectories;
+var import_node_fs3, import_node_path2, SKIPPED_DIRECTORIES, TooManyDirectories;
 var init_walk = __esm({
   "src/load/walk.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
+    import_node_fs3 = require("node:fs");
     import_node_path2 = require("node:path");
     init_bounded_read();
     SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", "dist"]);
@@ -5288,7 +5672,7 @@ var require_parse = __commonJS({
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
-    var splitTopLevel = (input2) => {
+    var splitTopLevel2 = (input2) => {
       const parts = [];
       let bracket = 0;
       let paren = 0;
@@ -5365,8 +5749,8 @@ var require_parse = __commonJS({
       }
       return value.replace(/\\(.)/g, "$1");
     };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+    var hasRepeatedCharPrefixOverlap = (branches2) => {
+      const values = branches2.map(normalizeSimpleBranch).filter(Boolean);
       for (let i = 0; i < values.length; i++) {
         for (let j = i + 1; j < values.length; j++) {
           const a = values[i];
@@ -5449,11 +5833,11 @@ var require_parse = __commonJS({
         if (!match || match.type !== "*") {
           return;
         }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
+        const branches2 = splitTopLevel2(match.body).map((branch2) => branch2.trim());
+        if (branches2.length !== 1) {
           return;
         }
-        const branch = normalizeSimpleBranch(branches[0]);
+        const branch = normalizeSimpleBranch(branches2[0]);
         if (!branch || branch.length !== 1) {
           return;
         }
@@ -5481,16 +5865,16 @@ var require_parse = __commonJS({
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+      const branches2 = splitTopLevel2(body).map((branch) => branch.trim());
+      if (branches2.length > 1) {
+        if (branches2.some((branch) => branch === "") || branches2.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches2)) {
           return { risky: true };
         }
       }
       const safeChars = [];
       let sawStarSequence = false;
       let combinable = true;
-      for (const branch of branches) {
+      for (const branch of branches2) {
         const chars = getStarExtglobSequenceChars(branch);
         if (chars) {
           sawStarSequence = true;
@@ -5512,7 +5896,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input2, options) => {
+    var parse2 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -5682,7 +6066,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -6205,7 +6589,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input2, options) => {
+    parse2.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -6270,7 +6654,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse;
+    module2.exports = parse2;
   }
 });
 
@@ -6279,7 +6663,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var utils = require_utils();
     var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -6367,7 +6751,7 @@ var require_picomatch = __commonJS({
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
+      return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch.scan = (input2, options) => scan(input2, options);
     picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -6391,14 +6775,14 @@ var require_picomatch = __commonJS({
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed = { negated: false, fastpaths: true };
+      let parsed2 = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse.fastpaths(input2, options);
+        parsed2.output = parse2.fastpaths(input2, options);
       }
-      if (!parsed.output) {
-        parsed = parse(input2, options);
+      if (!parsed2.output) {
+        parsed2 = parse2(input2, options);
       }
-      return picomatch.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch.compileRe(parsed2, options, returnOutput, returnState);
     };
     picomatch.toRegex = (source, options) => {
       try {
@@ -6446,8 +6830,8 @@ async function resolveInputs(args, cwd) {
     const root = repository ?? cwd;
     const found = search(root, isSlaFileName, repository ? Infinity : MAX_DIRECTORIES_OUTSIDE_REPOSITORY);
     if (found.length === 0)
-      throw new InputError(`no SLA files found under ${displayName(root, cwd)} (looked for ${SLA_FILE_PATTERNS.join(", ")}); name one, e.g. \`sla validate sla.yaml\``);
-    const within = import_node_fs3.realpathSync.native(root);
+      throw new InputError(message("cli/input.no-sla-files", { folder: displayName(root, cwd), patterns: SLA_FILE_PATTERNS.join(", ") }));
+    const within = import_node_fs4.realpathSync.native(root);
     found.forEach((f) => add(displayName((0, import_node_path3.join)(root, f), cwd), within));
     return files;
   }
@@ -6457,22 +6841,22 @@ async function resolveInputs(args, cwd) {
       continue;
     }
     const absolute = (0, import_node_path3.resolve)(cwd, arg);
-    if ((0, import_node_fs3.existsSync)(absolute)) {
-      if ((0, import_node_fs3.statSync)(absolute).isDirectory()) {
+    if ((0, import_node_fs4.existsSync)(absolute)) {
+      if ((0, import_node_fs4.statSync)(absolute).isDirectory()) {
         const found = findFiles(absolute, isYamlFileName);
-        if (found.length === 0) throw new InputError(`${arg}: directory holds no .yaml or .yml files`);
+        if (found.length === 0) throw new InputError(message("cli/input.empty-directory", { path: arg }));
         const base = inside(absolute, cwd);
-        const within = import_node_fs3.realpathSync.native(absolute);
+        const within = import_node_fs4.realpathSync.native(absolute);
         found.forEach((f) => add((0, import_node_path3.join)(base, f), within));
       } else {
         add(arg);
       }
     } else if (GLOB_CHARS.test(arg)) {
       const found = await glob(arg, cwd);
-      if (found.length === 0) throw new InputError(`${arg}: no files match this pattern`);
+      if (found.length === 0) throw new InputError(message("cli/input.no-match", { path: arg }));
       found.forEach(({ file, within }) => add(file, within));
     } else {
-      throw new InputError(`${arg}: no such file or directory`);
+      throw new InputError(message("cli/input.not-found", { path: arg }));
     }
   }
   return files;
@@ -6482,9 +6866,7 @@ function search(root, wanted, maxDirectories) {
     return findFiles(root, wanted, { maxDirectories });
   } catch (error) {
     if (!(error instanceof TooManyDirectories)) throw error;
-    throw new InputError(
-      `not inside a Git repository, and the current directory holds more than ${error.limit.toLocaleString("en-US")} folders; name the files or folders to check, e.g. \`sla validate sla.yaml\` or \`sla validate teams/\``
-    );
+    throw new InputError(message("cli/input.too-many-folders", { limit: error.limit }));
   }
 }
 async function glob(pattern, cwd) {
@@ -6493,12 +6875,12 @@ async function glob(pattern, cwd) {
   const folder = (0, import_node_path3.resolve)(cwd, base);
   let realFolder;
   try {
-    realFolder = import_node_fs3.realpathSync.native(folder);
+    realFolder = import_node_fs4.realpathSync.native(folder);
   } catch {
     return [];
   }
   const repository = repositoryRoot(folder);
-  const within = repository === void 0 ? realFolder : import_node_fs3.realpathSync.native(repository);
+  const within = repository === void 0 ? realFolder : import_node_fs4.realpathSync.native(repository);
   if (!isInside(realFolder, within))
     throw new InputError(`${pattern}: ${base} links to a folder outside the repository, so it is not searched; name the folder itself to check it`);
   const matches = picomatch(rest, { dot: false });
@@ -6509,7 +6891,7 @@ async function glob(pattern, cwd) {
 }
 function repositoryRoot(start) {
   for (let dir = (0, import_node_path3.resolve)(start); ; dir = (0, import_node_path3.dirname)(dir)) {
-    if ((0, import_node_fs3.existsSync)((0, import_node_path3.join)(dir, ".git"))) return dir;
+    if ((0, import_node_fs4.existsSync)((0, import_node_path3.join)(dir, ".git"))) return dir;
     if ((0, import_node_path3.dirname)(dir) === dir) return void 0;
   }
 }
@@ -6521,15 +6903,16 @@ function inside(absolute, cwd) {
   const rel = (0, import_node_path3.relative)(cwd, absolute);
   return rel.startsWith("..") || (0, import_node_path3.isAbsolute)(rel) ? absolute : rel;
 }
-var import_node_fs3, import_node_path3, SLA_FILE_PATTERNS, GLOB_CHARS, MAX_DIRECTORIES_OUTSIDE_REPOSITORY;
+var import_node_fs4, import_node_path3, SLA_FILE_PATTERNS, GLOB_CHARS, MAX_DIRECTORIES_OUTSIDE_REPOSITORY;
 var init_discover = __esm({
   "src/load/discover.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     import_node_path3 = require("node:path");
     init_errors();
     init_bounded_read();
     init_walk();
+    init_message();
     SLA_FILE_PATTERNS = ["sla.yaml", "sla.yml", "sla.*.yaml", "sla.*.yml", "*.sla.yaml", "*.sla.yml"];
     GLOB_CHARS = /[*?[\]{}]/;
     MAX_DIRECTORIES_OUTSIDE_REPOSITORY = 1e3;
@@ -6538,17 +6921,17 @@ var init_discover = __esm({
 
 // src/load/read-source.ts
 function tooLarge2(file, size) {
-  return new SourceError(file, `file is ${(size / 1024 / 1024).toFixed(1)} MB; an SLA file may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB`);
+  return new SourceError(file, message("cli/source.too-large", { megabytes: megabytes(size), most: megabytes(MAX_SOURCE_BYTES) }));
 }
 function decodeSource(file, bytes) {
   if (bytes.length > MAX_SOURCE_BYTES) throw tooLarge2(file, bytes.length);
   if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new SourceError(file, "file is UTF-16 encoded; save it as UTF-8");
+    throw new SourceError(file, message("cli/source.utf16"));
   }
   if (bytes.subarray(0, 8192).includes(0)) {
-    throw new SourceError(file, "file is binary, not YAML text");
+    throw new SourceError(file, message("cli/source.binary"));
   }
-  if (!(0, import_node_buffer.isUtf8)(bytes)) throw new SourceError(file, "file is not valid UTF-8 text; save it as UTF-8");
+  if (!(0, import_node_buffer.isUtf8)(bytes)) throw new SourceError(file, message("cli/source.not-utf8"));
   const text = utf8ToString(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
 }
@@ -6562,6 +6945,8 @@ var init_read_source = __esm({
     "use strict";
     import_node_buffer = require("node:buffer");
     init_errors();
+    init_message();
+    init_bounded_read();
     MAX_SOURCE_BYTES = 5 * 1024 * 1024;
   }
 });
@@ -6572,7 +6957,7 @@ function git(args, cwd) {
     return (0, import_node_child_process.execFileSync)("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const e = error;
-    if (e.code === "ENOENT") throw new InputError("git is not installed or not on PATH; compare two files instead");
+    if (e.code === "ENOENT") throw new InputError(message("cli/git.not-installed"));
     throw new GitError(e.stderr?.toString("utf8").trim() ?? e.message);
   }
 }
@@ -6606,36 +6991,39 @@ function isRevision(rev, cwd) {
   }
 }
 function readAtRevision(rev, file, cwd) {
-  if (!isInsideRepository(cwd)) throw new InputError(`not inside a Git repository, so \`${rev}\` cannot be read; compare two files instead`);
-  if (!isRevision(rev, cwd)) throw new InputError(`unknown revision \`${rev}\` (not a branch, tag or commit of this repository)`);
+  if (!isInsideRepository(cwd)) throw new InputError(message("cli/git.not-a-repository", { rev }));
+  if (!isRevision(rev, cwd)) throw new InputError(message("cli/git.unknown-revision", { rev }));
   const path = (0, import_node_path4.isAbsolute)(file) ? (0, import_node_path4.relative)(cwd, file) : file;
   const name = `${file}@${rev}`;
   let listing;
   try {
     listing = git(["--literal-pathspecs", "ls-tree", "-l", "-z", rev, "--", path], cwd).toString("utf8");
   } catch (error) {
-    if (error instanceof GitError) throw new InputError(`cannot read ${name}: ${error.message.split("\n")[0]}`);
+    if (error instanceof GitError) throw new InputError(message("cli/git.cannot-read", { file: name, detail: error.message.split("\n")[0] }));
     throw error;
   }
-  if (listing === "") throw new MissingAtRevisionError(`${file} does not exist at revision \`${rev}\`${fromTheRoot(rev, path, cwd)}`);
+  if (listing === "") {
+    const meant = fromTheRoot(rev, path, cwd);
+    throw new MissingAtRevisionError(meant === void 0 ? message("cli/git.missing-at-revision", { file, rev }) : message("cli/git.missing-at-revision.from-here", { file, rev, meant }));
+  }
   const [, type, object, size] = /^\S+ (\S+) (\S+) +(\S+)\t/.exec(listing) ?? [];
-  if (type !== "blob" || object === void 0) throw new InputError(`${name} is not a file`);
+  if (type !== "blob" || object === void 0) throw new InputError(message("cli/git.not-a-file", { file: name }));
   if (Number(size) > MAX_SOURCE_BYTES) throw tooLarge2(name, Number(size));
   try {
     return git(["cat-file", "blob", object], cwd);
   } catch (error) {
-    if (error instanceof GitError) throw new InputError(`cannot read ${name}: ${error.message.split("\n")[0]}`);
+    if (error instanceof GitError) throw new InputError(message("cli/git.cannot-read", { file: name, detail: error.message.split("\n")[0] }));
     throw error;
   }
 }
 function fromTheRoot(rev, path, cwd) {
   try {
     const prefix = git(["rev-parse", "--show-prefix"], cwd).toString().trim();
-    if (!prefix || /^\.\.?\//.test(path)) return "";
+    if (!prefix || /^\.\.?\//.test(path)) return void 0;
     git(["cat-file", "-e", `${rev}:${path}`], cwd);
-    return `; paths are read from the current directory: did you mean ${(0, import_node_path4.relative)(prefix, path) || path}?`;
+    return (0, import_node_path4.relative)(prefix, path) || path;
   } catch (error) {
-    if (error instanceof GitError) return "";
+    if (error instanceof GitError) return void 0;
     throw error;
   }
 }
@@ -6648,11 +7036,12 @@ var init_git = __esm({
     init_errors();
     init_discover();
     init_read_source();
+    init_message();
     GitError = class extends Error {
     };
     MissingAtRevisionError = class extends InputError {
-      constructor(message) {
-        super(message);
+      constructor(said) {
+        super(said);
         this.name = "MissingAtRevisionError";
       }
     };
@@ -10372,22 +10761,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -11067,8 +11456,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -11140,15 +11529,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -11171,8 +11560,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -11250,8 +11639,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -11262,8 +11651,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -11656,13 +12045,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -11818,12 +12207,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code2, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -11893,10 +12282,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -11985,12 +12374,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -13150,8 +13539,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -13241,8 +13630,8 @@ var require_parser = __commonJS({
       *pop(error) {
         const token = error ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -13928,7 +14317,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -13969,7 +14358,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse;
+    exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
@@ -14043,8 +14432,8 @@ function yamlLib() {
   return lib ??= requireYaml();
 }
 function yamlErrorMessage(error) {
-  const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  return message.charAt(0).toLowerCase() + message.slice(1);
+  const message2 = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  return message2.charAt(0).toLowerCase() + message2.slice(1);
 }
 function boundedData(document) {
   try {
@@ -14078,8 +14467,8 @@ function composeYaml(text, lineCounter) {
 function outOfStack() {
   const { YAMLParseError, parseDocument } = yamlLib();
   const document = parseDocument("");
-  const message = "The structure nests too deeply for the YAML reader (thousands of lines, each indented under the one before?); check the indentation";
-  document.errors = [new YAMLParseError([0, 1], "RESOURCE_EXHAUSTION", message)];
+  const message2 = "The structure nests too deeply for the YAML reader (thousands of lines, each indented under the one before?); check the indentation";
+  document.errors = [new YAMLParseError([0, 1], "RESOURCE_EXHAUSTION", message2)];
   return document;
 }
 function duplicateKeyErrors(document) {
@@ -14759,8 +15148,8 @@ function composeDocument(text) {
   const document = composeYaml(text, lineCounter);
   return { document, lineCounter };
 }
-function yamlFindings(parsed) {
-  const { file, text, document, lineCounter } = parsed;
+function yamlFindings(parsed2) {
+  const { file, text, document, lineCounter } = parsed2;
   const at2 = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -14770,8 +15159,8 @@ function yamlFindings(parsed) {
     if (overIndented) return { ...overIndented.problem, severity, file, path: [], start: at2(overIndented.start), end: at2(overIndented.end) };
     const [start, end] = error.pos;
     const lineEnd = text.indexOf("\n", start);
-    const { ruleId, message, hint, length } = describeYamlError(error, text.slice(start, lineEnd < 0 ? void 0 : lineEnd));
-    return { ruleId, severity, message, hint, file, path: [], start: at2(start), end: at2(length ? start + length : end) };
+    const { ruleId, message: message2, hint, length } = describeYamlError(error, text.slice(start, lineEnd < 0 ? void 0 : lineEnd));
+    return { ruleId, severity, message: message2, hint, file, path: [], start: at2(start), end: at2(length ? start + length : end) };
   };
   const errors = withoutCascade(document.errors.map((e) => fromYamlError(e, "error")), text, lineCounter.lineStarts);
   return [...errors, ...document.warnings.map((w) => fromYamlError(w, "warning"))];
@@ -14917,11 +15306,11 @@ function describeYamlError(error, source) {
       return { ruleId: "yaml/syntax", message: yamlErrorMessage(error) };
   }
 }
-function rangeOf(parsed, path, at2 = "value") {
-  const range = locate(parsed.document, path, at2);
+function rangeOf(parsed2, path, at2 = "value") {
+  const range = locate(parsed2.document, path, at2);
   if (!range) return {};
   const toPosition = (offset) => {
-    const { line, col } = parsed.lineCounter.linePos(offset);
+    const { line, col } = parsed2.lineCounter.linePos(offset);
     return { line, column: col };
   };
   return { start: toPosition(range[0]), end: toPosition(range[1]) };
@@ -15354,7 +15743,7 @@ var require_schema_validator = __commonJS({
     "use strict";
     module2.exports = validate20;
     module2.exports.default = validate20;
-    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:sla:schema:v1", "title": "Sales & Marketing Service Level Agreement", "description": "The agreement between a company's marketing and sales teams: shared vocabulary, lead hand-off protocol and KPI targets, reviewed every six months.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "agreement", "icps", "personas", "lifecycleStages", "kpis"], "properties": { "$schema": { "description": "Optional URL or path of this JSON Schema, for editors that read it from the document.", "type": "string" }, "apiVersion": { "description": "Version of the SLA file format. Always `sla/v1` for this schema.", "const": "sla/v1" }, "kind": { "description": "Kind of document. Always `ServiceLevelAgreement`.", "const": "ServiceLevelAgreement" }, "agreement": { "$ref": "#/$defs/agreement" }, "icps": { "description": "The companies worth selling to. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/icp" } }, "personas": { "description": "Semi-fictional people inside ICP companies who buy or influence the purchase.", "type": "array", "items": { "$ref": "#/$defs/persona" } }, "buyerJourney": { "description": "The phases a buyer goes through (Awareness, Consideration, Decision), in order.", "type": "array", "items": { "$ref": "#/$defs/journeyStage" } }, "lifecycleStages": { "description": "The stages a contact moves through, in order (e.g. Subscriber, Lead, MQL, SQL, Opportunity, Customer).", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/lifecycleStage" } }, "leadTypes": { "description": "Kinds of lead that follow different journeys, criteria, owners or follow-up times.", "type": "array", "items": { "$ref": "#/$defs/leadType" } }, "leadStatuses": { "description": "Where a lead stands inside a stage (new, attempting to contact, connected, returned to marketing...).", "type": "array", "items": { "$ref": "#/$defs/leadStatus" } }, "dealStages": { "description": "The sales pipeline after qualification, each with a win probability.", "type": "array", "items": { "$ref": "#/$defs/dealStage" } }, "leadScoring": { "$ref": "#/$defs/leadScoring" }, "connectAttempt": { "$ref": "#/$defs/connectAttempt" }, "kpis": { "description": "The numbers each side commits to. KPIs with a `metric` feed the funnel math that derives the volumes needed from the revenue target.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/kpi" } }, "reporting": { "$ref": "#/$defs/reporting" } }, "$defs": { "id": { "description": "Stable identifier used for references and for matching across versions: lowercase letters (any script), digits, `-`, `_` or `.`. Renaming the display name keeps the id.", "type": "string", "pattern": "^[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{Nd}\\p{Mn}\\p{Mc}_.-]*$" }, "text": { "description": "Free text in any language.", "type": "string", "minLength": 1 }, "textList": { "description": "A list of free-text items in any language.", "type": "array", "items": { "$ref": "#/$defs/text" } }, "date": { "description": "A calendar date written as YYYY-MM-DD.", "type": "string", "format": "date" }, "percent": { "description": "A percentage written as `25%` (also `25 %`, `%25`, `2,5 %`, full-width `\uFF12\uFF15\uFF05`), `25` (1 to 100 read as percent) or `0.25` (below 1 read as a fraction). Write `0.5%` for less than one percent.", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?|-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*[%\uFF05])\\s*$" }, "duration": { "description": "A duration such as `30m`, `4h`, `4 business hours`, `2 business days`, `10d` or `2 weeks`; also in Turkish (`4 i\u015F saati`, `2 i\u015F g\xFCn\xFC`, `3 g\xFCn`), German (`4 Gesch\xE4ftsstunden`, `2 Werktage`, `3 Tage`) and Japanese (`4\u55B6\u696D\u6642\u9593`, `2\u55B6\u696D\u65E5`, `3\u65E5`, also with full-width digits: `\uFF14\u6642\u9593`).", "type": "string", "pattern": "^\\s*[0-9\uFF10-\uFF19]+([.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?|bh|business hours?|bd|business days?|dakika|dk|saat|sa|g\xFCn|hafta|i\u015F saati|i\u015F g\xFCn\xFC|[Mm]in\\.?|[Mm]inuten?|[Ss]td\\.?|[Ss]tunden?|[Tt]age?|[Ww]ochen?|[Gg]esch\xE4ftsstunden?|[Aa]rbeitsstunden?|[Ww]erktage?|[Aa]rbeitstage?|[Gg]esch\xE4ftstage?|\u5206|\u6642\u9593|\u65E5|\u9031\u9593|\u9031|\u55B6\u696D\u6642\u9593|\u55B6\u696D\u65E5)\\s*$" }, "cadence": { "description": "How often something happens or is measured.", "enum": ["weekly", "monthly", "quarterly", "half-yearly", "yearly"] }, "range": { "title": "Range", "description": "An inclusive range; either bound may be left out.", "type": "object", "additionalProperties": false, "properties": { "min": { "description": "Lower bound (inclusive).", "type": "number", "minimum": 0 }, "max": { "description": "Upper bound (inclusive).", "type": "number", "minimum": 0 } } }, "agreement": { "title": "Agreement", "description": "Name, version, period, language and parties of the agreement.", "type": "object", "additionalProperties": false, "required": ["name", "version", "language", "effectiveDate", "reviewPeriod", "parties"], "properties": { "name": { "description": "Title of the agreement as printed on the signed document.", "$ref": "#/$defs/text" }, "version": { "description": 'Version of the agreement, quoted: `"3"`, `"2026.2"` or `"1.4.0"` (unquoted, YAML reads 2026.10 as the number 2026.1). Must increase at every reset.', "type": "string", "pattern": "^\\d+(\\.\\d+){0,2}$" }, "language": { "description": "BCP 47 language tag of the document's text, e.g. `en`, `de-DE`, `tr`, `ja`. Used to compare names and to localise rendered documents.", "type": "string", "pattern": "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" }, "currency": { "description": "ISO 4217 code of the currency of money amounts, e.g. `EUR`, `TRY`, `JPY`, `USD`.", "type": "string", "pattern": "^[A-Z]{3}$" }, "effectiveDate": { "description": "The day the agreement takes effect; inside the review period.", "$ref": "#/$defs/date" }, "reviewPeriod": { "title": "Review period", "description": "The period the agreement and its targets cover, typically six months.", "type": "object", "additionalProperties": false, "required": ["start", "end"], "properties": { "start": { "description": "First day of the period.", "$ref": "#/$defs/date" }, "end": { "description": "Last day of the period (inclusive).", "$ref": "#/$defs/date" } } }, "purpose": { "description": "Why the two teams make this agreement.", "$ref": "#/$defs/text" }, "scope": { "description": "What the agreement covers (teams, regions, products); it may grow to customer service or operations.", "$ref": "#/$defs/textList" }, "goals": { "description": "Shared goals of the agreement.", "$ref": "#/$defs/textList" }, "parties": { "description": "The teams bound by the agreement (marketing, sales, ...). Owners elsewhere refer to a party's id.", "type": "array", "minItems": 2, "items": { "$ref": "#/$defs/party" } } } }, "party": { "title": "Party", "description": "A team bound by the agreement, with the people who sign for it.", "type": "object", "additionalProperties": false, "required": ["id", "name", "signatories"], "properties": { "id": { "description": "Identifier that owners refer to, e.g. `marketing` or `sales`.", "$ref": "#/$defs/id" }, "name": { "description": "Name of the team.", "$ref": "#/$defs/text" }, "responsibilities": { "description": "What this team commits to under the agreement.", "$ref": "#/$defs/textList" }, "signatories": { "title": "Signatories", "description": "The people who sign for this team.", "type": "array", "minItems": 1, "items": { "title": "Signatory", "description": "A person who signs for the team.", "type": "object", "additionalProperties": false, "required": ["name", "title"], "properties": { "name": { "description": "Full name.", "$ref": "#/$defs/text" }, "title": { "description": "Job title, e.g. Head of Marketing.", "$ref": "#/$defs/text" }, "email": { "description": "E-mail address.", "type": "string", "format": "email" } } } } } }, "icp": { "title": "Ideal customer profile", "description": "A kind of company worth selling to.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier that personas refer to.", "$ref": "#/$defs/id" }, "name": { "description": "Short name of the profile.", "$ref": "#/$defs/text" }, "description": { "description": "What kind of company this is.", "$ref": "#/$defs/text" }, "industries": { "description": "Industries the company works in.", "$ref": "#/$defs/textList" }, "employees": { "description": "Company size in employees.", "$ref": "#/$defs/range" }, "annualRevenue": { "description": "Company size in annual revenue, in the agreement's currency.", "$ref": "#/$defs/range" }, "regions": { "description": "Countries or regions.", "$ref": "#/$defs/textList" }, "technologies": { "description": "Technologies the company uses.", "$ref": "#/$defs/textList" }, "pains": { "description": "Problems our offer solves for this company.", "$ref": "#/$defs/textList" } } }, "persona": { "title": "Buyer persona", "description": "A semi-fictional person inside an ICP company.", "type": "object", "additionalProperties": false, "required": ["id", "name", "icp"], "properties": { "id": { "description": "Identifier of the persona.", "$ref": "#/$defs/id" }, "name": { "description": 'Memorable name, e.g. "Operations Oya".', "$ref": "#/$defs/text" }, "icp": { "description": "Id of the ideal customer profile this persona works in.", "$ref": "#/$defs/id" }, "role": { "description": "Job role or title.", "$ref": "#/$defs/text" }, "goals": { "description": "What the persona wants to achieve.", "$ref": "#/$defs/textList" }, "pains": { "description": "What frustrates the persona.", "$ref": "#/$defs/textList" }, "objections": { "description": "Why the persona might say no.", "$ref": "#/$defs/textList" }, "channels": { "description": "Where the persona looks for information.", "$ref": "#/$defs/textList" } } }, "journeyStage": { "title": "Journey phase", "description": "A phase of the buyer's journey with its funnel position and content.", "type": "object", "additionalProperties": false, "required": ["id", "name", "funnel"], "properties": { "id": { "description": "Identifier that lifecycle stages refer to.", "$ref": "#/$defs/id" }, "name": { "description": "Name of the phase, e.g. Awareness.", "$ref": "#/$defs/text" }, "funnel": { "description": "Top, middle or bottom of the funnel.", "enum": ["TOFU", "MOFU", "BOFU"] }, "description": { "description": "What the buyer does in this phase.", "$ref": "#/$defs/text" }, "content": { "description": "Content offered in this phase.", "$ref": "#/$defs/textList" } } }, "lifecycleStage": { "title": "Lifecycle stage", "description": "A stage a contact moves through, with its owner and criteria.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the stage.", "$ref": "#/$defs/id" }, "name": { "description": "Display name in the document's language.", "$ref": "#/$defs/text" }, "category": { "description": "Which standard stage this is, so order and hand-off can be checked whatever the name's language. Inferred from the id when left out and the id is a standard one.", "enum": ["subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist", "other"] }, "owner": { "description": "Id of the party that owns contacts in this stage.", "$ref": "#/$defs/id" }, "journeyStage": { "description": "Id of the buyer's journey phase this stage belongs to.", "$ref": "#/$defs/id" }, "entryCriteria": { "description": "What must be true for a contact to enter this stage.", "$ref": "#/$defs/textList" }, "exitCriteria": { "description": "What must be true for a contact to leave this stage.", "$ref": "#/$defs/textList" }, "automation": { "description": "The CRM automation that moves contacts into this stage.", "$ref": "#/$defs/text" }, "maxTimeInStage": { "description": "How long a contact may stay here before the owner must act.", "$ref": "#/$defs/duration" } } }, "leadType": { "title": "Lead type", "description": "A kind of lead with its own journey, criteria, owner or follow-up time.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the lead type.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "What makes a lead of this type.", "$ref": "#/$defs/text" }, "owner": { "description": "Id of the party that follows up leads of this type.", "$ref": "#/$defs/id" }, "criteria": { "description": "Criteria specific to this lead type.", "$ref": "#/$defs/textList" }, "timeToFirstAttempt": { "description": "How soon the first connect attempt must follow the hand-off for this type; overrides the connect-attempt default.", "$ref": "#/$defs/duration" } } }, "leadStatus": { "title": "Lead status", "description": "Where a lead stands inside a stage.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the status.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "When a lead has this status.", "$ref": "#/$defs/text" }, "stage": { "description": "Id of the lifecycle stage this status is used in.", "$ref": "#/$defs/id" }, "returnsToMarketing": { "description": "True when sales hands the lead back to marketing for nurturing with this status.", "type": "boolean" }, "returnReasons": { "description": "Accepted reasons for returning a lead to marketing; required when `returnsToMarketing` is true.", "$ref": "#/$defs/textList" } } }, "dealStage": { "title": "Deal stage", "description": "A stage of the sales pipeline with its win probability.", "type": "object", "additionalProperties": false, "required": ["id", "name", "probability"], "properties": { "id": { "description": "Identifier of the deal stage.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "What has happened when a deal is in this stage.", "$ref": "#/$defs/text" }, "probability": { "description": "Chance that a deal in this stage is won.", "$ref": "#/$defs/percent" }, "outcome": { "description": "Whether deals in this stage are still open, won, lost or on hold. Defaults to `open`.", "enum": ["open", "won", "lost", "on-hold"] } } }, "leadScoring": { "title": "Lead scoring", "description": "Points for fit and behaviour, with the thresholds at which a lead becomes an MQL and an SQL.", "type": "object", "additionalProperties": false, "required": ["criteria", "mqlThreshold", "sqlThreshold"], "properties": { "criteria": { "title": "Criteria", "description": "What earns or costs points.", "type": "array", "minItems": 1, "items": { "title": "Scoring criterion", "description": "One thing that earns (or, with negative points, costs) points.", "type": "object", "additionalProperties": false, "required": ["id", "name", "category", "points"], "properties": { "id": { "description": "Identifier of the criterion.", "$ref": "#/$defs/id" }, "name": { "description": "What the lead did or is.", "$ref": "#/$defs/text" }, "category": { "description": "`fit` (ICP and persona match) or `behaviour` (visits, downloads, demo requests).", "enum": ["fit", "behaviour"] }, "points": { "description": "Points added (negative: removed).", "type": "integer" } } } }, "mqlThreshold": { "description": "Score at which a lead becomes a marketing qualified lead.", "type": "number", "minimum": 0 }, "sqlThreshold": { "description": "Score at which an MQL becomes a sales qualified lead automatically; above the MQL threshold.", "type": "number", "minimum": 0 }, "decay": { "description": 'How points fade without activity, e.g. "-10 points after 30 days without activity".', "$ref": "#/$defs/text" } } }, "connectAttempt": { "title": "Connect attempt", "description": "What counts as a real attempt to reach a handed-over lead, the sequence, and what happens when it ends without a connection.", "type": "object", "additionalProperties": false, "required": ["counts", "channels", "attempts", "window", "timeToFirstAttempt"], "properties": { "counts": { "description": "Actions that count as a connect attempt.", "$ref": "#/$defs/textList" }, "doesNotCount": { "description": "Actions that do not count as a connect attempt.", "$ref": "#/$defs/textList" }, "channels": { "description": "Channels attempts may use.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/channel" } }, "attempts": { "description": "How many attempts make a complete sequence.", "type": "integer", "minimum": 1 }, "window": { "description": "How long the whole sequence may take, e.g. `10 business days`.", "$ref": "#/$defs/duration" }, "timeToFirstAttempt": { "description": "How soon after hand-off the first attempt must be made, e.g. `4 business hours`. Lead types may override it.", "$ref": "#/$defs/duration" }, "sequence": { "title": "Sequence", "description": "The planned attempts in order; when given, as many as `attempts`.", "type": "array", "items": { "title": "Planned attempt", "description": "One attempt of the sequence.", "type": "object", "additionalProperties": false, "required": ["channel", "after"], "properties": { "channel": { "description": "Channel of this attempt; one of the listed channels.", "$ref": "#/$defs/channel" }, "after": { "description": "Time since hand-off when this attempt is made, e.g. `0h` or `3 business days`.", "$ref": "#/$defs/duration" }, "note": { "description": "What to do or say in this attempt.", "$ref": "#/$defs/text" } } } }, "whenExhausted": { "title": "When exhausted", "description": "What happens when the sequence ends without a connection.", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "status": { "description": "Id of the lead status the lead moves to.", "$ref": "#/$defs/id" }, "action": { "description": "What the owner does.", "$ref": "#/$defs/text" } } } } }, "channel": { "description": "A contact channel.", "enum": ["phone", "email", "linkedin", "sms", "whatsapp", "video-call", "in-person", "chat", "other"] }, "kpi": { "title": "KPI target", "description": "A number one side commits to.", "type": "object", "additionalProperties": false, "required": ["id", "name", "owner", "unit", "target", "direction", "cadence"], "properties": { "id": { "description": "Identifier of the KPI, stable across versions.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "How the KPI is measured.", "$ref": "#/$defs/text" }, "metric": { "description": "Which figure of the funnel math this KPI is, so volumes can be checked against the revenue target.", "enum": ["revenue", "averageDealSize", "customers", "proposals", "sqls", "mqls", "leads", "visits", "closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"] }, "owner": { "description": "Id of the party accountable for the KPI.", "$ref": "#/$defs/id" }, "unit": { "description": "Unit of the target.", "enum": ["count", "currency", "percent", "days", "hours", "score"] }, "target": { "description": "The committed value. Percentages as for any percentage (`25%`, `25`, `0.25`).", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?|-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*[%\uFF05])\\s*$" }, "direction": { "description": "Whether a higher or a lower value is better (a lower cost per lead is better).", "enum": ["higher", "lower"] }, "cadence": { "description": "How often the KPI is measured and reported.", "$ref": "#/$defs/cadence" }, "per": { "description": "The time span a count or currency target covers. Defaults to the cadence's span (monthly: month); `period` means the whole review period.", "enum": ["week", "month", "quarter", "half-year", "year", "period"] }, "indicator": { "description": "Leading (predicts results, e.g. conversion rates) or lagging (reports results, e.g. revenue).", "enum": ["leading", "lagging"] } } }, "reporting": { "title": "Reporting and review", "description": "How results are reported against the targets and when the teams meet to review them.", "type": "object", "additionalProperties": false, "required": ["cadence"], "properties": { "cadence": { "description": "How often results are reported.", "$ref": "#/$defs/cadence" }, "owner": { "description": "Id of the party that prepares the report.", "$ref": "#/$defs/id" }, "report": { "description": "What the report contains and where it lives.", "$ref": "#/$defs/text" }, "reviewMeeting": { "title": "Review meeting", "description": "The regular meeting where both teams review results.", "type": "object", "additionalProperties": false, "required": ["cadence"], "properties": { "name": { "description": "Name of the meeting.", "$ref": "#/$defs/text" }, "cadence": { "description": "How often the meeting takes place.", "$ref": "#/$defs/cadence" }, "participants": { "description": "Who attends.", "$ref": "#/$defs/textList" }, "agenda": { "description": "Standing agenda items.", "$ref": "#/$defs/textList" } } } } } } };
+    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:sla:schema:v1", "title": "Sales & Marketing Service Level Agreement", "description": "The agreement between a company's marketing and sales teams: shared vocabulary, lead hand-off protocol and KPI targets, reviewed every six months.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "agreement", "icps", "personas", "lifecycleStages", "kpis"], "properties": { "$schema": { "description": "Optional URL or path of this JSON Schema, for editors that read it from the document.", "type": "string" }, "apiVersion": { "description": "Version of the SLA file format. Always `sla/v1` for this schema.", "const": "sla/v1" }, "kind": { "description": "Kind of document. Always `ServiceLevelAgreement`.", "const": "ServiceLevelAgreement" }, "agreement": { "$ref": "#/$defs/agreement" }, "icps": { "description": "The companies worth selling to. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/icp" } }, "personas": { "description": "Semi-fictional people inside ICP companies who buy or influence the purchase.", "type": "array", "items": { "$ref": "#/$defs/persona" } }, "buyerJourney": { "description": "The phases a buyer goes through (Awareness, Consideration, Decision), in order.", "type": "array", "items": { "$ref": "#/$defs/journeyStage" } }, "lifecycleStages": { "description": "The stages a contact moves through, in order (e.g. Subscriber, Lead, MQL, SQL, Opportunity, Customer).", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/lifecycleStage" } }, "leadTypes": { "description": "Kinds of lead that follow different journeys, criteria, owners or follow-up times.", "type": "array", "items": { "$ref": "#/$defs/leadType" } }, "leadStatuses": { "description": "Where a lead stands inside a stage (new, attempting to contact, connected, returned to marketing...).", "type": "array", "items": { "$ref": "#/$defs/leadStatus" } }, "dealStages": { "description": "The sales pipeline after qualification, each with a win probability.", "type": "array", "items": { "$ref": "#/$defs/dealStage" } }, "leadScoring": { "$ref": "#/$defs/leadScoring" }, "connectAttempt": { "$ref": "#/$defs/connectAttempt" }, "kpis": { "description": "The numbers each side commits to. KPIs with a `metric` feed the funnel math that derives the volumes needed from the revenue target.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/kpi" } }, "reporting": { "$ref": "#/$defs/reporting" } }, "$defs": { "id": { "description": "Stable identifier used for references and for matching across versions: lowercase letters (any script), digits, `-`, `_` or `.`. Renaming the display name keeps the id.", "type": "string", "pattern": "^[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{Nd}\\p{Mn}\\p{Mc}_.-]*$" }, "text": { "description": "Free text in any language.", "type": "string", "minLength": 1 }, "textList": { "description": "A list of free-text items in any language.", "type": "array", "items": { "$ref": "#/$defs/text" } }, "date": { "description": "A calendar date written as YYYY-MM-DD.", "type": "string", "format": "date" }, "percent": { "description": "A percentage written as `25%` (also `25 %`, `%25`, `2,5 %`, full-width `\uFF12\uFF15\uFF05`, as listed in locales/<language>/words.json), `25` (1 to 100 read as percent) or `0.25` (below 1 read as a fraction). Write `0.5%` for less than one percent.", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" }, "duration": { "description": "A duration such as `30m`, `4h`, `4 business hours`, `2 business days`, `10d` or `2 weeks`; also in Turkish (`4 i\u015F saati`, `2 i\u015F g\xFCn\xFC`, `3 g\xFCn`), German (`4 Gesch\xE4ftsstunden`, `2 Werktage`, `3 Tage`) and Japanese (`4\u55B6\u696D\u6642\u9593`, `2\u55B6\u696D\u65E5`, `3\u65E5\u9593`, also with full-width digits: `\uFF14\u6642\u9593`), in any case (`2 \u0130\u015F Saati`, `4 Hours`). Every unit word is listed in locales/<language>/words.json.", "type": "string", "pattern": "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" }, "cadence": { "description": "How often something happens or is measured.", "enum": ["weekly", "monthly", "quarterly", "half-yearly", "yearly"] }, "range": { "title": "Range", "description": "An inclusive range; either bound may be left out.", "type": "object", "additionalProperties": false, "properties": { "min": { "description": "Lower bound (inclusive).", "type": "number", "minimum": 0 }, "max": { "description": "Upper bound (inclusive).", "type": "number", "minimum": 0 } } }, "agreement": { "title": "Agreement", "description": "Name, version, period, language and parties of the agreement.", "type": "object", "additionalProperties": false, "required": ["name", "version", "language", "effectiveDate", "reviewPeriod", "parties"], "properties": { "name": { "description": "Title of the agreement as printed on the signed document.", "$ref": "#/$defs/text" }, "version": { "description": 'Version of the agreement, quoted: `"3"`, `"2026.2"` or `"1.4.0"` (unquoted, YAML reads 2026.10 as the number 2026.1). Must increase at every reset.', "type": "string", "pattern": "^\\d+(\\.\\d+){0,2}$" }, "language": { "description": "BCP 47 language tag of the document's text, e.g. `en`, `de-DE`, `tr`, `ja`. Used to compare names and to localise rendered documents.", "type": "string", "pattern": "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" }, "currency": { "description": "ISO 4217 code of the currency of money amounts, e.g. `EUR`, `TRY`, `JPY`, `USD`.", "type": "string", "pattern": "^[A-Z]{3}$" }, "effectiveDate": { "description": "The day the agreement takes effect; inside the review period.", "$ref": "#/$defs/date" }, "reviewPeriod": { "title": "Review period", "description": "The period the agreement and its targets cover, typically six months.", "type": "object", "additionalProperties": false, "required": ["start", "end"], "properties": { "start": { "description": "First day of the period.", "$ref": "#/$defs/date" }, "end": { "description": "Last day of the period (inclusive).", "$ref": "#/$defs/date" } } }, "purpose": { "description": "Why the two teams make this agreement.", "$ref": "#/$defs/text" }, "scope": { "description": "What the agreement covers (teams, regions, products); it may grow to customer service or operations.", "$ref": "#/$defs/textList" }, "goals": { "description": "Shared goals of the agreement.", "$ref": "#/$defs/textList" }, "parties": { "description": "The teams bound by the agreement (marketing, sales, ...). Owners elsewhere refer to a party's id.", "type": "array", "minItems": 2, "items": { "$ref": "#/$defs/party" } } } }, "party": { "title": "Party", "description": "A team bound by the agreement, with the people who sign for it.", "type": "object", "additionalProperties": false, "required": ["id", "name", "signatories"], "properties": { "id": { "description": "Identifier that owners refer to, e.g. `marketing` or `sales`.", "$ref": "#/$defs/id" }, "name": { "description": "Name of the team.", "$ref": "#/$defs/text" }, "responsibilities": { "description": "What this team commits to under the agreement.", "$ref": "#/$defs/textList" }, "signatories": { "title": "Signatories", "description": "The people who sign for this team.", "type": "array", "minItems": 1, "items": { "title": "Signatory", "description": "A person who signs for the team.", "type": "object", "additionalProperties": false, "required": ["name", "title"], "properties": { "name": { "description": "Full name.", "$ref": "#/$defs/text" }, "title": { "description": "Job title, e.g. Head of Marketing.", "$ref": "#/$defs/text" }, "email": { "description": "E-mail address.", "type": "string", "format": "email" } } } } } }, "icp": { "title": "Ideal customer profile", "description": "A kind of company worth selling to.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier that personas refer to.", "$ref": "#/$defs/id" }, "name": { "description": "Short name of the profile.", "$ref": "#/$defs/text" }, "description": { "description": "What kind of company this is.", "$ref": "#/$defs/text" }, "industries": { "description": "Industries the company works in.", "$ref": "#/$defs/textList" }, "employees": { "description": "Company size in employees.", "$ref": "#/$defs/range" }, "annualRevenue": { "description": "Company size in annual revenue, in the agreement's currency.", "$ref": "#/$defs/range" }, "regions": { "description": "Countries or regions.", "$ref": "#/$defs/textList" }, "technologies": { "description": "Technologies the company uses.", "$ref": "#/$defs/textList" }, "pains": { "description": "Problems our offer solves for this company.", "$ref": "#/$defs/textList" } } }, "persona": { "title": "Buyer persona", "description": "A semi-fictional person inside an ICP company.", "type": "object", "additionalProperties": false, "required": ["id", "name", "icp"], "properties": { "id": { "description": "Identifier of the persona.", "$ref": "#/$defs/id" }, "name": { "description": 'Memorable name, e.g. "Operations Oya".', "$ref": "#/$defs/text" }, "icp": { "description": "Id of the ideal customer profile this persona works in.", "$ref": "#/$defs/id" }, "role": { "description": "Job role or title.", "$ref": "#/$defs/text" }, "goals": { "description": "What the persona wants to achieve.", "$ref": "#/$defs/textList" }, "pains": { "description": "What frustrates the persona.", "$ref": "#/$defs/textList" }, "objections": { "description": "Why the persona might say no.", "$ref": "#/$defs/textList" }, "channels": { "description": "Where the persona looks for information.", "$ref": "#/$defs/textList" } } }, "journeyStage": { "title": "Journey phase", "description": "A phase of the buyer's journey with its funnel position and content.", "type": "object", "additionalProperties": false, "required": ["id", "name", "funnel"], "properties": { "id": { "description": "Identifier that lifecycle stages refer to.", "$ref": "#/$defs/id" }, "name": { "description": "Name of the phase, e.g. Awareness.", "$ref": "#/$defs/text" }, "funnel": { "description": "Top, middle or bottom of the funnel.", "enum": ["TOFU", "MOFU", "BOFU"] }, "description": { "description": "What the buyer does in this phase.", "$ref": "#/$defs/text" }, "content": { "description": "Content offered in this phase.", "$ref": "#/$defs/textList" } } }, "lifecycleStage": { "title": "Lifecycle stage", "description": "A stage a contact moves through, with its owner and criteria.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the stage.", "$ref": "#/$defs/id" }, "name": { "description": "Display name in the document's language.", "$ref": "#/$defs/text" }, "category": { "description": "Which standard stage this is, so order and hand-off can be checked whatever the name's language. Inferred from the id when left out and the id is a standard one.", "enum": ["subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist", "other"] }, "owner": { "description": "Id of the party that owns contacts in this stage.", "$ref": "#/$defs/id" }, "journeyStage": { "description": "Id of the buyer's journey phase this stage belongs to.", "$ref": "#/$defs/id" }, "entryCriteria": { "description": "What must be true for a contact to enter this stage.", "$ref": "#/$defs/textList" }, "exitCriteria": { "description": "What must be true for a contact to leave this stage.", "$ref": "#/$defs/textList" }, "automation": { "description": "The CRM automation that moves contacts into this stage.", "$ref": "#/$defs/text" }, "maxTimeInStage": { "description": "How long a contact may stay here before the owner must act.", "$ref": "#/$defs/duration" } } }, "leadType": { "title": "Lead type", "description": "A kind of lead with its own journey, criteria, owner or follow-up time.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the lead type.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "What makes a lead of this type.", "$ref": "#/$defs/text" }, "owner": { "description": "Id of the party that follows up leads of this type.", "$ref": "#/$defs/id" }, "criteria": { "description": "Criteria specific to this lead type.", "$ref": "#/$defs/textList" }, "timeToFirstAttempt": { "description": "How soon the first connect attempt must follow the hand-off for this type; overrides the connect-attempt default.", "$ref": "#/$defs/duration" } } }, "leadStatus": { "title": "Lead status", "description": "Where a lead stands inside a stage.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the status.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "When a lead has this status.", "$ref": "#/$defs/text" }, "stage": { "description": "Id of the lifecycle stage this status is used in.", "$ref": "#/$defs/id" }, "returnsToMarketing": { "description": "True when sales hands the lead back to marketing for nurturing with this status.", "type": "boolean" }, "returnReasons": { "description": "Accepted reasons for returning a lead to marketing; required when `returnsToMarketing` is true.", "$ref": "#/$defs/textList" } } }, "dealStage": { "title": "Deal stage", "description": "A stage of the sales pipeline with its win probability.", "type": "object", "additionalProperties": false, "required": ["id", "name", "probability"], "properties": { "id": { "description": "Identifier of the deal stage.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "What has happened when a deal is in this stage.", "$ref": "#/$defs/text" }, "probability": { "description": "Chance that a deal in this stage is won.", "$ref": "#/$defs/percent" }, "outcome": { "description": "Whether deals in this stage are still open, won, lost or on hold. Defaults to `open`.", "enum": ["open", "won", "lost", "on-hold"] } } }, "leadScoring": { "title": "Lead scoring", "description": "Points for fit and behaviour, with the thresholds at which a lead becomes an MQL and an SQL.", "type": "object", "additionalProperties": false, "required": ["criteria", "mqlThreshold", "sqlThreshold"], "properties": { "criteria": { "title": "Criteria", "description": "What earns or costs points.", "type": "array", "minItems": 1, "items": { "title": "Scoring criterion", "description": "One thing that earns (or, with negative points, costs) points.", "type": "object", "additionalProperties": false, "required": ["id", "name", "category", "points"], "properties": { "id": { "description": "Identifier of the criterion.", "$ref": "#/$defs/id" }, "name": { "description": "What the lead did or is.", "$ref": "#/$defs/text" }, "category": { "description": "`fit` (ICP and persona match) or `behaviour` (visits, downloads, demo requests).", "enum": ["fit", "behaviour"] }, "points": { "description": "Points added (negative: removed).", "type": "integer" } } } }, "mqlThreshold": { "description": "Score at which a lead becomes a marketing qualified lead.", "type": "number", "minimum": 0 }, "sqlThreshold": { "description": "Score at which an MQL becomes a sales qualified lead automatically; above the MQL threshold.", "type": "number", "minimum": 0 }, "decay": { "description": 'How points fade without activity, e.g. "-10 points after 30 days without activity".', "$ref": "#/$defs/text" } } }, "connectAttempt": { "title": "Connect attempt", "description": "What counts as a real attempt to reach a handed-over lead, the sequence, and what happens when it ends without a connection.", "type": "object", "additionalProperties": false, "required": ["counts", "channels", "attempts", "window", "timeToFirstAttempt"], "properties": { "counts": { "description": "Actions that count as a connect attempt.", "$ref": "#/$defs/textList" }, "doesNotCount": { "description": "Actions that do not count as a connect attempt.", "$ref": "#/$defs/textList" }, "channels": { "description": "Channels attempts may use.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/channel" } }, "attempts": { "description": "How many attempts make a complete sequence.", "type": "integer", "minimum": 1 }, "window": { "description": "How long the whole sequence may take, e.g. `10 business days`.", "$ref": "#/$defs/duration" }, "timeToFirstAttempt": { "description": "How soon after hand-off the first attempt must be made, e.g. `4 business hours`. Lead types may override it.", "$ref": "#/$defs/duration" }, "sequence": { "title": "Sequence", "description": "The planned attempts in order; when given, as many as `attempts`.", "type": "array", "items": { "title": "Planned attempt", "description": "One attempt of the sequence.", "type": "object", "additionalProperties": false, "required": ["channel", "after"], "properties": { "channel": { "description": "Channel of this attempt; one of the listed channels.", "$ref": "#/$defs/channel" }, "after": { "description": "Time since hand-off when this attempt is made, e.g. `0h` or `3 business days`.", "$ref": "#/$defs/duration" }, "note": { "description": "What to do or say in this attempt.", "$ref": "#/$defs/text" } } } }, "whenExhausted": { "title": "When exhausted", "description": "What happens when the sequence ends without a connection.", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "status": { "description": "Id of the lead status the lead moves to.", "$ref": "#/$defs/id" }, "action": { "description": "What the owner does.", "$ref": "#/$defs/text" } } } } }, "channel": { "description": "A contact channel.", "enum": ["phone", "email", "linkedin", "sms", "whatsapp", "video-call", "in-person", "chat", "other"] }, "kpi": { "title": "KPI target", "description": "A number one side commits to.", "type": "object", "additionalProperties": false, "required": ["id", "name", "owner", "unit", "target", "direction", "cadence"], "properties": { "id": { "description": "Identifier of the KPI, stable across versions.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "How the KPI is measured.", "$ref": "#/$defs/text" }, "metric": { "description": "Which figure of the funnel math this KPI is, so volumes can be checked against the revenue target.", "enum": ["revenue", "averageDealSize", "customers", "proposals", "sqls", "mqls", "leads", "visits", "closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"] }, "owner": { "description": "Id of the party accountable for the KPI.", "$ref": "#/$defs/id" }, "unit": { "description": "Unit of the target.", "enum": ["count", "currency", "percent", "days", "hours", "score"] }, "target": { "description": "The committed value. Percentages as for any percentage (`25%`, `25`, `0.25`).", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" }, "direction": { "description": "Whether a higher or a lower value is better (a lower cost per lead is better).", "enum": ["higher", "lower"] }, "cadence": { "description": "How often the KPI is measured and reported.", "$ref": "#/$defs/cadence" }, "per": { "description": "The time span a count or currency target covers. Defaults to the cadence's span (monthly: month); `period` means the whole review period.", "enum": ["week", "month", "quarter", "half-year", "year", "period"] }, "indicator": { "description": "Leading (predicts results, e.g. conversion rates) or lagging (reports results, e.g. revenue).", "enum": ["leading", "lagging"] } } }, "reporting": { "title": "Reporting and review", "description": "How results are reported against the targets and when the teams meet to review them.", "type": "object", "additionalProperties": false, "required": ["cadence"], "properties": { "cadence": { "description": "How often results are reported.", "$ref": "#/$defs/cadence" }, "owner": { "description": "Id of the party that prepares the report.", "$ref": "#/$defs/id" }, "report": { "description": "What the report contains and where it lives.", "$ref": "#/$defs/text" }, "reviewMeeting": { "title": "Review meeting", "description": "The regular meeting where both teams review results.", "type": "object", "additionalProperties": false, "required": ["cadence"], "properties": { "name": { "description": "Name of the meeting.", "$ref": "#/$defs/text" }, "cadence": { "description": "How often the meeting takes place.", "$ref": "#/$defs/cadence" }, "participants": { "description": "Who attends.", "$ref": "#/$defs/textList" }, "agenda": { "description": "Standing agenda items.", "$ref": "#/$defs/textList" } } } } } } };
     var func1 = Object.prototype.hasOwnProperty;
     var schema32 = { "title": "Agreement", "description": "Name, version, period, language and parties of the agreement.", "type": "object", "additionalProperties": false, "required": ["name", "version", "language", "effectiveDate", "reviewPeriod", "parties"], "properties": { "name": { "description": "Title of the agreement as printed on the signed document.", "$ref": "#/$defs/text" }, "version": { "description": 'Version of the agreement, quoted: `"3"`, `"2026.2"` or `"1.4.0"` (unquoted, YAML reads 2026.10 as the number 2026.1). Must increase at every reset.', "type": "string", "pattern": "^\\d+(\\.\\d+){0,2}$" }, "language": { "description": "BCP 47 language tag of the document's text, e.g. `en`, `de-DE`, `tr`, `ja`. Used to compare names and to localise rendered documents.", "type": "string", "pattern": "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" }, "currency": { "description": "ISO 4217 code of the currency of money amounts, e.g. `EUR`, `TRY`, `JPY`, `USD`.", "type": "string", "pattern": "^[A-Z]{3}$" }, "effectiveDate": { "description": "The day the agreement takes effect; inside the review period.", "$ref": "#/$defs/date" }, "reviewPeriod": { "title": "Review period", "description": "The period the agreement and its targets cover, typically six months.", "type": "object", "additionalProperties": false, "required": ["start", "end"], "properties": { "start": { "description": "First day of the period.", "$ref": "#/$defs/date" }, "end": { "description": "Last day of the period (inclusive).", "$ref": "#/$defs/date" } } }, "purpose": { "description": "Why the two teams make this agreement.", "$ref": "#/$defs/text" }, "scope": { "description": "What the agreement covers (teams, regions, products); it may grow to customer service or operations.", "$ref": "#/$defs/textList" }, "goals": { "description": "Shared goals of the agreement.", "$ref": "#/$defs/textList" }, "parties": { "description": "The teams bound by the agreement (marketing, sales, ...). Owners elsewhere refer to a party's id.", "type": "array", "minItems": 2, "items": { "$ref": "#/$defs/party" } } } };
     var pattern4 = new RegExp("^\\d+(\\.\\d+){0,2}$", "u");
@@ -16555,7 +16944,7 @@ var require_schema_validator = __commonJS({
       return errors === 0;
     }
     var schema60 = { "title": "Lifecycle stage", "description": "A stage a contact moves through, with its owner and criteria.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the stage.", "$ref": "#/$defs/id" }, "name": { "description": "Display name in the document's language.", "$ref": "#/$defs/text" }, "category": { "description": "Which standard stage this is, so order and hand-off can be checked whatever the name's language. Inferred from the id when left out and the id is a standard one.", "enum": ["subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist", "other"] }, "owner": { "description": "Id of the party that owns contacts in this stage.", "$ref": "#/$defs/id" }, "journeyStage": { "description": "Id of the buyer's journey phase this stage belongs to.", "$ref": "#/$defs/id" }, "entryCriteria": { "description": "What must be true for a contact to enter this stage.", "$ref": "#/$defs/textList" }, "exitCriteria": { "description": "What must be true for a contact to leave this stage.", "$ref": "#/$defs/textList" }, "automation": { "description": "The CRM automation that moves contacts into this stage.", "$ref": "#/$defs/text" }, "maxTimeInStage": { "description": "How long a contact may stay here before the owner must act.", "$ref": "#/$defs/duration" } } };
-    var pattern15 = new RegExp("^\\s*[0-9\uFF10-\uFF19]+([.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?|bh|business hours?|bd|business days?|dakika|dk|saat|sa|g\xFCn|hafta|i\u015F saati|i\u015F g\xFCn\xFC|[Mm]in\\.?|[Mm]inuten?|[Ss]td\\.?|[Ss]tunden?|[Tt]age?|[Ww]ochen?|[Gg]esch\xE4ftsstunden?|[Aa]rbeitsstunden?|[Ww]erktage?|[Aa]rbeitstage?|[Gg]esch\xE4ftstage?|\u5206|\u6642\u9593|\u65E5|\u9031\u9593|\u9031|\u55B6\u696D\u6642\u9593|\u55B6\u696D\u65E5)\\s*$", "u");
+    var pattern15 = new RegExp("^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$", "u");
     function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -16727,7 +17116,7 @@ var require_schema_validator = __commonJS({
           let data8 = data.maxTimeInStage;
           if (typeof data8 === "string") {
             if (!pattern15.test(data8)) {
-              const err14 = { instancePath: instancePath + "/maxTimeInStage", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]+([.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?|bh|business hours?|bd|business days?|dakika|dk|saat|sa|g\xFCn|hafta|i\u015F saati|i\u015F g\xFCn\xFC|[Mm]in\\.?|[Mm]inuten?|[Ss]td\\.?|[Ss]tunden?|[Tt]age?|[Ww]ochen?|[Gg]esch\xE4ftsstunden?|[Aa]rbeitsstunden?|[Ww]erktage?|[Aa]rbeitstage?|[Gg]esch\xE4ftstage?|\u5206|\u6642\u9593|\u65E5|\u9031\u9593|\u9031|\u55B6\u696D\u6642\u9593|\u55B6\u696D\u65E5)\\s*$" } };
+              const err14 = { instancePath: instancePath + "/maxTimeInStage", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -16888,7 +17277,7 @@ var require_schema_validator = __commonJS({
           let data5 = data.timeToFirstAttempt;
           if (typeof data5 === "string") {
             if (!pattern15.test(data5)) {
-              const err11 = { instancePath: instancePath + "/timeToFirstAttempt", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]+([.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?|bh|business hours?|bd|business days?|dakika|dk|saat|sa|g\xFCn|hafta|i\u015F saati|i\u015F g\xFCn\xFC|[Mm]in\\.?|[Mm]inuten?|[Ss]td\\.?|[Ss]tunden?|[Tt]age?|[Ww]ochen?|[Gg]esch\xE4ftsstunden?|[Aa]rbeitsstunden?|[Ww]erktage?|[Aa]rbeitstage?|[Gg]esch\xE4ftstage?|\u5206|\u6642\u9593|\u65E5|\u9031\u9593|\u9031|\u55B6\u696D\u6642\u9593|\u55B6\u696D\u65E5)\\s*$" } };
+              const err11 = { instancePath: instancePath + "/timeToFirstAttempt", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -17069,8 +17458,8 @@ var require_schema_validator = __commonJS({
       return errors === 0;
     }
     var schema78 = { "title": "Deal stage", "description": "A stage of the sales pipeline with its win probability.", "type": "object", "additionalProperties": false, "required": ["id", "name", "probability"], "properties": { "id": { "description": "Identifier of the deal stage.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "What has happened when a deal is in this stage.", "$ref": "#/$defs/text" }, "probability": { "description": "Chance that a deal in this stage is won.", "$ref": "#/$defs/percent" }, "outcome": { "description": "Whether deals in this stage are still open, won, lost or on hold. Defaults to `open`.", "enum": ["open", "won", "lost", "on-hold"] } } };
-    var schema82 = { "description": "A percentage written as `25%` (also `25 %`, `%25`, `2,5 %`, full-width `\uFF12\uFF15\uFF05`), `25` (1 to 100 read as percent) or `0.25` (below 1 read as a fraction). Write `0.5%` for less than one percent.", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?|-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*[%\uFF05])\\s*$" };
-    var pattern22 = new RegExp("^\\s*(?:[%\uFF05]\\s*-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?|-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*[%\uFF05])\\s*$", "u");
+    var schema82 = { "description": "A percentage written as `25%` (also `25 %`, `%25`, `2,5 %`, full-width `\uFF12\uFF15\uFF05`, as listed in locales/<language>/words.json), `25` (1 to 100 read as percent) or `0.25` (below 1 read as a fraction). Write `0.5%` for less than one percent.", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" };
+    var pattern22 = new RegExp("^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$", "u");
     function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -17192,7 +17581,7 @@ var require_schema_validator = __commonJS({
           }
           if (typeof data3 === "string") {
             if (!pattern22.test(data3)) {
-              const err11 = { instancePath: instancePath + "/probability", schemaPath: "#/$defs/percent/pattern", keyword: "pattern", params: { pattern: "^\\s*(?:[%\uFF05]\\s*-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?|-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*[%\uFF05])\\s*$" } };
+              const err11 = { instancePath: instancePath + "/probability", schemaPath: "#/$defs/percent/pattern", keyword: "pattern", params: { pattern: "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" } };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -17652,7 +18041,7 @@ var require_schema_validator = __commonJS({
           let data5 = data.window;
           if (typeof data5 === "string") {
             if (!pattern15.test(data5)) {
-              const err12 = { instancePath: instancePath + "/window", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]+([.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?|bh|business hours?|bd|business days?|dakika|dk|saat|sa|g\xFCn|hafta|i\u015F saati|i\u015F g\xFCn\xFC|[Mm]in\\.?|[Mm]inuten?|[Ss]td\\.?|[Ss]tunden?|[Tt]age?|[Ww]ochen?|[Gg]esch\xE4ftsstunden?|[Aa]rbeitsstunden?|[Ww]erktage?|[Aa]rbeitstage?|[Gg]esch\xE4ftstage?|\u5206|\u6642\u9593|\u65E5|\u9031\u9593|\u9031|\u55B6\u696D\u6642\u9593|\u55B6\u696D\u65E5)\\s*$" } };
+              const err12 = { instancePath: instancePath + "/window", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -17674,7 +18063,7 @@ var require_schema_validator = __commonJS({
           let data6 = data.timeToFirstAttempt;
           if (typeof data6 === "string") {
             if (!pattern15.test(data6)) {
-              const err14 = { instancePath: instancePath + "/timeToFirstAttempt", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]+([.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?|bh|business hours?|bd|business days?|dakika|dk|saat|sa|g\xFCn|hafta|i\u015F saati|i\u015F g\xFCn\xFC|[Mm]in\\.?|[Mm]inuten?|[Ss]td\\.?|[Ss]tunden?|[Tt]age?|[Ww]ochen?|[Gg]esch\xE4ftsstunden?|[Aa]rbeitsstunden?|[Ww]erktage?|[Aa]rbeitstage?|[Gg]esch\xE4ftstage?|\u5206|\u6642\u9593|\u65E5|\u9031\u9593|\u9031|\u55B6\u696D\u6642\u9593|\u55B6\u696D\u65E5)\\s*$" } };
+              const err14 = { instancePath: instancePath + "/timeToFirstAttempt", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -17744,7 +18133,7 @@ var require_schema_validator = __commonJS({
                   let data10 = data8.after;
                   if (typeof data10 === "string") {
                     if (!pattern15.test(data10)) {
-                      const err20 = { instancePath: instancePath + "/sequence/" + i2 + "/after", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]+([.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?|bh|business hours?|bd|business days?|dakika|dk|saat|sa|g\xFCn|hafta|i\u015F saati|i\u015F g\xFCn\xFC|[Mm]in\\.?|[Mm]inuten?|[Ss]td\\.?|[Ss]tunden?|[Tt]age?|[Ww]ochen?|[Gg]esch\xE4ftsstunden?|[Aa]rbeitsstunden?|[Ww]erktage?|[Aa]rbeitstage?|[Gg]esch\xE4ftstage?|\u5206|\u6642\u9593|\u65E5|\u9031\u9593|\u9031|\u55B6\u696D\u6642\u9593|\u55B6\u696D\u65E5)\\s*$" } };
+                      const err20 = { instancePath: instancePath + "/sequence/" + i2 + "/after", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
                       if (vErrors === null) {
                         vErrors = [err20];
                       } else {
@@ -17893,7 +18282,7 @@ var require_schema_validator = __commonJS({
       validate58.errors = vErrors;
       return errors === 0;
     }
-    var schema96 = { "title": "KPI target", "description": "A number one side commits to.", "type": "object", "additionalProperties": false, "required": ["id", "name", "owner", "unit", "target", "direction", "cadence"], "properties": { "id": { "description": "Identifier of the KPI, stable across versions.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "How the KPI is measured.", "$ref": "#/$defs/text" }, "metric": { "description": "Which figure of the funnel math this KPI is, so volumes can be checked against the revenue target.", "enum": ["revenue", "averageDealSize", "customers", "proposals", "sqls", "mqls", "leads", "visits", "closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"] }, "owner": { "description": "Id of the party accountable for the KPI.", "$ref": "#/$defs/id" }, "unit": { "description": "Unit of the target.", "enum": ["count", "currency", "percent", "days", "hours", "score"] }, "target": { "description": "The committed value. Percentages as for any percentage (`25%`, `25`, `0.25`).", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?|-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*[%\uFF05])\\s*$" }, "direction": { "description": "Whether a higher or a lower value is better (a lower cost per lead is better).", "enum": ["higher", "lower"] }, "cadence": { "description": "How often the KPI is measured and reported.", "$ref": "#/$defs/cadence" }, "per": { "description": "The time span a count or currency target covers. Defaults to the cadence's span (monthly: month); `period` means the whole review period.", "enum": ["week", "month", "quarter", "half-year", "year", "period"] }, "indicator": { "description": "Leading (predicts results, e.g. conversion rates) or lagging (reports results, e.g. revenue).", "enum": ["leading", "lagging"] } } };
+    var schema96 = { "title": "KPI target", "description": "A number one side commits to.", "type": "object", "additionalProperties": false, "required": ["id", "name", "owner", "unit", "target", "direction", "cadence"], "properties": { "id": { "description": "Identifier of the KPI, stable across versions.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "How the KPI is measured.", "$ref": "#/$defs/text" }, "metric": { "description": "Which figure of the funnel math this KPI is, so volumes can be checked against the revenue target.", "enum": ["revenue", "averageDealSize", "customers", "proposals", "sqls", "mqls", "leads", "visits", "closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"] }, "owner": { "description": "Id of the party accountable for the KPI.", "$ref": "#/$defs/id" }, "unit": { "description": "Unit of the target.", "enum": ["count", "currency", "percent", "days", "hours", "score"] }, "target": { "description": "The committed value. Percentages as for any percentage (`25%`, `25`, `0.25`).", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" }, "direction": { "description": "Whether a higher or a lower value is better (a lower cost per lead is better).", "enum": ["higher", "lower"] }, "cadence": { "description": "How often the KPI is measured and reported.", "$ref": "#/$defs/cadence" }, "per": { "description": "The time span a count or currency target covers. Defaults to the cadence's span (monthly: month); `period` means the whole review period.", "enum": ["week", "month", "quarter", "half-year", "year", "period"] }, "indicator": { "description": "Leading (predicts results, e.g. conversion rates) or lagging (reports results, e.g. revenue).", "enum": ["leading", "lagging"] } } };
     var schema101 = { "description": "How often something happens or is measured.", "enum": ["weekly", "monthly", "quarterly", "half-yearly", "yearly"] };
     function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
@@ -18098,7 +18487,7 @@ var require_schema_validator = __commonJS({
           }
           if (typeof data6 === "string") {
             if (!pattern22.test(data6)) {
-              const err19 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/pattern", keyword: "pattern", params: { pattern: "^\\s*(?:[%\uFF05]\\s*-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?|-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*[%\uFF05])\\s*$" } };
+              const err19 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/pattern", keyword: "pattern", params: { pattern: "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -18806,17 +19195,17 @@ var init_sla_schema = __esm({
           format: "date"
         },
         percent: {
-          description: "A percentage written as `25%` (also `25 %`, `%25`, `2,5 %`, full-width `\uFF12\uFF15\uFF05`), `25` (1 to 100 read as percent) or `0.25` (below 1 read as a fraction). Write `0.5%` for less than one percent.",
+          description: "A percentage written as `25%` (also `25 %`, `%25`, `2,5 %`, full-width `\uFF12\uFF15\uFF05`, as listed in locales/<language>/words.json), `25` (1 to 100 read as percent) or `0.25` (below 1 read as a fraction). Write `0.5%` for less than one percent.",
           type: [
             "number",
             "string"
           ],
-          pattern: "^\\s*(?:[%\uFF05]\\s*-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?|-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*[%\uFF05])\\s*$"
+          pattern: "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$"
         },
         duration: {
-          description: "A duration such as `30m`, `4h`, `4 business hours`, `2 business days`, `10d` or `2 weeks`; also in Turkish (`4 i\u015F saati`, `2 i\u015F g\xFCn\xFC`, `3 g\xFCn`), German (`4 Gesch\xE4ftsstunden`, `2 Werktage`, `3 Tage`) and Japanese (`4\u55B6\u696D\u6642\u9593`, `2\u55B6\u696D\u65E5`, `3\u65E5`, also with full-width digits: `\uFF14\u6642\u9593`).",
+          description: "A duration such as `30m`, `4h`, `4 business hours`, `2 business days`, `10d` or `2 weeks`; also in Turkish (`4 i\u015F saati`, `2 i\u015F g\xFCn\xFC`, `3 g\xFCn`), German (`4 Gesch\xE4ftsstunden`, `2 Werktage`, `3 Tage`) and Japanese (`4\u55B6\u696D\u6642\u9593`, `2\u55B6\u696D\u65E5`, `3\u65E5\u9593`, also with full-width digits: `\uFF14\u6642\u9593`), in any case (`2 \u0130\u015F Saati`, `4 Hours`). Every unit word is listed in locales/<language>/words.json.",
           type: "string",
-          pattern: "^\\s*[0-9\uFF10-\uFF19]+([.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?|bh|business hours?|bd|business days?|dakika|dk|saat|sa|g\xFCn|hafta|i\u015F saati|i\u015F g\xFCn\xFC|[Mm]in\\.?|[Mm]inuten?|[Ss]td\\.?|[Ss]tunden?|[Tt]age?|[Ww]ochen?|[Gg]esch\xE4ftsstunden?|[Aa]rbeitsstunden?|[Ww]erktage?|[Aa]rbeitstage?|[Gg]esch\xE4ftstage?|\u5206|\u6642\u9593|\u65E5|\u9031\u9593|\u9031|\u55B6\u696D\u6642\u9593|\u55B6\u696D\u65E5)\\s*$"
+          pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$"
         },
         cadence: {
           description: "How often something happens or is measured.",
@@ -19517,7 +19906,7 @@ var init_sla_schema = __esm({
                 "number",
                 "string"
               ],
-              pattern: "^\\s*(?:[%\uFF05]\\s*-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?|-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?\\s*[%\uFF05])\\s*$"
+              pattern: "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$"
             },
             direction: {
               description: "Whether a higher or a lower value is better (a lower cost per lead is better).",
@@ -19625,10 +20014,10 @@ var init_schema_files = __esm({
 function loadSchema() {
   return schemaCache ??= readSchemaDocument();
 }
-function checkSchema(parsed) {
-  if (validateSchema(parsed.data)) return { findings: [], invalidPaths: [] };
+function checkSchema(parsed2) {
+  if (validateSchema(parsed2.data)) return { findings: [], invalidPaths: [] };
   const errors = pruneErrors(validateSchema.errors ?? []);
-  const findings = errors.map((error) => toFinding(parsed, error));
+  const findings = errors.map((error) => toFinding(parsed2, error));
   const invalidPaths = findings.filter((f) => f.ruleId !== "schema/unknown-property").map((f) => f.path);
   return { findings, invalidPaths };
 }
@@ -19682,10 +20071,10 @@ function resolveRef(root, lookup) {
   }
   return { schema, def };
 }
-function describePlace(parsed, path, schema) {
+function describePlace(parsed2, path, schema) {
   if (path.length === 0) return "the document";
   const title = typeof schema?.title === "string" ? lowerTitle(schema.title) : String(path[path.length - 1]);
-  const id = valueAt(parsed.data, path)?.id;
+  const id = valueAt(parsed2.data, path)?.id;
   return typeof id === "string" ? `${title} \`${id}\`` : title;
 }
 function lowerTitle(title) {
@@ -19704,22 +20093,22 @@ function describeValue(value) {
   if (typeof value === "string") return `text \`${value}\``;
   return `${typeof value} \`${String(value)}\``;
 }
-function describeValueAt(parsed, path, value) {
+function describeValueAt(parsed2, path, value) {
   if (typeof value !== "string") return describeValue(value);
   let shown = value.split("\n", 1)[0];
-  const { start, end } = rangeOf(parsed, path);
+  const { start, end } = rangeOf(parsed2, path);
   if (start && end && end.line > start.line) {
-    const lineStart = parsed.lineCounter.lineStarts[start.line - 1] + start.column - 1;
-    const lineEnd = parsed.text.indexOf("\n", lineStart);
-    if (!/^[|>]/.test(parsed.text.slice(lineStart, lineStart + 1))) shown = shown.slice(0, Math.max(1, lineEnd - lineStart));
+    const lineStart = parsed2.lineCounter.lineStarts[start.line - 1] + start.column - 1;
+    const lineEnd = parsed2.text.indexOf("\n", lineStart);
+    if (!/^[|>]/.test(parsed2.text.slice(lineStart, lineStart + 1))) shown = shown.slice(0, Math.max(1, lineEnd - lineStart));
   }
   if (shown.length > MAX_QUOTED) shown = shown.slice(0, MAX_QUOTED);
   return describeValue(shown.length < value.length ? `${shown.trimEnd()} \u2026` : value);
 }
-function toFinding(parsed, error) {
+function toFinding(parsed2, error) {
   const path = pointerToPath(error.instancePath);
-  const value = valueAt(parsed.data, path);
-  const base = { severity: "error", file: parsed.file };
+  const value = valueAt(parsed2.data, path);
+  const base = { severity: "error", file: parsed2.file };
   const params = error.params;
   switch (error.keyword) {
     case "required": {
@@ -19727,11 +20116,11 @@ function toFinding(parsed, error) {
       return {
         ...base,
         ruleId: "schema/required",
-        message: `${describePlace(parsed, path, schemaFor(path).schema)} is missing \`${missing}\``,
+        message: `${describePlace(parsed2, path, schemaFor(path).schema)} is missing \`${missing}\``,
         hint: describeProperty(schemaFor(path).schema, missing),
         path: [...path, missing],
         // At the parent's key ("agreement:"), or at the list item ("- id: mql").
-        ...rangeOf(parsed, path, typeof path[path.length - 1] === "string" ? "key" : "value")
+        ...rangeOf(parsed2, path, typeof path[path.length - 1] === "string" ? "key" : "value")
       };
     }
     case "additionalProperties": {
@@ -19742,23 +20131,23 @@ function toFinding(parsed, error) {
       return {
         ...base,
         ruleId: "schema/unknown-property",
-        message: `unknown property \`${unknown}\` in ${describePlace(parsed, path, owner)}`,
+        message: `unknown property \`${unknown}\` in ${describePlace(parsed2, path, owner)}`,
         hint: suggestion ? `did you mean \`${suggestion}\`?` : allowed,
         path: [...path, unknown],
-        ...rangeOf(parsed, [...path, unknown], "key")
+        ...rangeOf(parsed2, [...path, unknown], "key")
       };
     }
     case "type": {
-      const readAsScalar = textReadAsScalar(parsed, path, value, String(params.type).split(","));
-      if (readAsScalar) return { ...base, ruleId: "schema/type", ...readAsScalar, path, ...rangeOf(parsed, path) };
+      const readAsScalar = textReadAsScalar(parsed2, path, value, String(params.type).split(","));
+      if (readAsScalar) return { ...base, ruleId: "schema/type", ...readAsScalar, path, ...rangeOf(parsed2, path) };
       const expected = String(params.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
       return {
         ...base,
         ruleId: "schema/type",
-        message: `${quotePath(path)} must be ${expected}, found ${describeValueAt(parsed, path, value)}`,
+        message: `${quotePath(path)} must be ${expected}, found ${describeValueAt(parsed2, path, value)}`,
         hint: hintFor(path),
         path,
-        ...rangeOf(parsed, path)
+        ...rangeOf(parsed2, path)
       };
     }
     case "enum":
@@ -19768,10 +20157,10 @@ function toFinding(parsed, error) {
       return {
         ...base,
         ruleId: "schema/enum",
-        message: `${quotePath(path)} must be ${allowed.length === 1 ? "" : "one of "}${allowed.map((a) => `\`${a}\``).join(", ")}; found ${describeValueAt(parsed, path, value)}`,
+        message: `${quotePath(path)} must be ${allowed.length === 1 ? "" : "one of "}${allowed.map((a) => `\`${a}\``).join(", ")}; found ${describeValueAt(parsed2, path, value)}`,
         hint: suggestion ? `did you mean \`${suggestion}\`?` : void 0,
         path,
-        ...rangeOf(parsed, path)
+        ...rangeOf(parsed2, path)
       };
     }
     case "pattern":
@@ -19779,10 +20168,10 @@ function toFinding(parsed, error) {
       return {
         ...base,
         ruleId: "schema/format",
-        message: `${describeValueAt(parsed, path, value)} is not a valid ${describeExpected(error, path)}`,
+        message: `${describeValueAt(parsed2, path, value)} is not a valid ${describeExpected(error, path)}`,
         hint: hintFor(path),
         path,
-        ...rangeOf(parsed, path)
+        ...rangeOf(parsed2, path)
       };
     case "minItems":
       return {
@@ -19790,17 +20179,17 @@ function toFinding(parsed, error) {
         ruleId: "schema/too-few",
         message: `${quotePath(path)} needs at least ${String(params.limit)} ${Number(params.limit) === 1 ? "entry" : "entries"}`,
         path,
-        ...rangeOf(parsed, path)
+        ...rangeOf(parsed2, path)
       };
     case "minLength":
-      return { ...base, ruleId: "schema/empty", message: `${quotePath(path)} must not be empty`, path, ...rangeOf(parsed, path) };
+      return { ...base, ruleId: "schema/empty", message: `${quotePath(path)} must not be empty`, path, ...rangeOf(parsed2, path) };
     case "minimum":
       return {
         ...base,
         ruleId: "schema/minimum",
-        message: `${quotePath(path)} must be at least ${String(params.limit)}, found ${describeValueAt(parsed, path, value)}`,
+        message: `${quotePath(path)} must be at least ${String(params.limit)}, found ${describeValueAt(parsed2, path, value)}`,
         path,
-        ...rangeOf(parsed, path)
+        ...rangeOf(parsed2, path)
       };
     case "uniqueItems": {
       const later = Number(params.i);
@@ -19811,11 +20200,11 @@ function toFinding(parsed, error) {
         message: `${quotePath(path)} lists ${describeValue(list[later])} twice (entries ${Number(params.j) + 1} and ${later + 1})`,
         hint: "list each entry once",
         path: [...path, later],
-        ...rangeOf(parsed, [...path, later])
+        ...rangeOf(parsed2, [...path, later])
       };
     }
     default:
-      return { ...base, ruleId: `schema/${error.keyword}`, message: `${quotePath(path)} is invalid (\`${error.keyword}\`)`, path, ...rangeOf(parsed, path) };
+      return { ...base, ruleId: `schema/${error.keyword}`, message: `${quotePath(path)} is invalid (\`${error.keyword}\`)`, path, ...rangeOf(parsed2, path) };
   }
 }
 function describeExpected(error, path) {
@@ -19837,15 +20226,15 @@ function describeProperty(owner, property) {
   const schema = owner?.properties?.[property];
   return typeof schema?.description === "string" ? `\`${property}\`: ${schema.description}` : void 0;
 }
-function textReadAsScalar(parsed, path, value, expected) {
+function textReadAsScalar(parsed2, path, value, expected) {
   if (!expected.includes("string") || typeof value !== "number" && typeof value !== "boolean") return void 0;
-  const range = locate(parsed.document, path, "value");
-  const written = range ? parsed.text.slice(range[0], range[1]).trim() : String(value);
+  const range = locate(parsed2.document, path, "value");
+  const written = range ? parsed2.text.slice(range[0], range[1]).trim() : String(value);
   const key = path[path.length - 1];
   const quoted = `${typeof key === "string" ? `${key}: ` : "- "}${JSON.stringify(written)}`;
   const readAs = typeof value === "number" ? `the number ${String(value)}` : String(value);
-  const message = written === String(value) ? `${quotePath(path)} must be text, found ${describeValue(value)}` : `${quotePath(path)} must be text: YAML reads \`${written}\` as ${readAs}`;
-  return { message, hint: `quote it: \`${quoted}\`` };
+  const message2 = written === String(value) ? `${quotePath(path)} must be text, found ${describeValue(value)}` : `${quotePath(path)} must be text: YAML reads \`${written}\` as ${readAs}`;
+  return { message: message2, hint: `quote it: \`${quoted}\`` };
 }
 function quotePath(path) {
   return path.length === 0 ? "the document" : `\`${formatPathTail(path)}\``;
@@ -19892,12 +20281,27 @@ var init_schema = __esm({
   }
 });
 
+// src/i18n/worded.ts
+function wordFinding(message2, hint, locale) {
+  const out = typeof message2 === "string" ? { message: message2 } : { message: word(message2, locale), messageId: message2.id, args: message2.args ?? {} };
+  if (typeof hint === "string") out.hint = hint;
+  else if (hint !== void 0) Object.assign(out, { hint: word(hint, locale), hintId: hint.id, hintArgs: hint.args ?? {} });
+  return out;
+}
+var init_worded = __esm({
+  "src/i18n/worded.ts"() {
+    "use strict";
+    init_catalog();
+  }
+});
+
 // src/validate/rules/agreement-language.ts
 var agreementLanguage;
 var init_agreement_language = __esm({
   "src/validate/rules/agreement-language.ts"() {
     "use strict";
     init_text();
+    init_message();
     agreementLanguage = {
       id: "agreement/language",
       defaultSeverity: "error",
@@ -19907,8 +20311,8 @@ var init_agreement_language = __esm({
         if (safeLocale(sla.agreement.language) === void 0)
           report({
             path: ["agreement", "language"],
-            message: `\`${sla.agreement.language}\` is not a usable language tag`,
-            hint: "write a BCP 47 tag such as `en`, `de-DE`, `tr` or `ja`"
+            message: message("agreement/language", { language: String(sla.agreement.language) }),
+            hint: message("agreement/language.hint")
           });
       }
     };
@@ -19936,6 +20340,7 @@ var init_kpis_units = __esm({
     "use strict";
     init_did_you_mean();
     init_collections();
+    init_message();
     METRIC_UNITS = {
       revenue: "currency",
       averageDealSize: "currency",
@@ -19961,15 +20366,15 @@ var init_kpis_units = __esm({
           if (typeof kpi.target === "string" && kpi.unit !== "percent")
             report({
               path: ["kpis", index, "target"],
-              message: `KPI \`${kpi.id}\` has unit \`${kpi.unit}\` but its target is a percentage (\`${kpi.target}\`)`,
-              hint: "set `unit: percent`, or write the target as a plain number"
+              message: message("kpis/units.percent-target", { kpi: kpi.id, unit: kpi.unit, target: kpi.target }),
+              hint: message("kpis/units.percent-target.hint")
             });
           const expected = kpi.metric ? METRIC_UNITS[kpi.metric] : void 0;
           if (expected && kpi.unit !== expected)
             report({
               path: ["kpis", index, "unit"],
-              message: `KPI \`${kpi.id}\` is the funnel's \`${kpi.metric}\`, which is measured in ${expected}, but its unit is \`${kpi.unit}\``,
-              hint: `set \`unit: ${expected}\``
+              message: message("kpis/units.metric", { kpi: kpi.id, metric: kpi.metric, expected, unit: kpi.unit }),
+              hint: message("kpis/units.metric.hint", { expected })
             });
         });
       }
@@ -19984,8 +20389,8 @@ var init_kpis_units = __esm({
           const kpi = sla.kpis[later];
           report({
             path: ["kpis", later, "metric"],
-            message: `KPI \`${kpi.id}\` and KPI \`${sla.kpis[first].id}\` are both the funnel's \`${kpi.metric}\``,
-            hint: "remove `metric` from one of them"
+            message: message("kpis/duplicate-metric", { kpi: kpi.id, other: sla.kpis[first].id, metric: kpi.metric }),
+            hint: message("kpis/duplicate-metric.hint")
           });
         }
       }
@@ -20003,8 +20408,8 @@ var init_kpis_units = __esm({
             const near = likelyCurrency(currency, known);
             report({
               path: ["agreement", "currency"],
-              message: `\`${currency}\` is not an ISO 4217 currency code`,
-              hint: near ? `did you mean \`${near}\`?` : "write a code such as `EUR`, `TRY`, `JPY` or `USD`"
+              message: message("agreement/currency.unknown", { currency }),
+              hint: near ? message("rules/did-you-mean.hint", { suggestion: near }) : message("agreement/currency.unknown.hint")
             });
           }
           return;
@@ -20014,8 +20419,8 @@ var init_kpis_units = __esm({
           report({
             path: ["agreement"],
             at: "key",
-            message: `KPI \`${sla.kpis[index].id}\` is an amount of money but the agreement names no currency`,
-            hint: "add `currency:` with an ISO 4217 code (e.g. `EUR`) under `agreement`"
+            message: message("agreement/currency.missing", { kpi: sla.kpis[index].id }),
+            hint: message("agreement/currency.missing.hint")
           });
       }
     };
@@ -20030,6 +20435,7 @@ var init_connect_sequence = __esm({
   "src/validate/rules/connect-sequence.ts"() {
     "use strict";
     init_duration();
+    init_message();
     connectSequence = {
       id: "connect/sequence",
       defaultSeverity: "error",
@@ -20043,8 +20449,8 @@ var init_connect_sequence = __esm({
           report({
             path: ["connectAttempt", "sequence"],
             at: "key",
-            message: `the sequence plans ${sequence.length} attempt${sequence.length === 1 ? "" : "s"} but \`attempts\` is ${protocol.attempts}`,
-            hint: "make the two agree: the sequence is the attempts, in order"
+            message: message("connect/sequence.count", { planned: sequence.length, attempts: protocol.attempts }),
+            hint: message("connect/sequence.count.hint")
           });
         const window = parseDuration(protocol.window);
         const firstDue = parseDuration(protocol.timeToFirstAttempt);
@@ -20053,27 +20459,27 @@ var init_connect_sequence = __esm({
           if (!protocol.channels.includes(step.channel))
             report({
               path: ["connectAttempt", "sequence", index, "channel"],
-              message: `attempt ${index + 1} uses channel \`${step.channel}\`, which is not in \`connectAttempt.channels\``,
-              hint: `add \`${step.channel}\` to the channels or use one of: ${protocol.channels.join(", ")}`
+              message: message("connect/sequence.channel", { attempt: index + 1, channel: step.channel }),
+              hint: message("connect/sequence.channel.hint", { channel: step.channel, channels: protocol.channels })
             });
           const after = parseDuration(step.after);
           if (!after) return;
           if (index === 0 && firstDue && compareDurations(after, firstDue) > 0)
             report({
               path: ["connectAttempt", "sequence", 0, "after"],
-              message: `attempt 1 is planned after ${after.text}, later than the time to first attempt (${firstDue.text})`,
-              hint: "plan the first attempt within `connectAttempt.timeToFirstAttempt`, or change the promise"
+              message: message("connect/sequence.first-late", { after: after.text, due: firstDue.text }),
+              hint: message("connect/sequence.first-late.hint")
             });
           if (window && compareDurations(after, window) > 0)
             report({
               path: ["connectAttempt", "sequence", index, "after"],
-              message: `attempt ${index + 1} is planned after ${after.text}, outside the ${window.text} window`
+              message: message("connect/sequence.outside-window", { attempt: index + 1, after: after.text, window: window.text })
             });
           if (previous && compareDurations(after, previous) < 0)
             report({
               path: ["connectAttempt", "sequence", index, "after"],
-              message: `attempt ${index + 1} (after ${after.text}) is planned before attempt ${index} (after ${previous.text})`,
-              hint: "list the attempts in the order they are made"
+              message: message("connect/sequence.out-of-order", { attempt: index + 1, after: after.text, previousAttempt: index, previous: previous.text }),
+              hint: message("connect/sequence.out-of-order.hint")
             });
           previous = after;
         });
@@ -20088,6 +20494,7 @@ var init_connect_timing = __esm({
   "src/validate/rules/connect-timing.ts"() {
     "use strict";
     init_duration();
+    init_message();
     connectTiming = {
       id: "connect/timing",
       defaultSeverity: "error",
@@ -20098,20 +20505,20 @@ var init_connect_timing = __esm({
         const window = parseDuration(protocol?.window);
         if (!protocol || !window) return;
         const candidates = [
-          { path: ["connectAttempt", "timeToFirstAttempt"], text: protocol.timeToFirstAttempt, who: "the default" },
+          { path: ["connectAttempt", "timeToFirstAttempt"], text: protocol.timeToFirstAttempt, leadType: void 0 },
           ...(sla.leadTypes ?? []).map((type, index) => ({
             path: ["leadTypes", index, "timeToFirstAttempt"],
             text: type.timeToFirstAttempt,
-            who: `lead type \`${type.id}\``
+            leadType: type.id
           }))
         ];
-        for (const { path, text, who } of candidates) {
+        for (const { path, text, leadType } of candidates) {
           const first = parseDuration(text);
           if (first && compareDurations(first, window) >= 0)
             report({
               path,
-              message: `time to first attempt for ${who} (${first.text}) is not shorter than the whole attempt window (${window.text})`,
-              hint: "the first attempt must leave time for the rest of the sequence; shorten it or lengthen `connectAttempt.window`"
+              message: leadType === void 0 ? message("connect/timing.default", { first: first.text, window: window.text }) : message("connect/timing.lead-type", { leadType, first: first.text, window: window.text }),
+              hint: message("connect/timing.hint")
             });
         }
       }
@@ -20125,6 +20532,7 @@ var init_deals_probability = __esm({
   "src/validate/rules/deals-probability.ts"() {
     "use strict";
     init_percent();
+    init_message();
     dealsProbability = {
       id: "deals/probability",
       defaultSeverity: "error",
@@ -20140,18 +20548,18 @@ var init_deals_probability = __esm({
           if (outcome === "won" && probability2 !== 1)
             report({
               path,
-              message: `won deal stage \`${stage.id}\` has probability ${formatPercent(probability2)}; a won deal is 100%`,
+              message: message("deals/probability.won", { stage: stage.id, probability: probability2 }),
               // `1` is the usual slip: meant as a fraction, read as one percent point.
-              hint: stage.probability === 1 ? "a bare 1 is read as 1%; write 100 or 100%" : "write 100%"
+              hint: stage.probability === 1 ? message("deals/probability.bare-one.hint") : message("deals/probability.won.hint")
             });
           else if (outcome === "lost" && probability2 !== 0)
-            report({ path, message: `lost deal stage \`${stage.id}\` has probability ${formatPercent(probability2)}; a lost deal is 0%` });
+            report({ path, message: message("deals/probability.lost", { stage: stage.id, probability: probability2 }) });
           else if (outcome === "open") {
             if (previousOpen && probability2 < previousOpen.probability)
               report({
                 path,
-                message: `deal stage \`${stage.id}\` (${formatPercent(probability2)}) is less likely to win than the stage before it, \`${previousOpen.id}\` (${formatPercent(previousOpen.probability)})`,
-                hint: "order open deal stages as deals advance, with rising probability"
+                message: message("deals/probability.falling", { stage: stage.id, probability: probability2, previous: previousOpen.id, previousProbability: previousOpen.probability }),
+                hint: message("deals/probability.falling.hint")
               });
             previousOpen = { id: stage.id, probability: probability2 };
           }
@@ -20164,50 +20572,74 @@ var init_deals_probability = __esm({
 // src/validate/rules/funnel.ts
 function explainFunnel(funnel, upTo) {
   const [first, ...rest] = funnel.steps.slice(0, upTo + 1);
-  let text = `${amount(funnel.revenue, funnel.currency)} revenue \xF7 ${amount(funnel.averageDealSize, funnel.currency)} average deal = ${count(first.needed)} customers`;
+  let chain = message("funnel/explain.customers", {
+    revenue: amount(funnel.revenue, funnel.currency),
+    averageDealSize: amount(funnel.averageDealSize, funnel.currency),
+    customers: count(first.needed)
+  });
   for (const step of rest) {
-    text += ` \xF7 ${formatPercent(step.rate)} ${RATE_LABELS[step.rateMetric]} = ${count(step.needed)} ${VOLUME_LABELS[step.metric]}`;
+    chain = message("funnel/explain.step", { previous: chain, rate: step.rate, rateName: METRIC_WORDS[step.rateMetric], needed: count(step.needed), volume: METRIC_WORDS[step.metric] });
   }
-  return text;
+  return chain;
 }
-function bareOneNote(sla, funnel, upTo) {
+function bareOneRate(sla, funnel, upTo) {
   for (const step of funnel.steps.slice(0, upTo + 1)) {
     const rate = step.rateMetric ? kpiForMetric(sla, step.rateMetric) : void 0;
-    if (rate?.target === 1) return `; \`${rate.id}\` is written 1, which reads as 1%: write 100% if you meant all`;
+    if (rate?.target === 1) return rate.id;
   }
-  return "";
+  return void 0;
 }
 function describeImpossible(funnel, kpi) {
-  const what = CAUSE_LABELS[funnel.cause] ?? funnel.cause;
-  const isRate = funnel.cause in RATE_LABELS;
-  const written = isRate ? formatPercent(funnel.value) : String(kpi.target);
-  const positive = isRate ? "set a rate above 0% and at most 100%" : `set the ${what} the team means, above 0`;
+  const what = METRIC_WORDS[funnel.cause];
+  const isRate = RATES.has(funnel.cause);
+  const positive = isRate ? message("funnel/impossible.rate.hint") : message("funnel/impossible.figure.hint", { what });
   switch (funnel.reason) {
     case "negative":
-      return { message: `the ${what} is ${written}: it cannot be negative`, hint: positive };
+      return {
+        message: isRate ? message("funnel/impossible.negative-rate", { what, rate: funnel.value }) : message("funnel/impossible.negative", { what, value: funnel.value }),
+        hint: positive
+      };
     case "zero":
-      return isRate ? { message: `the ${what} is 0%: with a 0% rate no volume can reach the revenue target`, hint: positive } : { message: `the ${what} is 0: the customers needed cannot be derived, as nothing can be divided by 0`, hint: positive };
+      return { message: isRate ? message("funnel/impossible.zero-rate", { what }) : message("funnel/impossible.zero", { what }), hint: positive };
     case "above-100":
-      return { message: `the ${what} is ${written}; the funnel math needs a rate above 0% and at most 100%`, hint: "a bare number from 1 to 100 is read as percent points: write `100%` for all" };
+      return { message: message("funnel/impossible.above-100", { what, rate: funnel.value }), hint: message("funnel/impossible.above-100.hint") };
     case "out-of-range":
       if (funnel.figure === "revenue")
-        return { message: `the revenue target \`${String(kpi.target)}\` per ${targetSpan(kpi)} adds up to more than a number can hold over the period`, hint: positive };
+        return { message: message("funnel/impossible.revenue-overflow", { target: String(kpi.target), span: targetSpan(kpi) }), hint: positive };
       return {
-        message: `the ${what} \`${String(kpi.target)}\` is too small: the ${VOLUME_LABELS[funnel.figure]} needed would be more than a number can hold`,
-        hint: isRate ? "set the rate the team expects, e.g. `25%` (write `0.5%` for less than one percent)" : positive
+        message: message("funnel/impossible.too-small", { what, target: String(kpi.target), volume: METRIC_WORDS[funnel.figure] }),
+        hint: isRate ? message("funnel/impossible.too-small-rate.hint") : positive
       };
   }
 }
-var count, figure, amount, funnelUnreachable, funnelImpossible, CAUSE_LABELS, funnelIncomplete, RATE_METRICS;
+var METRIC_WORDS, RATE_METRICS, RATES, count, figure, amount, funnelUnreachable, funnelImpossible, funnelIncomplete;
 var init_funnel3 = __esm({
   "src/validate/rules/funnel.ts"() {
     "use strict";
     init_funnel();
     init_finite();
     init_percent();
-    count = (n) => Math.round(finite(n)).toLocaleString("en-US");
-    figure = (n) => (Math.floor(finite(n) * 100 + 1e-9) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
-    amount = (n, currency) => `${finite(n).toLocaleString("en-US", { maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ""}`;
+    init_message();
+    METRIC_WORDS = {
+      revenue: message("funnel/metric.revenue"),
+      averageDealSize: message("funnel/metric.average-deal-size"),
+      customers: message("funnel/metric.customers"),
+      proposals: message("funnel/metric.proposals"),
+      sqls: message("funnel/metric.sqls"),
+      mqls: message("funnel/metric.mqls"),
+      leads: message("funnel/metric.leads"),
+      visits: message("funnel/metric.visits"),
+      closeRate: message("funnel/metric.close-rate"),
+      sqlToProposalRate: message("funnel/metric.sql-to-proposal-rate"),
+      mqlToSqlRate: message("funnel/metric.mql-to-sql-rate"),
+      leadToMqlRate: message("funnel/metric.lead-to-mql-rate"),
+      visitToLeadRate: message("funnel/metric.visit-to-lead-rate")
+    };
+    RATE_METRICS = ["closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"];
+    RATES = new Set(RATE_METRICS);
+    count = (n) => Math.round(finite(n));
+    figure = (n) => Math.floor(finite(n) * 100 + 1e-9) / 100;
+    amount = (n, currency) => currency ? { amount: finite(n), currency } : finite(n);
     funnelUnreachable = {
       id: "funnel/unreachable-revenue",
       defaultSeverity: "error",
@@ -20222,12 +20654,22 @@ var init_funnel3 = __esm({
           const committed = targetOverPeriod(kpi, funnel.months);
           if (committed + 1e-9 >= step.needed) return;
           const span = targetSpan(kpi);
-          const months = Number(funnel.months.toFixed(2));
-          const committedText = span === "period" ? `${figure(kpi.target)} for the period` : `${figure(kpi.target)} per ${span} = ${figure(committed)} over ${months} months`;
+          const bareOne = bareOneRate(sla, funnel, stepIndex);
+          const minimum = count(Math.ceil(perSpan(kpi, step.needed, funnel.months)));
           report({
             path: ["kpis", sla.kpis.indexOf(kpi), "target"],
-            message: `KPI \`${kpi.id}\` cannot deliver the revenue target: ${committedText}, but ${count(step.needed)} ${VOLUME_LABELS[step.metric]} are needed (${explainFunnel(funnel, stepIndex)}; ${count(Math.ceil(step.perMonth))} per month)`,
-            hint: `raise the target to at least ${count(Math.ceil(perSpan(kpi, step.needed, funnel.months)))}${span === "period" ? "" : ` per ${span}`}, or revisit the revenue target and conversion rates` + bareOneNote(sla, funnel, stepIndex)
+            message: message("funnel/unreachable-revenue", {
+              kpi: kpi.id,
+              target: figure(kpi.target),
+              span,
+              total: figure(committed),
+              months: Number(funnel.months.toFixed(2)),
+              needed: count(step.needed),
+              volume: METRIC_WORDS[step.metric],
+              explanation: explainFunnel(funnel, stepIndex),
+              perMonth: count(Math.ceil(step.perMonth))
+            }),
+            hint: bareOne ? message("funnel/unreachable-revenue.bare-one.hint", { minimum, span, rateKpi: bareOne }) : message("funnel/unreachable-revenue.hint", { minimum, span })
           });
         });
       }
@@ -20247,8 +20689,8 @@ var init_funnel3 = __esm({
           reported.add(kpi2);
           report({
             path: at2(kpi2),
-            message: `the target of KPI \`${kpi2.id}\`, ${String(kpi2.target)} per ${targetSpan(kpi2)}, adds up to more than a number can hold over ${Number(months.toFixed(2))} months`,
-            hint: "set the target the team means to reach"
+            message: message("funnel/impossible.overflow", { kpi: kpi2.id, target: String(kpi2.target), span: targetSpan(kpi2), months: Number(months.toFixed(2)) }),
+            hint: message("funnel/impossible.overflow.hint")
           });
         }
         const funnel = computeFunnel(sla);
@@ -20258,7 +20700,6 @@ var init_funnel3 = __esm({
         report({ path: at2(kpi), ...describeImpossible(funnel, kpi) });
       }
     };
-    CAUSE_LABELS = { revenue: "revenue target", averageDealSize: "average deal size", ...RATE_LABELS };
     funnelIncomplete = {
       id: "funnel/incomplete",
       defaultSeverity: "warning",
@@ -20270,20 +20711,20 @@ var init_funnel3 = __esm({
         if (computeFunnel(sla)?.computable === false) return;
         const at2 = (kpi) => ["kpis", sla.kpis.indexOf(kpi), "target"];
         if (!(Number(revenue.target) > 0)) {
-          report({ path: at2(revenue), message: `the revenue target is ${String(revenue.target)}: nothing to derive the funnel from`, hint: "set the revenue target for the period" });
+          report({ path: at2(revenue), message: message("funnel/incomplete.no-revenue", { target: String(revenue.target) }), hint: message("funnel/incomplete.no-revenue.hint") });
           return;
         }
         const deal = kpiForMetric(sla, "averageDealSize");
         if (!deal) {
           report({
             path: ["kpis", sla.kpis.indexOf(revenue), "metric"],
-            message: "the revenue target cannot be broken down: no KPI has `metric: averageDealSize`",
-            hint: "add an average-deal-size KPI so the funnel math can derive the customers needed"
+            message: message("funnel/incomplete.no-deal-size"),
+            hint: message("funnel/incomplete.no-deal-size.hint")
           });
           return;
         }
         if (!(Number(deal.target) > 0)) {
-          report({ path: at2(deal), message: `the average deal size is ${String(deal.target)}: the customers needed cannot be derived`, hint: "set the average value of a won deal" });
+          report({ path: at2(deal), message: message("funnel/incomplete.deal-size", { target: String(deal.target) }), hint: message("funnel/incomplete.deal-size.hint") });
           return;
         }
         for (const metric of RATE_METRICS) {
@@ -20291,23 +20732,46 @@ var init_funnel3 = __esm({
           if (kpi && toFraction(kpi.target) === void 0) {
             report({
               path: at2(kpi),
-              message: `the ${RATE_LABELS[metric]} is \`${String(kpi.target)}\`; the funnel math needs a rate above 0% and at most 100%`,
-              hint: "write a percentage as `25%`, `25` or `0.25`"
+              message: message("funnel/incomplete.unreadable-rate", { what: METRIC_WORDS[metric], target: String(kpi.target) }),
+              hint: message("funnel/incomplete.unreadable-rate.hint")
             });
             return;
           }
           if (!kpi && metric !== "leadToMqlRate") {
             report({
               path: ["kpis", sla.kpis.indexOf(revenue), "metric"],
-              message: `the funnel math stops at the ${RATE_LABELS[metric]}: no KPI has \`metric: ${metric}\``,
-              hint: "add the conversion rate as a KPI so volume targets further up the funnel can be checked"
+              message: message("funnel/incomplete.missing-rate", { what: METRIC_WORDS[metric], metric }),
+              hint: message("funnel/incomplete.missing-rate.hint")
             });
             return;
           }
         }
       }
     };
-    RATE_METRICS = ["closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"];
+  }
+});
+
+// src/validate/rules/entities.ts
+function entityWord(path) {
+  return ENTITY_WORDS[path.join(".")] ?? message("rules/entity.other", { list: path.join(".") });
+}
+var ENTITY_WORDS;
+var init_entities = __esm({
+  "src/validate/rules/entities.ts"() {
+    "use strict";
+    init_message();
+    ENTITY_WORDS = {
+      "agreement.parties": message("rules/entity.party"),
+      icps: message("rules/entity.icp"),
+      personas: message("rules/entity.persona"),
+      buyerJourney: message("rules/entity.journey-phase"),
+      lifecycleStages: message("rules/entity.lifecycle-stage"),
+      leadTypes: message("rules/entity.lead-type"),
+      leadStatuses: message("rules/entity.lead-status"),
+      dealStages: message("rules/entity.deal-stage"),
+      "leadScoring.criteria": message("rules/entity.scoring-criterion"),
+      kpis: message("rules/entity.kpi")
+    };
   }
 });
 
@@ -20317,19 +20781,21 @@ var init_ids_duplicate = __esm({
   "src/validate/rules/ids-duplicate.ts"() {
     "use strict";
     init_collections();
+    init_entities();
+    init_message();
     idsDuplicate = {
       id: "ids/duplicate",
       defaultSeverity: "error",
       description: "Ids are unique within each list (parties, ICPs, personas, stages, lead types, statuses, deal stages, scoring criteria, KPIs).",
       needs: [],
       check({ collections: collections2, report }) {
-        for (const { label, path, entries } of collections2()) {
+        for (const { path, entries } of collections2()) {
           for (const [later, first] of repeatedKeys(entries.map(({ entity }) => entity.id))) {
             const { index, entity: item } = entries[later];
             report({
               path: [...path, index, "id"],
-              message: `duplicate ${label} id \`${item.id}\` (first used by entry ${entries[first].index + 1})`,
-              hint: "ids must be unique: references and `sla diff` match entries by id"
+              message: message("ids/duplicate", { entity: entityWord(path), id: item.id, first: entries[first].index + 1 }),
+              hint: message("ids/duplicate.hint")
             });
           }
         }
@@ -20345,20 +20811,22 @@ var init_names_duplicate = __esm({
     "use strict";
     init_collections();
     init_text();
+    init_entities();
+    init_message();
     namesDuplicate = {
       id: "names/duplicate",
       defaultSeverity: "warning",
       description: "Names are distinct within each list, compared case-insensitively in the document's language (Turkish I and \u0130 fold correctly; full-width and half-width forms such as \uFF21\uFF22\uFF23 and ABC are the same).",
       needs: [],
       check({ collections: collections2, locale, report }) {
-        for (const { label, path, entries } of collections2()) {
+        for (const { path, entries } of collections2()) {
           const names = entries.map(({ entity }) => typeof entity.name === "string" ? foldName(entity.name, locale) : void 0);
           for (const [later, first] of repeatedKeys(names)) {
             const { index, entity: item } = entries[later];
             report({
               path: [...path, index, "name"],
-              message: `${label} \`${item.id}\` has the same name as \`${entries[first].entity.id}\`: "${item.name}"`,
-              hint: "two entries with one name confuse readers of the signed agreement; rename one"
+              message: message("names/duplicate", { entity: entityWord(path), id: item.id, other: entries[first].entity.id, name: String(item.name) }),
+              hint: message("names/duplicate.hint")
             });
           }
         }
@@ -20368,15 +20836,17 @@ var init_names_duplicate = __esm({
 });
 
 // src/validate/rules/period.ts
-function describeLength(months, days2) {
-  if (months < 1) return `${days2} day${days2 === 1 ? "" : "s"}`;
-  return `${Number(months.toFixed(Number.isInteger(Number(months.toFixed(1)) * 2) ? 2 : 1))} months`;
+function describeLength(months, days) {
+  const usual = { typical: TYPICAL_MONTHS, min: TYPICAL_MONTHS - TOLERANCE_MONTHS, max: TYPICAL_MONTHS + TOLERANCE_MONTHS };
+  if (months < 1) return message("period/length.days", { days, ...usual });
+  return message("period/length", { months: Number(months.toFixed(Number.isInteger(Number(months.toFixed(1)) * 2) ? 2 : 1)), ...usual });
 }
 var periodOrder, TYPICAL_MONTHS, TOLERANCE_MONTHS, periodLength, periodEffectiveDate;
 var init_period2 = __esm({
   "src/validate/rules/period.ts"() {
     "use strict";
     init_period();
+    init_message();
     periodOrder = {
       id: "period/order",
       defaultSeverity: "error",
@@ -20389,8 +20859,8 @@ var init_period2 = __esm({
         if (from && to && toDayNumber(to) < toDayNumber(from))
           report({
             path: ["agreement", "reviewPeriod", "end"],
-            message: `the review period ends (${end}) before it starts (${start})`,
-            hint: "swap the dates, or correct the year"
+            message: message("period/order", { start, end }),
+            hint: message("period/order.hint")
           });
       }
     };
@@ -20410,8 +20880,8 @@ var init_period2 = __esm({
           report({
             path: ["agreement", "reviewPeriod"],
             at: "key",
-            message: `the review period is ${describeLength(months, toDayNumber(to) - toDayNumber(from) + 1)} long; SLAs are usually reviewed every ${TYPICAL_MONTHS} months (${TYPICAL_MONTHS - TOLERANCE_MONTHS} to ${TYPICAL_MONTHS + TOLERANCE_MONTHS})`,
-            hint: "if the length is intended, switch this rule off in `.slarc.yaml` (`period/length: off`)"
+            message: describeLength(months, toDayNumber(to) - toDayNumber(from) + 1),
+            hint: message("period/length.hint")
           });
       }
     };
@@ -20430,8 +20900,8 @@ var init_period2 = __esm({
         if (n < toDayNumber(from) || n > toDayNumber(to))
           report({
             path: ["agreement", "effectiveDate"],
-            message: `effective date ${effectiveDate} is outside the review period ${reviewPeriod.start} \u2013 ${reviewPeriod.end}`,
-            hint: "the agreement takes effect during the period it covers; usually on its first day"
+            message: message("period/effective-date", { date: effectiveDate, start: reviewPeriod.start, end: reviewPeriod.end }),
+            hint: message("period/effective-date.hint")
           });
       }
     };
@@ -20456,8 +20926,8 @@ function referenceRule(options) {
           const suggestion = (suggester ??= new Suggester(known)).suggest(id);
           report({
             path: holders.path(index),
-            message: `${holders.holder(index)} refers to ${options.target} \`${id}\`, which is not defined`,
-            hint: suggestion ? `did you mean \`${suggestion}\`?` : known.size ? `defined ${options.targetList}: ${definedNames ??= listNames(known)}` : `define it under \`${options.targetList}\``
+            message: options.unknown({ ...holders.holder(index), id }),
+            hint: suggestion ? message("rules/did-you-mean.hint", { suggestion }) : known.size ? message("refs/defined.hint", { list: options.targetList, ...definedNames ??= listNames(known) }) : message("refs/none-defined.hint", { list: options.targetList })
           });
         }
       }
@@ -20465,16 +20935,20 @@ function referenceRule(options) {
   };
 }
 function listNames(names) {
-  const listed = [...names].slice(0, MAX_LISTED_NAMES).map((name) => `\`${name}\``);
-  const more = names.size - listed.length;
-  return more > 0 ? `${listed.join(", ")} and ${more} more` : listed.join(", ");
+  const defined = [...names].slice(0, MAX_LISTED_NAMES);
+  return { defined, more: names.size - defined.length };
 }
-function each(items, listPath, label, field) {
+function each(items, listPath, field) {
   const list = items ?? [];
-  return { items: list, field, path: (index) => [...listPath, index, field], holder: (index) => `${label} \`${list[index].id}\`` };
+  return {
+    items: list,
+    field,
+    path: (index) => [...listPath, index, field],
+    holder: (index) => ({ list: listPath.join("."), holder: list[index].id })
+  };
 }
-function single(object, path, field, holder) {
-  return { items: object ? [object] : [], field, path: () => path, holder: () => holder };
+function single(object, path, field) {
+  return { items: object ? [object] : [], field, path: () => path, holder: () => ({ list: String(path[0]) }) };
 }
 var MAX_LISTED_NAMES, unknownIcp, unknownParty, unknownStage, unknownJourneyPhase, unknownStatus;
 var init_refs = __esm({
@@ -20482,56 +20956,57 @@ var init_refs = __esm({
     "use strict";
     init_collections();
     init_did_you_mean();
+    init_message();
     MAX_LISTED_NAMES = 20;
     unknownIcp = referenceRule({
       id: "refs/unknown-icp",
-      target: "ICP",
+      unknown: (args) => message("refs/unknown-icp", args),
       targetList: "icps",
       description: "Every persona's `icp` names a defined ICP.",
       needs: ["icps", "personas"],
       targets: (sla) => sla.icps,
-      references: (sla) => [each(sla.personas, ["personas"], "persona", "icp")]
+      references: (sla) => [each(sla.personas, ["personas"], "icp")]
     });
     unknownParty = referenceRule({
       id: "refs/unknown-party",
-      target: "party",
+      unknown: (args) => message("refs/unknown-party", args),
       targetList: "agreement.parties",
       description: "Every `owner` (stages, lead types, KPIs, reporting) names a party of the agreement.",
       needs: ["agreement", "lifecycleStages", "leadTypes", "kpis", "reporting"],
       targets: (sla) => sla.agreement?.parties,
       references: (sla) => [
-        each(sla.lifecycleStages, ["lifecycleStages"], "lifecycle stage", "owner"),
-        each(sla.leadTypes, ["leadTypes"], "lead type", "owner"),
-        each(sla.kpis, ["kpis"], "KPI", "owner"),
-        single(sla.reporting?.owner ? sla.reporting : void 0, ["reporting", "owner"], "owner", "reporting")
+        each(sla.lifecycleStages, ["lifecycleStages"], "owner"),
+        each(sla.leadTypes, ["leadTypes"], "owner"),
+        each(sla.kpis, ["kpis"], "owner"),
+        single(sla.reporting?.owner ? sla.reporting : void 0, ["reporting", "owner"], "owner")
       ]
     });
     unknownStage = referenceRule({
       id: "refs/unknown-stage",
-      target: "lifecycle stage",
+      unknown: (args) => message("refs/unknown-stage", args),
       targetList: "lifecycleStages",
       description: "Every lead status's `stage` names a defined lifecycle stage.",
       needs: ["lifecycleStages", "leadStatuses"],
       targets: (sla) => sla.lifecycleStages,
-      references: (sla) => [each(sla.leadStatuses, ["leadStatuses"], "lead status", "stage")]
+      references: (sla) => [each(sla.leadStatuses, ["leadStatuses"], "stage")]
     });
     unknownJourneyPhase = referenceRule({
       id: "refs/unknown-journey-phase",
-      target: "journey phase",
+      unknown: (args) => message("refs/unknown-journey-phase", args),
       targetList: "buyerJourney",
       description: "Every lifecycle stage's `journeyStage` names a phase of the buyer's journey.",
       needs: ["lifecycleStages", "buyerJourney"],
       targets: (sla) => sla.buyerJourney,
-      references: (sla) => [each(sla.lifecycleStages, ["lifecycleStages"], "lifecycle stage", "journeyStage")]
+      references: (sla) => [each(sla.lifecycleStages, ["lifecycleStages"], "journeyStage")]
     });
     unknownStatus = referenceRule({
       id: "refs/unknown-status",
-      target: "lead status",
+      unknown: (args) => message("refs/unknown-status", args),
       targetList: "leadStatuses",
       description: "The connect-attempt `whenExhausted.status` names a defined lead status.",
       needs: ["connectAttempt", "leadStatuses"],
       targets: (sla) => sla.leadStatuses,
-      references: (sla) => [single(sla.connectAttempt?.whenExhausted, ["connectAttempt", "whenExhausted", "status"], "status", "the connect-attempt protocol")]
+      references: (sla) => [single(sla.connectAttempt?.whenExhausted, ["connectAttempt", "whenExhausted", "status"], "status")]
     });
   }
 });
@@ -20541,6 +21016,7 @@ var scoringThresholds;
 var init_scoring_thresholds = __esm({
   "src/validate/rules/scoring-thresholds.ts"() {
     "use strict";
+    init_message();
     scoringThresholds = {
       id: "scoring/thresholds",
       defaultSeverity: "error",
@@ -20551,8 +21027,8 @@ var init_scoring_thresholds = __esm({
         if (!scoring || scoring.sqlThreshold > scoring.mqlThreshold) return;
         report({
           path: ["leadScoring", "sqlThreshold"],
-          message: `SQL threshold ${scoring.sqlThreshold} is not above the MQL threshold ${scoring.mqlThreshold}`,
-          hint: "raise `sqlThreshold` above `mqlThreshold`, or lower `mqlThreshold`"
+          message: message("scoring/thresholds", { sql: scoring.sqlThreshold, mql: scoring.mqlThreshold }),
+          hint: message("scoring/thresholds.hint")
         });
       }
     };
@@ -20564,6 +21040,7 @@ var scoringUnreachable;
 var init_scoring_unreachable = __esm({
   "src/validate/rules/scoring-unreachable.ts"() {
     "use strict";
+    init_message();
     scoringUnreachable = {
       id: "scoring/unreachable-threshold",
       defaultSeverity: "error",
@@ -20577,8 +21054,8 @@ var init_scoring_unreachable = __esm({
           if (best < scoring[key]) {
             report({
               path: ["leadScoring", key],
-              message: `${key === "mqlThreshold" ? "MQL" : "SQL"} threshold ${scoring[key]} cannot be reached: all positive criteria together give ${best} points`,
-              hint: "lower the threshold or add criteria that earn points"
+              message: message("scoring/unreachable-threshold", { threshold: key === "mqlThreshold" ? "MQL" : "SQL", value: scoring[key], best }),
+              hint: message("scoring/unreachable-threshold.hint")
             });
             return;
           }
@@ -20616,6 +21093,7 @@ var init_stages_handoff = __esm({
   "src/validate/rules/stages-handoff.ts"() {
     "use strict";
     init_stages();
+    init_message();
     stagesHandoff = {
       id: "stages/handoff",
       defaultSeverity: "warning",
@@ -20623,12 +21101,15 @@ var init_stages_handoff = __esm({
       needs: ["lifecycleStages"],
       check({ sla, report }) {
         const categories = new Set(sla.lifecycleStages.map(stageCategory));
-        for (const [category, name] of [["mql", "marketing qualified lead (MQL)"], ["sql", "sales qualified lead (SQL)"]]) {
+        for (const [category, missing] of [
+          ["mql", message("stages/handoff.mql")],
+          ["sql", message("stages/handoff.sql")]
+        ]) {
           if (!categories.has(category))
             report({
               path: ["lifecycleStages"],
-              message: `no ${name} stage`,
-              hint: `give the stage that plays this part \`category: ${category}\`, or add one`,
+              message: missing,
+              hint: message("stages/handoff.hint", { category }),
               at: "key"
             });
         }
@@ -20643,6 +21124,7 @@ var init_stages_missing_exit_criteria = __esm({
   "src/validate/rules/stages-missing-exit-criteria.ts"() {
     "use strict";
     init_stages();
+    init_message();
     FINAL_CATEGORIES = /* @__PURE__ */ new Set(["customer", "evangelist", "other"]);
     stagesMissingExitCriteria = {
       id: "stages/missing-exit-criteria",
@@ -20657,8 +21139,8 @@ var init_stages_missing_exit_criteria = __esm({
           if (!stage.exitCriteria?.length)
             report({
               path: ["lifecycleStages", index],
-              message: `lifecycle stage \`${stage.id}\` has no \`exitCriteria\``,
-              hint: "say what must be true for a contact to move on; without it the hand-off is a matter of opinion"
+              message: message("stages/missing-exit-criteria", { stage: stage.id }),
+              hint: message("stages/missing-exit-criteria.hint")
             });
         });
       }
@@ -20671,6 +21153,7 @@ var stagesMissingOwner;
 var init_stages_missing_owner = __esm({
   "src/validate/rules/stages-missing-owner.ts"() {
     "use strict";
+    init_message();
     stagesMissingOwner = {
       id: "stages/missing-owner",
       defaultSeverity: "error",
@@ -20681,8 +21164,8 @@ var init_stages_missing_owner = __esm({
           if (stage.owner === void 0)
             report({
               path: ["lifecycleStages", index],
-              message: `lifecycle stage \`${stage.id}\` has no \`owner\``,
-              hint: "add `owner:` with the id of the party (e.g. `marketing` or `sales`) accountable for this stage"
+              message: message("stages/missing-owner", { stage: stage.id }),
+              hint: message("stages/missing-owner.hint")
             });
         });
       }
@@ -20696,6 +21179,7 @@ var init_stages_order = __esm({
   "src/validate/rules/stages-order.ts"() {
     "use strict";
     init_stages();
+    init_message();
     stagesOrder = {
       id: "stages/order",
       defaultSeverity: "error",
@@ -20710,8 +21194,8 @@ var init_stages_order = __esm({
           if (highest && rank < highest.rank) {
             report({
               path: ["lifecycleStages", index],
-              message: `lifecycle stage \`${stage.id}\` (${category}) comes after \`${highest.id}\` (${highest.category}), but a contact reaches ${category} first`,
-              hint: `move \`${stage.id}\` before \`${highest.id}\`, or set its \`category\` if it is not a standard ${category} stage`
+              message: message("stages/order", { stage: stage.id, category, previous: highest.id, previousCategory: highest.category }),
+              hint: message("stages/order.hint", { stage: stage.id, category, previous: highest.id })
             });
             return;
           }
@@ -20727,6 +21211,7 @@ var statusesReturnReason;
 var init_statuses_return_reason = __esm({
   "src/validate/rules/statuses-return-reason.ts"() {
     "use strict";
+    init_message();
     statusesReturnReason = {
       id: "statuses/return-without-reason",
       defaultSeverity: "error",
@@ -20737,8 +21222,8 @@ var init_statuses_return_reason = __esm({
           if (status.returnsToMarketing && !status.returnReasons?.length)
             report({
               path: ["leadStatuses", index],
-              message: `lead status \`${status.id}\` returns leads to marketing but lists no \`returnReasons\``,
-              hint: "sales and marketing must agree why a lead may be sent back; list the reasons"
+              message: message("statuses/return-without-reason", { status: status.id }),
+              hint: message("statuses/return-without-reason.hint")
             });
         });
       }
@@ -20752,6 +21237,7 @@ var init_values_percent_range = __esm({
   "src/validate/rules/values-percent-range.ts"() {
     "use strict";
     init_percent();
+    init_message();
     valuesPercentRange = {
       id: "values/percent-range",
       defaultSeverity: "error",
@@ -20763,18 +21249,23 @@ var init_values_percent_range = __esm({
           if (fraction !== void 0 && (fraction < 0 || fraction > 1))
             report({
               path,
-              message: `${what()} is ${formatPercent(fraction)} (written \`${value}\`); a percentage lies between 0% and 100%`,
-              hint: "write `25%`, `25` or `0.25` for twenty-five percent"
+              message: what(fraction),
+              hint: message("values/percent-range.hint")
             });
         };
         const stages = sla.dealStages ?? [];
         for (let index = 0; index < stages.length; index++) {
           const stage = stages[index];
-          outOfRange(["dealStages", index, "probability"], stage.probability, () => `probability of deal stage \`${stage.id}\``);
+          outOfRange(
+            ["dealStages", index, "probability"],
+            stage.probability,
+            (fraction) => message("values/percent-range.probability", { stage: stage.id, value: fraction, written: String(stage.probability) })
+          );
         }
         for (let index = 0; index < sla.kpis.length; index++) {
           const kpi = sla.kpis[index];
-          if (kpi.unit === "percent") outOfRange(["kpis", index, "target"], kpi.target, () => `target of KPI \`${kpi.id}\``);
+          if (kpi.unit === "percent")
+            outOfRange(["kpis", index, "target"], kpi.target, (fraction) => message("values/percent-range.target", { kpi: kpi.id, value: fraction, written: String(kpi.target) }));
         }
       }
     };
@@ -20838,13 +21329,14 @@ var init_rules = __esm({
 });
 
 // src/validate/index.ts
-function validateParsed(parsed, config = { rules: {} }) {
-  const data = parsed.data;
+function validateParsed(parsed2, config = { rules: {} }, options = {}) {
+  const wording = options.locale ?? "en";
+  const data = parsed2.data;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    return data === void 0 ? [...parsed.findings] : parsed.findings.concat(checkSchema(parsed).findings);
+    return data === void 0 ? [...parsed2.findings] : parsed2.findings.concat(checkSchema(parsed2).findings);
   }
-  const schema = checkSchema(parsed);
-  let findings = parsed.findings.concat(schema.findings);
+  const schema = checkSchema(parsed2);
+  let findings = parsed2.findings.concat(schema.findings);
   const sla = data;
   let rule = RULES[0];
   let severity = rule.defaultSeverity;
@@ -20852,7 +21344,7 @@ function validateParsed(parsed, config = { rules: {} }) {
   const context = {
     sla,
     locale: safeLocale(sla.agreement?.language),
-    report: ({ path, message, hint, at: at2 }) => findings.push({ ruleId: rule.id, severity, message, hint, file: parsed.file, path, ...rangeOf(parsed, path, at2) }),
+    report: ({ path, message: message2, hint, at: at2 }) => findings.push({ ruleId: rule.id, severity, ...wordFinding(message2, hint, wording), file: parsed2.file, path, ...rangeOf(parsed2, path, at2) }),
     collections: () => listed ??= collections(sla)
   };
   const { invalidPaths } = schema;
@@ -20863,18 +21355,18 @@ function validateParsed(parsed, config = { rules: {} }) {
     severity = setting;
     rule.check(context);
   }
-  if (findings.length > parsed.findings.length && parsed.findings.length === 0) findings = yamlFindings(parsed).filter((f) => f.severity === "error").concat(findings);
+  if (findings.length > parsed2.findings.length && parsed2.findings.length === 0) findings = yamlFindings(parsed2).filter((f) => f.severity === "error").concat(findings);
   return findings;
 }
-function structuralFindings(parsed) {
-  const findings = parsed.findings.filter((f) => f.severity === "error");
-  return parsed.data === void 0 ? findings : findings.concat(checkSchema(parsed).findings);
+function structuralFindings(parsed2) {
+  const findings = parsed2.findings.filter((f) => f.severity === "error");
+  return parsed2.data === void 0 ? findings : findings.concat(checkSchema(parsed2).findings);
 }
-function describeStructuralProblem(parsed, howToSeeAll) {
-  const problems = structuralFindings(parsed);
+function describeStructuralProblem(parsed2, howToSeeAll) {
+  const problems = structuralFindings(parsed2);
   const first = problems[0];
   if (!first) return void 0;
-  const where = first.start ? `${parsed.file}:${first.start.line}:${first.start.column}` : parsed.file;
+  const where = first.start ? `${parsed2.file}:${first.start.line}:${first.start.column}` : parsed2.file;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
   return `${where}: ${first.message}${more}; ${howToSeeAll}`;
 }
@@ -20888,6 +21380,7 @@ var init_validate = __esm({
     init_collections();
     init_parse();
     init_schema();
+    init_worded();
     init_rules();
     init_rules();
   }
@@ -21474,9 +21967,9 @@ function readSource(file, within) {
   const name = file === "-" ? "<stdin>" : file;
   let bytes;
   try {
-    bytes = readBounded(file, { maxBytes: MAX_SOURCE_BYTES, what: "an SLA file", within });
+    bytes = readBounded(file, { maxBytes: MAX_SOURCE_BYTES, what: "sla-file", within });
   } catch (error) {
-    if (error instanceof ReadRefusal) throw new SourceError(name, error.message);
+    if (error instanceof ReadRefusal) throw new SourceError(name, error.said);
     throw error;
   }
   return decodeSource(name, bytes);
@@ -21485,7 +21978,7 @@ function refuseOutputOverInput(output, inputs, what) {
   if (output === void 0 || output === "-") return;
   const isOutput = sameFileAs(output);
   const input2 = inputs.find((file) => file !== "-" && isOutput(file));
-  if (input2 !== void 0) throw new UsageError(`refusing to write the ${what} over its input ${input2}; choose another -o`);
+  if (input2 !== void 0) throw new UsageError(message("cli/output-over-input", { what, input: input2 }));
 }
 function sameFileAs(path) {
   const stats = statIfAny(path);
@@ -21501,7 +21994,7 @@ function sameFileAs(path) {
 function canonicalPath(path, hops = 0) {
   const absolute = (0, import_node_path5.resolve)(path);
   try {
-    return (0, import_node_fs4.realpathSync)(absolute);
+    return (0, import_node_fs5.realpathSync)(absolute);
   } catch {
   }
   const link = hops < 40 ? readlinkIfAny(absolute) : void 0;
@@ -21511,27 +22004,28 @@ function canonicalPath(path, hops = 0) {
 }
 function statIfAny(path) {
   try {
-    return (0, import_node_fs4.statSync)(path);
+    return (0, import_node_fs5.statSync)(path);
   } catch {
     return void 0;
   }
 }
 function readlinkIfAny(path) {
   try {
-    return (0, import_node_fs4.readlinkSync)(path);
+    return (0, import_node_fs5.readlinkSync)(path);
   } catch {
     return void 0;
   }
 }
-var import_node_fs4, import_node_path5;
+var import_node_fs5, import_node_path5;
 var init_io = __esm({
   "src/cli/io.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     import_node_path5 = require("node:path");
     init_bounded_read();
     init_read_source();
     init_errors();
+    init_message();
     init_exit();
   }
 });
@@ -21543,11 +22037,11 @@ async function writeFileAtomic(file, content, system = NODE_WRITE_SYSTEM) {
   try {
     named = statIfAny2(file);
   } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+    throw new UsageError(message("cli/write.failed", { file, reason: describeIoError(error) }));
   }
   const stream = standardStream(file, named);
   if (stream !== void 0) return writeAsItIs(file, bytes, () => Promise.resolve(stream));
-  if (named !== void 0 && !named.isFile()) return writeAsItIs(file, bytes, async () => (await (0, import_promises.open)(file, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_TRUNC)).fd);
+  if (named !== void 0 && !named.isFile()) return writeAsItIs(file, bytes, async () => (await (0, import_promises.open)(file, import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_TRUNC)).fd);
   replaceAtomically(file, bytes, system);
 }
 function replaceAtomically(file, bytes, system) {
@@ -21557,7 +22051,7 @@ function replaceAtomically(file, bytes, system) {
     target = followLinks(file);
     existing = statIfAny2(target);
   } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+    throw new UsageError(message("cli/write.failed", { file, reason: describeIoError(error) }));
   }
   holdSignals();
   try {
@@ -21566,7 +22060,7 @@ function replaceAtomically(file, bytes, system) {
     try {
       fd = system.open(temp, CREATE_NEW, existing === void 0 ? 438 : existing.mode & 511);
     } catch (error) {
-      throw new UsageError(`cannot write ${file}: ${whyNotCreated(error, temp, target)}`);
+      throw new UsageError(message("cli/write.failed", { file, reason: whyNotCreated(error, temp, target) }));
     }
     try {
       if (existing !== void 0) keepOwnerAndMode(fd, existing, system);
@@ -21579,17 +22073,17 @@ function replaceAtomically(file, bytes, system) {
     } catch (error) {
       if (fd !== void 0) ignoreFailure(() => system.close(fd));
       ignoreFailure(() => system.unlink(temp));
-      throw new UsageError(`cannot write ${file}: ${describeIoError(error)}${existing === void 0 ? "" : `; ${file} is unchanged`}`);
+      throw new UsageError(message(existing === void 0 ? "cli/write.failed" : "cli/write.failed-unchanged", { file, reason: describeIoError(error) }));
     }
   } finally {
     releaseSignals();
   }
   ignoreFailure(() => {
-    const directory = (0, import_node_fs5.openSync)((0, import_node_path6.dirname)(target), import_node_fs5.constants.O_RDONLY);
+    const directory = (0, import_node_fs6.openSync)((0, import_node_path6.dirname)(target), import_node_fs6.constants.O_RDONLY);
     try {
-      (0, import_node_fs5.fsyncSync)(directory);
+      (0, import_node_fs6.fsyncSync)(directory);
     } finally {
-      (0, import_node_fs5.closeSync)(directory);
+      (0, import_node_fs6.closeSync)(directory);
     }
   });
 }
@@ -21599,7 +22093,7 @@ function standardStream(file, named) {
   if (named === void 0) return void 0;
   return [1, 2].find((fd) => {
     try {
-      const stream = (0, import_node_fs5.fstatSync)(fd);
+      const stream = (0, import_node_fs6.fstatSync)(fd);
       return stream.dev === named.dev && stream.ino === named.ino;
     } catch {
       return false;
@@ -21620,20 +22114,20 @@ async function writeAsItIs(file, bytes, openIt) {
     }
   } catch (error) {
     if (error.code === "EPIPE") return;
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+    throw new UsageError(message("cli/write.failed", { file, reason: describeIoError(error) }));
   } finally {
-    if (fd !== void 0 && fd > 2) ignoreFailure(() => (0, import_node_fs5.closeSync)(fd));
+    if (fd !== void 0 && fd > 2) ignoreFailure(() => (0, import_node_fs6.closeSync)(fd));
   }
 }
 function writeAsync(fd, bytes, offset) {
-  return new Promise((done, fail) => (0, import_node_fs5.write)(fd, bytes, offset, bytes.length - offset, null, (error, written) => error ? fail(error) : done(written)));
+  return new Promise((done, fail) => (0, import_node_fs6.write)(fd, bytes, offset, bytes.length - offset, null, (error, written) => error ? fail(error) : done(written)));
 }
 function followLinks(file) {
   let target = file;
   for (let hops = 0; hops < 40; hops++) {
     const stats = lstatIfAny(target);
     if (stats === void 0 || !stats.isSymbolicLink()) return target;
-    target = (0, import_node_path6.resolve)((0, import_node_path6.dirname)(target), (0, import_node_fs5.readlinkSync)(target));
+    target = (0, import_node_path6.resolve)((0, import_node_path6.dirname)(target), (0, import_node_fs6.readlinkSync)(target));
   }
   return target;
 }
@@ -21654,8 +22148,8 @@ function keepOwnerAndMode(fd, existing, system) {
 }
 function whyNotCreated(error, temp, target) {
   const code2 = error.code;
-  if (code2 === "EEXIST" || code2 === "ELOOP") return `something already exists at its temporary name ${temp}; it was left alone`;
-  if (code2 === "ENOENT" && lstatIfAny((0, import_node_path6.dirname)(target)) === void 0) return `directory ${(0, import_node_path6.dirname)(target)} does not exist`;
+  if (code2 === "EEXIST" || code2 === "ELOOP") return message("cli/write.temporary-exists", { temp });
+  if (code2 === "ENOENT" && lstatIfAny((0, import_node_path6.dirname)(target)) === void 0) return message("cli/write.no-directory", { directory: (0, import_node_path6.dirname)(target) });
   return describeIoError(error);
 }
 function holdSignals() {
@@ -21685,7 +22179,7 @@ function removeListeners() {
 }
 function statIfAny2(path) {
   try {
-    return (0, import_node_fs5.statSync)(path);
+    return (0, import_node_fs6.statSync)(path);
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -21693,7 +22187,7 @@ function statIfAny2(path) {
 }
 function lstatIfAny(path) {
   try {
-    return (0, import_node_fs5.lstatSync)(path);
+    return (0, import_node_fs6.lstatSync)(path);
   } catch {
     return void 0;
   }
@@ -21704,28 +22198,29 @@ function ignoreFailure(action) {
   } catch {
   }
 }
-var import_node_crypto, import_node_fs5, import_promises, import_node_path6, NODE_WRITE_SYSTEM, CREATE_NEW, STREAM_NAMES, HELD_SIGNALS, holds, releases, listeners;
+var import_node_crypto, import_node_fs6, import_promises, import_node_path6, NODE_WRITE_SYSTEM, CREATE_NEW, STREAM_NAMES, HELD_SIGNALS, holds, releases, listeners;
 var init_write_file = __esm({
   "src/cli/write-file.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     import_promises = require("node:fs/promises");
     import_node_path6 = require("node:path");
     init_errors();
     init_io();
+    init_message();
     NODE_WRITE_SYSTEM = {
-      open: (path, flags, mode) => (0, import_node_fs5.openSync)(path, flags, mode),
-      write: (fd, bytes, offset, length) => (0, import_node_fs5.writeSync)(fd, bytes, offset, length),
-      fsync: (fd) => (0, import_node_fs5.fsyncSync)(fd),
-      close: (fd) => (0, import_node_fs5.closeSync)(fd),
-      fchown: (fd, uid, gid) => (0, import_node_fs5.fchownSync)(fd, uid, gid),
-      fchmod: (fd, mode) => (0, import_node_fs5.fchmodSync)(fd, mode),
-      rename: (from, to) => (0, import_node_fs5.renameSync)(from, to),
-      unlink: (path) => (0, import_node_fs5.unlinkSync)(path),
+      open: (path, flags, mode) => (0, import_node_fs6.openSync)(path, flags, mode),
+      write: (fd, bytes, offset, length) => (0, import_node_fs6.writeSync)(fd, bytes, offset, length),
+      fsync: (fd) => (0, import_node_fs6.fsyncSync)(fd),
+      close: (fd) => (0, import_node_fs6.closeSync)(fd),
+      fchown: (fd, uid, gid) => (0, import_node_fs6.fchownSync)(fd, uid, gid),
+      fchmod: (fd, mode) => (0, import_node_fs6.fchmodSync)(fd, mode),
+      rename: (from, to) => (0, import_node_fs6.renameSync)(from, to),
+      unlink: (path) => (0, import_node_fs6.unlinkSync)(path),
       randomName: () => (0, import_node_crypto.randomBytes)(12).toString("base64url")
     };
-    CREATE_NEW = import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_EXCL | import_node_fs5.constants.O_NOFOLLOW;
+    CREATE_NEW = import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_CREAT | import_node_fs6.constants.O_EXCL | import_node_fs6.constants.O_NOFOLLOW;
     STREAM_NAMES = {
       "/dev/stdout": 1,
       "/dev/stderr": 2,
@@ -21778,13 +22273,193 @@ var init_visible = __esm({
   }
 });
 
+// src/format/diff-common.ts
+function sectionTitle(section, locale) {
+  return say2(locale, SECTION_IDS[section]);
+}
+function entityTerm(label, locale) {
+  return say2(locale, ENTITY_IDS[label]);
+}
+function classWord(cls, locale) {
+  return say2(locale, `diff/class.${cls}`);
+}
+function joinList(parts, locale) {
+  return parts.join(say2(locale, "diff/list-separator"));
+}
+function capitalize(text, locale) {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+function effectClasses(change) {
+  return change.classes.filter((c) => c === "raised" || c === "lowered" || c === "tightened" || c === "loosened");
+}
+function groupBySection(diff) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const section of SECTION_ORDER) {
+    const changes = diff.changes.filter((c) => c.section === section);
+    if (changes.length) groups.set(section, changes);
+  }
+  return groups;
+}
+function formatPercentIn(fraction, locale) {
+  finite(fraction);
+  const points = Math.abs(fraction * 100);
+  const options = fraction === 0 || points >= 5e-3 ? { maximumFractionDigits: 2 } : points >= 1e-4 ? { maximumSignificantDigits: 2 } : { maximumSignificantDigits: 2, notation: "scientific" };
+  return new Intl.NumberFormat(locale, { style: "percent", ...options }).format(fraction);
+}
+function formatKpiValue(unit, value, currency, locale = "en") {
+  if (unit === "percent") {
+    const fraction = toFraction(value);
+    return fraction === void 0 ? String(value) : formatPercentIn(fraction, locale);
+  }
+  if (typeof value !== "number") return formatValue(value, locale);
+  if (unit === "currency") return `${number(value, locale)}${currency ? ` ${currency}` : ""}`;
+  const id = unit === void 0 ? void 0 : UNIT_IDS[unit];
+  return id ? say2(locale, id, { n: finite(value) }) : number(value, locale);
+}
+function formatDelta(change, currency, locale) {
+  if (!change.delta) return "";
+  const { absolute, relative: relative6 } = change.delta;
+  const sign = (n) => n > 0 ? "+" : n < 0 ? "\u2212" : "\xB1";
+  const magnitude = Math.abs(absolute);
+  const isPercent = change.unit === "percent" || change.field === "probability";
+  const abs = isPercent ? say2(locale, "diff/unit.pp", { n: Number(finite(magnitude * 100).toFixed(2)) }) : formatKpiValue(change.unit, magnitude, currency, locale);
+  const rel = relative6 === null || isPercent ? "" : `, ${sign(relative6)}${new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(finite(Math.abs(relative6)))}`;
+  return `${sign(absolute)}${abs}${rel}`;
+}
+function formatValue(value, locale) {
+  if (value === void 0 || value === null) return say2(locale, "diff/none");
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return number(value, locale);
+  if (Array.isArray(value)) return value.map((v) => typeof v === "object" && v !== null ? `(${formatValue(v, locale)})` : formatValue(v, locale)).join(", ");
+  if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v, locale)}`).join(", ");
+  return String(value);
+}
+function formatFieldValue(change, value, currency, locale, side2 = "after") {
+  if (change.field === "version") return String(value);
+  const unit = (side2 === "before" ? change.unitBefore : void 0) ?? change.unit ?? (change.field === "probability" ? "percent" : void 0);
+  const shownWithUnit = change.field === "target" || change.field === "probability" || unit === "percent" && typeof value === "string";
+  return unit && shownWithUnit ? formatKpiValue(unit, value, currency, locale) : formatValue(value, locale);
+}
+function volumeLabel(metric, locale) {
+  const id = VOLUME_IDS[metric];
+  return id ? say2(locale, id) : metric;
+}
+function funnelProblem(args, locale) {
+  const cause = String(args.cause ?? "");
+  const reason = String(args.reason ?? "");
+  const isRate = cause.endsWith("Rate");
+  const id = reason === "zero" && isRate ? "zero-rate" : reason === "out-of-range" && args.figure === "revenue" ? "out-of-range-revenue" : reason;
+  const subject = CAUSE_IDS[cause] ? say2(locale, CAUSE_IDS[cause]) : cause;
+  return say2(locale, `diff/funnel.problem.${id}`, { subject, figure: volumeLabel(String(args.figure ?? ""), locale) });
+}
+function wordNote(note, locale) {
+  if (note.id.startsWith("diff/funnel.") && note.args?.reason !== void 0) return say2(locale, note.id, { ...note.args, problem: funnelProblem(note.args, locale) });
+  return word(note, locale);
+}
+function entityLabel(change, locale, text = (name) => name) {
+  if (!change.entity)
+    return change.kind === "added" || change.kind === "removed" ? say2(locale, "diff/section-entity", { id: change.section, title: sectionTitle(change.section, locale) }) : "";
+  const name = change.entity.name && change.entity.name !== change.entity.id ? ` "${text(change.entity.name)}"` : "";
+  return `${entityTerm(change.entity.label, locale)} \`${change.entity.id}\`${name}`;
+}
+function absenceNote(diff, locale) {
+  if (!diff.old.exists) return say2(locale, "diff/absent.old", { file: diff.old.file, other: diff.new.file });
+  if (!diff.new.exists) return say2(locale, "diff/absent.new", { file: diff.new.file, other: diff.old.file });
+  return void 0;
+}
+function summarize(diff, locale) {
+  const summary = summarizeDiff(diff);
+  if (summary.changes === 0 && summary.resetProblems === 0) return say2(locale, "diff/summary.none");
+  const own = diff.changes.filter((c) => c.section !== "funnel" && c.section !== "reset");
+  const shown = ["added", "removed", "renamed", "reordered", "tightened", "loosened"];
+  const part = (n, cls) => say2(locale, "diff/summary.part", { n, class: classWord(cls, locale) });
+  const parts = shown.map((cls) => [cls, own.filter((c) => c.classes.includes(cls)).length]).filter(([, n]) => n > 0).map(([cls, n]) => part(n, cls));
+  const rest = own.filter((c) => !c.classes.some((cls) => shown.includes(cls)));
+  for (const cls of ["raised", "lowered"]) {
+    const n = rest.filter((c) => c.classes.includes(cls)).length;
+    if (n) parts.push(part(n, cls));
+  }
+  const changed = rest.filter((c) => !c.classes.includes("raised") && !c.classes.includes("lowered")).length;
+  if (changed) parts.push(part(changed, "changed"));
+  if (summary.resetProblems) parts.push(say2(locale, "diff/summary.reset-problems", { n: summary.resetProblems }));
+  return say2(locale, "diff/summary", { n: summary.changes, parts: joinList(parts, locale) });
+}
+var say2, SECTION_IDS, SECTION_ORDER, ENTITY_IDS, number, UNIT_IDS, VOLUME_IDS, CAUSE_IDS;
+var init_diff_common = __esm({
+  "src/format/diff-common.ts"() {
+    "use strict";
+    init_finite();
+    init_percent();
+    init_diff();
+    init_catalog();
+    init_message();
+    say2 = (locale, id, args) => word(message(id, args), locale);
+    SECTION_IDS = {
+      agreement: "diff/section.agreement",
+      icps: "diff/section.icps",
+      personas: "diff/section.personas",
+      buyerJourney: "diff/section.buyer-journey",
+      lifecycleStages: "diff/section.lifecycle-stages",
+      leadTypes: "diff/section.lead-types",
+      leadStatuses: "diff/section.lead-statuses",
+      dealStages: "diff/section.deal-stages",
+      leadScoring: "diff/section.lead-scoring",
+      connectAttempt: "diff/section.connect-attempt",
+      kpis: "diff/section.kpis",
+      reporting: "diff/section.reporting",
+      funnel: "diff/section.funnel",
+      reset: "diff/section.reset"
+    };
+    SECTION_ORDER = Object.keys(SECTION_IDS);
+    ENTITY_IDS = {
+      ICP: "diff/entity.icp",
+      persona: "diff/entity.persona",
+      "journey phase": "diff/entity.journey-phase",
+      "lifecycle stage": "diff/entity.lifecycle-stage",
+      "lead type": "diff/entity.lead-type",
+      "lead status": "diff/entity.lead-status",
+      "deal stage": "diff/entity.deal-stage",
+      KPI: "diff/entity.kpi",
+      party: "diff/entity.party",
+      "scoring criterion": "diff/entity.scoring-criterion"
+    };
+    number = (n, locale, digits = 2) => finite(n).toLocaleString(locale, { maximumFractionDigits: digits });
+    UNIT_IDS = {
+      days: "diff/unit.days",
+      hours: "diff/unit.hours",
+      minutes: "diff/unit.minutes",
+      weeks: "diff/unit.weeks",
+      "business-hours": "diff/unit.business-hours",
+      "business-days": "diff/unit.business-days"
+    };
+    VOLUME_IDS = {
+      customers: "diff/volume.customers",
+      proposals: "diff/volume.proposals",
+      sqls: "diff/volume.sqls",
+      mqls: "diff/volume.mqls",
+      leads: "diff/volume.leads",
+      visits: "diff/volume.visits"
+    };
+    CAUSE_IDS = {
+      revenue: "diff/funnel.cause.revenue",
+      averageDealSize: "diff/funnel.cause.average-deal-size",
+      closeRate: "diff/funnel.cause.close-rate",
+      sqlToProposalRate: "diff/funnel.cause.sql-to-proposal-rate",
+      mqlToSqlRate: "diff/funnel.cause.mql-to-sql-rate",
+      leadToMqlRate: "diff/funnel.cause.lead-to-mql-rate",
+      visitToLeadRate: "diff/funnel.cause.visit-to-lead-rate"
+    };
+  }
+});
+
 // src/format/diff-json.ts
 var diff_json_exports = {};
 __export(diff_json_exports, {
   DIFF_JSON_VERSION: () => DIFF_JSON_VERSION,
   formatDiffJson: () => formatDiffJson
 });
-function formatDiffJson(diff) {
+function formatDiffJson(diff, options = {}) {
+  const locale = options.locale ?? "en";
   const side2 = (s) => ({
     file: s.file,
     exists: s.exists,
@@ -21808,7 +22483,9 @@ function formatDiffJson(diff) {
     words: c.words ?? null,
     items: c.items ?? null,
     order: c.order ?? null,
-    note: c.note ?? null
+    note: c.note ? wordNote(c.note, locale) : null,
+    noteId: c.note?.id ?? null,
+    noteArgs: c.note ? c.note.args ?? {} : null
   }));
   return jsonVisible(JSON.stringify({ version: DIFF_JSON_VERSION, old: side2(diff.old), new: side2(diff.new), summary: summarizeDiff(diff), changes }, null, 2)) + "\n";
 }
@@ -21818,6 +22495,7 @@ var init_diff_json = __esm({
     "use strict";
     init_diff();
     init_visible();
+    init_diff_common();
     DIFF_JSON_VERSION = 1;
   }
 });
@@ -21841,117 +22519,6 @@ var init_markdown_text = __esm({
   }
 });
 
-// src/format/diff-common.ts
-function effectClasses(change) {
-  return change.classes.filter((c) => c === "raised" || c === "lowered" || c === "tightened" || c === "loosened");
-}
-function groupBySection(diff) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const section of SECTION_ORDER) {
-    const changes = diff.changes.filter((c) => c.section === section);
-    if (changes.length) groups.set(section, changes);
-  }
-  return groups;
-}
-function formatKpiValue(unit, value, currency) {
-  if (unit === "percent") {
-    const fraction = toFraction(value);
-    return fraction === void 0 ? String(value) : formatPercent(fraction);
-  }
-  if (typeof value !== "number") return formatValue(value);
-  switch (unit) {
-    case "currency":
-      return `${number(value)}${currency ? ` ${currency}` : ""}`;
-    case "days":
-      return `${number(value)} day${value === 1 ? "" : "s"}`;
-    case "hours":
-      return `${number(value)} h`;
-    default:
-      return number(value);
-  }
-}
-function formatDelta(change, currency) {
-  if (!change.delta) return "";
-  const { absolute, relative: relative6 } = change.delta;
-  const sign = absolute > 0 ? "+" : absolute < 0 ? "\u2212" : "\xB1";
-  const magnitude = Math.abs(absolute);
-  const isPercent = change.unit === "percent" || change.field === "probability";
-  const abs = isPercent ? `${number(magnitude * 100)} pp` : formatKpiValue(change.unit, magnitude, currency);
-  const rel = relative6 === null || isPercent ? "" : `, ${relative6 > 0 ? "+" : relative6 < 0 ? "\u2212" : "\xB1"}${number(Math.abs(relative6) * 100, 1)}%`;
-  return `${sign}${abs}${rel}`;
-}
-function formatValue(value) {
-  if (value === void 0 || value === null) return "(none)";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return number(value);
-  if (Array.isArray(value)) return value.map((v) => typeof v === "object" && v !== null ? `(${formatValue(v)})` : formatValue(v)).join(", ");
-  if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`).join(", ");
-  return String(value);
-}
-function formatFieldValue(change, value, currency, side2 = "after") {
-  if (change.field === "version") return String(value);
-  const unit = (side2 === "before" ? change.unitBefore : void 0) ?? change.unit ?? (change.field === "probability" ? "percent" : void 0);
-  return unit && (change.field === "target" || change.field === "probability") ? formatKpiValue(unit, value, currency) : formatValue(value);
-}
-function volumeLabel(metric) {
-  return VOLUME_LABELS[metric] ?? metric;
-}
-function entityLabel(change, text = (name) => name) {
-  if (!change.entity) return change.kind === "added" || change.kind === "removed" ? `section \`${change.section}\` (${SECTION_TITLES[change.section]})` : "";
-  const name = change.entity.name && change.entity.name !== change.entity.id ? ` "${text(change.entity.name)}"` : "";
-  return `${change.entity.label} \`${change.entity.id}\`${name}`;
-}
-function absenceNote(diff) {
-  if (!diff.old.exists) return `${diff.old.file} does not exist: everything in ${diff.new.file} is added`;
-  if (!diff.new.exists) return `${diff.new.file} does not exist: everything in ${diff.old.file} is removed`;
-  return void 0;
-}
-function summarize(diff) {
-  const summary = summarizeDiff(diff);
-  if (summary.changes === 0 && summary.resetProblems === 0) return "no changes";
-  const own = diff.changes.filter((c) => c.section !== "funnel" && c.section !== "reset");
-  const shown = ["added", "removed", "renamed", "reordered", "tightened", "loosened"];
-  const counts = shown.map((cls) => [cls, own.filter((c) => c.classes.includes(cls)).length]);
-  const parts = counts.filter(([, n]) => n > 0).map(([cls, n]) => `${n} ${cls}`);
-  const rest = own.filter((c) => !c.classes.some((cls) => shown.includes(cls)));
-  for (const cls of ["raised", "lowered"]) {
-    const n = rest.filter((c) => c.classes.includes(cls)).length;
-    if (n) parts.push(`${n} ${cls}`);
-  }
-  const changed = rest.filter((c) => !c.classes.includes("raised") && !c.classes.includes("lowered")).length;
-  if (changed) parts.push(`${changed} changed`);
-  if (summary.resetProblems) parts.push(`${summary.resetProblems} reset problem${summary.resetProblems === 1 ? "" : "s"}`);
-  return `${summary.changes} change${summary.changes === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
-}
-var SECTION_TITLES, SECTION_ORDER, number;
-var init_diff_common = __esm({
-  "src/format/diff-common.ts"() {
-    "use strict";
-    init_finite();
-    init_funnel();
-    init_percent();
-    init_diff();
-    SECTION_TITLES = {
-      agreement: "Agreement",
-      icps: "Ideal customer profiles",
-      personas: "Buyer personas",
-      buyerJourney: "Buyer's journey",
-      lifecycleStages: "Lifecycle stages",
-      leadTypes: "Lead types",
-      leadStatuses: "Lead statuses",
-      dealStages: "Deal stages",
-      leadScoring: "Lead scoring",
-      connectAttempt: "Connect attempts",
-      kpis: "KPI targets",
-      reporting: "Reporting and review",
-      funnel: "Funnel math: volumes needed per month",
-      reset: "Reset checks"
-    };
-    SECTION_ORDER = Object.keys(SECTION_TITLES);
-    number = (n, digits = 2) => finite(n).toLocaleString("en-US", { maximumFractionDigits: digits });
-  }
-});
-
 // src/format/diff-markdown.ts
 var diff_markdown_exports = {};
 __export(diff_markdown_exports, {
@@ -21969,84 +22536,90 @@ function words(parts) {
     return `<${tag}>${escape(p.text)}</${tag}>`;
   }).join("");
 }
-function formatDiffMarkdown(diff) {
+function formatDiffMarkdown(diff, options = {}) {
+  const locale = options.locale ?? "en";
+  const t = (id, args) => say2(locale, id, args);
   const title = diff.new.name ?? diff.old.name ?? "SLA";
   const out = [`## ${escape(title)}: ${escape(diff.old.version ?? "?")} \u2192 ${escape(diff.new.version ?? "?")}`, ""];
-  const period = (s) => s.reviewPeriod ? `${s.reviewPeriod.start} \u2013 ${s.reviewPeriod.end}` : "not set";
-  out.push(`Review period: ${period(diff.old)} \u2192 ${period(diff.new)}  `, `Compared: ${code(diff.old.file)} \u2192 ${code(diff.new.file)}`, "");
-  const absence = absenceNote(diff);
+  const period = (s) => s.reviewPeriod ? `${s.reviewPeriod.start} \u2013 ${s.reviewPeriod.end}` : t("diff/not-set");
+  out.push(`${t("diff/md.review-period", { before: period(diff.old), after: period(diff.new) })}  `, t("diff/md.compared", { before: code(diff.old.file), after: code(diff.new.file) }), "");
+  const absence = absenceNote(diff, locale);
   if (absence) out.push(`_${escape(absence)}_`, "");
-  if (diff.changes.length === 0) return noWorkflowCommands(`${out.join("\n")}No changes.
+  if (diff.changes.length === 0) return noWorkflowCommands(`${out.join("\n")}${t("diff/no-changes")}
 `, "backslash");
-  out.push(`**${summarize(diff)}**`, "");
+  out.push(`**${summarize(diff, locale)}**`, "");
   const currency = diff.new.currency ?? diff.old.currency;
   const groups = groupBySection(diff);
   const kpis = groups.get("kpis") ?? [];
   const targets = kpis.filter((c) => c.kind === "changed" && c.field === "target");
+  const [oldHead, newHead, changeHead] = [t("diff/md.old"), t("diff/md.new"), t("diff/md.change")];
   if (targets.length) {
-    out.push(`### ${SECTION_TITLES.kpis}`, "", "| KPI | Old | New | Change | Effect |", "| --- | ---: | ---: | ---: | --- |");
+    out.push(`### ${sectionTitle("kpis", locale)}`, "", `| ${t("diff/md.kpi")} | ${oldHead} | ${newHead} | ${changeHead} | ${t("diff/md.effect")} |`, "| --- | ---: | ---: | ---: | --- |");
     const notes = [];
     for (const c of targets) {
       const name = c.entity.name ? `${cell(c.entity.name)} (\`${c.entity.id}\`)` : `\`${c.entity.id}\``;
+      const effect = joinList(effectClasses(c).filter((e) => e === "tightened" || e === "loosened").map((e) => classWord(e, locale)), locale) || "\u2013";
       out.push(
-        `| ${name} | ${cell(formatKpiValue(c.unit, c.before, diff.old.currency))} | ${cell(formatKpiValue(c.unit, c.after, currency))} | ${cell(formatDelta(c, currency))}${c.note ? ` (${notes.push(c.note)})` : ""} | ${effectClasses(c).filter((e) => e === "tightened" || e === "loosened").join(", ") || "\u2013"} |`
+        `| ${name} | ${cell(formatKpiValue(c.unit, c.before, diff.old.currency, locale))} | ${cell(formatKpiValue(c.unit, c.after, currency, locale))} | ${cell(formatDelta(c, currency, locale))}${c.note ? ` (${notes.push(wordNote(c.note, locale))})` : ""} | ${effect} |`
       );
     }
     out.push("", ...notes.map((note, i) => `(${i + 1}) ${escape(note)}  `), ...notes.length ? [""] : []);
   }
   const funnelChanges2 = groups.get("funnel") ?? [];
-  if (funnelChanges2.length) out.push(`### ${SECTION_TITLES.funnel}`, "");
+  if (funnelChanges2.length) out.push(`### ${sectionTitle("funnel", locale)}`, "");
   const rows = funnelChanges2.filter((c) => !c.note);
-  for (const c of funnelChanges2) if (c.note) out.push(`_${escape(c.note)}_`, "");
+  for (const c of funnelChanges2) if (c.note) out.push(`_${escape(wordNote(c.note, locale))}_`, "");
   if (rows.length) {
-    out.push("| Volume | Old | New | Change |", "| --- | ---: | ---: | ---: |");
-    for (const c of rows) out.push(`| ${volumeLabel(c.field)} | ${formatValue(c.before)} | ${formatValue(c.after)} | ${formatDelta(c, currency)} |`);
+    out.push(`| ${t("diff/md.volume")} | ${oldHead} | ${newHead} | ${changeHead} |`, "| --- | ---: | ---: | ---: |");
+    for (const c of rows) out.push(`| ${cell(volumeLabel(c.field, locale))} | ${formatValue(c.before, locale)} | ${formatValue(c.after, locale)} | ${formatDelta(c, currency, locale)} |`);
     out.push("");
   }
   for (const [section, changes] of groups) {
     if (section === "funnel") continue;
     const rest = section === "kpis" ? changes.filter((c) => !targets.includes(c)) : changes;
     if (!rest.length) continue;
-    out.push(`### ${section === "kpis" ? "Other KPI changes" : SECTION_TITLES[section]}`, "");
-    for (const change of rest) out.push(...bullet(change, currency, diff.old.currency));
+    out.push(`### ${section === "kpis" ? t("diff/section.other-kpis") : sectionTitle(section, locale)}`, "");
+    for (const change of rest) out.push(...bullet(change, currency, diff.old.currency, locale));
     out.push("");
   }
   return noWorkflowCommands(out.join("\n"), "backslash");
 }
-function bullet(change, currency, oldCurrency) {
-  const label = entityLabel(change, escape);
+function bullet(change, currency, oldCurrency, locale) {
+  const label = entityLabel(change, locale, escape);
   const effects = effectClasses(change);
-  const tag = effects.length ? ` _(${effects.join(", ")})_` : "";
+  const tag = effects.length ? ` _(${joinList(effects.map((e) => classWord(e, locale)), locale)})_` : "";
+  const verb = (cls) => `**${capitalize(classWord(cls, locale), locale)}**`;
   switch (change.kind) {
     case "added":
-      return [`- **Added** ${label}`];
+      return [`- ${verb("added")} ${label}`];
     case "removed":
-      return [`- **Removed** ${label}`];
+      return [`- ${verb("removed")} ${label}`];
     case "renamed":
-      return [`- **Renamed** ${change.entity.label} \`${change.entity.id}\`: ${escape(String(change.before))} \u2192 **${escape(String(change.after))}**`];
+      return [`- ${verb("renamed")} ${entityTerm(change.entity.label, locale)} \`${change.entity.id}\`: ${escape(String(change.before))} \u2192 **${escape(String(change.after))}**`];
     case "reordered":
       return [
-        `- **Reordered**${change.field ? ` ${change.field}` : ""}: moved ${change.order.moved.map((id) => `\`${id}\``).join(", ")}`,
-        `  - before: ${change.order.before.map((id) => `\`${id}\``).join(" \u2192 ")}`,
-        `  - after: ${change.order.after.map((id) => `\`${id}\``).join(" \u2192 ")}`
+        `- ${say2(locale, "diff/md.reordered", { field: change.field ?? "none", moved: change.order.moved.map((id) => `\`${id}\``) })}`,
+        `  - ${say2(locale, "diff/order.before")}: ${change.order.before.map((id) => `\`${id}\``).join(" \u2192 ")}`,
+        `  - ${say2(locale, "diff/order.after")}: ${change.order.after.map((id) => `\`${id}\``).join(" \u2192 ")}`
       ];
     case "changed":
       break;
   }
-  if (change.section === "reset") return [`- \u26A0\uFE0F ${escape(change.note)}`];
+  if (change.section === "reset") return [`- \u26A0\uFE0F ${escape(wordNote(change.note, locale))}`];
   const subject = [label, change.field ? `\`${change.field}\`` : ""].filter(Boolean).join(" ");
   if (change.items) {
+    const item = (id) => say2(locale, id);
     return [
       `- ${subject}:${tag}`,
       ...change.items.flatMap(
-        (item) => item.op === "insert" ? [`  - added: **${escape(item.text)}**`] : item.op === "delete" ? [`  - removed: ~~${escape(item.text)}~~`] : item.op === "change" ? [`  - reworded: ${words(item.words)}`] : item.op === "move" ? [`  - moved: ${escape(item.text)}`] : []
+        (part) => part.op === "insert" ? [`  - ${classWord("added", locale)}: **${escape(part.text)}**`] : part.op === "delete" ? [`  - ${classWord("removed", locale)}: ~~${escape(part.text)}~~`] : part.op === "change" ? [`  - ${item("diff/item.reworded")}: ${words(part.words)}`] : part.op === "move" ? [`  - ${item("diff/item.moved")}: ${escape(part.text)}`] : []
       )
     ];
   }
   if (change.words) return [`- ${subject}: ${words(change.words)}${tag}`];
-  const delta = change.delta ? ` (${formatDelta(change, currency)})` : "";
-  const note = change.note ? ` \u2014 ${escape(change.note)}` : "";
-  return [`- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency, "before"))} \u2192 **${escape(formatFieldValue(change, change.after, currency))}**${delta}${tag}${note}`];
+  const delta = change.delta ? ` (${formatDelta(change, currency, locale)})` : "";
+  const note = change.note ? ` \u2014 ${escape(wordNote(change.note, locale))}` : "";
+  return [`- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency, locale, "before"))} \u2192 **${escape(formatFieldValue(change, change.after, currency, locale))}**${delta}${tag}${note}`];
 }
 var escape, cell;
 var init_diff_markdown = __esm({
@@ -22080,69 +22653,75 @@ __export(diff_text_exports, {
   formatDiffText: () => formatDiffText
 });
 function formatDiffText(diff, options) {
-  return noWorkflowCommands(formatShown(mapStrings(diff, visible), options.paint), "backslash");
+  return noWorkflowCommands(formatShown(mapStrings(diff, visible), options.paint, options.locale ?? "en"), "backslash");
 }
-function formatShown(diff, c) {
-  const out = [c.bold(`${describeSide(diff.old)} \u2192 ${describeSide(diff.new)}`), ""];
-  const absence = absenceNote(diff);
+function formatShown(diff, c, locale) {
+  const out = [c.bold(`${describeSide(diff.old, locale)} \u2192 ${describeSide(diff.new, locale)}`), ""];
+  const absence = absenceNote(diff, locale);
   if (absence) out.push(absence, "");
-  if (diff.changes.length === 0) return `${out.join("\n")}No changes.
+  if (diff.changes.length === 0) return `${out.join("\n")}${say2(locale, "diff/no-changes")}
 `;
   for (const [section, changes] of groupBySection(diff)) {
-    out.push(c.bold(SECTION_TITLES[section]));
-    for (const change of changes) out.push(...formatChange(change, diff, c).map((line) => `  ${line}`));
+    out.push(c.bold(sectionTitle(section, locale)));
+    for (const change of changes) out.push(...formatChange(change, diff, c, locale).map((line) => `  ${line}`));
     out.push("");
   }
-  out.push(summarize(diff));
+  out.push(summarize(diff, locale));
   return out.join("\n") + "\n";
 }
-function describeSide(side2) {
+function describeSide(side2, locale) {
   const period = side2.reviewPeriod ? `, ${side2.reviewPeriod.start} \u2013 ${side2.reviewPeriod.end}` : "";
-  return `${side2.file} (${side2.exists ? side2.version ?? "no version" : "no such file"}${period})`;
+  return `${side2.file} (${side2.exists ? side2.version ?? say2(locale, "diff/side.no-version") : say2(locale, "diff/side.no-such-file")}${period})`;
 }
 function words2(parts, c) {
   return parts.map((p) => p.op === "equal" ? p.text : p.op === "delete" ? c.red.strikethrough(`[-${p.text}-]`) : c.green(`{+${p.text}+}`)).join("");
 }
-function formatChange(change, diff, c) {
+function formatChange(change, diff, c, locale) {
   const effects = effectClasses(change);
-  const tag = effects.length ? `  ${c.cyan(`(${effects.join(", ")})`)}` : "";
+  const tag = effects.length ? `  ${c.cyan(`(${joinList(effects.map((e) => classWord(e, locale)), locale)})`)}` : "";
   const currency = diff.new.currency ?? diff.old.currency;
   switch (change.kind) {
     case "added":
-      return [c.green(`+ ${entityLabel(change)} added`)];
+      return [c.green(`+ ${say2(locale, "diff/line.added", { entity: entityLabel(change, locale) })}`)];
     case "removed":
-      return [c.red(`- ${entityLabel(change)} removed`)];
+      return [c.red(`- ${say2(locale, "diff/line.removed", { entity: entityLabel(change, locale) })}`)];
     case "renamed":
-      return [`~ ${change.entity.label} \`${change.entity.id}\` renamed: "${String(change.before)}" \u2192 "${String(change.after)}"`];
-    case "reordered":
+      return [`~ ${say2(locale, "diff/line.renamed", { entity: entityLabel({ ...change, entity: { ...change.entity, name: void 0 } }, locale), before: String(change.before), after: String(change.after) })}`];
+    case "reordered": {
+      const [before, after] = [say2(locale, "diff/order.before"), say2(locale, "diff/order.after")];
+      const width = Math.max(before.length, after.length) + 1;
       return [
-        `\u2195 ${change.field ? `${change.field} ` : ""}order changed; moved: ${change.order.moved.map((id) => `\`${id}\``).join(", ")}`,
-        `    before: ${change.order.before.join(" \u2192 ")}`,
-        `    after:  ${change.order.after.join(" \u2192 ")}`
+        `\u2195 ${say2(locale, "diff/line.reordered", { field: change.field ?? "none", moved: change.order.moved.map((id) => `\`${id}\``) })}`,
+        `    ${`${before}:`.padEnd(width)} ${change.order.before.join(" \u2192 ")}`,
+        `    ${`${after}:`.padEnd(width)} ${change.order.after.join(" \u2192 ")}`
       ];
+    }
     case "changed":
       break;
   }
-  if (change.section === "reset") return [c.yellow(`! ${change.note}`)];
-  if (change.section === "funnel" && change.note) return [`~ ${change.note}`];
+  if (change.section === "reset") return [c.yellow(`! ${wordNote(change.note, locale)}`)];
+  if (change.section === "funnel" && change.note) return [`~ ${wordNote(change.note, locale)}`];
   if (change.section === "funnel") {
-    return [`~ ${volumeLabel(change.field)}: ${formatValue(change.before)} \u2192 ${formatValue(change.after)} per month (${formatDelta(change, currency)})${tag}`];
+    const values = say2(locale, "diff/line.per-month", { before: formatValue(change.before, locale), after: formatValue(change.after, locale) });
+    return [`~ ${volumeLabel(change.field, locale)}: ${values} (${formatDelta(change, currency, locale)})${tag}`];
   }
-  const subject = [entityLabel(change), change.field].filter(Boolean).join(" ");
+  const subject = [entityLabel(change, locale), change.field].filter(Boolean).join(" ");
   if (change.items) {
     const lines = [`~ ${subject}:${tag}`];
     for (const item of change.items) {
       if (item.op === "insert") lines.push(c.green(`    + ${item.text}`));
       else if (item.op === "delete") lines.push(c.red(`    - ${item.text}`));
       else if (item.op === "change") lines.push(`    ~ ${words2(item.words, c)}`);
-      else if (item.op === "move") lines.push(`    \u2195 ${item.text} (moved)`);
+      else if (item.op === "move") lines.push(`    \u2195 ${item.text} (${say2(locale, "diff/item.moved")})`);
     }
     return lines;
   }
   if (change.words) return [`~ ${subject}: ${words2(change.words, c)}${tag}`];
-  const delta = change.delta ? ` (${formatDelta(change, currency)})` : "";
-  const note = change.note ? ` ${c.dim(`[${change.note}]`)}` : "";
-  return [`~ ${subject}: ${formatFieldValue(change, change.before, diff.old.currency, "before")} \u2192 ${formatFieldValue(change, change.after, diff.new.currency)}${delta}${tag}${note}`];
+  const delta = change.delta ? ` (${formatDelta(change, currency, locale)})` : "";
+  const note = change.note ? ` ${c.dim(`[${wordNote(change.note, locale)}]`)}` : "";
+  return [
+    `~ ${subject}: ${formatFieldValue(change, change.before, diff.old.currency, locale, "before")} \u2192 ${formatFieldValue(change, change.after, diff.new.currency, locale)}${delta}${tag}${note}`
+  ];
 }
 var init_diff_text = __esm({
   "src/format/diff-text.ts"() {
@@ -22156,6 +22735,7 @@ var init_diff_text = __esm({
 // src/cli/actions/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
+  diffLocale: () => diffLocale,
   runDiff: () => runDiff
 });
 async function runDiff(operands, options, argv = process.argv) {
@@ -22171,46 +22751,56 @@ function failed(diff, failOn) {
   if (!failOn?.length) return false;
   return diff.changes.some((c) => failOn.includes("any") || c.classes.some((cls) => failOn.includes(cls)));
 }
+function diffLocale(diff, format2, option, env2 = process.env) {
+  if (option !== void 0) return option;
+  if (format2 === "markdown") {
+    const tag = safeLocale(diff.new.language ?? diff.old.language);
+    return tag !== void 0 && languageOf(tag) !== void 0 ? tag : "en";
+  }
+  return environmentLocale(env2);
+}
 async function format(diff, options) {
+  const locale = diffLocale(diff, options.format, options.locale);
   switch (options.format) {
     case "json":
-      return (await Promise.resolve().then(() => (init_diff_json(), diff_json_exports))).formatDiffJson(diff);
+      return (await Promise.resolve().then(() => (init_diff_json(), diff_json_exports))).formatDiffJson(diff, { locale });
     case "markdown":
-      return (await Promise.resolve().then(() => (init_diff_markdown(), diff_markdown_exports))).formatDiffMarkdown(diff);
+      return (await Promise.resolve().then(() => (init_diff_markdown(), diff_markdown_exports))).formatDiffMarkdown(diff, { locale });
     case "text":
       return (await Promise.resolve().then(() => (init_diff_text(), diff_text_exports))).formatDiffText(diff, {
-        paint: await loadPaint(options.output ? false : useColor(process.stdout, options.color))
+        paint: await loadPaint(options.output ? false : useColor(process.stdout, options.color)),
+        locale
       });
   }
 }
 function load(side2) {
   if (side2.text === void 0) return { file: side2.name, sla: void 0 };
-  const parsed = parseSla(side2.name, side2.text);
-  const problem = describeStructuralProblem(parsed, side2.rev ? `see them all with: git show ${side2.rev}:${side2.path} | sla validate -` : `see them all with: sla validate ${side2.name}`);
+  const parsed2 = parseSla(side2.name, side2.text);
+  const problem = describeStructuralProblem(parsed2, side2.rev ? `see them all with: git show ${side2.rev}:${side2.path} | sla validate -` : `see them all with: sla validate ${side2.name}`);
   if (problem) throw new UsageError(`cannot compare: ${problem}`);
-  return { file: side2.name, sla: parsed.data };
+  return { file: side2.name, sla: parsed2.data };
 }
 async function resolveSides(operands, argv, cwd) {
   const dashdash = argv.indexOf("--");
   const paths = dashdash >= 0 ? argv.slice(dashdash + 1) : [];
   const revs = operands.slice(0, operands.length - paths.length);
-  if (paths.length > 1) throw new UsageError("name one SLA file after `--`");
+  if (paths.length > 1) throw new UsageError(message("cli/diff.one-file-after-dashes"));
   if (paths.length === 0 && revs.length === 2 && revs.every((r) => isFile(cwd, r))) {
     return [fileSide(revs[0]), fileSide(revs[1])];
   }
-  if (revs.length === 0 || revs.length > 2) throw new UsageError("give two files, or one or two Git revisions (see `sla diff --help`)");
-  const directory = revs.find((r) => (0, import_node_fs6.existsSync)(r) && (0, import_node_fs6.statSync)(r).isDirectory() && !(isInsideRepository(cwd) && isRevision(r, cwd)));
-  if (directory !== void 0) throw new UsageError(`${directory} is a directory; give two SLA files, or Git revisions`);
+  if (revs.length === 0 || revs.length > 2) throw new UsageError(message("cli/diff.operands"));
+  const directory = revs.find((r) => (0, import_node_fs7.existsSync)(r) && (0, import_node_fs7.statSync)(r).isDirectory() && !(isInsideRepository(cwd) && isRevision(r, cwd)));
+  if (directory !== void 0) throw new UsageError(message("cli/diff.directory", { directory }));
   const missing = revs.find((r) => /\.ya?ml$/i.test(r) && !isFile(cwd, r));
-  if (missing) throw new InputError(`${missing}: no such file`);
+  if (missing) throw new InputError(message("cli/file-problem", { file: missing, problem: message("cli/io.no-such-file") }));
   let [from, to] = revs;
   if (revs.length === 1 && from.includes("..")) {
     const [a, b] = from.split(/\.\.\.?/);
-    if (!a || !b) throw new UsageError(`\`${from}\`: write a range as <rev>..<rev>`);
+    if (!a || !b) throw new UsageError(message("cli/diff.range", { range: from }));
     [from, to] = [a, b];
   }
   if (revs.length === 2 && isFile(cwd, revs[1]) && paths.length === 0)
-    throw new UsageError(`\`${from}\` is not a file; to compare a revision with a file, write: sla diff ${from} -- ${revs[1]}`);
+    throw new UsageError(message("cli/diff.revision-and-file", { rev: from, file: revs[1] }));
   const found = paths[0] === void 0 ? await theOnlySlaFile(cwd) : void 0;
   const file = paths[0] ?? (0, import_node_path7.relative)(cwd, (0, import_node_path7.resolve)(cwd, found.file));
   const at2 = (rev) => ({ name: `${file}@${rev}`, text: decodeSource(`${file}@${rev}`, readAtRevision(rev, file, cwd)), rev, path: file });
@@ -22236,26 +22826,26 @@ function oneMayBeMissing(readOld, readNew, missingNew, missingOld) {
   return [before instanceof MissingAtRevisionError ? missingOld : before, after instanceof MissingAtRevisionError ? missingNew() : after];
 }
 function isFile(cwd, path) {
-  return (0, import_node_fs6.existsSync)(path) && (0, import_node_fs6.statSync)(path).isFile();
+  return (0, import_node_fs7.existsSync)(path) && (0, import_node_fs7.statSync)(path).isFile();
 }
 function fileSide(file, within) {
   return { name: file, text: readSource(file, within) };
 }
 function workingCopySide(file, within) {
-  if (!(0, import_node_fs6.existsSync)(file)) throw new MissingAtRevisionError(`${file} does not exist in the working copy`);
+  if (!(0, import_node_fs7.existsSync)(file)) throw new MissingAtRevisionError(message("cli/diff.missing-in-working-copy", { file }));
   return fileSide(file, within);
 }
 async function theOnlySlaFile(cwd) {
-  if (!isInsideRepository(cwd)) throw new InputError("not inside a Git repository; compare two files instead (sla diff old.yaml new.yaml)");
+  if (!isInsideRepository(cwd)) throw new InputError(message("cli/diff.not-a-repository"));
   const files = await resolveInputs([], cwd);
-  if (files.length > 1) throw new InputError(`this repository has ${files.length} SLA files; name one after \`--\`, e.g. sla diff HEAD~1 -- ${files[0].file}`);
+  if (files.length > 1) throw new InputError(message("cli/diff.many-sla-files", { count: files.length, example: files[0].file }));
   return files[0];
 }
-var import_node_fs6, import_node_path7;
+var import_node_fs7, import_node_path7;
 var init_diff2 = __esm({
   "src/cli/actions/diff.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_path7 = require("node:path");
     init_diff();
     init_errors();
@@ -22268,6 +22858,9 @@ var init_diff2 = __esm({
     init_color();
     init_io();
     init_write_file();
+    init_languages();
+    init_text();
+    init_message();
   }
 });
 
@@ -22329,18 +22922,15 @@ var stylish_exports = {};
 __export(stylish_exports, {
   formatStylish: () => formatStylish
 });
-function plural(n, word) {
-  return n ? `${n} ${word}${n === 1 ? "" : "s"}` : "";
-}
 function formatFinding(finding, lines, c) {
   const label = finding.severity === "error" ? c.red.bold("error") : c.yellow.bold("warning");
   const rule = `${label}${c.dim(`[${finding.ruleId}]`)}`;
   const help = finding.hint ? `${c.blue("=")} ${c.bold("help")}: ${visible(finding.hint)}` : void 0;
-  const message = c.bold(visible(finding.message));
+  const message2 = c.bold(visible(finding.message));
   const file = visible(finding.file);
-  if (!finding.start) return [`${rule}: ${file}: ${message}`, ...help ? [`  ${help}`] : []].join("\n");
+  if (!finding.start) return [`${rule}: ${file}: ${message2}`, ...help ? [`  ${help}`] : []].join("\n");
   const { start, end } = finding;
-  const out = [`${rule}: ${message}`, `  ${c.blue("-->")} ${file}:${start.line}:${start.column}`];
+  const out = [`${rule}: ${message2}`, `  ${c.blue("-->")} ${file}:${start.line}:${start.column}`];
   const line = lines?.[start.line - 1];
   const gutter = " ".repeat(String(start.line).length);
   if (line !== void 0) {
@@ -22361,7 +22951,9 @@ var init_stylish = __esm({
     init_findings();
     init_text_width();
     init_visible();
-    formatStylish = (reports, { paint: c, sources }) => {
+    init_catalog();
+    init_message();
+    formatStylish = (reports, { paint: c, sources, locale = "en" }) => {
       const out = [];
       for (const { file, findings } of reports) {
         const lines = sources?.get(file)?.split(/\r?\n/);
@@ -22372,14 +22964,16 @@ var init_stylish = __esm({
       }
       const all = reports.flatMap((r) => r.findings);
       const { error, warning } = countBySeverity(all);
-      const files = `${reports.length} file${reports.length === 1 ? "" : "s"}`;
+      const files = reports.length;
       if (error + warning === 0) {
-        out.push(c.green(`\u2714 ${files} valid`));
+        out.push(c.green(`\u2714 ${word(message("cli/summary.valid", { files }), locale)}`));
       } else {
-        const parts = [plural(error, "error"), plural(warning, "warning")].filter(Boolean).join(", ");
+        const errors = message("cli/summary.errors", { count: error });
+        const warnings = message("cli/summary.warnings", { count: warning });
+        const problems = error && warning ? message("cli/summary.errors-and-warnings", { errors, warnings }) : error ? errors : warnings;
         const withFindings = reports.filter((r) => r.findings.length > 0).length;
-        const where = withFindings === reports.length ? files : `${withFindings} of ${files}`;
-        out.push((error ? c.red.bold : c.yellow.bold)(`${error ? "\u2716" : "\u26A0"} ${parts} in ${where}`));
+        const summary = withFindings === files ? message("cli/summary.in-files", { problems, files }) : message("cli/summary.in-some-files", { problems, some: withFindings, files });
+        out.push((error ? c.red.bold : c.yellow.bold)(`${error ? "\u2716" : "\u26A0"} ${word(summary, locale)}`));
       }
       return noWorkflowCommands(out.join("\n") + "\n", "backslash");
     };
@@ -22411,7 +23005,11 @@ var init_json = __esm({
             ruleId: f.ruleId,
             severity: f.severity,
             message: f.message,
+            messageId: f.messageId ?? null,
+            args: f.args ?? null,
             hint: f.hint ?? null,
+            hintId: f.hintId ?? null,
+            hintArgs: f.hintArgs ?? null,
             path: f.path,
             line: f.start?.line ?? null,
             column: f.start?.column ?? null,
@@ -22488,6 +23086,11 @@ var init_sarif = __esm({
           ruleId: f.ruleId,
           level: f.severity,
           message: { text: f.hint ? `${f.message}; ${f.hint}` : f.message },
+          // The message as data, for tools that word or group it themselves. Not SARIF's
+          // `message.id`: that must name a `messageStrings` entry with {0}-style arguments.
+          ...f.messageId !== void 0 && {
+            properties: { messageId: f.messageId, args: f.args ?? {}, ...f.hintId !== void 0 && { hintId: f.hintId, hintArgs: f.hintArgs ?? {} } }
+          },
           locations: [
             {
               physicalLocation: {
@@ -22537,6 +23140,18 @@ var junit_exports = {};
 __export(junit_exports, {
   formatJunit: () => formatJunit
 });
+function messageProperties(f) {
+  if (f.messageId === void 0) return "";
+  const entries = [
+    ["messageId", f.messageId],
+    ["args", JSON.stringify(f.args ?? {})]
+  ];
+  if (f.hintId !== void 0) entries.push(["hintId", f.hintId], ["hintArgs", JSON.stringify(f.hintArgs ?? {})]);
+  return `      <properties>
+${entries.map(([name, value]) => `        <property name="${name}" value="${escapeXml(value)}"/>
+`).join("")}      </properties>
+`;
+}
 var escapeXml, formatJunit;
 var init_junit = __esm({
   "src/format/junit.ts"() {
@@ -22552,10 +23167,11 @@ var init_junit = __esm({
           const text = `${escapeXml(`${where}: ${f.message}`)}${f.hint ? `
 ${escapeXml(f.hint)}` : ""}`;
           const name = escapeXml(`${f.ruleId} at ${where}`);
+          const properties = messageProperties(f);
           return f.severity === "error" ? `    <testcase classname="${escapeXml(file)}" name="${name}">
-      <failure type="${escapeXml(f.ruleId)}" message="${escapeXml(f.message)}">${text}</failure>
+${properties}      <failure type="${escapeXml(f.ruleId)}" message="${escapeXml(f.message)}">${text}</failure>
     </testcase>` : `    <testcase classname="${escapeXml(file)}" name="${name}">
-      <system-out>warning: ${text}</system-out>
+${properties}      <system-out>warning: ${text}</system-out>
     </testcase>`;
         }) : [`    <testcase classname="${escapeXml(file)}" name="valid"/>`];
         return `  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${error}" errors="0">
@@ -22589,7 +23205,7 @@ async function loadFindingsFormatter(format2) {
   }
 }
 var FINDINGS_FORMATS;
-var init_format = __esm({
+var init_format2 = __esm({
   "src/format/index.ts"() {
     "use strict";
     FINDINGS_FORMATS = ["stylish", "json", "github", "sarif", "junit"];
@@ -22600,23 +23216,23 @@ var init_format = __esm({
 function parseConfig(file, text) {
   const data = readConfigData(file, text);
   if (data === null || data === void 0) return { rules: {} };
-  if (typeof data !== "object" || Array.isArray(data)) throw new ConfigError(file, "must be a mapping with a `rules:` key");
+  if (typeof data !== "object" || Array.isArray(data)) throw new ConfigError(file, message("cli/config.not-a-mapping"));
   const unknownKeys = Object.keys(data).filter((key) => key !== "rules");
-  if (unknownKeys.length) throw new ConfigError(file, `unknown key \`${unknownKeys[0]}\`; the only key is \`rules\``, ...at(text, unknownKeys[0]));
+  if (unknownKeys.length) throw new ConfigError(file, message("cli/config.unknown-key", { key: unknownKeys[0] }), ...at(text, unknownKeys[0]));
   const rules = data.rules ?? {};
   if (typeof rules !== "object" || rules === null || Array.isArray(rules))
-    throw new ConfigError(file, "`rules` must be a mapping of rule id to `off`, `warning` or `error`");
+    throw new ConfigError(file, message("cli/config.rules-not-a-mapping"));
   const known = RULES.map((rule) => rule.id);
   const result = {};
   for (const [id, value] of Object.entries(rules)) {
     if (!known.includes(id)) {
       if (/^(schema|yaml)\//.test(id))
-        throw new ConfigError(file, `\`${id}\` cannot be configured: schema and YAML errors always fail validation`, ...at(text, id));
+        throw new ConfigError(file, message("cli/config.not-configurable", { id }), ...at(text, id));
       const suggestion = closestMatch(id, known);
-      throw new ConfigError(file, `unknown rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `sla rules` lists them"}`, ...at(text, id));
+      throw new ConfigError(file, suggestion ? message("cli/config.unknown-rule.suggestion", { id, suggestion }) : message("cli/config.unknown-rule", { id }), ...at(text, id));
     }
     const setting = typeof value === "string" ? SETTINGS[value] : void 0;
-    if (!setting) throw new ConfigError(file, `rule \`${id}\`: \`${String(value)}\` is not a setting; use \`off\`, \`warning\` or \`error\``, ...at(text, id));
+    if (!setting) throw new ConfigError(file, message("cli/config.bad-setting", { id, value: String(value) }), ...at(text, id));
     result[id] = setting;
   }
   return { rules: result };
@@ -22638,10 +23254,10 @@ function readConfigData(file, text) {
   const error = document.errors[0];
   if (error) {
     const place = lineCounter.linePos(error.pos[0]);
-    throw new ConfigError(file, `not valid YAML: ${yamlErrorMessage(error)}`, place.line, place.col);
+    throw new ConfigError(file, message("cli/config.not-yaml", { detail: yamlErrorMessage(error) }), place.line, place.col);
   }
   const read = boundedData(document);
-  if (!read) throw new ConfigError(file, `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the settings out`);
+  if (!read) throw new ConfigError(file, message("cli/config.too-many-aliases", { most: MAX_ALIAS_COUNT }));
   return read.data;
 }
 var CONFIG_FILE_NAMES, SETTINGS;
@@ -22654,6 +23270,7 @@ var init_config = __esm({
     init_did_you_mean();
     init_rules();
     init_errors();
+    init_message();
     CONFIG_FILE_NAMES = [".slarc.yaml", ".slarc.yml", ".slarc.json"];
     SETTINGS = { off: "off", warn: "warning", warning: "warning", error: "error" };
   }
@@ -22663,7 +23280,7 @@ var init_config = __esm({
 function loadConfig(cwd, explicit) {
   if (explicit) {
     const file = (0, import_node_path8.resolve)(cwd, explicit);
-    if (!(0, import_node_fs7.existsSync)(file)) throw new ConfigError(explicit, "configuration file not found");
+    if (!(0, import_node_fs8.existsSync)(file)) throw new ConfigError(explicit, message("cli/config.not-found"));
     return { config: parseConfig(explicit, readConfigText(file, explicit)), file: explicit };
   }
   const start = (0, import_node_path8.resolve)(cwd);
@@ -22671,29 +23288,30 @@ function loadConfig(cwd, explicit) {
   for (let dir = start; ; dir = (0, import_node_path8.dirname)(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
       const file = (0, import_node_path8.join)(dir, name);
-      if ((0, import_node_fs7.existsSync)(file)) return { config: parseConfig(file, readConfigText(file, file)), file };
+      if ((0, import_node_fs8.existsSync)(file)) return { config: parseConfig(file, readConfigText(file, file)), file };
     }
     if (dir === stop || (0, import_node_path8.dirname)(dir) === dir) return { config: { rules: {} } };
   }
 }
 function readConfigText(file, name) {
   try {
-    return readBounded(file, { maxBytes: MAX_CONFIG_BYTES, what: "a configuration" }).toString("utf8");
+    return readBounded(file, { maxBytes: MAX_CONFIG_BYTES, what: "configuration" }).toString("utf8");
   } catch (error) {
-    if (error instanceof ReadRefusal) throw new ConfigError(name, error.message);
+    if (error instanceof ReadRefusal) throw new ConfigError(name, error.said);
     throw error;
   }
 }
-var import_node_fs7, import_node_path8, MAX_CONFIG_BYTES;
+var import_node_fs8, import_node_path8, MAX_CONFIG_BYTES;
 var init_config_file = __esm({
   "src/load/config-file.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_path8 = require("node:path");
     init_errors();
     init_config();
     init_bounded_read();
     init_discover();
+    init_message();
     MAX_CONFIG_BYTES = 1024 * 1024;
   }
 });
@@ -22705,12 +23323,12 @@ function checkFile(job, options) {
     text = readSource(job.file, job.within);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    const finding = { ruleId: "file/unreadable", severity: "error", message: error.message, file: job.name, path: [] };
+    const finding = { ruleId: "file/unreadable", severity: "error", ...wordFinding(error.said, void 0, options.locale ?? "en"), file: job.name, path: [] };
     return { report: { file: job.name, findings: [finding] }, unreadable: true };
   }
   const hash = options.clean && job.file !== "-" ? textHash(text) : void 0;
   if (hash !== void 0 && options.clean?.[job.name] === hash) return { report: { file: job.name, findings: [] }, unreadable: false, cleanHash: hash };
-  const findings = validateParsed(parseSla(job.name, text), options.config);
+  const findings = validateParsed(parseSla(job.name, text), options.config, options.locale === void 0 ? {} : { locale: options.locale });
   const cleanHash = findings.length === 0 ? hash : void 0;
   const shown = options.quiet ? findings.filter((f) => f.severity === "error") : findings;
   const hiddenWarnings = findings.length - shown.length;
@@ -22736,6 +23354,7 @@ var init_check_files = __esm({
     init_parse();
     init_validate();
     init_io();
+    init_worded();
   }
 });
 
@@ -22751,7 +23370,7 @@ async function checkFiles(jobs, options, concurrency, { worker = WORKER, cores =
   const { Worker } = await Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1));
   const results = Array.from({ length: jobs.length });
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const helpers = Array.from({ length: threads - 1 }, () => runWorker(new Worker(worker, { workerData: { jobs, next, options } }), results));
+  const helpers = Array.from({ length: threads - 1 }, () => runWorker(new Worker(worker, { workerData: { jobs, next, options } }), results, options.locale));
   let here = 0;
   checkClaimed(jobs, next, options, (index, result) => {
     results[index] = result;
@@ -22767,7 +23386,7 @@ async function checkFiles(jobs, options, concurrency, { worker = WORKER, cores =
 function checkClaimed(jobs, next, options, onResult) {
   for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) onResult(index, checkFile(jobs[index], options));
 }
-function runWorker(worker, results) {
+function runWorker(worker, results, locale = "en") {
   return new Promise((resolve7) => {
     let checked = 0;
     worker.once("message", (batch) => {
@@ -22775,7 +23394,7 @@ function runWorker(worker, results) {
       checked = batch.length;
     });
     worker.once("error", (error) => {
-      process.stderr.write(`sla: warning: a worker thread failed; its files are checked on the main thread (${error.message})
+      process.stderr.write(`sla: ${word(message("cli/validate.worker-failed", { detail: error.message }), locale)}
 `);
       if (process.env.SLA_DEBUG) process.stderr.write(`${error.stack}
 `);
@@ -22789,6 +23408,8 @@ var init_check_many = __esm({
     "use strict";
     import_node_os2 = require("node:os");
     init_check_files();
+    init_catalog();
+    init_message();
     FILES_PER_THREAD = 150;
     MAX_AUTO_THREADS = 4;
     MIN_CORES_TO_SHARE = 4;
@@ -22811,28 +23432,22 @@ function settingsHash(config) {
 function readCacheState(location) {
   let text;
   try {
-    const stat = (0, import_node_fs8.lstatSync)(location);
-    if (stat.isSymbolicLink()) return { kind: "foreign", why: "is a symbolic link" };
-    if (!stat.isFile()) return { kind: "foreign", why: "is not a regular file" };
+    const stat = (0, import_node_fs9.lstatSync)(location);
+    if (stat.isSymbolicLink()) return { kind: "foreign", why: message("cli/cache.symlink") };
+    if (!stat.isFile()) return { kind: "foreign", why: message("cli/cache.not-regular") };
     if (process.getuid !== void 0 && stat.uid !== process.getuid())
-      return { kind: "untrusted", why: "is owned by another user", fix: "delete it, or give another --cache-location" };
+      return { kind: "untrusted", why: message("cli/cache.other-owner"), fix: message("cli/cache.fix-delete") };
     const tracking = gitTracking(location);
-    if ("unknown" in tracking)
-      return {
-        kind: "untrusted",
-        why: `may be tracked by Git, which could not tell (${tracking.unknown})`,
-        fix: "run sla where `git ls-files` works, or give a --cache-location outside the repository"
-      };
-    if (tracking.tracked)
-      return { kind: "untrusted", why: "is tracked by Git", fix: `remove it from the repository (git rm --cached ${location}) and list it in .gitignore` };
-    text = readBounded(location, { maxBytes: MAX_CACHE_BYTES, what: "a cache" }).toString("utf8");
+    if ("unknown" in tracking) return { kind: "untrusted", why: message("cli/cache.git-cannot-tell", { detail: tracking.unknown }), fix: message("cli/cache.fix-git") };
+    if (tracking.tracked) return { kind: "untrusted", why: message("cli/cache.tracked"), fix: message("cli/cache.fix-untrack", { location }) };
+    text = readBounded(location, { maxBytes: MAX_CACHE_BYTES, what: "cache" }).toString("utf8");
   } catch (error) {
     if (error.code === "ENOENT") return { kind: "none" };
-    if (error instanceof ReadRefusal || error.code) return { kind: "foreign", why: "cannot be read" };
+    if (error instanceof ReadRefusal || error.code) return { kind: "foreign", why: message("cli/cache.unreadable") };
     throw error;
   }
   if (text.trim() === "") return { kind: "none" };
-  if (!text.startsWith(SIGNATURE)) return { kind: "foreign", why: "is not a cache written by sla" };
+  if (!text.startsWith(SIGNATURE)) return { kind: "foreign", why: message("cli/cache.not-ours") };
   try {
     const cache = JSON.parse(text);
     const clean2 = cache.clean;
@@ -22851,12 +23466,12 @@ function openCleanCache(location, config) {
     async save(jobs, results) {
       if (settings === void 0) return;
       if (state.kind === "untrusted") {
-        process.stderr.write(`sla: warning: ${location} ${state.why}, so it is neither trusted nor updated; ${state.fix}
+        process.stderr.write(`sla: ${say(message("cli/cache.untrusted", { location, why: state.why, fix: state.fix }))}
 `);
         return;
       }
       if (state.kind === "foreign") {
-        process.stderr.write(`sla: warning: ${location} ${state.why}, so it is left as it is and nothing is cached; delete it, or give another --cache-location
+        process.stderr.write(`sla: ${say(message("cli/cache.foreign", { location, why: state.why }))}
 `);
         return;
       }
@@ -22872,23 +23487,26 @@ function openCleanCache(location, config) {
       try {
         await writeFileAtomic(location, JSON.stringify(cache));
       } catch (error) {
-        process.stderr.write(`sla: warning: ${error.message}; the cache is not updated
+        process.stderr.write(`sla: ${say(message("cli/cache.not-updated", { problem: error instanceof SlaError ? error.said : error.message }))}
 `);
       }
     }
   };
 }
-var import_node_crypto2, import_node_fs8, import_node_module2, SIGNATURE, MAX_CACHE_BYTES, READERS;
+var import_node_crypto2, import_node_fs9, import_node_module2, SIGNATURE, MAX_CACHE_BYTES, READERS;
 var init_clean_cache = __esm({
   "src/cli/actions/clean-cache.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_node_module2 = require("node:module");
     init_bounded_read();
     init_git();
     init_write_file();
     init_version();
+    init_message();
+    init_locale();
+    init_errors();
     SIGNATURE = '{"slaCache":1,';
     MAX_CACHE_BYTES = 64 * 1024 * 1024;
     READERS = ["yaml", "ajv", "ajv-formats"];
@@ -22910,7 +23528,8 @@ async function runValidate(paths, options) {
   refuseOutputOverInput(options.output, [...files.map((input2) => input2.file), ...[configName, cacheFile].filter((file) => file !== void 0)], "report");
   const jobs = files.map(({ file, within }) => ({ file, name: file === "-" ? options.stdinFilename ?? "<stdin>" : file, ...within === void 0 ? {} : { within } }));
   const cache = cacheFile === void 0 ? void 0 : (await Promise.resolve().then(() => (init_clean_cache(), clean_cache_exports))).openCleanCache(cacheFile, config);
-  const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
+  const locale = options.locale ?? terminalLocale();
+  const results = await checkFiles(jobs, { config, locale, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
   await cache?.save(jobs, results);
   const reports = results.map((r) => r.report);
   const sources = new Map(results.flatMap((r) => r.source === void 0 ? [] : [[r.report.file, r.source]]));
@@ -22920,7 +23539,8 @@ async function runValidate(paths, options) {
   const report = format2(reports, {
     paint: await loadPaint(stream ? useColor(stream, options.color) : false),
     sources,
-    toolVersion: toolVersion()
+    toolVersion: toolVersion(),
+    locale
   });
   if (options.output) await writeFileAtomic(options.output, report);
   else process.stdout.write(report);
@@ -22929,8 +23549,8 @@ async function runValidate(paths, options) {
   if (unreadable) return EXIT.usage;
   if (error) return EXIT.findings;
   if (options.maxWarnings !== void 0 && warning > options.maxWarnings) {
-    const hidden = options.quiet ? " (hidden by --quiet)" : "";
-    process.stderr.write(`sla: ${warning} warning${warning === 1 ? "" : "s"}${hidden} exceed${warning === 1 ? "s" : ""} --max-warnings ${options.maxWarnings}
+    const said = message(options.quiet ? "cli/validate.max-warnings.quiet" : "cli/validate.max-warnings", { count: warning, most: options.maxWarnings });
+    process.stderr.write(`sla: ${say(said)}
 `);
     return EXIT.findings;
   }
@@ -22944,13 +23564,15 @@ var init_validate2 = __esm({
     init_findings();
     init_discover();
     init_config_file();
-    init_format();
+    init_format2();
     init_paint();
     init_color();
     init_io();
     init_write_file();
     init_check_many();
     init_version();
+    init_message();
+    init_locale();
     DEFAULT_CACHE_FILE = ".slacache";
   }
 });
@@ -22963,41 +23585,17 @@ __export(main_exports, {
 });
 module.exports = __toCommonJS(main_exports);
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs9 = require("node:fs");
-
-// node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command,
-  Argument,
-  Option,
-  Help
-} = import_index.default;
+var import_node_fs10 = require("node:fs");
 
 // src/cli/diff.ts
+init_esm();
 init_model();
 init_errors();
-
-// src/cli/completion.ts
-init_errors();
-var optionWords = /* @__PURE__ */ new WeakMap();
-function completeWith(option, words3) {
-  optionWords.set(option, words3);
-  return option;
-}
-
-// src/cli/diff.ts
+init_completion();
+init_languages();
 var FAIL_ON = ["any", ...CHANGE_CLASSES];
 function registerDiff(program2) {
-  program2.command("diff").description("show what changed between two versions of an agreement: two files, or Git revisions of one").usage("[options] <old.yaml> <new.yaml> | <rev> [<rev>] [-- <file>] | <rev>..<rev> [-- <file>]").argument("<old>", "the agreement in force: a file, or a Git revision").argument("[new]", "the proposal: a file, or a Git revision (default: the working copy)").argument("[file...]", "after `--`: the SLA file to compare at the revisions (default: the repository's only SLA file)").addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text")).addOption(completeWith(new Option("--fail-on <classes>", `exit 1 when a change has one of these classes, comma-separated: ${FAIL_ON.join(", ")}`).argParser(parseClasses), FAIL_ON)).option("-o, --output <file>", "write the report to a file instead of standard output").option("--color", "force colour").option("--no-color", "no colour").addHelpText(
+  program2.command("diff").description("show what changed between two versions of an agreement: two files, or Git revisions of one").usage("[options] <old.yaml> <new.yaml> | <rev> [<rev>] [-- <file>] | <rev>..<rev> [-- <file>]").argument("<old>", "the agreement in force: a file, or a Git revision").argument("[new]", "the proposal: a file, or a Git revision (default: the working copy)").argument("[file...]", "after `--`: the SLA file to compare at the revisions (default: the repository's only SLA file)").addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text")).addOption(completeWith(new Option("--fail-on <classes>", `exit 1 when a change has one of these classes, comma-separated: ${FAIL_ON.join(", ")}`).argParser(parseClasses), FAIL_ON)).option("-o, --output <file>", "write the report to a file instead of standard output").option("--locale <tag>", "language of the report: en, de, tr or ja (default: Markdown in the agreement's language, text and JSON from LC_ALL, LC_MESSAGES or LANG)", parseLocaleOption).option("--color", "force colour").option("--no-color", "no colour").addHelpText(
     "after",
     "\nExamples:\n  sla diff sla.yaml proposal.yaml\n  sla diff v2026-H1 v2026-H2 -- sla.yaml\n  sla diff main..HEAD -f markdown\n  sla diff HEAD~1 --fail-on loosened,removed\n\nExit codes: 0 compared, 1 a --fail-on class occurred, 2 usage, I/O, Git or parse error."
   ).action(async (_old, _new, _files, options, command) => {
@@ -23022,8 +23620,11 @@ function parseClasses(value) {
 init_exit();
 
 // src/cli/program.ts
+init_esm();
 init_errors();
+init_message();
 init_exit();
+init_locale();
 init_version();
 init_visible();
 function guardOutput() {
@@ -23031,13 +23632,53 @@ function guardOutput() {
   process.stderr.write = ((chunk, ...rest) => writeStderr(typeof chunk === "string" ? terminalText(chunk) : chunk, ...rest));
   process.stdout.on("error", (error) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
-    process.stderr.write(`sla: cannot write the output: ${error.code ?? error.message}
+    process.stderr.write(`sla: ${say(message("cli/write.output", { detail: error.code ?? error.message }))}
 `);
     process.exit(EXIT.usage);
   });
 }
+var SlaCommand = class _SlaCommand extends Command {
+  createCommand(name) {
+    return new _SlaCommand(name);
+  }
+  error(text, options) {
+    const said = commanderMessage(text.replace(/^error: /, ""), options?.code);
+    return super.error(said === void 0 ? text : say(said), options);
+  }
+};
+var COMMANDER_ERRORS = {
+  "commander.unknownOption": {
+    text: /^unknown option '([^']*)'(?:\n\(Did you mean (.*)\?\))?$/,
+    said: (m) => m[2] === void 0 ? message("cli/commander.unknown-option", { name: m[1] }) : message("cli/commander.unknown-option.suggestion", { name: m[1], suggestion: m[2] })
+  },
+  "commander.unknownCommand": {
+    text: /^unknown command '([^']*)'(?:\n\(Did you mean (.*)\?\))?$/,
+    said: (m) => m[2] === void 0 ? message("cli/commander.unknown-command", { name: m[1] }) : message("cli/commander.unknown-command.suggestion", { name: m[1], suggestion: m[2] })
+  },
+  "commander.missingArgument": {
+    text: /^missing required argument '([^']*)'$/,
+    said: (m) => message("cli/commander.missing-argument", { argument: m[1] })
+  },
+  "commander.optionMissingArgument": {
+    text: /^option '([^']*)' argument missing$/,
+    said: (m) => message("cli/commander.option-missing-argument", { option: m[1] })
+  },
+  "commander.invalidArgument": {
+    text: /^option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s,
+    said: (m) => message("cli/commander.invalid-choice", { option: m[1], value: m[2], choices: m[3] })
+  },
+  "commander.excessArguments": {
+    text: /^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+    said: (m) => message("cli/commander.too-many-arguments", { command: m[1] ?? "sla", expected: Number(m[2]), got: Number(m[3]) })
+  }
+};
+function commanderMessage(text, code2) {
+  const known = code2 === void 0 ? void 0 : COMMANDER_ERRORS[code2];
+  const m = known && text.match(known.text);
+  return known && m ? known.said(m) : void 0;
+}
 function createProgram(commands) {
-  const program2 = new Command("sla").description("SLA-as-code for sales and marketing teams: validate, diff and render the agreement").version(toolVersion(), "-V, --version").exitOverride().showHelpAfterError("(run `sla --help` for usage)").configureOutput({ outputError: (text, write2) => write2(`sla: ${text.replace(/^error: /, "")}`) });
+  const program2 = new SlaCommand("sla").description("SLA-as-code for sales and marketing teams: validate, diff and render the agreement").version(toolVersion(), "-V, --version").exitOverride().showHelpAfterError(say(message("cli/commander.help-hint"))).configureOutput({ outputError: (text, write2) => write2(`sla: ${text.replace(/^error: /, "")}`) });
   for (const register of commands) register(program2);
   for (const command of program2.commands) command.exitOverride();
   return program2;
@@ -23062,28 +23703,32 @@ function exitCodeFor(error) {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof ConfigError) {
-    process.stderr.write(`sla: ${visible(error.place)}: ${visible(error.message)}
+    process.stderr.write(`sla: ${visible(error.place)}: ${visible(say(error.said))}
 `);
   } else if (error instanceof SourceError) {
-    process.stderr.write(`sla: ${visible(error.file)}: ${visible(error.message)}
+    process.stderr.write(`sla: ${visible(error.file)}: ${visible(say(error.said))}
 `);
-  } else if (error instanceof UsageError || error instanceof InputError || error instanceof MissingPackageError) {
-    process.stderr.write(`sla: ${visible(error.message)}
+  } else if (error instanceof SlaError) {
+    process.stderr.write(`sla: ${visible(say(error.said))}
 `);
   } else {
     const detail = process.env.SLA_DEBUG ? error.stack : error.message;
-    process.stderr.write(`sla: internal error: ${detail}
-Please report this with the command you ran (set SLA_DEBUG=1 for details).
+    process.stderr.write(`sla: ${say(message("cli/internal-error", { detail: String(detail) }))}
+${say(message("cli/internal-error.report"))}
 `);
   }
   return EXIT.usage;
 }
 
 // src/cli/validate.ts
-init_format();
+init_esm();
+init_format2();
 init_errors();
+init_completion();
+init_message();
+init_locale();
 function registerValidate(program2) {
-  program2.command("validate").description("check SLA files against the schema and the rules; exit 1 on errors").argument("[paths...]", "files, directories or globs; `-` reads standard input; none: the SLA files of this repository").addOption(new Option("-f, --format <format>", "output format").choices(FINDINGS_FORMATS).default("stylish")).option("-q, --quiet", "report errors only").option("--max-warnings <n>", "exit 1 when there are more warnings than this", parseCount).option("-c, --config <file>", "rule configuration (default: nearest .slarc.yaml up to the repository root)").option("-o, --output <file>", "write the report to a file instead of standard output").option("--stdin-filename <name>", "name to show for standard input").addOption(
+  program2.command("validate").description("check SLA files against the schema and the rules; exit 1 on errors").argument("[paths...]", "files, directories or globs; `-` reads standard input; none: the SLA files of this repository").addOption(new Option("-f, --format <format>", "output format").choices(FINDINGS_FORMATS).default("stylish")).option("-q, --quiet", "report errors only").option("--max-warnings <n>", "exit 1 when there are more warnings than this", parseCount).option("-c, --config <file>", "rule configuration (default: nearest .slarc.yaml up to the repository root)").option("-o, --output <file>", "write the report to a file instead of standard output").option("--stdin-filename <name>", "name to show for standard input").addOption(localeOption()).addOption(
     completeWith(new Option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`").argParser(parseConcurrency).default("auto"), [
       "auto",
       "off"
@@ -23097,13 +23742,13 @@ function registerValidate(program2) {
   });
 }
 function parseCount(value) {
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings: \`${value}\` is not a whole number`);
+  if (!/^\d+$/.test(value)) throw new UsageError(message("cli/option.not-a-count", { option: "--max-warnings", value }));
   return Number(value);
 }
 function parseConcurrency(value) {
   if (value === "auto" || value === "off") return value;
   if (/^[1-9]\d*$/.test(value)) return Number(value);
-  throw new UsageError(`--concurrency: \`${value}\` is not a positive whole number, \`auto\` or \`off\``);
+  throw new UsageError(message("cli/option.concurrency", { value }));
 }
 
 // src/action/main.ts
@@ -23159,7 +23804,7 @@ async function summarise({ baseRef, args, summary }) {
     process.stdout.write = write2;
   }
   try {
-    (0, import_node_fs9.appendFileSync)(summary, report.join(""));
+    (0, import_node_fs10.appendFileSync)(summary, report.join(""));
   } catch (error) {
     process.stderr.write(`sla: cannot write the job summary: ${error.code ?? error.message}
 `);

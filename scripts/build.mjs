@@ -2,6 +2,8 @@
 // `sla validate` never compiles a schema at start-up, and bundle the CLI into one CommonJS file
 // with a V8 code cache, so that starting it neither loads some two hundred files nor compiles
 // what it runs.
+// The schema's duration and percent patterns and src/domain/words.generated.ts are written
+// from locales/*/words.json first (scripts/words.mjs), before anything is compiled from them.
 // `node scripts/build.mjs types` regenerates the model types from the schema (committed; a
 // test fails when they are stale).
 import { execFileSync } from "node:child_process";
@@ -10,11 +12,31 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateWordsModule, readWords, schemaWithWords } from "./words.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const schemaPath = join(root, "schemas/sla.schema.json");
-const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
+const words = readWords(root);
+const schema = schemaWithWords(JSON.parse(readFileSync(schemaPath, "utf8")), words);
+const wordsModulePath = join(root, "src/domain/words.generated.ts");
+
+/** Writes what the words generate, where it differs from what is there (so an unchanged tree stays unchanged). */
+function writeWords() {
+  const outputs = [
+    [schemaPath, JSON.stringify(schema, null, 2) + "\n"],
+    [wordsModulePath, generateWordsModule(words)],
+  ];
+  for (const [file, text] of outputs) {
+    let current;
+    try {
+      current = readFileSync(file, "utf8");
+    } catch {
+      current = undefined;
+    }
+    if (current !== text) writeFileSync(file, text);
+  }
+}
 
 export async function generateModelTypes() {
   const { compile } = await import("json-schema-to-typescript");
@@ -66,6 +88,7 @@ async function main() {
     writeFileSync(join(root, "src/model/sla.generated.ts"), await generateModelTypes());
     return;
   }
+  writeWords();
   rmSync(join(root, "dist"), { recursive: true, force: true });
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], {
     stdio: "inherit",

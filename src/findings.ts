@@ -1,5 +1,7 @@
-// A finding is data: rule id, severity, where, and the message. Formatters turn findings
-// into text for people or machines; nothing else decides how they look.
+// A finding is data: rule id, severity, where, and the message, as an id with its arguments
+// and as worded in the reader's language. Formatters turn findings into text for people or
+// machines; nothing else decides how they look.
+import type { MessageArgs } from "./i18n/message.js";
 
 export type Severity = "error" | "warning";
 export type JsonPath = (string | number)[];
@@ -15,7 +17,11 @@ export interface Finding {
   /** Stable id, e.g. `refs/unknown-icp`, `schema/unknown-property`, `yaml/duplicate-key`. */
   ruleId: string;
   severity: Severity;
+  /** The message, worded in the language asked for (English by default). */
   message: string;
+  /** The message's id in the catalogs (locales/<language>/messages/) and its arguments. */
+  messageId?: string;
+  args?: MessageArgs;
   /** The file as the user named it (or `<stdin>`). */
   file: string;
   /** Where in the document, as keys and list indexes from the root. */
@@ -24,6 +30,8 @@ export interface Finding {
   end?: Position;
   /** How to fix it, when there is more to say than the message. */
   hint?: string;
+  hintId?: string;
+  hintArgs?: MessageArgs;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

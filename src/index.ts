@@ -4,7 +4,7 @@ export { countBySeverity, sortFindings, formatPath } from "./findings.js";
 export type * from "./model/index.js";
 export { parseSla, type ParsedSla } from "./load/parse.js";
 export { decodeSource, MAX_SOURCE_BYTES } from "./load/read-source.js";
-export { SourceError, InputError, ConfigError, UsageError, MissingPackageError } from "./errors.js";
+export { SlaError, SourceError, InputError, ConfigError, UsageError, MissingPackageError } from "./errors.js";
 export { validateParsed, RULES, type Rule } from "./validate/index.js";
 export { parseConfig, type SlaConfig, type RuleSetting } from "./validate/config.js";
 export { computeFunnel, describeUncomputable, type FunnelMath, type FunnelStep, type FunnelUncomputable } from "./domain/funnel.js";

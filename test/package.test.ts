@@ -41,7 +41,7 @@ describe("the npm package", () => {
   it("packs only what users need, and the installed tarball gives a working sla on this Node", () => {
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean);
     expect(listing.some((f) => f.startsWith("package/test/") || f.startsWith("package/src/") || f.startsWith("package/node_modules/"))).toBe(false);
-    for (const needed of ["package/bin/sla.js", "package/bin/package.json", "package/dist/bin/sla.cjs", "package/dist/bin/sla.cache", "package/dist/bin/precompiled.cjs", "package/dist/cli/main.js", "package/dist/bin/validate-worker.js", "package/dist/validate/schema-validator.cjs", "package/dist/validate/schema-validator.cache", "package/schemas/sla.schema.json", "package/templates/locales/ja.json", "package/sla.example.yaml", "package/CHANGELOG.md"])
+    for (const needed of ["package/bin/sla.js", "package/bin/package.json", "package/dist/bin/sla.cjs", "package/dist/bin/sla.cache", "package/dist/bin/precompiled.cjs", "package/dist/cli/main.js", "package/dist/bin/validate-worker.js", "package/dist/validate/schema-validator.cjs", "package/dist/validate/schema-validator.cache", "package/schemas/sla.schema.json", "package/locales/ja/labels.json", "package/locales/ja/messages/rules.json", "package/sla.example.yaml", "package/locales/ja/starter.sla.yaml", "package/CHANGELOG.md"])
       expect(listing).toContain(needed);
 
     const { sla } = install();

@@ -2,6 +2,8 @@
 // defined with commander, so they cannot fall out of step with the CLI.
 import type { Command, Option } from "commander";
 import { UsageError } from "../errors.js";
+import { message } from "../i18n/message.js";
+import { localeOption } from "./locale.js";
 
 const SHELLS = ["bash", "zsh", "fish"] as const;
 
@@ -21,8 +23,9 @@ export function registerCompletion(program: Command): void {
     .command("completion")
     .description("print a shell completion script: eval \"$(sla completion bash)\"")
     .argument("<shell>", SHELLS.join(", "))
+    .addOption(localeOption())
     .action((shell: string) => {
-      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`completion: \`${shell}\` is not supported; use ${SHELLS.join(", ")}`);
+      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(message("cli/completion.unsupported", { shell, shells: SHELLS.join(", ") }));
       process.stdout.write(completionScript(program, shell as (typeof SHELLS)[number]));
     });
   operandWords.set(command, SHELLS);

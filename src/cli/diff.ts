@@ -3,6 +3,7 @@ import { Option } from "commander";
 import { CHANGE_CLASSES } from "../diff/model.js";
 import { UsageError } from "../errors.js";
 import { completeWith } from "./completion.js";
+import { parseLocaleOption } from "../i18n/languages.js";
 
 const FAIL_ON = ["any", ...CHANGE_CLASSES] as const;
 
@@ -17,6 +18,7 @@ export function registerDiff(program: Command): void {
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
     .addOption(completeWith(new Option("--fail-on <classes>", `exit 1 when a change has one of these classes, comma-separated: ${FAIL_ON.join(", ")}`).argParser(parseClasses), FAIL_ON))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("--locale <tag>", "language of the report: en, de, tr or ja (default: Markdown in the agreement's language, text and JSON from LC_ALL, LC_MESSAGES or LANG)", parseLocaleOption)
     .option("--color", "force colour")
     .option("--no-color", "no colour")
     .addHelpText(

@@ -1,27 +1,72 @@
 import type { Command } from "commander";
+import { Option } from "commander";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SCHEMA_URL } from "../validate/schema-location.js";
 import { UsageError } from "../errors.js";
+import { safeLocale } from "../domain/text.js";
+import { environmentLocale, languageOf, LANGUAGES, type Language } from "../i18n/languages.js";
+import { completeWith } from "./completion.js";
 import { writeFileAtomic } from "./write-file.js";
+import { message } from "../i18n/message.js";
+import { localeOption, say } from "./locale.js";
 
-const EXAMPLE_URL = new URL("../../sla.example.yaml", import.meta.url);
+/**
+ * The starter agreement of each language: English is the shipped example, every other
+ * language a faithful translation of it kept in its own folder beside its labels and messages.
+ */
+function starterUrl(language: Language): URL {
+  return language === "en" ? new URL("../../sla.example.yaml", import.meta.url) : new URL(`../../locales/${language}/starter.sla.yaml`, import.meta.url);
+}
 
 export function registerInit(program: Command): void {
   program
     .command("init")
-    .description("write a starter SLA file to edit (the shipped example)")
+    .description("write a starter SLA file to edit (the shipped example, in your language)")
     .argument("[file]", "file to create", "sla.yaml")
+    .addOption(
+      completeWith(
+        new Option("--language <language>", `language of the starter: ${LANGUAGES.join(", ")} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`).argParser(parseLanguageOption),
+        LANGUAGES,
+      ),
+    )
     .option("--force", "overwrite the file if it exists")
-    .action(async (file: string, options: { force?: boolean }) => {
+    .addOption(localeOption())
+    .action(async (file: string, options: { force?: boolean; language?: Language }) => {
       const target = resolve(file);
-      if (existsSync(target) && !options.force) throw new UsageError(`${file} already exists; use --force to overwrite it`);
-      if (!existsSync(dirname(target))) throw new UsageError(`cannot write ${file}: directory ${dirname(file)} does not exist`);
+      if (existsSync(target) && !options.force) throw new UsageError(message("cli/init.exists", { file }));
+      if (!existsSync(dirname(target))) throw new UsageError(message("cli/write.failed", { file, reason: message("cli/write.no-directory", { directory: dirname(file) }) }));
+      const language = options.language ?? languageOf(environmentLocale()) ?? "en";
       const schema = await schemaReference(target, options.force === true);
-      await writeFileAtomic(target, readFileSync(EXAMPLE_URL, "utf8").replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema.path}`));
-      process.stdout.write(`Created ${file}${schema.copied ? ` and ${schema.copied}` : ""}. Edit it, then run: sla validate ${file}\n`);
+      await writeFileAtomic(target, starterText(readFileSync(starterUrl(language), "utf8"), schema.path, file));
+      process.stdout.write(`${say(schema.copied ? message("cli/init.created-with-schema", { file, schema: schema.copied }) : message("cli/init.created", { file }))}\n`);
     });
+}
+
+/** `--language`: one of the languages sla has a starter in (`de-AT` is German), else a usage error. */
+export function parseLanguageOption(value: string): Language {
+  const tag = safeLocale(value);
+  if (tag === undefined) throw new UsageError(message("cli/init.language-malformed", { value }));
+  const language = languageOf(tag);
+  if (language === undefined) throw new UsageError(message("cli/init.language-unknown", { value, languages: LANGUAGES.join(", ") }));
+  return language;
+}
+
+/**
+ * The starter as written for the user: the editor's schema line points at `schema`, and the
+ * comment that says how to validate it names the file just written, not the shipped one.
+ */
+export function starterText(starter: string, schema: string, file: string): string {
+  const header = starter.slice(0, starter.search(/^apiVersion:/m));
+  const command = `\`sla validate ${shellWord(file.split("\\").join("/"))}\``;
+  const comments = header.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema}`).replace(/`sla validate [^`]*`/g, command);
+  return comments + starter.slice(header.length);
+}
+
+/** The file name as one shell word, quoted only when it needs to be. */
+function shellWord(name: string): string {
+  return /^[\w@%+=:,./-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { ReadRefusal, describeIoError, readBounded } from "../load/bounded-read.js";
 import { MAX_SOURCE_BYTES, decodeSource } from "../load/read-source.js";
 import { SourceError, UsageError } from "../errors.js";
+import { message } from "../i18n/message.js";
 
 export { EXIT } from "./exit.js";
 export { describeIoError };
@@ -15,9 +16,9 @@ export function readSource(file: string, within?: string): string {
   const name = file === "-" ? "<stdin>" : file;
   let bytes: Buffer;
   try {
-    bytes = readBounded(file, { maxBytes: MAX_SOURCE_BYTES, what: "an SLA file", within });
+    bytes = readBounded(file, { maxBytes: MAX_SOURCE_BYTES, what: "sla-file", within });
   } catch (error) {
-    if (error instanceof ReadRefusal) throw new SourceError(name, error.message);
+    if (error instanceof ReadRefusal) throw new SourceError(name, error.said);
     throw error;
   }
   return decodeSource(name, bytes);
@@ -27,11 +28,11 @@ export function readSource(file: string, within?: string): string {
  * Refuses `-o` naming a file the command reads (an SLA file, the rule configuration, the
  * cache) or whose Git revisions it compares: the report would replace what it is about.
  */
-export function refuseOutputOverInput(output: string | undefined, inputs: readonly string[], what: string): void {
+export function refuseOutputOverInput(output: string | undefined, inputs: readonly string[], what: "report" | "document" | "diff"): void {
   if (output === undefined || output === "-") return;
   const isOutput = sameFileAs(output);
   const input = inputs.find((file) => file !== "-" && isOutput(file));
-  if (input !== undefined) throw new UsageError(`refusing to write the ${what} over its input ${input}; choose another -o`);
+  if (input !== undefined) throw new UsageError(message("cli/output-over-input", { what, input }));
 }
 
 /**

@@ -4,8 +4,10 @@
 // command; the GitHub Action (src/action/main.ts) with validate and diff only, in its own
 // process, so that its bundle holds nothing else.
 import { Command, CommanderError } from "commander";
-import { ConfigError, InputError, MissingPackageError, SourceError, UsageError } from "../errors.js";
+import { ConfigError, SlaError, SourceError } from "../errors.js";
+import { message, type Message } from "../i18n/message.js";
 import { EXIT } from "./exit.js";
+import { say } from "./locale.js";
 import { toolVersion } from "./version.js";
 import { terminalText, visible } from "../util/visible.js";
 
@@ -23,18 +25,68 @@ export function guardOutput(): void {
 
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
-    process.stderr.write(`sla: cannot write the output: ${error.code ?? error.message}\n`);
+    process.stderr.write(`sla: ${say(message("cli/write.output", { detail: error.code ?? error.message }))}\n`);
     process.exit(EXIT.usage);
   });
 }
 
+/**
+ * commander's own errors (an unknown option, a missing argument, a value not among the
+ * choices, too many arguments) worded in the terminal's language; recognised by their code,
+ * their details taken from commander's English text. Any other is left as commander says it.
+ */
+class SlaCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new SlaCommand(name);
+  }
+
+  override error(text: string, options?: { code?: string; exitCode?: number }): never {
+    const said = commanderMessage(text.replace(/^error: /, ""), options?.code);
+    return super.error(said === undefined ? text : say(said), options);
+  }
+}
+
+/** commander's error codes, the English text it words each with, and the message it becomes. */
+const COMMANDER_ERRORS: Readonly<Record<string, { text: RegExp; said: (m: RegExpMatchArray) => Message }>> = {
+  "commander.unknownOption": {
+    text: /^unknown option '([^']*)'(?:\n\(Did you mean (.*)\?\))?$/,
+    said: (m) => (m[2] === undefined ? message("cli/commander.unknown-option", { name: m[1]! }) : message("cli/commander.unknown-option.suggestion", { name: m[1]!, suggestion: m[2] })),
+  },
+  "commander.unknownCommand": {
+    text: /^unknown command '([^']*)'(?:\n\(Did you mean (.*)\?\))?$/,
+    said: (m) => (m[2] === undefined ? message("cli/commander.unknown-command", { name: m[1]! }) : message("cli/commander.unknown-command.suggestion", { name: m[1]!, suggestion: m[2] })),
+  },
+  "commander.missingArgument": {
+    text: /^missing required argument '([^']*)'$/,
+    said: (m) => message("cli/commander.missing-argument", { argument: m[1]! }),
+  },
+  "commander.optionMissingArgument": {
+    text: /^option '([^']*)' argument missing$/,
+    said: (m) => message("cli/commander.option-missing-argument", { option: m[1]! }),
+  },
+  "commander.invalidArgument": {
+    text: /^option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s,
+    said: (m) => message("cli/commander.invalid-choice", { option: m[1]!, value: m[2]!, choices: m[3]! }),
+  },
+  "commander.excessArguments": {
+    text: /^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+    said: (m) => message("cli/commander.too-many-arguments", { command: m[1] ?? "sla", expected: Number(m[2]), got: Number(m[3]) }),
+  },
+};
+
+function commanderMessage(text: string, code: string | undefined): Message | undefined {
+  const known = code === undefined ? undefined : COMMANDER_ERRORS[code];
+  const m = known && text.match(known.text);
+  return known && m ? known.said(m) : undefined;
+}
+
 /** A program with the given commands registered. */
 export function createProgram(commands: readonly ((program: Command) => void)[]): Command {
-  const program = new Command("sla")
+  const program = new SlaCommand("sla")
     .description("SLA-as-code for sales and marketing teams: validate, diff and render the agreement")
     .version(toolVersion(), "-V, --version")
     .exitOverride()
-    .showHelpAfterError("(run `sla --help` for usage)")
+    .showHelpAfterError(say(message("cli/commander.help-hint")))
     .configureOutput({ outputError: (text, write) => write(`sla: ${text.replace(/^error: /, "")}`) });
   for (const register of commands) register(program);
   for (const command of program.commands) command.exitOverride();
@@ -67,15 +119,16 @@ function exitCodeFor(error: unknown): number {
     // Help and --version end with a CommanderError too, but they are a success.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
+  // Worded here, in the terminal's language; `.message` stays English for library users.
   if (error instanceof ConfigError) {
-    process.stderr.write(`sla: ${visible(error.place)}: ${visible(error.message)}\n`);
+    process.stderr.write(`sla: ${visible(error.place)}: ${visible(say(error.said))}\n`);
   } else if (error instanceof SourceError) {
-    process.stderr.write(`sla: ${visible(error.file)}: ${visible(error.message)}\n`);
-  } else if (error instanceof UsageError || error instanceof InputError || error instanceof MissingPackageError) {
-    process.stderr.write(`sla: ${visible(error.message)}\n`);
+    process.stderr.write(`sla: ${visible(error.file)}: ${visible(say(error.said))}\n`);
+  } else if (error instanceof SlaError) {
+    process.stderr.write(`sla: ${visible(say(error.said))}\n`);
   } else {
     const detail = process.env.SLA_DEBUG ? (error as Error).stack : (error as Error).message;
-    process.stderr.write(`sla: internal error: ${detail}\nPlease report this with the command you ran (set SLA_DEBUG=1 for details).\n`);
+    process.stderr.write(`sla: ${say(message("cli/internal-error", { detail: String(detail) }))}\n${say(message("cli/internal-error.report"))}\n`);
   }
   return EXIT.usage;
 }

@@ -3,6 +3,8 @@ import { Option } from "commander";
 import { FINDINGS_FORMATS } from "../format/index.js";
 import { UsageError } from "../errors.js";
 import { completeWith } from "./completion.js";
+import { message } from "../i18n/message.js";
+import { localeOption } from "./locale.js";
 
 export function registerValidate(program: Command): void {
   program
@@ -15,6 +17,7 @@ export function registerValidate(program: Command): void {
     .option("-c, --config <file>", "rule configuration (default: nearest .slarc.yaml up to the repository root)")
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--stdin-filename <name>", "name to show for standard input")
+    .addOption(localeOption())
     .addOption(
       completeWith(new Option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`").argParser(parseConcurrency).default("auto"), [
         "auto",
@@ -37,12 +40,12 @@ export function registerValidate(program: Command): void {
 }
 
 function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings: \`${value}\` is not a whole number`);
+  if (!/^\d+$/.test(value)) throw new UsageError(message("cli/option.not-a-count", { option: "--max-warnings", value }));
   return Number(value);
 }
 
 function parseConcurrency(value: string): number | "auto" | "off" {
   if (value === "auto" || value === "off") return value;
   if (/^[1-9]\d*$/.test(value)) return Number(value);
-  throw new UsageError(`--concurrency: \`${value}\` is not a positive whole number, \`auto\` or \`off\``);
+  throw new UsageError(message("cli/option.concurrency", { value }));
 }

@@ -6,6 +6,7 @@ import { open } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { describeIoError } from "./io.js";
+import { message, type Message } from "../i18n/message.js";
 
 /**
  * The file-system calls a write makes, and where a temporary file's name comes from. Node's
@@ -63,7 +64,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     // Through every link, /proc's too: what the path names now, not what its link text says.
     named = statIfAny(file);
   } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+    throw new UsageError(message("cli/write.failed", { file, reason: describeIoError(error) }));
   }
   const stream = standardStream(file, named);
   if (stream !== undefined) return writeAsItIs(file, bytes, () => Promise.resolve(stream));
@@ -78,7 +79,7 @@ function replaceAtomically(file: string, bytes: Uint8Array, system: WriteSystem)
     target = followLinks(file);
     existing = statIfAny(target);
   } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+    throw new UsageError(message("cli/write.failed", { file, reason: describeIoError(error) }));
   }
   // Held from before the temporary file is created (new and exclusive, which never waits)
   // until it is renamed or removed, so that no moment exists when a signal would leave it behind.
@@ -90,7 +91,7 @@ function replaceAtomically(file: string, bytes: Uint8Array, system: WriteSystem)
       // Never readable by more people than the file it replaces, not even for a moment.
       fd = system.open(temp, CREATE_NEW, existing === undefined ? 0o666 : existing.mode & 0o777);
     } catch (error) {
-      throw new UsageError(`cannot write ${file}: ${whyNotCreated(error, temp, target)}`);
+      throw new UsageError(message("cli/write.failed", { file, reason: whyNotCreated(error, temp, target) }));
     }
     try {
       if (existing !== undefined) keepOwnerAndMode(fd, existing, system);
@@ -104,7 +105,7 @@ function replaceAtomically(file: string, bytes: Uint8Array, system: WriteSystem)
     } catch (error) {
       if (fd !== undefined) ignoreFailure(() => system.close(fd!));
       ignoreFailure(() => system.unlink(temp));
-      throw new UsageError(`cannot write ${file}: ${describeIoError(error)}${existing === undefined ? "" : `; ${file} is unchanged`}`);
+      throw new UsageError(message(existing === undefined ? "cli/write.failed" : "cli/write.failed-unchanged", { file, reason: describeIoError(error) }));
     }
   } finally {
     releaseSignals();
@@ -166,7 +167,7 @@ async function writeAsItIs(file: string, bytes: Uint8Array, openIt: () => Promis
   } catch (error) {
     // The reader has gone (`| head`): as with `-`, not an error of ours.
     if ((error as NodeJS.ErrnoException).code === "EPIPE") return;
-    throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`);
+    throw new UsageError(message("cli/write.failed", { file, reason: describeIoError(error) }));
   } finally {
     if (fd !== undefined && fd > 2) ignoreFailure(() => closeSync(fd!));
   }
@@ -209,10 +210,10 @@ function keepOwnerAndMode(fd: number, existing: Stats, system: WriteSystem): voi
   system.fchmod(fd, existing.mode & 0o7777);
 }
 
-function whyNotCreated(error: unknown, temp: string, target: string): string {
+function whyNotCreated(error: unknown, temp: string, target: string): Message {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EEXIST" || code === "ELOOP") return `something already exists at its temporary name ${temp}; it was left alone`;
-  if (code === "ENOENT" && lstatIfAny(dirname(target)) === undefined) return `directory ${dirname(target)} does not exist`;
+  if (code === "EEXIST" || code === "ELOOP") return message("cli/write.temporary-exists", { temp });
+  if (code === "ENOENT" && lstatIfAny(dirname(target)) === undefined) return message("cli/write.no-directory", { directory: dirname(target) });
   return describeIoError(error);
 }
 

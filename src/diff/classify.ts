@@ -1,8 +1,9 @@
 // Classifiers over the structural diff: each looks at one kind of change and says what it
 // means for the commitment (raised, lowered, tightened, loosened) or shows the changed words.
-import { compareDurations, parseDuration } from "../domain/duration.js";
+import { compareDurations, parseDuration, type Duration } from "../domain/duration.js";
 import { periodMonths, targetOverPeriod, targetSpan } from "../domain/funnel.js";
 import { toFraction } from "../domain/percent.js";
+import { message } from "../i18n/message.js";
 import type { Kpi, Sla } from "../model/index.js";
 import type { Change, ChangeClass, ListPart } from "./model.js";
 import { diffWords, lcsDiff } from "./words.js";
@@ -50,14 +51,14 @@ const kpiTarget: Classifier = (change, { before, after }) => {
   if (oldKpi.unit !== newKpi.unit) {
     if (change.field === "target") {
       change.unitBefore = oldKpi.unit;
-      change.note = `the unit changed (${oldKpi.unit} → ${newKpi.unit}); targets are not compared`;
+      change.note = message("diff/kpi.unit-changed", { before: oldKpi.unit, after: newKpi.unit });
     }
     return;
   }
   // When the target changed too, that change carries the comparison; count it once.
   if (change.field !== "target" && oldKpi.target !== newKpi.target) return;
   if (newKpi.unit === "currency" && before.agreement?.currency !== after.agreement?.currency) {
-    change.note = `the currency changed (${before.agreement?.currency ?? "none"} → ${after.agreement?.currency ?? "none"}); amounts are not compared`;
+    change.note = message("diff/kpi.currency-changed", { before: before.agreement?.currency ?? "none", after: after.agreement?.currency ?? "none" });
     return;
   }
   let a: number | undefined;
@@ -78,7 +79,7 @@ const kpiTarget: Classifier = (change, { before, after }) => {
       [a, b] = [targetOverPeriod(oldKpi, oldMonths) / oldMonths, targetOverPeriod(newKpi, newMonths) / newMonths];
       // A target too large to add up over the period (funnel/impossible says so) is not compared.
       if (!Number.isFinite(a) || !Number.isFinite(b)) return;
-      change.note = a === b ? "the same commitment per month" : `compared per month: ${round(a)} → ${round(b)}`;
+      change.note = a === b ? message("diff/kpi.same-per-month") : message("diff/kpi.compared-per-month", { before: round(a), after: round(b) });
     }
   }
   if (a === undefined || b === undefined) return;
@@ -88,7 +89,8 @@ const kpiTarget: Classifier = (change, { before, after }) => {
   setDelta(change, a, b, higherIsBetter ? { up: ["tightened"], down: ["loosened"] } : { up: ["loosened"], down: ["tightened"] });
 };
 
-const round = (n: number) => Number(n.toFixed(2)).toLocaleString("en-US");
+/** Two decimals at most; grouped and written in the reader's locale when worded. */
+const round = (n: number) => Number(n.toFixed(2));
 
 /** Lead-scoring thresholds: a higher bar qualifies fewer leads. */
 const scoringThreshold: Classifier = (change) => {
@@ -115,6 +117,7 @@ const connectCommitment: Classifier = (change) => {
     const a = parseDuration(change.before as string);
     const b = parseDuration(change.after as string);
     if (!a || !b) return;
+    durationDelta(change, a, b);
     const order = compareDurations(b, a);
     if (order < 0) change.classes.push("lowered", "tightened");
     else if (order > 0) change.classes.push("raised", "loosened");
@@ -126,6 +129,25 @@ const connectCommitment: Classifier = (change) => {
     if (a !== undefined && b !== undefined) setDelta(change, a, b, { up: ["tightened"], down: ["loosened"] });
   }
 };
+
+/** The unit a duration's number counts, as the formatters name it: `business-hours`, `days`. */
+function durationUnit(d: Duration): string {
+  const unit = { minute: "minutes", hour: "hours", day: "days", week: "weeks" }[d.unit];
+  return d.business ? `business-${unit}` : unit;
+}
+
+/**
+ * Two durations in one unit (4 business hours → 2 business hours) differ by a number of that
+ * unit; in different units (4 hours → 1 business day) only their order is said.
+ */
+function durationDelta(change: Change, a: Duration, b: Duration): void {
+  const unit = durationUnit(b);
+  if (durationUnit(a) !== unit || a.value === b.value) return;
+  change.unit = unit;
+  setDelta(change, a.value, b.value);
+  // setDelta's raised/lowered come from the number; the classifier says them from the time.
+  change.classes = change.classes.filter((c) => c !== "raised" && c !== "lowered");
+}
 
 /** Deal-stage probabilities, written in any percentage style. */
 const probability: Classifier = (change) => {
@@ -144,12 +166,24 @@ const otherNumber: Classifier = (change) => {
   if (change.delta || change.kind !== "changed" || (change.section === "kpis" && change.field === "target")) return;
   const a = numeric(change.before);
   const b = numeric(change.after);
-  if (a !== undefined && b !== undefined) setDelta(change, a, b);
+  if (a !== undefined && b !== undefined) return setDelta(change, a, b);
+  // "30 %" → "28 %": percentages written as text are numbers too, compared in points.
+  const [x, y] = [percentText(change.before), percentText(change.after)];
+  if (x !== undefined && y !== undefined) {
+    change.unit = "percent";
+    setDelta(change, x, y);
+  }
 };
+
+/** A text that is a percentage ("30 %", "%25", "２５％") as a fraction; a bare number is not. */
+function percentText(value: unknown): number | undefined {
+  return typeof value === "string" && /[%％]/.test(value) ? toFraction(value) : undefined;
+}
 
 /** Texts show the changed words; lists of texts show items added, removed or reworded. */
 const texts: Classifier = (change, { locale }) => {
-  if (change.kind !== "changed" && change.kind !== "renamed") return;
+  // A number, a percentage or a duration written as text is compared as one, not word by word.
+  if ((change.kind !== "changed" && change.kind !== "renamed") || change.delta || isDurationChange(change)) return;
   const { before, after } = change;
   if (typeof before === "string" && typeof after === "string") {
     if (isProse(before) || isProse(after)) change.words = diffWords(before, after, locale);
@@ -157,6 +191,10 @@ const texts: Classifier = (change, { locale }) => {
     change.items = diffTextList(before, after, locale);
   }
 };
+
+function isDurationChange(change: Change): boolean {
+  return typeof change.before === "string" && typeof change.after === "string" && parseDuration(change.before) !== undefined && parseDuration(change.after) !== undefined;
+}
 
 /** Sentences get a word diff; dates, ids and other single tokens read better whole. */
 function isProse(text: string): boolean {

@@ -1,21 +1,28 @@
 // What the changes do to the funnel math: volumes needed per month, before and after.
-import { describeUncomputable, type FunnelMath, type FunnelUncomputable } from "../domain/funnel.js";
+import type { FunnelMath, FunnelUncomputable } from "../domain/funnel.js";
+import { message, type Message } from "../i18n/message.js";
 import type { Change } from "./model.js";
 
 type Side = FunnelMath | FunnelUncomputable | undefined;
+
+/**
+ * Why the math cannot be done, as data: the metric that makes it impossible, the reason and,
+ * for `out-of-range`, the figure that overflowed. The formatters word it (diff-common.ts).
+ */
+function why(funnel: FunnelUncomputable): Record<string, string> {
+  return { cause: funnel.cause, reason: funnel.reason, ...(funnel.figure === undefined ? {} : { figure: funnel.figure }) };
+}
 
 export function funnelChanges(oldSide: Side, newSide: Side): Change[] {
   // Only computed figures are compared: an impossible one is said in words, never as NaN.
   const before = oldSide?.computable ? oldSide : undefined;
   const after = newSide?.computable ? newSide : undefined;
-  const noted = (note: string): Change[] => [{ section: "funnel", kind: "changed", path: ["kpis"], classes: ["changed"], note }];
-  if (!before && !after) return newSide?.computable === false ? noted(`the funnel math cannot be computed: ${describeUncomputable(newSide)}`) : [];
+  const noted = (note: Message): Change[] => [{ section: "funnel", kind: "changed", path: ["kpis"], classes: ["changed"], note }];
+  if (!before && !after) return newSide?.computable === false ? noted(message("diff/funnel.not-computable", why(newSide))) : [];
   if (!before || !after) {
     // The math needs a revenue target, a deal size and possible rates; one side lacks them.
-    if (after) return noted("the funnel math can now be computed");
-    return noted(
-      `the funnel math can no longer be computed: ${newSide?.computable === false ? describeUncomputable(newSide) : "a revenue target, an average deal size or a rate is missing"}`,
-    );
+    if (after) return noted(message("diff/funnel.computable"));
+    return noted(message("diff/funnel.no-longer-computable", newSide?.computable === false ? why(newSide) : { reason: "missing-input" }));
   }
   const changes: Change[] = [];
   for (const step of after.steps) {

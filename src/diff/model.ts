@@ -1,5 +1,6 @@
 import type { JsonPath } from "../findings.js";
 import type { FunnelMath, FunnelUncomputable } from "../domain/funnel.js";
+import type { Message } from "../i18n/message.js";
 import type { TextPart } from "./words.js";
 
 /** Classes a change can have; `--fail-on` takes these (and `any`). */
@@ -35,11 +36,26 @@ export type SectionId =
   | "funnel"
   | "reset";
 
+/** What one entry of a list is called, in JSON (stable); worded in the reader's language when shown. */
+export const ENTITY_LABELS = [
+  "ICP",
+  "persona",
+  "journey phase",
+  "lifecycle stage",
+  "lead type",
+  "lead status",
+  "deal stage",
+  "KPI",
+  "party",
+  "scoring criterion",
+] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+
 export interface EntityRef {
   id: string;
   name?: string;
   /** What one entry is called: "KPI", "persona", "party". */
-  label: string;
+  label: EntityLabel;
 }
 
 export interface ListPart {
@@ -74,8 +90,8 @@ export interface Change {
   unit?: string;
   /** For a KPI whose unit changed: its unit before, to format the value before in it. */
   unitBefore?: string;
-  /** One line of explanation that the data alone does not give (reset checks, funnel). */
-  note?: string;
+  /** One line of explanation that the data alone does not give (reset checks, funnel), as a message id and arguments (worded by the formatters). */
+  note?: Message;
 }
 
 export interface DiffSide {

@@ -1,5 +1,6 @@
 // Checks of a six-month reset: the new period follows the old one, the version goes up.
 import { parseDate, toDayNumber } from "../domain/period.js";
+import { message, type Message } from "../i18n/message.js";
 import type { Change, DiffSide } from "./model.js";
 
 /** Compares dotted versions numerically: 2026.10 > 2026.9. */
@@ -30,7 +31,7 @@ export function resetChecks(before: DiffSide, after: DiffSide): Change[] {
       before: before.version,
       after: after.version,
       classes: ["reset"],
-      note: `the version did not increase (${before.version} → ${after.version}); raise it so the signed copies can be told apart`,
+      note: message("diff/reset.version-not-increased", { before: before.version, after: after.version }),
     });
   }
   const problem = periodProblem(before, after);
@@ -53,21 +54,18 @@ export function resetChecks(before: DiffSide, after: DiffSide): Change[] {
  * the old one ended. A period whose start is unchanged is amended (extended or shortened),
  * not reset, and is not judged here.
  */
-function periodProblem(before: DiffSide, after: DiffSide): string | undefined {
+function periodProblem(before: DiffSide, after: DiffSide): Message | undefined {
   const [oldStart, oldEnd, newStart, newEnd] = [before.reviewPeriod?.start, before.reviewPeriod?.end, after.reviewPeriod?.start, after.reviewPeriod?.end].map((text) => {
     const date = parseDate(text);
     return date && toDayNumber(date);
   });
   if (oldStart === undefined || oldEnd === undefined || newStart === undefined || newStart === oldStart) return undefined;
-  const old = `${before.reviewPeriod!.start} – ${before.reviewPeriod!.end}`;
-  const proposed = `${after.reviewPeriod!.start} – ${after.reviewPeriod!.end}`;
-  if (newStart < oldStart) return `the new period (${proposed}) starts before the old one (${old}); were the two sides given in the wrong order?`;
+  const [was, now] = [before.reviewPeriod!, after.reviewPeriod!];
+  if (newStart < oldStart) return message("diff/reset.starts-before", { newStart: now.start, newEnd: now.end, oldStart: was.start, oldEnd: was.end });
   const gap = newStart - oldEnd - 1;
-  if (gap > 0) return `the new period starts ${after.reviewPeriod!.start}, leaving a gap of ${days(gap)} after the old one ended ${before.reviewPeriod!.end}`;
+  if (gap > 0) return message("diff/reset.gap", { start: now.start, days: gap, oldEnd: was.end });
   // The days both periods cover: up to whichever ends first.
   const overlap = Math.min(oldEnd, newEnd ?? oldEnd) - newStart + 1;
-  if (overlap > 0) return `the new period starts ${after.reviewPeriod!.start}, overlapping the old one (ended ${before.reviewPeriod!.end}) by ${days(overlap)}`;
+  if (overlap > 0) return message("diff/reset.overlap", { start: now.start, oldEnd: was.end, days: overlap });
   return undefined;
 }
-
-const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;

@@ -2,7 +2,7 @@
 // a moved entity is a reorder and a renamed one a rename. Classification comes after.
 import type { JsonPath } from "../findings.js";
 import type { Sla } from "../model/index.js";
-import type { Change, EntityRef, SectionId } from "./model.js";
+import type { Change, EntityLabel, EntityRef, SectionId } from "./model.js";
 import { lcsDiff } from "./words.js";
 
 type Value = unknown;
@@ -19,7 +19,7 @@ interface Scope {
   sub: JsonPath;
 }
 
-const SECTIONS: { id: SectionId; label?: string; ordered?: boolean }[] = [
+const SECTIONS: { id: SectionId; label?: EntityLabel; ordered?: boolean }[] = [
   { id: "agreement" },
   { id: "icps", label: "ICP" },
   { id: "personas", label: "persona" },
@@ -35,7 +35,7 @@ const SECTIONS: { id: SectionId; label?: string; ordered?: boolean }[] = [
 ];
 
 /** Lists of entities inside sections, with what one entry is called. */
-const NESTED_LABELS: Record<string, string> = {
+const NESTED_LABELS: Record<string, EntityLabel> = {
   parties: "party",
   criteria: "scoring criterion",
 };
@@ -59,7 +59,7 @@ export function structuralDiff(before: Sla, after: Sla): Change[] {
   return changes;
 }
 
-function diffEntities(changes: Change[], scope: Scope, label: string, a: Entity[], b: Entity[], ordered: boolean): void {
+function diffEntities(changes: Change[], scope: Scope, label: EntityLabel, a: Entity[], b: Entity[], ordered: boolean): void {
   const listPath = [...scope.base, ...scope.sub];
   const oldById = new Map(a.map((e, i) => [e.id, { entity: e, index: i }]));
   const newById = new Map(b.map((e, i) => [e.id, { entity: e, index: i }]));

@@ -1,7 +1,9 @@
 // Durations such as "4h", "4 business hours" or "2 business days", also in Turkish, German
-// and Japanese ("4 iş saati", "2 Werktage", "3営業日", also with full-width digits: "３営業日"). Business time is kept
+// and Japanese ("4 iş saati", "2 Werktage", "3営業日", also with full-width digits: "３営業日"),
+// in any case ("2 İş Saati", "4 Hours"). Business time is kept
 // apart from calendar time because the two cannot be compared without a working calendar;
 // for ordering checks a business day is taken as 8 business hours.
+import { DURATION_PATTERN, UNIT_FOLDS, UNITS } from "./words.generated.js";
 
 export interface Duration {
   /** Length in hours: calendar hours, or business hours when `business` is true. */
@@ -14,69 +16,20 @@ export interface Duration {
   text: string;
 }
 
-const UNIT_HOURS: Record<string, { hours: number; business: boolean }> = {
-  m: { hours: 1 / 60, business: false },
-  min: { hours: 1 / 60, business: false },
-  mins: { hours: 1 / 60, business: false },
+/** What a unit word measures; the words are in locales/<language>/words.json. */
+export type UnitKind = "minute" | "hour" | "day" | "week" | "businessHour" | "businessDay";
+
+const UNIT_HOURS: Record<UnitKind, { hours: number; business: boolean }> = {
   minute: { hours: 1 / 60, business: false },
-  minutes: { hours: 1 / 60, business: false },
-  h: { hours: 1, business: false },
-  hr: { hours: 1, business: false },
-  hrs: { hours: 1, business: false },
   hour: { hours: 1, business: false },
-  hours: { hours: 1, business: false },
-  d: { hours: 24, business: false },
   day: { hours: 24, business: false },
-  days: { hours: 24, business: false },
-  w: { hours: 168, business: false },
   week: { hours: 168, business: false },
-  weeks: { hours: 168, business: false },
-  bh: { hours: 1, business: true },
-  "business hour": { hours: 1, business: true },
-  "business hours": { hours: 1, business: true },
-  bd: { hours: 8, business: true },
-  "business day": { hours: 8, business: true },
-  "business days": { hours: 8, business: true },
-  // Turkish
-  dakika: { hours: 1 / 60, business: false },
-  dk: { hours: 1 / 60, business: false },
-  sa: { hours: 1, business: false },
-  saat: { hours: 1, business: false },
-  gün: { hours: 24, business: false },
-  hafta: { hours: 168, business: false },
-  "iş saati": { hours: 1, business: true },
-  "iş günü": { hours: 8, business: true },
-  // German (matched lower-cased)
-  "min.": { hours: 1 / 60, business: false },
-  minuten: { hours: 1 / 60, business: false },
-  std: { hours: 1, business: false },
-  "std.": { hours: 1, business: false },
-  stunde: { hours: 1, business: false },
-  stunden: { hours: 1, business: false },
-  tag: { hours: 24, business: false },
-  tage: { hours: 24, business: false },
-  woche: { hours: 168, business: false },
-  wochen: { hours: 168, business: false },
-  geschäftsstunde: { hours: 1, business: true },
-  geschäftsstunden: { hours: 1, business: true },
-  arbeitsstunde: { hours: 1, business: true },
-  arbeitsstunden: { hours: 1, business: true },
-  werktag: { hours: 8, business: true },
-  werktage: { hours: 8, business: true },
-  arbeitstag: { hours: 8, business: true },
-  arbeitstage: { hours: 8, business: true },
-  geschäftstag: { hours: 8, business: true },
-  geschäftstage: { hours: 8, business: true },
-  // Japanese
-  分: { hours: 1 / 60, business: false },
-  時間: { hours: 1, business: false },
-  日: { hours: 24, business: false },
-  日間: { hours: 24, business: false },
-  週: { hours: 168, business: false },
-  週間: { hours: 168, business: false },
-  営業時間: { hours: 1, business: true },
-  営業日: { hours: 8, business: true },
+  businessHour: { hours: 1, business: true },
+  businessDay: { hours: 8, business: true },
 };
+
+// The schema's own pattern, so that what the schema accepts is what is read here.
+const DURATION = new RegExp(DURATION_PATTERN, "u");
 
 // Agreements repeat a handful of durations ("4 business hours") within a file and across the
 // files of a run; each is read once. Callers only read the objects, so they can be shared.
@@ -92,12 +45,13 @@ export function parseDuration(text: string | undefined): Readonly<Duration> | un
 }
 
 function readDuration(text: string): Readonly<Duration> | undefined {
-  // NFKC reads the full-width digits a Japanese keyboard types ("４時間") as 0-9.
-  const match = /^\s*(\d+(?:[.,]\d+)?)\s*(\S.*?)\s*$/u.exec(text.normalize("NFKC").toLowerCase());
+  const match = DURATION.exec(text);
   if (!match) return undefined;
-  const unit = UNIT_HOURS[match[2]!.replace(/\s+/g, " ")];
-  if (!unit) return undefined;
-  const value = Number(match[1]!.replace(",", "."));
+  let key = "";
+  for (const ch of match[2]!.replace(/\s+/g, " ")) key += UNIT_FOLDS[ch] ?? ch;
+  const unit = UNIT_HOURS[UNITS[key]!];
+  // NFKC reads the full-width digits a Japanese keyboard types ("４時間") as 0-9.
+  const value = Number(match[1]!.normalize("NFKC").replace(",", "."));
   return Object.freeze({ hours: value * unit.hours, business: unit.business, unit: unitName(unit.hours, unit.business), value, text: text.trim() });
 }
 

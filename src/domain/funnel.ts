@@ -2,7 +2,7 @@
 // the customers, proposals, SQLs, MQLs, leads and visits the period needs. Shared by the
 // validator (targets that cannot deliver the revenue), the diff and the rendered document.
 import type { FunnelMetric, Kpi, Sla } from "../model/index.js";
-import { parseDate, monthsInPeriod } from "./period.js";
+import { parseDate, targetMonths } from "./period.js";
 import { toFraction } from "./percent.js";
 
 export type VolumeMetric = "customers" | "proposals" | "sqls" | "mqls" | "leads" | "visits";
@@ -98,12 +98,15 @@ export function describeUncomputable(funnel: FunnelUncomputable): string {
   }
 }
 
-/** Length of the review period in months, or undefined when its dates are unusable. */
+/**
+ * The months the targets are kept over: whole calendar months for a period that ends within a
+ * few days of them (targetMonths), or undefined when its dates are unusable.
+ */
 export function periodMonths(sla: Sla): number | undefined {
   const start = parseDate(sla.agreement?.reviewPeriod?.start);
   const end = parseDate(sla.agreement?.reviewPeriod?.end);
   if (!start || !end) return undefined;
-  const months = monthsInPeriod(start, end);
+  const months = targetMonths(start, end);
   return months > 0 ? months : undefined;
 }
 

@@ -1,6 +1,10 @@
 // Teams write percentages three ways: "25%", 25 and 0.25. One reading for all of them keeps
 // the validator, the diff and the rendered document in agreement.
 import { finite } from "./finite.js";
+import { PERCENT_PATTERN } from "./words.generated.js";
+
+// The schema's own pattern (from locales/*/words.json), so both accept the same notations.
+const PERCENT = new RegExp(PERCENT_PATTERN, "u");
 
 /** A percentage as a fraction (25% -> 0.25), or undefined when the value is not a percentage. */
 export function toFraction(value: number | string | undefined): number | undefined {
@@ -10,9 +14,9 @@ export function toFraction(value: number | string | undefined): number | undefin
     return Math.abs(value) < 1 ? value : value / 100;
   }
   if (typeof value === "string") {
-    // "25%", "25 %", Turkish "%25", German "2,5 %", full-width "２５％" (NFKC reads it as 25%).
-    const match = /^\s*(?:%\s*(-?\d+(?:[.,]\d+)?)|(-?\d+(?:[.,]\d+)?)\s*%)\s*$/.exec(value.normalize("NFKC"));
-    return match ? Number((match[1] ?? match[2])!.replace(",", ".")) / 100 : undefined;
+    // "25%", "25 %", Turkish "%25", German "2,5 %", full-width "２５％" (NFKC reads its digits as 25).
+    const match = PERCENT.exec(value);
+    return match ? Number((match[1] ?? match[2])!.normalize("NFKC").replace(",", ".")) / 100 : undefined;
   }
   return undefined;
 }

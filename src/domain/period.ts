@@ -53,3 +53,23 @@ export function monthsInPeriod(start: CalendarDate, end: CalendarDate): number {
   }
   return months + dayDelta / daysInMonth(stop.year, stop.month);
 }
+
+/** How far, in days, the end may be from a whole number of months for the period to count as them. */
+const MONTH_END_SLACK_DAYS = 3;
+
+/**
+ * The months a per-month (per-week, per-quarter) target is kept over: whole calendar months
+ * when the period ends within a few days of where they end, else monthsInPeriod's share.
+ * People write a six-month period as 2026-07-01..2026-12-31, but also a day short
+ * (..12-30) or with the next period's first day (..2027-01-01); both mean six months, and
+ * counting them as 5.97 or 6.03 made a per-month target fall short of a per-period one by a
+ * fraction of a unit, so the funnel reported every volume as unreachable.
+ */
+export function targetMonths(start: CalendarDate, end: CalendarDate): number {
+  const months = monthsInPeriod(start, end);
+  const whole = Math.round(months);
+  if (whole < 1) return months;
+  // The last day of `whole` months from the start (Date.UTC carries a day past the month's end over).
+  const wholeEnd = Date.UTC(start.year, start.month - 1 + whole, start.day) / 86_400_000 - 1;
+  return Math.abs(toDayNumber(end) - wholeEnd) <= MONTH_END_SLACK_DAYS ? whole : months;
+}

@@ -2,10 +2,16 @@
 // change it only with a new `version`.
 import { summarizeDiff, type SlaDiff } from "../diff/index.js";
 import { jsonVisible } from "../util/visible.js";
+import { wordNote } from "./diff-common.js";
 
 export const DIFF_JSON_VERSION = 1;
 
-export function formatDiffJson(diff: SlaDiff): string {
+/**
+ * Ids stay as they are in every language (classes, sections, units, `noteId` and `noteArgs`);
+ * only `note` is worded, in `locale`.
+ */
+export function formatDiffJson(diff: SlaDiff, options: { locale?: string } = {}): string {
+  const locale = options.locale ?? "en";
   const side = (s: SlaDiff["old"]) => ({
     file: s.file,
     exists: s.exists,
@@ -29,7 +35,9 @@ export function formatDiffJson(diff: SlaDiff): string {
     words: c.words ?? null,
     items: c.items ?? null,
     order: c.order ?? null,
-    note: c.note ?? null,
+    note: c.note ? wordNote(c.note, locale) : null,
+    noteId: c.note?.id ?? null,
+    noteArgs: c.note ? (c.note.args ?? {}) : null,
   }));
   return jsonVisible(JSON.stringify({ version: DIFF_JSON_VERSION, old: side(diff.old), new: side(diff.new), summary: summarizeDiff(diff), changes }, null, 2)) + "\n";
 }

@@ -4,7 +4,25 @@ import type { Change, SlaDiff } from "../diff/index.js";
 import type { TextPart } from "../diff/words.js";
 import { markdownInline } from "../util/markdown-text.js";
 import { noWorkflowCommands, visible } from "../util/visible.js";
-import { absenceNote, effectClasses, entityLabel, formatDelta, formatFieldValue, formatKpiValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
+import {
+  absenceNote,
+  capitalize,
+  classWord,
+  effectClasses,
+  entityLabel,
+  entityTerm,
+  formatDelta,
+  formatFieldValue,
+  formatKpiValue,
+  formatValue,
+  groupBySection,
+  joinList,
+  say,
+  sectionTitle,
+  summarize,
+  volumeLabel,
+  wordNote,
+} from "./diff-common.js";
 
 /** The agreement's text, inside a line, a table cell or `**` and `~~` markers (see markdown-text.ts). */
 const escape = markdownInline;
@@ -32,83 +50,98 @@ function words(parts: readonly TextPart[]): string {
     .join("");
 }
 
-export function formatDiffMarkdown(diff: SlaDiff): string {
+/** In `locale`: by default the agreement's language, as the document it is compared from (see cli/actions/diff.ts). */
+export function formatDiffMarkdown(diff: SlaDiff, options: { locale?: string } = {}): string {
+  const locale = options.locale ?? "en";
+  const t = (id: string, args?: Parameters<typeof say>[2]) => say(locale, id, args);
   const title = diff.new.name ?? diff.old.name ?? "SLA";
   const out = [`## ${escape(title)}: ${escape(diff.old.version ?? "?")} → ${escape(diff.new.version ?? "?")}`, ""];
-  const period = (s: SlaDiff["old"]) => (s.reviewPeriod ? `${s.reviewPeriod.start} – ${s.reviewPeriod.end}` : "not set");
-  out.push(`Review period: ${period(diff.old)} → ${period(diff.new)}  `, `Compared: ${code(diff.old.file)} → ${code(diff.new.file)}`, "");
-  const absence = absenceNote(diff);
+  const period = (s: SlaDiff["old"]) => (s.reviewPeriod ? `${s.reviewPeriod.start} – ${s.reviewPeriod.end}` : t("diff/not-set"));
+  out.push(`${t("diff/md.review-period", { before: period(diff.old), after: period(diff.new) })}  `, t("diff/md.compared", { before: code(diff.old.file), after: code(diff.new.file) }), "");
+  const absence = absenceNote(diff, locale);
   if (absence) out.push(`_${escape(absence)}_`, "");
-  if (diff.changes.length === 0) return noWorkflowCommands(`${out.join("\n")}No changes.\n`, "backslash");
-  out.push(`**${summarize(diff)}**`, "");
+  if (diff.changes.length === 0) return noWorkflowCommands(`${out.join("\n")}${t("diff/no-changes")}\n`, "backslash");
+  out.push(`**${summarize(diff, locale)}**`, "");
 
   const currency = diff.new.currency ?? diff.old.currency;
   const groups = groupBySection(diff);
   const kpis = groups.get("kpis") ?? [];
   const targets = kpis.filter((c) => c.kind === "changed" && c.field === "target");
+  const [oldHead, newHead, changeHead] = [t("diff/md.old"), t("diff/md.new"), t("diff/md.change")];
   if (targets.length) {
-    out.push(`### ${SECTION_TITLES.kpis}`, "", "| KPI | Old | New | Change | Effect |", "| --- | ---: | ---: | ---: | --- |");
+    out.push(`### ${sectionTitle("kpis", locale)}`, "", `| ${t("diff/md.kpi")} | ${oldHead} | ${newHead} | ${changeHead} | ${t("diff/md.effect")} |`, "| --- | ---: | ---: | ---: | --- |");
     const notes: string[] = [];
     for (const c of targets) {
       const name = c.entity!.name ? `${cell(c.entity!.name)} (\`${c.entity!.id}\`)` : `\`${c.entity!.id}\``;
+      const effect = joinList(effectClasses(c).filter((e) => e === "tightened" || e === "loosened").map((e) => classWord(e, locale)), locale) || "–";
       out.push(
-        `| ${name} | ${cell(formatKpiValue(c.unit, c.before, diff.old.currency))} | ${cell(formatKpiValue(c.unit, c.after, currency))} | ${cell(formatDelta(c, currency))}${c.note ? ` (${notes.push(c.note)})` : ""} | ${effectClasses(c).filter((e) => e === "tightened" || e === "loosened").join(", ") || "–"} |`,
+        `| ${name} | ${cell(formatKpiValue(c.unit, c.before, diff.old.currency, locale))} | ${cell(formatKpiValue(c.unit, c.after, currency, locale))} | ${cell(formatDelta(c, currency, locale))}${c.note ? ` (${notes.push(wordNote(c.note, locale))})` : ""} | ${effect} |`,
       );
     }
     out.push("", ...notes.map((note, i) => `(${i + 1}) ${escape(note)}  `), ...(notes.length ? [""] : []));
   }
   const funnelChanges = groups.get("funnel") ?? [];
-  if (funnelChanges.length) out.push(`### ${SECTION_TITLES.funnel}`, "");
+  if (funnelChanges.length) out.push(`### ${sectionTitle("funnel", locale)}`, "");
   const rows = funnelChanges.filter((c) => !c.note);
-  for (const c of funnelChanges) if (c.note) out.push(`_${escape(c.note)}_`, "");
+  for (const c of funnelChanges) if (c.note) out.push(`_${escape(wordNote(c.note, locale))}_`, "");
   if (rows.length) {
-    out.push("| Volume | Old | New | Change |", "| --- | ---: | ---: | ---: |");
-    for (const c of rows) out.push(`| ${volumeLabel(c.field!)} | ${formatValue(c.before)} | ${formatValue(c.after)} | ${formatDelta(c, currency)} |`);
+    out.push(`| ${t("diff/md.volume")} | ${oldHead} | ${newHead} | ${changeHead} |`, "| --- | ---: | ---: | ---: |");
+    for (const c of rows) out.push(`| ${cell(volumeLabel(c.field!, locale))} | ${formatValue(c.before, locale)} | ${formatValue(c.after, locale)} | ${formatDelta(c, currency, locale)} |`);
     out.push("");
   }
   for (const [section, changes] of groups) {
     if (section === "funnel") continue;
     const rest = section === "kpis" ? changes.filter((c) => !targets.includes(c)) : changes;
     if (!rest.length) continue;
-    out.push(`### ${section === "kpis" ? "Other KPI changes" : SECTION_TITLES[section]}`, "");
-    for (const change of rest) out.push(...bullet(change, currency, diff.old.currency));
+    out.push(`### ${section === "kpis" ? t("diff/section.other-kpis") : sectionTitle(section, locale)}`, "");
+    for (const change of rest) out.push(...bullet(change, currency, diff.old.currency, locale));
     out.push("");
   }
   return noWorkflowCommands(out.join("\n"), "backslash");
 }
 
-function bullet(change: Change, currency: string | undefined, oldCurrency: string | undefined): string[] {
-  const label = entityLabel(change, escape);
+function bullet(change: Change, currency: string | undefined, oldCurrency: string | undefined, locale: string): string[] {
+  const label = entityLabel(change, locale, escape);
   const effects = effectClasses(change);
-  const tag = effects.length ? ` _(${effects.join(", ")})_` : "";
+  const tag = effects.length ? ` _(${joinList(effects.map((e) => classWord(e, locale)), locale)})_` : "";
+  const verb = (cls: "added" | "removed" | "renamed") => `**${capitalize(classWord(cls, locale), locale)}**`;
   switch (change.kind) {
     case "added":
-      return [`- **Added** ${label}`];
+      return [`- ${verb("added")} ${label}`];
     case "removed":
-      return [`- **Removed** ${label}`];
+      return [`- ${verb("removed")} ${label}`];
     case "renamed":
-      return [`- **Renamed** ${change.entity!.label} \`${change.entity!.id}\`: ${escape(String(change.before))} → **${escape(String(change.after))}**`];
+      return [`- ${verb("renamed")} ${entityTerm(change.entity!.label, locale)} \`${change.entity!.id}\`: ${escape(String(change.before))} → **${escape(String(change.after))}**`];
     case "reordered":
       return [
-        `- **Reordered**${change.field ? ` ${change.field}` : ""}: moved ${change.order!.moved.map((id) => `\`${id}\``).join(", ")}`,
-        `  - before: ${change.order!.before.map((id) => `\`${id}\``).join(" → ")}`,
-        `  - after: ${change.order!.after.map((id) => `\`${id}\``).join(" → ")}`,
+        `- ${say(locale, "diff/md.reordered", { field: change.field ?? "none", moved: change.order!.moved.map((id) => `\`${id}\``) })}`,
+        `  - ${say(locale, "diff/order.before")}: ${change.order!.before.map((id) => `\`${id}\``).join(" → ")}`,
+        `  - ${say(locale, "diff/order.after")}: ${change.order!.after.map((id) => `\`${id}\``).join(" → ")}`,
       ];
     case "changed":
       break;
   }
-  if (change.section === "reset") return [`- ⚠️ ${escape(change.note!)}`];
+  if (change.section === "reset") return [`- ⚠️ ${escape(wordNote(change.note!, locale))}`];
   const subject = [label, change.field ? `\`${change.field}\`` : ""].filter(Boolean).join(" ");
   if (change.items) {
+    const item = (id: string) => say(locale, id);
     return [
       `- ${subject}:${tag}`,
-      ...change.items.flatMap((item) =>
-        item.op === "insert" ? [`  - added: **${escape(item.text)}**`] : item.op === "delete" ? [`  - removed: ~~${escape(item.text)}~~`] : item.op === "change" ? [`  - reworded: ${words(item.words!)}`] : item.op === "move" ? [`  - moved: ${escape(item.text)}`] : [],
+      ...change.items.flatMap((part) =>
+        part.op === "insert"
+          ? [`  - ${classWord("added", locale)}: **${escape(part.text)}**`]
+          : part.op === "delete"
+            ? [`  - ${classWord("removed", locale)}: ~~${escape(part.text)}~~`]
+            : part.op === "change"
+              ? [`  - ${item("diff/item.reworded")}: ${words(part.words!)}`]
+              : part.op === "move"
+                ? [`  - ${item("diff/item.moved")}: ${escape(part.text)}`]
+                : [],
       ),
     ];
   }
   if (change.words) return [`- ${subject}: ${words(change.words)}${tag}`];
-  const delta = change.delta ? ` (${formatDelta(change, currency)})` : "";
-  const note = change.note ? ` — ${escape(change.note)}` : "";
-  return [`- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency, "before"))} → **${escape(formatFieldValue(change, change.after, currency))}**${delta}${tag}${note}`];
+  const delta = change.delta ? ` (${formatDelta(change, currency, locale)})` : "";
+  const note = change.note ? ` — ${escape(wordNote(change.note, locale))}` : "";
+  return [`- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency, locale, "before"))} → **${escape(formatFieldValue(change, change.after, currency, locale))}**${delta}${tag}${note}`];
 }

@@ -4,30 +4,45 @@ import type { TextPart } from "../diff/words.js";
 import type { Paint } from "./paint.js";
 import { mapStrings } from "../util/map-strings.js";
 import { noWorkflowCommands, visible } from "../util/visible.js";
-import { absenceNote, effectClasses, entityLabel, formatDelta, formatFieldValue, formatValue, groupBySection, SECTION_TITLES, summarize, volumeLabel } from "./diff-common.js";
+import {
+  absenceNote,
+  classWord,
+  effectClasses,
+  entityLabel,
+  formatDelta,
+  formatFieldValue,
+  formatValue,
+  groupBySection,
+  joinList,
+  say,
+  sectionTitle,
+  summarize,
+  volumeLabel,
+  wordNote,
+} from "./diff-common.js";
 
-export function formatDiffText(diff: SlaDiff, options: { paint: Paint }): string {
+export function formatDiffText(diff: SlaDiff, options: { paint: Paint; locale?: string }): string {
   // Every text of the diff as shown, never acted on (see visible.ts), on one line.
-  return noWorkflowCommands(formatShown(mapStrings(diff, visible), options.paint), "backslash");
+  return noWorkflowCommands(formatShown(mapStrings(diff, visible), options.paint, options.locale ?? "en"), "backslash");
 }
 
-function formatShown(diff: SlaDiff, c: Paint): string {
-  const out: string[] = [c.bold(`${describeSide(diff.old)} → ${describeSide(diff.new)}`), ""];
-  const absence = absenceNote(diff);
+function formatShown(diff: SlaDiff, c: Paint, locale: string): string {
+  const out: string[] = [c.bold(`${describeSide(diff.old, locale)} → ${describeSide(diff.new, locale)}`), ""];
+  const absence = absenceNote(diff, locale);
   if (absence) out.push(absence, "");
-  if (diff.changes.length === 0) return `${out.join("\n")}No changes.\n`;
+  if (diff.changes.length === 0) return `${out.join("\n")}${say(locale, "diff/no-changes")}\n`;
   for (const [section, changes] of groupBySection(diff)) {
-    out.push(c.bold(SECTION_TITLES[section]));
-    for (const change of changes) out.push(...formatChange(change, diff, c).map((line) => `  ${line}`));
+    out.push(c.bold(sectionTitle(section, locale)));
+    for (const change of changes) out.push(...formatChange(change, diff, c, locale).map((line) => `  ${line}`));
     out.push("");
   }
-  out.push(summarize(diff));
+  out.push(summarize(diff, locale));
   return out.join("\n") + "\n";
 }
 
-function describeSide(side: SlaDiff["old"]): string {
+function describeSide(side: SlaDiff["old"], locale: string): string {
   const period = side.reviewPeriod ? `, ${side.reviewPeriod.start} – ${side.reviewPeriod.end}` : "";
-  return `${side.file} (${side.exists ? (side.version ?? "no version") : "no such file"}${period})`;
+  return `${side.file} (${side.exists ? (side.version ?? say(locale, "diff/side.no-version")) : say(locale, "diff/side.no-such-file")}${period})`;
 }
 
 function words(parts: readonly TextPart[], c: Paint): string {
@@ -36,44 +51,50 @@ function words(parts: readonly TextPart[], c: Paint): string {
     .join("");
 }
 
-function formatChange(change: Change, diff: SlaDiff, c: Paint): string[] {
+function formatChange(change: Change, diff: SlaDiff, c: Paint, locale: string): string[] {
   const effects = effectClasses(change);
-  const tag = effects.length ? `  ${c.cyan(`(${effects.join(", ")})`)}` : "";
+  const tag = effects.length ? `  ${c.cyan(`(${joinList(effects.map((e) => classWord(e, locale)), locale)})`)}` : "";
   const currency = diff.new.currency ?? diff.old.currency;
   switch (change.kind) {
     case "added":
-      return [c.green(`+ ${entityLabel(change)} added`)];
+      return [c.green(`+ ${say(locale, "diff/line.added", { entity: entityLabel(change, locale) })}`)];
     case "removed":
-      return [c.red(`- ${entityLabel(change)} removed`)];
+      return [c.red(`- ${say(locale, "diff/line.removed", { entity: entityLabel(change, locale) })}`)];
     case "renamed":
-      return [`~ ${change.entity!.label} \`${change.entity!.id}\` renamed: "${String(change.before)}" → "${String(change.after)}"`];
-    case "reordered":
+      return [`~ ${say(locale, "diff/line.renamed", { entity: entityLabel({ ...change, entity: { ...change.entity!, name: undefined } }, locale), before: String(change.before), after: String(change.after) })}`];
+    case "reordered": {
+      const [before, after] = [say(locale, "diff/order.before"), say(locale, "diff/order.after")];
+      const width = Math.max(before.length, after.length) + 1;
       return [
-        `↕ ${change.field ? `${change.field} ` : ""}order changed; moved: ${change.order!.moved.map((id) => `\`${id}\``).join(", ")}`,
-        `    before: ${change.order!.before.join(" → ")}`,
-        `    after:  ${change.order!.after.join(" → ")}`,
+        `↕ ${say(locale, "diff/line.reordered", { field: change.field ?? "none", moved: change.order!.moved.map((id) => `\`${id}\``) })}`,
+        `    ${`${before}:`.padEnd(width)} ${change.order!.before.join(" → ")}`,
+        `    ${`${after}:`.padEnd(width)} ${change.order!.after.join(" → ")}`,
       ];
+    }
     case "changed":
       break;
   }
-  if (change.section === "reset") return [c.yellow(`! ${change.note!}`)];
-  if (change.section === "funnel" && change.note) return [`~ ${change.note}`];
+  if (change.section === "reset") return [c.yellow(`! ${wordNote(change.note!, locale)}`)];
+  if (change.section === "funnel" && change.note) return [`~ ${wordNote(change.note, locale)}`];
   if (change.section === "funnel") {
-    return [`~ ${volumeLabel(change.field!)}: ${formatValue(change.before)} → ${formatValue(change.after)} per month (${formatDelta(change, currency)})${tag}`];
+    const values = say(locale, "diff/line.per-month", { before: formatValue(change.before, locale), after: formatValue(change.after, locale) });
+    return [`~ ${volumeLabel(change.field!, locale)}: ${values} (${formatDelta(change, currency, locale)})${tag}`];
   }
-  const subject = [entityLabel(change), change.field].filter(Boolean).join(" ");
+  const subject = [entityLabel(change, locale), change.field].filter(Boolean).join(" ");
   if (change.items) {
     const lines = [`~ ${subject}:${tag}`];
     for (const item of change.items) {
       if (item.op === "insert") lines.push(c.green(`    + ${item.text}`));
       else if (item.op === "delete") lines.push(c.red(`    - ${item.text}`));
       else if (item.op === "change") lines.push(`    ~ ${words(item.words!, c)}`);
-      else if (item.op === "move") lines.push(`    ↕ ${item.text} (moved)`);
+      else if (item.op === "move") lines.push(`    ↕ ${item.text} (${say(locale, "diff/item.moved")})`);
     }
     return lines;
   }
   if (change.words) return [`~ ${subject}: ${words(change.words, c)}${tag}`];
-  const delta = change.delta ? ` (${formatDelta(change, currency)})` : "";
-  const note = change.note ? ` ${c.dim(`[${change.note}]`)}` : "";
-  return [`~ ${subject}: ${formatFieldValue(change, change.before, diff.old.currency, "before")} → ${formatFieldValue(change, change.after, diff.new.currency)}${delta}${tag}${note}`];
+  const delta = change.delta ? ` (${formatDelta(change, currency, locale)})` : "";
+  const note = change.note ? ` ${c.dim(`[${wordNote(change.note, locale)}]`)}` : "";
+  return [
+    `~ ${subject}: ${formatFieldValue(change, change.before, diff.old.currency, locale, "before")} → ${formatFieldValue(change, change.after, diff.new.currency, locale)}${delta}${tag}${note}`,
+  ];
 }

@@ -12,6 +12,8 @@ export interface FormatOptions {
   paint: Paint;
   /** Source text by file, for code frames (stylish only). */
   sources?: ReadonlyMap<string, string>;
+  /** The language of the summary and the formatter's own words (English by default). */
+  locale?: string;
   /** Version of sla, for SARIF. */
   toolVersion?: string;
 }

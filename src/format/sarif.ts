@@ -25,6 +25,11 @@ export const formatSarif: FindingsFormatter = (reports, { toolVersion }) => {
       ruleId: f.ruleId,
       level: f.severity,
       message: { text: f.hint ? `${f.message}; ${f.hint}` : f.message },
+      // The message as data, for tools that word or group it themselves. Not SARIF's
+      // `message.id`: that must name a `messageStrings` entry with {0}-style arguments.
+      ...(f.messageId !== undefined && {
+        properties: { messageId: f.messageId, args: f.args ?? {}, ...(f.hintId !== undefined && { hintId: f.hintId, hintArgs: f.hintArgs ?? {} }) },
+      }),
       locations: [
         {
           physicalLocation: {

@@ -5,8 +5,10 @@ import { displayWidth } from "../util/text-width.js";
 import type { Paint } from "./paint.js";
 import type { FindingsFormatter } from "./report.js";
 import { noWorkflowCommands, visible } from "../util/visible.js";
+import { word } from "../i18n/catalog.js";
+import { message } from "../i18n/message.js";
 
-export const formatStylish: FindingsFormatter = (reports, { paint: c, sources }) => {
+export const formatStylish: FindingsFormatter = (reports, { paint: c, sources, locale = "en" }) => {
   const out: string[] = [];
   for (const { file, findings } of reports) {
     const lines = sources?.get(file)?.split(/\r?\n/);
@@ -17,22 +19,20 @@ export const formatStylish: FindingsFormatter = (reports, { paint: c, sources })
   }
   const all = reports.flatMap((r) => r.findings);
   const { error, warning } = countBySeverity(all);
-  const files = `${reports.length} file${reports.length === 1 ? "" : "s"}`;
+  const files = reports.length;
   if (error + warning === 0) {
-    out.push(c.green(`✔ ${files} valid`));
+    out.push(c.green(`✔ ${word(message("cli/summary.valid", { files }), locale)}`));
   } else {
-    const parts = [plural(error, "error"), plural(warning, "warning")].filter(Boolean).join(", ");
+    const errors = message("cli/summary.errors", { count: error });
+    const warnings = message("cli/summary.warnings", { count: warning });
+    const problems = error && warning ? message("cli/summary.errors-and-warnings", { errors, warnings }) : error ? errors : warnings;
     // "in 6 of 300 files": how many files need work, not only how many were read.
     const withFindings = reports.filter((r) => r.findings.length > 0).length;
-    const where = withFindings === reports.length ? files : `${withFindings} of ${files}`;
-    out.push((error ? c.red.bold : c.yellow.bold)(`${error ? "✖" : "⚠"} ${parts} in ${where}`));
+    const summary = withFindings === files ? message("cli/summary.in-files", { problems, files }) : message("cli/summary.in-some-files", { problems, some: withFindings, files });
+    out.push((error ? c.red.bold : c.yellow.bold)(`${error ? "✖" : "⚠"} ${word(summary, locale)}`));
   }
   return noWorkflowCommands(out.join("\n") + "\n", "backslash");
 };
-
-function plural(n: number, word: string): string {
-  return n ? `${n} ${word}${n === 1 ? "" : "s"}` : "";
-}
 
 function formatFinding(finding: Finding, lines: string[] | undefined, c: Paint): string {
   const label = finding.severity === "error" ? c.red.bold("error") : c.yellow.bold("warning");

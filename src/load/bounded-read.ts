@@ -4,11 +4,13 @@
 // would otherwise take all memory or wait for ever.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
+import { word } from "../i18n/catalog.js";
+import { message, type Message } from "../i18n/message.js";
 
-/** Why a read was refused, worded to follow `file: ` in a message. */
+/** Why a read was refused, worded to follow `file: ` in a message; `.message` in English. */
 export class ReadRefusal extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly said: Message) {
+    super(word(said, "en"));
     this.name = "ReadRefusal";
   }
 }
@@ -16,8 +18,8 @@ export class ReadRefusal extends Error {
 export interface ReadLimits {
   /** The most bytes accepted; one more is read to tell that the input is larger. */
   maxBytes: number;
-  /** What the input is, for the messages: "an SLA file", "a configuration"... */
-  what: string;
+  /** What the input is, for the messages: one of the kinds the catalogs word. */
+  what: "sla-file" | "configuration" | "document" | "cache" | "template";
   /**
    * The real path of the folder being checked: a file whose real path is elsewhere (a link
    * planted to `/etc/passwd` or `../../.env`) is refused before it is opened.
@@ -33,7 +35,7 @@ export function readBounded(file: string, limits: ReadLimits): Buffer {
   let path = file;
   if (limits.within !== undefined) {
     path = realPath(file);
-    if (!isInside(path, limits.within)) throw new ReadRefusal("links to a file outside the folder being checked, so it is not read; name the file itself to check it");
+    if (!isInside(path, limits.within)) throw new ReadRefusal(message("cli/read.link-outside"));
   }
   let fd: number;
   try {
@@ -45,9 +47,9 @@ export function readBounded(file: string, limits: ReadLimits): Buffer {
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new ReadRefusal("is a directory, not a file");
+    if (stat.isDirectory()) throw new ReadRefusal(message("cli/io.directory"));
     if (!stat.isFile()) throw new ReadRefusal(notRegular(limits));
-    if (stat.size > limits.maxBytes) throw tooLarge(`is ${megabytes(stat.size)} MB`, limits);
+    if (stat.size > limits.maxBytes) throw tooLarge(message("cli/read.size", { megabytes: megabytes(stat.size) }), limits);
     return readAll(fd, limits, file);
   } finally {
     closeSync(fd);
@@ -71,27 +73,27 @@ function readAll(fd: number, limits: ReadLimits, name: string): Buffer {
         continue;
       }
       if (code === "EOF") break; // Windows' end of a pipe
-      throw new ReadRefusal(name === "<stdin>" && code === "EISDIR" ? "standard input is a directory" : describeIoError(error));
+      throw new ReadRefusal(name === "<stdin>" && code === "EISDIR" ? message("cli/read.stdin-directory") : describeIoError(error));
     }
     if (read === 0) break;
     chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
     total += read;
-    if (total > limits.maxBytes) throw tooLarge(`more than ${megabytes(limits.maxBytes)} MB`, limits);
+    if (total > limits.maxBytes) throw tooLarge(message("cli/read.size-more-than", { megabytes: megabytes(limits.maxBytes) }), limits);
   }
   return Buffer.concat(chunks, total);
 }
 
-function notRegular(limits: ReadLimits): string {
-  return `is not a regular file (a device, pipe or socket); ${limits.what} must be a file`;
+function notRegular(limits: ReadLimits): Message {
+  return message("cli/read.not-regular", { what: limits.what });
 }
 
-function tooLarge(size: string, limits: ReadLimits): ReadRefusal {
-  return new ReadRefusal(`${size}; ${limits.what} may be at most ${megabytes(limits.maxBytes)} MB`);
+function tooLarge(size: Message, limits: ReadLimits): ReadRefusal {
+  return new ReadRefusal(message("cli/read.too-large", { size, what: limits.what, megabytes: megabytes(limits.maxBytes) }));
 }
 
-function megabytes(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+/** Megabytes to one decimal, as a number the catalog formats in the reader's locale. */
+export function megabytes(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }
 
 function realPath(file: string): string {
@@ -108,25 +110,26 @@ export function isInside(path: string, folder: string): boolean {
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
-export function describeIoError(error: unknown): string {
+/** Why the system refused a read or write, as a message; the system's own words otherwise. */
+export function describeIoError(error: unknown): Message {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case "ENOENT":
-      return "no such file";
+      return message("cli/io.no-such-file");
     case "EISDIR":
-      return "is a directory, not a file";
+      return message("cli/io.directory");
     case "EACCES":
     case "EPERM":
-      return "permission denied";
+      return message("cli/io.permission-denied");
     case "ELOOP":
-      return "is a loop of symbolic links";
+      return message("cli/io.symlink-loop");
     case "ENOSPC":
-      return "no space left on device";
+      return message("cli/io.no-space");
     case "EDQUOT":
-      return "disk quota exceeded";
+      return message("cli/io.quota");
     case "EROFS":
-      return "read-only file system";
+      return message("cli/io.read-only");
     default:
-      return (error as Error).message;
+      return message("cli/io.other", { detail: (error as Error).message });
   }
 }

@@ -4,6 +4,7 @@ import { ConfigError } from "../errors.js";
 import { CONFIG_FILE_NAMES, parseConfig, type SlaConfig } from "../validate/config.js";
 import { ReadRefusal, readBounded } from "./bounded-read.js";
 import { repositoryRoot } from "./discover.js";
+import { message } from "../i18n/message.js";
 
 /** A thousand times the largest configuration a team writes; bounds what a link to a device could make sla read. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -17,7 +18,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 export function loadConfig(cwd: string, explicit?: string): { config: SlaConfig; file?: string } {
   if (explicit) {
     const file = resolve(cwd, explicit);
-    if (!existsSync(file)) throw new ConfigError(explicit, "configuration file not found");
+    if (!existsSync(file)) throw new ConfigError(explicit, message("cli/config.not-found"));
     return { config: parseConfig(explicit, readConfigText(file, explicit)), file: explicit };
   }
   const start = resolve(cwd);
@@ -33,9 +34,9 @@ export function loadConfig(cwd: string, explicit?: string): { config: SlaConfig;
 
 function readConfigText(file: string, name: string): string {
   try {
-    return readBounded(file, { maxBytes: MAX_CONFIG_BYTES, what: "a configuration" }).toString("utf8");
+    return readBounded(file, { maxBytes: MAX_CONFIG_BYTES, what: "configuration" }).toString("utf8");
   } catch (error) {
-    if (error instanceof ReadRefusal) throw new ConfigError(name, error.message);
+    if (error instanceof ReadRefusal) throw new ConfigError(name, error.said);
     throw error;
   }
 }

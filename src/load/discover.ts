@@ -5,6 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { isInside } from "./bounded-read.js";
 import { TooManyDirectories, findFiles, isSlaFileName, isYamlFileName } from "./walk.js";
+import { message } from "../i18n/message.js";
 
 /** File names taken for SLA files when no path is given. */
 export const SLA_FILE_PATTERNS = ["sla.yaml", "sla.yml", "sla.*.yaml", "sla.*.yml", "*.sla.yaml", "*.sla.yml"] as const;
@@ -45,7 +46,7 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
     const root = repository ?? cwd;
     const found = search(root, isSlaFileName, repository ? Infinity : MAX_DIRECTORIES_OUTSIDE_REPOSITORY);
     if (found.length === 0)
-      throw new InputError(`no SLA files found under ${displayName(root, cwd)} (looked for ${SLA_FILE_PATTERNS.join(", ")}); name one, e.g. \`sla validate sla.yaml\``);
+      throw new InputError(message("cli/input.no-sla-files", { folder: displayName(root, cwd), patterns: SLA_FILE_PATTERNS.join(", ") }));
     const within = realpathSync.native(root);
     found.forEach((f) => add(displayName(join(root, f), cwd), within));
     return files;
@@ -59,7 +60,7 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
     if (existsSync(absolute)) {
       if (statSync(absolute).isDirectory()) {
         const found = findFiles(absolute, isYamlFileName);
-        if (found.length === 0) throw new InputError(`${arg}: directory holds no .yaml or .yml files`);
+        if (found.length === 0) throw new InputError(message("cli/input.empty-directory", { path: arg }));
         // Named once for the directory: working out a relative path per file cost more than
         // checking small files.
         const base = inside(absolute, cwd);
@@ -70,10 +71,10 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
       }
     } else if (GLOB_CHARS.test(arg)) {
       const found = await glob(arg, cwd);
-      if (found.length === 0) throw new InputError(`${arg}: no files match this pattern`);
+      if (found.length === 0) throw new InputError(message("cli/input.no-match", { path: arg }));
       found.forEach(({ file, within }) => add(file, within));
     } else {
-      throw new InputError(`${arg}: no such file or directory`);
+      throw new InputError(message("cli/input.not-found", { path: arg }));
     }
   }
   return files;
@@ -85,9 +86,7 @@ function search(root: string, wanted: (name: string) => boolean, maxDirectories:
     return findFiles(root, wanted, { maxDirectories });
   } catch (error) {
     if (!(error instanceof TooManyDirectories)) throw error;
-    throw new InputError(
-      `not inside a Git repository, and the current directory holds more than ${error.limit.toLocaleString("en-US")} folders; name the files or folders to check, e.g. \`sla validate sla.yaml\` or \`sla validate teams/\``,
-    );
+    throw new InputError(message("cli/input.too-many-folders", { limit: error.limit }));
   }
 }
 

@@ -4,13 +4,14 @@ import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { repositoryRoot } from "./discover.js";
 import { MAX_SOURCE_BYTES, tooLarge } from "./read-source.js";
+import { message, type Message } from "../i18n/message.js";
 
 function git(args: string[], cwd: string): Buffer {
   try {
     return execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
-    if (e.code === "ENOENT") throw new InputError("git is not installed or not on PATH; compare two files instead");
+    if (e.code === "ENOENT") throw new InputError(message("cli/git.not-installed"));
     throw new GitError(e.stderr?.toString("utf8").trim() ?? e.message);
   }
 }
@@ -19,8 +20,8 @@ class GitError extends Error {}
 
 /** The file is not in the revision's tree: a pull request may add it, or remove it. */
 export class MissingAtRevisionError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(said: Message) {
+    super(said);
     this.name = "MissingAtRevisionError";
   }
 }
@@ -71,8 +72,8 @@ export function isRevision(rev: string, cwd: string): boolean {
 
 /** The bytes of `file` (relative to cwd, or absolute) at revision `rev`. */
 export function readAtRevision(rev: string, file: string, cwd: string): Buffer {
-  if (!isInsideRepository(cwd)) throw new InputError(`not inside a Git repository, so \`${rev}\` cannot be read; compare two files instead`);
-  if (!isRevision(rev, cwd)) throw new InputError(`unknown revision \`${rev}\` (not a branch, tag or commit of this repository)`);
+  if (!isInsideRepository(cwd)) throw new InputError(message("cli/git.not-a-repository", { rev }));
+  if (!isRevision(rev, cwd)) throw new InputError(message("cli/git.unknown-revision", { rev }));
   // Paths are read from the working directory, so this works from any subdirectory.
   const path = isAbsolute(file) ? relative(cwd, file) : file;
   const name = `${file}@${rev}`;
@@ -83,18 +84,21 @@ export function readAtRevision(rev: string, file: string, cwd: string): Buffer {
   try {
     listing = git(["--literal-pathspecs", "ls-tree", "-l", "-z", rev, "--", path], cwd).toString("utf8");
   } catch (error) {
-    if (error instanceof GitError) throw new InputError(`cannot read ${name}: ${error.message.split("\n")[0]}`);
+    if (error instanceof GitError) throw new InputError(message("cli/git.cannot-read", { file: name, detail: error.message.split("\n")[0]! }));
     throw error;
   }
-  if (listing === "") throw new MissingAtRevisionError(`${file} does not exist at revision \`${rev}\`${fromTheRoot(rev, path, cwd)}`);
+  if (listing === "") {
+    const meant = fromTheRoot(rev, path, cwd);
+    throw new MissingAtRevisionError(meant === undefined ? message("cli/git.missing-at-revision", { file, rev }) : message("cli/git.missing-at-revision.from-here", { file, rev, meant }));
+  }
   // "<mode> <type> <object> <size>\t<path>", one entry: the path names one file or folder.
   const [, type, object, size] = /^\S+ (\S+) (\S+) +(\S+)\t/.exec(listing) ?? [];
-  if (type !== "blob" || object === undefined) throw new InputError(`${name} is not a file`);
+  if (type !== "blob" || object === undefined) throw new InputError(message("cli/git.not-a-file", { file: name }));
   if (Number(size) > MAX_SOURCE_BYTES) throw tooLarge(name, Number(size));
   try {
     return git(["cat-file", "blob", object], cwd);
   } catch (error) {
-    if (error instanceof GitError) throw new InputError(`cannot read ${name}: ${error.message.split("\n")[0]}`);
+    if (error instanceof GitError) throw new InputError(message("cli/git.cannot-read", { file: name, detail: error.message.split("\n")[0]! }));
     throw error;
   }
 }
@@ -103,15 +107,15 @@ export function readAtRevision(rev: string, file: string, cwd: string): Buffer {
  * A hint for a path meant from the repository's root but read, as git reads it, from a
  * subdirectory: the same path from the working directory, when the file is there.
  */
-function fromTheRoot(rev: string, path: string, cwd: string): string {
+function fromTheRoot(rev: string, path: string, cwd: string): string | undefined {
   try {
     const prefix = git(["rev-parse", "--show-prefix"], cwd).toString().trim();
     // A path written from here (./x, ../x) was meant from here; a dot-folder (.sla/) was not.
-    if (!prefix || /^\.\.?\//.test(path)) return "";
+    if (!prefix || /^\.\.?\//.test(path)) return undefined;
     git(["cat-file", "-e", `${rev}:${path}`], cwd);
-    return `; paths are read from the current directory: did you mean ${relative(prefix, path) || path}?`;
+    return relative(prefix, path) || path;
   } catch (error) {
-    if (error instanceof GitError) return "";
+    if (error instanceof GitError) return undefined;
     throw error;
   }
 }

@@ -1,6 +1,9 @@
-// Built-in document labels per language, in templates/locales/<language>.json. A missing
-// label falls back to English, so a partial translation still renders.
+// Built-in document labels per language, in locales/<language>/labels.json beside the
+// language's messages. A missing label falls back to English, so a partial translation still
+// renders.
 import { existsSync, readFileSync } from "node:fs";
+import { LOCALES_DIR } from "../i18n/catalog.js";
+import { LANGUAGES } from "../i18n/languages.js";
 
 export type Labels = {
   document: Record<string, string>;
@@ -9,17 +12,15 @@ export type Labels = {
   values: Record<string, string>;
 };
 
-export const LOCALES_DIR = new URL("../../templates/locales/", import.meta.url);
-
-/** The languages templates/locales holds labels for (a test keeps the two equal). */
-export const BUILT_IN_LANGUAGES: readonly string[] = ["en", "de", "tr", "ja"];
+/** The languages locales/ holds labels for (a test keeps the two equal). */
+export const BUILT_IN_LANGUAGES: readonly string[] = LANGUAGES;
 
 function read(language: string): Partial<Labels> | undefined {
-  const file = new URL(`${language}.json`, LOCALES_DIR);
+  const file = new URL(`${language}/labels.json`, LOCALES_DIR);
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Labels>) : undefined;
 }
 
-/** Whether templates/locales has the labels of the locale's language (else English is used). */
+/** Whether locales/ has the labels of the locale's language (else English is used). */
 export function hasBuiltInLabels(locale: string): boolean {
   return BUILT_IN_LANGUAGES.includes(locale.split("-")[0]!.toLowerCase());
 }

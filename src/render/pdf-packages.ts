@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { MissingPackageError } from "../errors.js";
+import { message } from "../i18n/message.js";
 
 export const PDF_PACKAGES = ["@expo-google-fonts/noto-sans", "@expo-google-fonts/noto-sans-jp", "fontkit", "pdfkit"] as const;
 
@@ -31,11 +32,7 @@ export function requirePdfPackages(): void {
   // Quoted with the range from package.json: a bare name would install the newest version,
   // which for pdfkit (0.x) may not be one sla works with; quotes keep ^ from the shell.
   const specs = missing.map((name) => (ranges[name] ? `"${name}@${ranges[name]}"` : name)).join(" ");
-  const what = missing.length === 1 ? `${missing[0]}, which is not installed (an optional dependency` : `${missing.join(", ")}, which are not installed (optional dependencies`;
-  throw new MissingPackageError(
-    missing,
-    `a PDF needs ${what}, left out by \`npm install --omit=optional\`): run \`npm install ${specs}\` where sla is installed, or reinstall sla without --omit=optional. Markdown and HTML need none of them.`,
-  );
+  throw new MissingPackageError(missing, message("cli/pdf.missing-packages", { count: missing.length, packages: missing.join(", "), specs }));
 }
 
 function optionalRanges(): Record<string, string> {

@@ -86,7 +86,7 @@ const MAX_TEMPLATE_BYTES = 1024 * 1024;
 /** A template's text: a regular file, read to its limit at most (a link to /dev/zero is refused). */
 function readTemplate(file: string): string {
   try {
-    return readBounded(file, { maxBytes: MAX_TEMPLATE_BYTES, what: "a template" }).toString("utf8");
+    return readBounded(file, { maxBytes: MAX_TEMPLATE_BYTES, what: "template" }).toString("utf8");
   } catch (error) {
     if (error instanceof ReadRefusal) throw new TemplateError(`${file}: ${error.message}`);
     throw error;

@@ -9,6 +9,7 @@ import type { Severity } from "../findings.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import { RULES } from "./rules/index.js";
 import { ConfigError } from "../errors.js";
+import { message } from "../i18n/message.js";
 
 
 export type RuleSetting = Severity | "off";
@@ -25,24 +26,24 @@ const SETTINGS: Record<string, RuleSetting> = { off: "off", warn: "warning", war
 export function parseConfig(file: string, text: string): SlaConfig {
   const data = readConfigData(file, text);
   if (data === null || data === undefined) return { rules: {} };
-  if (typeof data !== "object" || Array.isArray(data)) throw new ConfigError(file, "must be a mapping with a `rules:` key");
+  if (typeof data !== "object" || Array.isArray(data)) throw new ConfigError(file, message("cli/config.not-a-mapping"));
   const unknownKeys = Object.keys(data).filter((key) => key !== "rules");
-  if (unknownKeys.length) throw new ConfigError(file, `unknown key \`${unknownKeys[0]}\`; the only key is \`rules\``, ...at(text, unknownKeys[0]!));
+  if (unknownKeys.length) throw new ConfigError(file, message("cli/config.unknown-key", { key: unknownKeys[0]! }), ...at(text, unknownKeys[0]!));
   const rules = (data as { rules?: unknown }).rules ?? {};
   if (typeof rules !== "object" || rules === null || Array.isArray(rules))
-    throw new ConfigError(file, "`rules` must be a mapping of rule id to `off`, `warning` or `error`");
+    throw new ConfigError(file, message("cli/config.rules-not-a-mapping"));
 
   const known = RULES.map((rule) => rule.id);
   const result: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(rules)) {
     if (!known.includes(id)) {
       if (/^(schema|yaml)\//.test(id))
-        throw new ConfigError(file, `\`${id}\` cannot be configured: schema and YAML errors always fail validation`, ...at(text, id));
+        throw new ConfigError(file, message("cli/config.not-configurable", { id }), ...at(text, id));
       const suggestion = closestMatch(id, known);
-      throw new ConfigError(file, `unknown rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `sla rules` lists them"}`, ...at(text, id));
+      throw new ConfigError(file, suggestion ? message("cli/config.unknown-rule.suggestion", { id, suggestion }) : message("cli/config.unknown-rule", { id }), ...at(text, id));
     }
     const setting = typeof value === "string" ? SETTINGS[value] : undefined;
-    if (!setting) throw new ConfigError(file, `rule \`${id}\`: \`${String(value)}\` is not a setting; use \`off\`, \`warning\` or \`error\``, ...at(text, id));
+    if (!setting) throw new ConfigError(file, message("cli/config.bad-setting", { id, value: String(value) }), ...at(text, id));
     result[id] = setting;
   }
   return { rules: result };
@@ -70,9 +71,9 @@ function readConfigData(file: string, text: string): unknown {
   const error = document.errors[0];
   if (error) {
     const place = lineCounter.linePos(error.pos[0]);
-    throw new ConfigError(file, `not valid YAML: ${yamlErrorMessage(error)}`, place.line, place.col);
+    throw new ConfigError(file, message("cli/config.not-yaml", { detail: yamlErrorMessage(error) }), place.line, place.col);
   }
   const read = boundedData(document);
-  if (!read) throw new ConfigError(file, `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the settings out`);
+  if (!read) throw new ConfigError(file, message("cli/config.too-many-aliases", { most: MAX_ALIAS_COUNT }));
   return read.data;
 }

@@ -6,15 +6,22 @@ import type { Sla } from "../model/index.js";
 import { rangeOf, yamlFindings, type ParsedSla } from "../load/parse.js";
 import type { SlaConfig } from "./config.js";
 import { checkSchema } from "./schema.js";
+import { wordFinding } from "../i18n/worded.js";
 import type { RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
 
 export { RULES } from "./rules/index.js";
 export type { Rule } from "./rule.js";
 
+export interface ValidateOptions {
+  /** The language findings are worded in (a tag sla speaks; English by default). */
+  locale?: string;
+}
+
 // Findings are joined with concat, not push(...): a file may have more findings than a call
 // takes arguments.
-export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {} }): Finding[] {
+export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {} }, options: ValidateOptions = {}): Finding[] {
+  const wording = options.locale ?? "en";
   const data = parsed.data;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return data === undefined ? [...parsed.findings] : parsed.findings.concat(checkSchema(parsed).findings);
@@ -30,7 +37,8 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
   const context: RuleContext = {
     sla,
     locale: safeLocale(sla.agreement?.language),
-    report: ({ path, message, hint, at }) => findings.push({ ruleId: rule.id, severity, message, hint, file: parsed.file, path, ...rangeOf(parsed, path, at) }),
+    report: ({ path, message, hint, at }) =>
+      findings.push({ ruleId: rule.id, severity, ...wordFinding(message, hint, wording), file: parsed.file, path, ...rangeOf(parsed, path, at) }),
     collections: () => (listed ??= collections(sla)),
   };
   const { invalidPaths } = schema;

@@ -1,11 +1,13 @@
 import type { JsonPath, Severity } from "../findings.js";
 import type { Collection } from "../model/collections.js";
+import type { Message } from "../i18n/message.js";
 import type { Sla } from "../model/index.js";
 
 export interface RuleReport {
   path: JsonPath;
-  message: string;
-  hint?: string;
+  /** A message of the catalogs (locales/<language>/messages/rules.json), worded by the engine. */
+  message: Message;
+  hint?: Message;
   /** Point at the key of the last path segment instead of its value. */
   at?: "key" | "value";
 }

@@ -33,7 +33,7 @@ describe("impossible funnel figures", () => {
   });
 
   it.each([
-    ["a negative revenue target", REVENUE, "target: -1800000", "error[funnel/impossible]: the revenue target is -1800000: it cannot be negative"],
+    ["a negative revenue target", REVENUE, "target: -1800000", "error[funnel/impossible]: the revenue target is -1,800,000: it cannot be negative"],
     ["a 0% close rate", CLOSE_RATE, "target: 0%", "error[funnel/impossible]: the close rate is 0%: with a 0% rate no volume can reach the revenue target"],
   ])("%s is an error, not a warning", (_name, from, to, message) => {
     const { file } = withTarget(from, to);

@@ -62,8 +62,12 @@ describe("diffSla", () => {
   it("says when the funnel math can no longer be computed", () => {
     const noDealSize = edited((s) => (s.kpis = s.kpis.filter((k) => k.metric !== "averageDealSize")));
     const funnel = diff(example, noDealSize).changes.filter((c) => c.section === "funnel");
-    expect(funnel.map((c) => c.note)).toEqual(["the funnel math can no longer be computed: a revenue target, an average deal size or a rate is missing"]);
-    expect(diff(noDealSize, example).changes.filter((c) => c.section === "funnel").map((c) => c.note)).toEqual(["the funnel math can now be computed"]);
+    expect(funnel.map((c) => c.note)).toEqual([{ id: "diff/funnel.no-longer-computable", args: { reason: "missing-input" } }]);
+    expect(diff(noDealSize, example).changes.filter((c) => c.section === "funnel").map((c) => c.note)).toEqual([{ id: "diff/funnel.computable" }]);
+    const zeroRate = edited((s) => (s.kpis.find((k) => k.metric === "closeRate")!.target = 0));
+    expect(diff(example, zeroRate).changes.filter((c) => c.section === "funnel").map((c) => c.note)).toEqual([
+      { id: "diff/funnel.no-longer-computable", args: { cause: "closeRate", reason: "zero" } },
+    ]);
   });
 
   it("finds nothing between identical agreements", () => {
@@ -119,6 +123,26 @@ describe("diffSla", () => {
     expect(byField.attempts).toEqual(["changed", "lowered", "loosened"]);
   });
 
+  it("compares percentages and durations written as text as numbers, not word by word", () => {
+    const from = edited((s) => void (s.kpis.find((k) => k.metric === "closeRate")!.target = "30 %"));
+    const to = edited((s) => {
+      s.kpis.find((k) => k.metric === "closeRate")!.target = "28 %";
+      s.dealStages!.find((st) => st.id === "proposal-presented")!.probability = "55 %";
+      s.connectAttempt!.timeToFirstAttempt = "2 business hours";
+      s.lifecycleStages.find((st) => st.id === "mql")!.maxTimeInStage = "1 business day";
+    });
+    const byField: Record<string, Change> = Object.fromEntries(diff(from, to).changes.filter((c) => c.section !== "funnel").map((c) => [c.field, c]));
+    expect(byField.target).toMatchObject({ unit: "percent", delta: { absolute: -0.02 }, classes: ["changed", "lowered", "loosened"] });
+    expect(byField.probability).toMatchObject({ unit: "percent", delta: { absolute: 0.05, relative: 0.1 }, classes: ["changed", "raised"] });
+    expect(byField.timeToFirstAttempt).toMatchObject({ unit: "business-hours", delta: { absolute: -2, relative: -0.5 }, classes: ["changed", "lowered", "tightened"] });
+    expect(byField.maxTimeInStage).toMatchObject({ unit: "business-days", delta: { absolute: -1, relative: -0.5 }, classes: ["changed", "lowered", "tightened"] });
+    for (const change of Object.values(byField)) expect(change.words).toBeUndefined();
+    // In different units only the order is known: 4 business hours → 1 business day is longer, with no delta.
+    const longer = edited((s) => void (s.connectAttempt!.timeToFirstAttempt = "1 business day"));
+    expect(diff(example, longer).changes[0]).toMatchObject({ classes: ["changed", "raised", "loosened"] });
+    expect(diff(example, longer).changes[0]!.delta).toBeUndefined();
+  });
+
   it("gives a probability change the percent unit and deltas without floating-point noise", () => {
     const changed = edited((s) => void (s.dealStages!.find((st) => st.id === "proposal-presented")!.probability = 0.55));
     expect(diff(example, changed).changes[0]).toMatchObject({ field: "probability", unit: "percent", delta: { absolute: 0.05, relative: 0.1 }, classes: ["changed", "raised"] });
@@ -127,7 +151,7 @@ describe("diffSla", () => {
   it("says a KPI's old target in its old unit when the unit changed, and does not compare the two", () => {
     const changed = edited((s) => Object.assign(s.kpis.find((k) => k.id === "sales-cycle-length")!, { unit: "hours", target: 1800 }));
     const target = diff(example, changed).changes.find((c) => c.field === "target")!;
-    expect(target).toMatchObject({ unit: "hours", unitBefore: "days", classes: ["changed"], note: "the unit changed (days → hours); targets are not compared" });
+    expect(target).toMatchObject({ unit: "hours", unitBefore: "days", classes: ["changed"], note: { id: "diff/kpi.unit-changed", args: { before: "days", after: "hours" } } });
     expect(target.delta).toBeUndefined();
   });
 
@@ -189,15 +213,15 @@ describe("diffSla", () => {
     const gap = edited((s) => (s.agreement.reviewPeriod = { start: "2027-01-15", end: "2027-06-30" }));
     const notes = diff(example, gap).changes.filter((c) => c.section === "reset").map((c) => c.note);
     expect(notes).toEqual([
-      "the version did not increase (2026.2 → 2026.2); raise it so the signed copies can be told apart",
-      "the new period starts 2027-01-15, leaving a gap of 14 days after the old one ended 2026-12-31",
+      { id: "diff/reset.version-not-increased", args: { before: "2026.2", after: "2026.2" } },
+      { id: "diff/reset.gap", args: { start: "2027-01-15", days: 14, oldEnd: "2026-12-31" } },
     ]);
     const overlap = edited((s) => {
       s.agreement.version = "2026.10";
       s.agreement.reviewPeriod = { start: "2026-12-01", end: "2027-05-31" };
     });
     expect(diff(example, overlap).changes.filter((c) => c.section === "reset").map((c) => c.note)).toEqual([
-      "the new period starts 2026-12-01, overlapping the old one (ended 2026-12-31) by 31 days",
+      { id: "diff/reset.overlap", args: { start: "2026-12-01", oldEnd: "2026-12-31", days: 31 } },
     ]);
 
     // The overlap is the days both periods cover, not the days from the new start to the old end.
@@ -206,14 +230,15 @@ describe("diffSla", () => {
       s.agreement.reviewPeriod = { start: "2026-09-01", end: "2026-10-31" };
     });
     expect(diff(example, inside).changes.filter((c) => c.section === "reset").map((c) => c.note)).toEqual([
-      "the new period starts 2026-09-01, overlapping the old one (ended 2026-12-31) by 61 days",
+      { id: "diff/reset.overlap", args: { start: "2026-09-01", oldEnd: "2026-12-31", days: 61 } },
     ]);
 
     // The next period given first: said as such, not as an overlap of a year.
     const swapped = diff(next, example).changes.filter((c) => c.section === "reset").map((c) => c.note);
-    expect(swapped).toContain(
-      "the new period (2026-07-01 – 2026-12-31) starts before the old one (2027-01-01 – 2027-06-30); were the two sides given in the wrong order?",
-    );
+    expect(swapped).toContainEqual({
+      id: "diff/reset.starts-before",
+      args: { newStart: "2026-07-01", newEnd: "2026-12-31", oldStart: "2027-01-01", oldEnd: "2027-06-30" },
+    });
 
     // An end moved with the start kept is an amendment of the period, not a reset.
     const extended = edited((s) => {
@@ -241,12 +266,12 @@ describe("diffSla", () => {
     const quarterly = edited((s) => Object.assign(s.kpis.find((k) => k.id === "mqls")!, { target: 528, per: "quarter" }));
     const changes = diff(example, quarterly).changes.filter((c) => c.section === "kpis");
     expect(changes.map((c) => [c.field, c.classes, c.note])).toEqual([
-      ["target", ["changed"], "the same commitment per month"],
+      ["target", ["changed"], { id: "diff/kpi.same-per-month" }],
       // The target changed too and carries the comparison: the span is not counted again.
       ["per", ["changed"], undefined],
     ]);
     const more = edited((s) => Object.assign(s.kpis.find((k) => k.id === "mqls")!, { target: 600, per: "quarter" }));
-    expect(diff(example, more).changes.find((c) => c.field === "target")).toMatchObject({ classes: ["changed", "raised", "tightened"], note: "compared per month: 176 → 200" });
+    expect(diff(example, more).changes.find((c) => c.field === "target")).toMatchObject({ classes: ["changed", "raised", "tightened"], note: { id: "diff/kpi.compared-per-month", args: { before: 176, after: 200 } } });
   });
 
   it("does not compare amounts across a change of currency", () => {
@@ -256,7 +281,7 @@ describe("diffSla", () => {
     });
     const revenue = diff(example, dollars).changes.find((c) => c.entity?.id === "revenue")!;
     expect(revenue.classes).toEqual(["changed"]);
-    expect(revenue.note).toBe("the currency changed (EUR → USD); amounts are not compared");
+    expect(revenue.note).toEqual({ id: "diff/kpi.currency-changed", args: { before: "EUR", after: "USD" } });
   });
 
   it("shows one changed word in a long paragraph as one word", () => {

@@ -9,9 +9,11 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const BIN = join(ROOT, "bin/sla.js");
 export const EXAMPLE = join(ROOT, "sla.example.yaml");
 export const FIXTURES = join(ROOT, "test/fixtures");
-/** The shipped example and every SLA file among the fixtures, relative to ROOT. */
+/** The starter of each language `sla init` writes (English: the shipped example), relative to ROOT. */
+export const STARTERS = { en: "sla.example.yaml", de: "locales/de/starter.sla.yaml", tr: "locales/tr/starter.sla.yaml", ja: "locales/ja/starter.sla.yaml" } as const;
+/** The shipped starters and every SLA file among the fixtures, relative to ROOT. */
 export const SLA_FILES: readonly string[] = [
-  "sla.example.yaml",
+  ...Object.values(STARTERS),
   ...readdirSync(FIXTURES, { recursive: true, encoding: "utf8" })
     .filter((file) => /\.ya?ml$/.test(file))
     .sort()
@@ -29,7 +31,8 @@ export function sla(
   args: string[],
   options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined>; /** A hang guard, in ms: the run is killed and `code` is null. */ timeout?: number } = {},
 ): RunResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  // English unless the test asks for a language: the messages follow LC_ALL, LC_MESSAGES, LANG.
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -50,9 +50,9 @@ describe("formatting for the document's locale", () => {
     expect(createFormatter("en", undefined, loadLabels("en")).date("2026-12-31")).toBe("December 31, 2026");
   });
 
-  it("lists as built-in exactly the languages templates/locales has labels for", () => {
-    const files = readdirSync(new URL("../../templates/locales/", import.meta.url)).filter((f) => f.endsWith(".json"));
-    expect(files.map((f) => f.replace(/\.json$/, "")).sort()).toEqual([...BUILT_IN_LANGUAGES].sort());
+  it("lists as built-in exactly the languages locales/ has labels for", () => {
+    const languages = readdirSync(new URL("../../locales/", import.meta.url)).filter((f) => existsSync(new URL(`../../locales/${f}/labels.json`, import.meta.url)));
+    expect(languages.sort()).toEqual([...BUILT_IN_LANGUAGES].sort());
   });
 
   it("falls back to English labels for a language without built-in labels", () => {

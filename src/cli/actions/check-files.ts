@@ -8,6 +8,7 @@ import { parseSla } from "../../load/parse.js";
 import type { SlaConfig } from "../../validate/config.js";
 import { validateParsed } from "../../validate/index.js";
 import { readSource } from "../io.js";
+import { wordFinding } from "../../i18n/worded.js";
 
 export interface FileJob {
   /** What to read: a path, or `-` for standard input. */
@@ -31,6 +32,8 @@ export interface FileResult {
 
 export interface CheckOptions {
   config: SlaConfig;
+  /** The language findings are worded in (English by default). */
+  locale?: string;
   quiet: boolean;
   /** With `--cache`: the files found clean before, by name, with the hash of their text. */
   clean?: Readonly<Record<string, string>>;
@@ -43,12 +46,12 @@ export function checkFile(job: FileJob, options: CheckOptions): FileResult {
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     // Reported like any finding so machine formats carry it too; the exit code says 2.
-    const finding = { ruleId: "file/unreadable", severity: "error" as const, message: error.message, file: job.name, path: [] };
+    const finding = { ruleId: "file/unreadable", severity: "error" as const, ...wordFinding(error.said, undefined, options.locale ?? "en"), file: job.name, path: [] };
     return { report: { file: job.name, findings: [finding] }, unreadable: true };
   }
   const hash = options.clean && job.file !== "-" ? textHash(text) : undefined;
   if (hash !== undefined && options.clean?.[job.name] === hash) return { report: { file: job.name, findings: [] }, unreadable: false, cleanHash: hash };
-  const findings = validateParsed(parseSla(job.name, text), options.config);
+  const findings = validateParsed(parseSla(job.name, text), options.config, options.locale === undefined ? {} : { locale: options.locale });
   const cleanHash = findings.length === 0 ? hash : undefined;
   const shown = options.quiet ? findings.filter((f) => f.severity === "error") : findings;
   const hiddenWarnings = findings.length - shown.length;

@@ -4,6 +4,8 @@ import { availableParallelism } from "node:os";
 import { checkFile, type CheckOptions, type FileJob, type FileResult } from "./check-files.js";
 import type { Worker } from "node:worker_threads";
 import type { WorkerInput, WorkerOutput } from "./validate-worker.js";
+import { word } from "../../i18n/catalog.js";
+import { message } from "../../i18n/message.js";
 
 /** `--concurrency`: threads checking files (this one included), or let the size of the call decide. */
 export type Concurrency = number | "auto" | "off";
@@ -47,7 +49,7 @@ export async function checkFiles(
   const { Worker } = await import("node:worker_threads");
   const results: Array<FileResult | undefined> = Array.from({ length: jobs.length });
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const helpers = Array.from({ length: threads - 1 }, () => runWorker(new Worker(worker, { workerData: { jobs, next, options } satisfies WorkerInput }), results));
+  const helpers = Array.from({ length: threads - 1 }, () => runWorker(new Worker(worker, { workerData: { jobs, next, options } satisfies WorkerInput }), results, options.locale));
   let here = 0;
   checkClaimed(jobs, next, options, (index, result) => {
     results[index] = result;
@@ -76,7 +78,7 @@ export function checkClaimed(
 }
 
 /** Follows one worker to its end; resolves with how many files it checked. */
-function runWorker(worker: Worker, results: Array<FileResult | undefined>): Promise<number> {
+function runWorker(worker: Worker, results: Array<FileResult | undefined>, locale = "en"): Promise<number> {
   return new Promise((resolve) => {
     let checked = 0;
     worker.once("message", (batch: WorkerOutput) => {
@@ -86,7 +88,7 @@ function runWorker(worker: Worker, results: Array<FileResult | undefined>): Prom
     // The report stays right (its files are checked again here), but a worker that cannot
     // start means a broken install, which should not go unnoticed.
     worker.once("error", (error) => {
-      process.stderr.write(`sla: warning: a worker thread failed; its files are checked on the main thread (${error.message})\n`);
+      process.stderr.write(`sla: ${word(message("cli/validate.worker-failed", { detail: error.message }), locale)}\n`);
       if (process.env.SLA_DEBUG) process.stderr.write(`${error.stack}\n`);
     });
     worker.once("exit", () => resolve(checked));

@@ -12,6 +12,9 @@ import type { SlaConfig } from "../../validate/config.js";
 import { writeFileAtomic } from "../write-file.js";
 import { buildId } from "../version.js";
 import type { FileJob, FileResult } from "./check-files.js";
+import { message, type Message } from "../../i18n/message.js";
+import { say } from "../locale.js";
+import { SlaError } from "../../errors.js";
 
 /** File name → hash of its text, for the files found clean. */
 export type CleanFiles = Record<string, string>;
@@ -34,8 +37,8 @@ interface CacheFile {
 type CacheState =
   | { kind: "none" }
   | { kind: "cache"; cache: CacheFile }
-  | { kind: "foreign"; why: string }
-  | { kind: "untrusted"; why: string; fix: string };
+  | { kind: "foreign"; why: Message }
+  | { kind: "untrusted"; why: Message; fix: Message };
 
 /** A hundred times the cache of 100,000 files; bounds what a planted file can make sla read. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
@@ -62,28 +65,22 @@ function readCacheState(location: string): CacheState {
   try {
     const stat = lstatSync(location);
     // Written through, a link would let the repository choose which file sla creates or replaces.
-    if (stat.isSymbolicLink()) return { kind: "foreign", why: "is a symbolic link" };
+    if (stat.isSymbolicLink()) return { kind: "foreign", why: message("cli/cache.symlink") };
     // A FIFO or a device would block or never hold a cache.
-    if (!stat.isFile()) return { kind: "foreign", why: "is not a regular file" };
+    if (!stat.isFile()) return { kind: "foreign", why: message("cli/cache.not-regular") };
     if (process.getuid !== undefined && stat.uid !== process.getuid())
-      return { kind: "untrusted", why: "is owned by another user", fix: "delete it, or give another --cache-location" };
+      return { kind: "untrusted", why: message("cli/cache.other-owner"), fix: message("cli/cache.fix-delete") };
     const tracking = gitTracking(location);
-    if ("unknown" in tracking)
-      return {
-        kind: "untrusted",
-        why: `may be tracked by Git, which could not tell (${tracking.unknown})`,
-        fix: "run sla where `git ls-files` works, or give a --cache-location outside the repository",
-      };
-    if (tracking.tracked)
-      return { kind: "untrusted", why: "is tracked by Git", fix: `remove it from the repository (git rm --cached ${location}) and list it in .gitignore` };
-    text = readBounded(location, { maxBytes: MAX_CACHE_BYTES, what: "a cache" }).toString("utf8");
+    if ("unknown" in tracking) return { kind: "untrusted", why: message("cli/cache.git-cannot-tell", { detail: tracking.unknown }), fix: message("cli/cache.fix-git") };
+    if (tracking.tracked) return { kind: "untrusted", why: message("cli/cache.tracked"), fix: message("cli/cache.fix-untrack", { location }) };
+    text = readBounded(location, { maxBytes: MAX_CACHE_BYTES, what: "cache" }).toString("utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "none" };
-    if (error instanceof ReadRefusal || (error as NodeJS.ErrnoException).code) return { kind: "foreign", why: "cannot be read" };
+    if (error instanceof ReadRefusal || (error as NodeJS.ErrnoException).code) return { kind: "foreign", why: message("cli/cache.unreadable") };
     throw error;
   }
   if (text.trim() === "") return { kind: "none" };
-  if (!text.startsWith(SIGNATURE)) return { kind: "foreign", why: "is not a cache written by sla" };
+  if (!text.startsWith(SIGNATURE)) return { kind: "foreign", why: message("cli/cache.not-ours") };
   try {
     const cache = JSON.parse(text) as CacheFile;
     const clean: unknown = cache.clean;
@@ -120,11 +117,11 @@ export function openCleanCache(location: string, config: SlaConfig): CleanCache 
     async save(jobs, results) {
       if (settings === undefined) return;
       if (state.kind === "untrusted") {
-        process.stderr.write(`sla: warning: ${location} ${state.why}, so it is neither trusted nor updated; ${state.fix}\n`);
+        process.stderr.write(`sla: ${say(message("cli/cache.untrusted", { location, why: state.why, fix: state.fix }))}\n`);
         return;
       }
       if (state.kind === "foreign") {
-        process.stderr.write(`sla: warning: ${location} ${state.why}, so it is left as it is and nothing is cached; delete it, or give another --cache-location\n`);
+        process.stderr.write(`sla: ${say(message("cli/cache.foreign", { location, why: state.why }))}\n`);
         return;
       }
       const clean: CleanFiles = { ...earlier };
@@ -140,7 +137,7 @@ export function openCleanCache(location: string, config: SlaConfig): CleanCache 
       try {
         await writeFileAtomic(location, JSON.stringify(cache));
       } catch (error) {
-        process.stderr.write(`sla: warning: ${(error as Error).message}; the cache is not updated\n`);
+        process.stderr.write(`sla: ${say(message("cli/cache.not-updated", { problem: error instanceof SlaError ? error.said : (error as Error).message }))}\n`);
       }
     },
   };

@@ -12,12 +12,17 @@ import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
 import { writeFileAtomic } from "../write-file.js";
+import { environmentLocale, languageOf } from "../../i18n/languages.js";
+import { safeLocale } from "../../domain/text.js";
+import { message } from "../../i18n/message.js";
 
 export interface DiffOptions {
   format: "text" | "markdown" | "json";
   failOn?: string[];
   output?: string;
   color?: boolean;
+  /** From `--locale`, already checked. */
+  locale?: string;
 }
 
 interface Side {
@@ -47,15 +52,31 @@ function failed(diff: SlaDiff, failOn: string[] | undefined): boolean {
   return diff.changes.some((c) => failOn.includes("any") || c.classes.some((cls) => failOn.includes(cls)));
 }
 
+/**
+ * The language of the output: `--locale` if given; else Markdown, a document for the review
+ * meeting, speaks the agreement's language (the proposal's, else the one in force), and the
+ * terminal and JSON speak the user's (LC_ALL, LC_MESSAGES, LANG); English otherwise.
+ */
+export function diffLocale(diff: SlaDiff, format: DiffOptions["format"], option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (option !== undefined) return option;
+  if (format === "markdown") {
+    const tag = safeLocale(diff.new.language ?? diff.old.language);
+    return tag !== undefined && languageOf(tag) !== undefined ? tag : "en";
+  }
+  return environmentLocale(env);
+}
+
 async function format(diff: SlaDiff, options: DiffOptions): Promise<string> {
+  const locale = diffLocale(diff, options.format, options.locale);
   switch (options.format) {
     case "json":
-      return (await import("../../format/diff-json.js")).formatDiffJson(diff);
+      return (await import("../../format/diff-json.js")).formatDiffJson(diff, { locale });
     case "markdown":
-      return (await import("../../format/diff-markdown.js")).formatDiffMarkdown(diff);
+      return (await import("../../format/diff-markdown.js")).formatDiffMarkdown(diff, { locale });
     case "text":
       return (await import("../../format/diff-text.js")).formatDiffText(diff, {
         paint: await loadPaint(options.output ? false : useColor(process.stdout, options.color)),
+        locale,
       });
   }
 }
@@ -78,26 +99,26 @@ async function resolveSides(operands: string[], argv: readonly string[], cwd: st
   const dashdash = argv.indexOf("--");
   const paths = dashdash >= 0 ? argv.slice(dashdash + 1) : [];
   const revs = operands.slice(0, operands.length - paths.length);
-  if (paths.length > 1) throw new UsageError("name one SLA file after `--`");
+  if (paths.length > 1) throw new UsageError(message("cli/diff.one-file-after-dashes"));
 
   if (paths.length === 0 && revs.length === 2 && revs.every((r) => isFile(cwd, r))) {
     return [fileSide(revs[0]!), fileSide(revs[1]!)];
   }
-  if (revs.length === 0 || revs.length > 2) throw new UsageError("give two files, or one or two Git revisions (see `sla diff --help`)");
+  if (revs.length === 0 || revs.length > 2) throw new UsageError(message("cli/diff.operands"));
   // A directory is named as such, unless it is also a revision (a branch `docs` beside `docs/`).
   const directory = revs.find((r) => existsSync(r) && statSync(r).isDirectory() && !(isInsideRepository(cwd) && isRevision(r, cwd)));
-  if (directory !== undefined) throw new UsageError(`${directory} is a directory; give two SLA files, or Git revisions`);
+  if (directory !== undefined) throw new UsageError(message("cli/diff.directory", { directory }));
   // A name ending in .yaml is meant as a file, not a revision: say it is missing.
   const missing = revs.find((r) => /\.ya?ml$/i.test(r) && !isFile(cwd, r));
-  if (missing) throw new InputError(`${missing}: no such file`);
+  if (missing) throw new InputError(message("cli/file-problem", { file: missing, problem: message("cli/io.no-such-file") }));
   let [from, to] = revs as [string, string | undefined];
   if (revs.length === 1 && from.includes("..")) {
     const [a, b] = from.split(/\.\.\.?/);
-    if (!a || !b) throw new UsageError(`\`${from}\`: write a range as <rev>..<rev>`);
+    if (!a || !b) throw new UsageError(message("cli/diff.range", { range: from }));
     [from, to] = [a, b];
   }
   if (revs.length === 2 && isFile(cwd, revs[1]!) && paths.length === 0)
-    throw new UsageError(`\`${from}\` is not a file; to compare a revision with a file, write: sla diff ${from} -- ${revs[1]}`);
+    throw new UsageError(message("cli/diff.revision-and-file", { rev: from, file: revs[1]! }));
   // Named relative to the working directory, as git names paths (`../sla.yaml` from below).
   const found = paths[0] === undefined ? await theOnlySlaFile(cwd) : undefined;
   const file = paths[0] ?? relative(cwd, resolve(cwd, found!.file));
@@ -139,13 +160,13 @@ function fileSide(file: string, within?: string): Side {
 
 /** The working copy beside a revision: a file deleted there is missing, as at a revision. */
 function workingCopySide(file: string, within?: string): Side {
-  if (!existsSync(file)) throw new MissingAtRevisionError(`${file} does not exist in the working copy`);
+  if (!existsSync(file)) throw new MissingAtRevisionError(message("cli/diff.missing-in-working-copy", { file }));
   return fileSide(file, within);
 }
 
 async function theOnlySlaFile(cwd: string): Promise<Input> {
-  if (!isInsideRepository(cwd)) throw new InputError("not inside a Git repository; compare two files instead (sla diff old.yaml new.yaml)");
+  if (!isInsideRepository(cwd)) throw new InputError(message("cli/diff.not-a-repository"));
   const files = await resolveInputs([], cwd);
-  if (files.length > 1) throw new InputError(`this repository has ${files.length} SLA files; name one after \`--\`, e.g. sla diff HEAD~1 -- ${files[0]!.file}`);
+  if (files.length > 1) throw new InputError(message("cli/diff.many-sla-files", { count: files.length, example: files[0]!.file }));
   return files[0]!;
 }

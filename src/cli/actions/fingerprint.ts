@@ -4,6 +4,9 @@ import { describeStructuralProblem } from "../../validate/index.js";
 import { UsageError } from "../../errors.js";
 import { ReadRefusal, readBounded } from "../../load/bounded-read.js";
 import { EXIT, readSource } from "../io.js";
+import { message } from "../../i18n/message.js";
+import { say } from "../locale.js";
+import { displayWidth } from "../../util/text-width.js";
 
 /** Far above any document `sla render` writes (tens of kilobytes, a few megabytes with fonts). */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -17,19 +20,26 @@ export function runVerify(file: string, document: string): number {
   const expected = fingerprintOf(file);
   let bytes: Buffer;
   try {
-    bytes = readBounded(document, { maxBytes: MAX_DOCUMENT_BYTES, what: "a document to verify" });
+    bytes = readBounded(document, { maxBytes: MAX_DOCUMENT_BYTES, what: "document" });
   } catch (error) {
-    if (error instanceof ReadRefusal) throw new UsageError(`${document}: ${error.message}`);
+    if (error instanceof ReadRefusal) throw new UsageError(message("cli/file-problem", { file: document, problem: error.said }));
     throw error;
   }
   const found = findFingerprint(bytes);
-  if (!found) throw new UsageError(`${document}: no sla fingerprint found; was it rendered by \`sla render\`?`);
+  if (!found) throw new UsageError(message("cli/verify.no-fingerprint", { document }));
   if (found === expected) {
-    process.stdout.write(`✔ ${document} was rendered from ${file} (${expected})\n`);
+    process.stdout.write(`✔ ${say(message("cli/verify.match", { document, file, fingerprint: expected }))}\n`);
     return EXIT.ok;
   }
-  process.stdout.write(`✖ ${document} was not rendered from ${file} as it is now\n  document: ${found}\n  file:     ${expected}\n`);
+  process.stdout.write(`✖ ${say(message("cli/verify.mismatch", { document, file }))}\n${fingerprintLines(found, expected)}`);
   return EXIT.findings;
+}
+
+/** The two fingerprints under each other, their labels padded to the wider one as shown. */
+function fingerprintLines(found: string, expected: string): string {
+  const labels = [say(message("cli/verify.document-label")), say(message("cli/verify.file-label"))];
+  const width = Math.max(...labels.map(displayWidth));
+  return labels.map((label, i) => `  ${label}:${" ".repeat(width - displayWidth(label) + 1)}${i === 0 ? found : expected}\n`).join("");
 }
 
 /** The fingerprint of a well-formed SLA file; malformed files are refused. */

@@ -12,6 +12,8 @@ import { useColor } from "../color.js";
 import { UsageError } from "../../errors.js";
 import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
 import { writeFileAtomic } from "../write-file.js";
+import { message } from "../../i18n/message.js";
+import { say, terminalLocale } from "../locale.js";
 
 type Format = "md" | "html" | "pdf";
 const EXTENSIONS: Record<string, Format> = { ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf" };
@@ -26,34 +28,34 @@ export interface RenderCliOptions {
 
 export async function runRender(file: string, options: RenderCliOptions): Promise<number> {
   const format = options.format ?? (options.output && options.output !== "-" ? EXTENSIONS[extname(options.output).toLowerCase()] : "md");
-  if (!format) throw new UsageError(`cannot tell the format from \`${options.output}\`; name it .md, .html or .pdf, or give --format`);
+  if (!format) throw new UsageError(message("cli/render.unknown-format", { output: String(options.output) }));
   // A PDF on standard output suits a pipe or a redirect, never a terminal.
   if (format === "pdf" && (!options.output || options.output === "-") && process.stdout.isTTY)
-    throw new UsageError("a PDF needs an output file (-o agreement.pdf), or standard output sent to a file or a pipe");
-  if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(`--locale: \`${options.locale}\` is not a language tag (e.g. en, de-DE, tr, ja)`);
+    throw new UsageError(message("cli/render.pdf-to-terminal"));
+  if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(message("cli/locale.malformed", { value: options.locale }));
   const config = loadConfig(process.cwd());
   const templates = options.template !== undefined && format !== "pdf" ? templateFilesIn(options.template, format) : [];
   refuseOutputOverInput(options.output, [file, ...(config.file === undefined ? [] : [relative(process.cwd(), config.file)]), ...templates], "document");
 
   const name = file === "-" ? "<stdin>" : file;
   const parsed = parseSla(name, readSource(file));
-  const findings = validateParsed(parsed, config.config);
+  const findings = validateParsed(parsed, config.config, { locale: terminalLocale() });
   const errors = findings.filter((f) => f.severity === "error");
   // Only a valid agreement is rendered; errors, or else warnings, are shown as `sla validate`
   // shows them, so nobody signs a document whose warnings they never saw.
   const shown = errors.length ? errors : findings;
   if (shown.length) {
     const { formatStylish } = await import("../../format/stylish.js");
-    process.stderr.write(formatStylish([{ file: name, findings: sortFindings(shown) }], { paint: await loadPaint(useColor(process.stderr, undefined)), sources: new Map([[name, parsed.text]]) }));
+    process.stderr.write(formatStylish([{ file: name, findings: sortFindings(shown) }], { paint: await loadPaint(useColor(process.stderr, undefined)), sources: new Map([[name, parsed.text]]), locale: terminalLocale() }));
   }
   if (errors.length) {
-    process.stderr.write(`sla: ${name} is not valid; nothing was rendered\n`);
+    process.stderr.write(`sla: ${say(message("cli/render.not-valid", { file: name }))}\n`);
     return EXIT.findings;
   }
   const language = options.locale ?? (parsed.data as Sla).agreement.language;
   // A team's own templates may not use the built-in labels at all.
   if (options.template === undefined && safeLocale(language) && !hasBuiltInLabels(language))
-    process.stderr.write(`sla: warning: no built-in labels for \`${language}\`; headings and labels are in English, numbers and dates in ${language}'s formats\n`);
+    process.stderr.write(`sla: ${say(message("cli/render.no-labels", { language }))}\n`);
 
   const { renderDocument, TemplateError } = await import("../../render/index.js");
   let output: string | Buffer;
@@ -65,16 +67,16 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
       paper: options.paper === "letter" ? "Letter" : "A4",
       date: sourceDateEpoch(),
       onMissingGlyphs: (chars) =>
-        process.stderr.write(`sla: warning: the PDF fonts have no glyph for ${chars.length} character${chars.length === 1 ? "" : "s"}, drawn as empty boxes: ${chars.join(" ")}\n`),
+        process.stderr.write(`sla: ${say(message("cli/render.missing-glyphs", { count: chars.length, chars: chars.join(" ") }))}\n`),
     });
   } catch (error) {
-    if (error instanceof TemplateError) throw new UsageError(`template error: ${error.message}`);
+    if (error instanceof TemplateError) throw new UsageError(message("cli/render.template-error", { detail: error.message }));
     throw error;
   }
   if (!options.output || options.output === "-") process.stdout.write(output);
   else {
     await writeFileAtomic(options.output, output);
-    process.stderr.write(`Wrote ${options.output}\n`);
+    process.stderr.write(`${say(message("cli/render.wrote", { file: options.output }))}\n`);
   }
   return EXIT.ok;
 }
@@ -88,7 +90,7 @@ function sourceDateEpoch(): Date | undefined {
   const seconds = Number(value);
   // A PDF date has four digits for the year: the last second it can say is 9999-12-31T23:59:59Z.
   if (!/^\d+$/.test(value) || seconds > LAST_PDF_SECOND)
-    throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to ${LAST_PDF_SECOND} (9999-12-31T23:59:59Z), not \`${value}\``);
+    throw new UsageError(message("cli/render.source-date-epoch", { most: String(LAST_PDF_SECOND), value }));
   return new Date(seconds * 1000);
 }
 

@@ -9,6 +9,8 @@ import { EXIT, refuseOutputOverInput } from "../io.js";
 import { writeFileAtomic } from "../write-file.js";
 import { checkFiles, type Concurrency } from "./check-many.js";
 import { toolVersion } from "../version.js";
+import { message } from "../../i18n/message.js";
+import { say, terminalLocale } from "../locale.js";
 
 /** Where `--cache` keeps the files found clean, unless `--cache-location` says otherwise. */
 export const DEFAULT_CACHE_FILE = ".slacache";
@@ -24,6 +26,8 @@ export interface ValidateOptions {
   concurrency?: Concurrency;
   cache?: boolean;
   cacheLocation?: string;
+  /** The language of the findings; by default the user's (LC_ALL, LC_MESSAGES, LANG). */
+  locale?: string;
 }
 
 export async function runValidate(paths: string[], options: ValidateOptions): Promise<number> {
@@ -35,7 +39,8 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   refuseOutputOverInput(options.output, [...files.map((input) => input.file), ...[configName, cacheFile].filter((file) => file !== undefined)], "report");
   const jobs = files.map(({ file, within }) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file, ...(within === undefined ? {} : { within }) }));
   const cache = cacheFile === undefined ? undefined : (await import("./clean-cache.js")).openCleanCache(cacheFile, config);
-  const results = await checkFiles(jobs, { config, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
+  const locale = options.locale ?? terminalLocale();
+  const results = await checkFiles(jobs, { config, locale, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
   await cache?.save(jobs, results);
   const reports = results.map((r) => r.report);
   const sources = new Map(results.flatMap((r) => (r.source === undefined ? [] : [[r.report.file, r.source] as const])));
@@ -47,6 +52,7 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
     paint: await loadPaint(stream ? useColor(stream, options.color) : false),
     sources,
     toolVersion: toolVersion(),
+    locale,
   });
   if (options.output) await writeFileAtomic(options.output, report);
   else process.stdout.write(report);
@@ -56,8 +62,8 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   if (unreadable) return EXIT.usage;
   if (error) return EXIT.findings;
   if (options.maxWarnings !== undefined && warning > options.maxWarnings) {
-    const hidden = options.quiet ? " (hidden by --quiet)" : "";
-    process.stderr.write(`sla: ${warning} warning${warning === 1 ? "" : "s"}${hidden} exceed${warning === 1 ? "s" : ""} --max-warnings ${options.maxWarnings}\n`);
+    const said = message(options.quiet ? "cli/validate.max-warnings.quiet" : "cli/validate.max-warnings", { count: warning, most: options.maxWarnings });
+    process.stderr.write(`sla: ${say(said)}\n`);
     return EXIT.findings;
   }
   return EXIT.ok;

@@ -1,4 +1,5 @@
 import { safeLocale } from "../../domain/text.js";
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const agreementLanguage: Rule = {
@@ -10,8 +11,8 @@ export const agreementLanguage: Rule = {
     if (safeLocale(sla.agreement.language) === undefined)
       report({
         path: ["agreement", "language"],
-        message: `\`${sla.agreement.language}\` is not a usable language tag`,
-        hint: "write a BCP 47 tag such as `en`, `de-DE`, `tr` or `ja`",
+        message: message("agreement/language", { language: String(sla.agreement.language) }),
+        hint: message("agreement/language.hint"),
       });
   },
 };

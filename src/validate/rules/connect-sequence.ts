@@ -1,4 +1,5 @@
 import { compareDurations, parseDuration } from "../../domain/duration.js";
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const connectSequence: Rule = {
@@ -15,8 +16,8 @@ export const connectSequence: Rule = {
       report({
         path: ["connectAttempt", "sequence"],
         at: "key",
-        message: `the sequence plans ${sequence.length} attempt${sequence.length === 1 ? "" : "s"} but \`attempts\` is ${protocol.attempts}`,
-        hint: "make the two agree: the sequence is the attempts, in order",
+        message: message("connect/sequence.count", { planned: sequence.length, attempts: protocol.attempts }),
+        hint: message("connect/sequence.count.hint"),
       });
     const window = parseDuration(protocol.window);
     const firstDue = parseDuration(protocol.timeToFirstAttempt);
@@ -25,27 +26,27 @@ export const connectSequence: Rule = {
       if (!protocol.channels.includes(step.channel))
         report({
           path: ["connectAttempt", "sequence", index, "channel"],
-          message: `attempt ${index + 1} uses channel \`${step.channel}\`, which is not in \`connectAttempt.channels\``,
-          hint: `add \`${step.channel}\` to the channels or use one of: ${protocol.channels.join(", ")}`,
+          message: message("connect/sequence.channel", { attempt: index + 1, channel: step.channel }),
+          hint: message("connect/sequence.channel.hint", { channel: step.channel, channels: protocol.channels }),
         });
       const after = parseDuration(step.after);
       if (!after) return;
       if (index === 0 && firstDue && compareDurations(after, firstDue) > 0)
         report({
           path: ["connectAttempt", "sequence", 0, "after"],
-          message: `attempt 1 is planned after ${after.text}, later than the time to first attempt (${firstDue.text})`,
-          hint: "plan the first attempt within `connectAttempt.timeToFirstAttempt`, or change the promise",
+          message: message("connect/sequence.first-late", { after: after.text, due: firstDue.text }),
+          hint: message("connect/sequence.first-late.hint"),
         });
       if (window && compareDurations(after, window) > 0)
         report({
           path: ["connectAttempt", "sequence", index, "after"],
-          message: `attempt ${index + 1} is planned after ${after.text}, outside the ${window.text} window`,
+          message: message("connect/sequence.outside-window", { attempt: index + 1, after: after.text, window: window.text }),
         });
       if (previous && compareDurations(after, previous) < 0)
         report({
           path: ["connectAttempt", "sequence", index, "after"],
-          message: `attempt ${index + 1} (after ${after.text}) is planned before attempt ${index} (after ${previous.text})`,
-          hint: "list the attempts in the order they are made",
+          message: message("connect/sequence.out-of-order", { attempt: index + 1, after: after.text, previousAttempt: index, previous: previous.text }),
+          hint: message("connect/sequence.out-of-order.hint"),
         });
       previous = after;
     });

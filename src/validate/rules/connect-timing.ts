@@ -1,4 +1,5 @@
 import { compareDurations, parseDuration } from "../../domain/duration.js";
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const connectTiming: Rule = {
@@ -11,20 +12,23 @@ export const connectTiming: Rule = {
     const window = parseDuration(protocol?.window);
     if (!protocol || !window) return;
     const candidates = [
-      { path: ["connectAttempt", "timeToFirstAttempt"], text: protocol.timeToFirstAttempt, who: "the default" },
+      { path: ["connectAttempt", "timeToFirstAttempt"], text: protocol.timeToFirstAttempt, leadType: undefined },
       ...(sla.leadTypes ?? []).map((type, index) => ({
         path: ["leadTypes", index, "timeToFirstAttempt"],
         text: type.timeToFirstAttempt,
-        who: `lead type \`${type.id}\``,
+        leadType: type.id,
       })),
     ];
-    for (const { path, text, who } of candidates) {
+    for (const { path, text, leadType } of candidates) {
       const first = parseDuration(text);
       if (first && compareDurations(first, window) >= 0)
         report({
           path,
-          message: `time to first attempt for ${who} (${first.text}) is not shorter than the whole attempt window (${window.text})`,
-          hint: "the first attempt must leave time for the rest of the sequence; shorten it or lengthen `connectAttempt.window`",
+          message:
+            leadType === undefined
+              ? message("connect/timing.default", { first: first.text, window: window.text })
+              : message("connect/timing.lead-type", { leadType, first: first.text, window: window.text }),
+          hint: message("connect/timing.hint"),
         });
     }
   },

@@ -1,4 +1,5 @@
-import { formatPercent, toFraction } from "../../domain/percent.js";
+import { toFraction } from "../../domain/percent.js";
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const dealsProbability: Rule = {
@@ -16,18 +17,18 @@ export const dealsProbability: Rule = {
       if (outcome === "won" && probability !== 1)
         report({
           path,
-          message: `won deal stage \`${stage.id}\` has probability ${formatPercent(probability)}; a won deal is 100%`,
+          message: message("deals/probability.won", { stage: stage.id, probability }),
           // `1` is the usual slip: meant as a fraction, read as one percent point.
-          hint: stage.probability === 1 ? "a bare 1 is read as 1%; write 100 or 100%" : "write 100%",
+          hint: stage.probability === 1 ? message("deals/probability.bare-one.hint") : message("deals/probability.won.hint"),
         });
       else if (outcome === "lost" && probability !== 0)
-        report({ path, message: `lost deal stage \`${stage.id}\` has probability ${formatPercent(probability)}; a lost deal is 0%` });
+        report({ path, message: message("deals/probability.lost", { stage: stage.id, probability }) });
       else if (outcome === "open") {
         if (previousOpen && probability < previousOpen.probability)
           report({
             path,
-            message: `deal stage \`${stage.id}\` (${formatPercent(probability)}) is less likely to win than the stage before it, \`${previousOpen.id}\` (${formatPercent(previousOpen.probability)})`,
-            hint: "order open deal stages as deals advance, with rising probability",
+            message: message("deals/probability.falling", { stage: stage.id, probability, previous: previousOpen.id, previousProbability: previousOpen.probability }),
+            hint: message("deals/probability.falling.hint"),
           });
         previousOpen = { id: stage.id, probability };
       }

@@ -4,37 +4,66 @@ import {
   kpiForMetric,
   periodMonths,
   perSpan,
-  RATE_LABELS,
   targetOverPeriod,
   targetSpan,
-  VOLUME_LABELS,
   type FunnelMath,
   type FunnelUncomputable,
   type RateMetric,
   type VolumeMetric,
 } from "../../domain/funnel.js";
 import { finite } from "../../domain/finite.js";
-import { formatPercent, toFraction } from "../../domain/percent.js";
-import type { Kpi } from "../../model/index.js";
-import type { Rule } from "../rule.js";
+import { toFraction } from "../../domain/percent.js";
+import { message, type Message } from "../../i18n/message.js";
+import type { FunnelMetric, Kpi } from "../../model/index.js";
+import type { Rule, RuleReport } from "../rule.js";
 
-const count = (n: number) => Math.round(finite(n)).toLocaleString("en-US");
+/** The funnel's figures as catalog terms ("close rate", "MQLs"), one place per language. */
+const METRIC_WORDS: Record<FunnelMetric, Message> = {
+  revenue: message("funnel/metric.revenue"),
+  averageDealSize: message("funnel/metric.average-deal-size"),
+  customers: message("funnel/metric.customers"),
+  proposals: message("funnel/metric.proposals"),
+  sqls: message("funnel/metric.sqls"),
+  mqls: message("funnel/metric.mqls"),
+  leads: message("funnel/metric.leads"),
+  visits: message("funnel/metric.visits"),
+  closeRate: message("funnel/metric.close-rate"),
+  sqlToProposalRate: message("funnel/metric.sql-to-proposal-rate"),
+  mqlToSqlRate: message("funnel/metric.mql-to-sql-rate"),
+  leadToMqlRate: message("funnel/metric.lead-to-mql-rate"),
+  visitToLeadRate: message("funnel/metric.visit-to-lead-rate"),
+};
+
+/** The rates in funnel order; the lead→MQL rate may be left out. */
+const RATE_METRICS: RateMetric[] = ["closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"];
+const RATES: ReadonlySet<FunnelMetric> = new Set(RATE_METRICS);
+
+/** A count as the funnel needs it: whole. */
+const count = (n: number) => Math.round(finite(n));
 /**
  * A target as written (2.3), and what it adds up to rounded down (59.8, never 60 when 60 are
  * needed): the message must not read "60 over 6 months, but 60 are needed".
  */
-const figure = (n: number) => (Math.floor(finite(n) * 100 + 1e-9) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
-const amount = (n: number, currency: string | undefined) =>
-  `${finite(n).toLocaleString("en-US", { maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ""}`;
+const figure = (n: number) => Math.floor(finite(n) * 100 + 1e-9) / 100;
+/** Money in the agreement's currency, or a bare amount when it names none. */
+const amount = (n: number, currency: string | undefined) => (currency ? { amount: finite(n), currency } : finite(n));
 
-/** "1,800,000 EUR revenue ÷ 30,000 EUR average deal = 60 customers ÷ 25% close rate = 240 proposals ..." */
-export function explainFunnel(funnel: FunnelMath, upTo: number): string {
+/**
+ * "1,800,000 EUR revenue ÷ 30,000 EUR average deal = 60 customers ÷ 25% close rate = 240
+ * proposals ...": one message per step, each holding the chain before it, so every language
+ * words a chain of any length and machine formats keep every figure as a number.
+ */
+export function explainFunnel(funnel: FunnelMath, upTo: number): Message {
   const [first, ...rest] = funnel.steps.slice(0, upTo + 1);
-  let text = `${amount(funnel.revenue, funnel.currency)} revenue ÷ ${amount(funnel.averageDealSize, funnel.currency)} average deal = ${count(first!.needed)} customers`;
+  let chain = message("funnel/explain.customers", {
+    revenue: amount(funnel.revenue, funnel.currency),
+    averageDealSize: amount(funnel.averageDealSize, funnel.currency),
+    customers: count(first!.needed),
+  });
   for (const step of rest) {
-    text += ` ÷ ${formatPercent(step.rate!)} ${RATE_LABELS[step.rateMetric!]} = ${count(step.needed)} ${VOLUME_LABELS[step.metric]}`;
+    chain = message("funnel/explain.step", { previous: chain, rate: step.rate!, rateName: METRIC_WORDS[step.rateMetric!], needed: count(step.needed), volume: METRIC_WORDS[step.metric] });
   }
-  return text;
+  return chain;
 }
 
 export const funnelUnreachable: Rule = {
@@ -51,17 +80,24 @@ export const funnelUnreachable: Rule = {
       const committed = targetOverPeriod(kpi, funnel.months);
       if (committed + 1e-9 >= step.needed) return;
       const span = targetSpan(kpi);
-      const months = Number(funnel.months.toFixed(2));
-      const committedText =
-        span === "period" ? `${figure(kpi.target)} for the period` : `${figure(kpi.target)} per ${span} = ${figure(committed)} over ${months} months`;
+      const bareOne = bareOneRate(sla, funnel, stepIndex);
+      const minimum = count(Math.ceil(perSpan(kpi, step.needed, funnel.months)));
       report({
         path: ["kpis", sla.kpis.indexOf(kpi), "target"],
-        message:
-          `KPI \`${kpi.id}\` cannot deliver the revenue target: ${committedText}, but ${count(step.needed)} ${VOLUME_LABELS[step.metric]} are needed ` +
-          `(${explainFunnel(funnel, stepIndex)}; ${count(Math.ceil(step.perMonth))} per month)`,
-        hint:
-          `raise the target to at least ${count(Math.ceil(perSpan(kpi, step.needed, funnel.months)))}${span === "period" ? "" : ` per ${span}`}, or revisit the revenue target and conversion rates` +
-          bareOneNote(sla, funnel, stepIndex),
+        message: message("funnel/unreachable-revenue", {
+          kpi: kpi.id,
+          target: figure(kpi.target),
+          span,
+          total: figure(committed),
+          months: Number(funnel.months.toFixed(2)),
+          needed: count(step.needed),
+          volume: METRIC_WORDS[step.metric],
+          explanation: explainFunnel(funnel, stepIndex),
+          perMonth: count(Math.ceil(step.perMonth)),
+        }),
+        hint: bareOne
+          ? message("funnel/unreachable-revenue.bare-one.hint", { minimum, span, rateKpi: bareOne })
+          : message("funnel/unreachable-revenue.hint", { minimum, span }),
       });
     });
   },
@@ -69,14 +105,14 @@ export const funnelUnreachable: Rule = {
 
 /**
  * A rate written as a bare `1` reads as 1%, which makes every volume after it a hundred
- * times larger; whoever meant "all of them" needs to hear which rate did it.
+ * times larger; whoever meant "all of them" needs to hear which rate did it (its KPI's id).
  */
-function bareOneNote(sla: Parameters<typeof computeFunnel>[0], funnel: FunnelMath, upTo: number): string {
+function bareOneRate(sla: Parameters<typeof computeFunnel>[0], funnel: FunnelMath, upTo: number): string | undefined {
   for (const step of funnel.steps.slice(0, upTo + 1)) {
     const rate = step.rateMetric ? kpiForMetric(sla, step.rateMetric) : undefined;
-    if (rate?.target === 1) return `; \`${rate.id}\` is written 1, which reads as 1%: write 100% if you meant all`;
+    if (rate?.target === 1) return rate.id;
   }
-  return "";
+  return undefined;
 }
 
 export const funnelImpossible: Rule = {
@@ -96,8 +132,8 @@ export const funnelImpossible: Rule = {
       reported.add(kpi);
       report({
         path: at(kpi),
-        message: `the target of KPI \`${kpi.id}\`, ${String(kpi.target)} per ${targetSpan(kpi)}, adds up to more than a number can hold over ${Number(months.toFixed(2))} months`,
-        hint: "set the target the team means to reach",
+        message: message("funnel/impossible.overflow", { kpi: kpi.id, target: String(kpi.target), span: targetSpan(kpi), months: Number(months.toFixed(2)) }),
+        hint: message("funnel/impossible.overflow.hint"),
       });
     }
     const funnel = computeFunnel(sla);
@@ -108,28 +144,26 @@ export const funnelImpossible: Rule = {
   },
 };
 
-const CAUSE_LABELS: Partial<Record<FunnelUncomputable["cause"], string>> = { revenue: "revenue target", averageDealSize: "average deal size", ...RATE_LABELS };
-
-function describeImpossible(funnel: FunnelUncomputable, kpi: Kpi): { message: string; hint: string } {
-  const what = CAUSE_LABELS[funnel.cause] ?? funnel.cause;
-  const isRate = funnel.cause in RATE_LABELS;
-  const written = isRate ? formatPercent(funnel.value) : String(kpi.target);
-  const positive = isRate ? "set a rate above 0% and at most 100%" : `set the ${what} the team means, above 0`;
+function describeImpossible(funnel: FunnelUncomputable, kpi: Kpi): Pick<RuleReport, "message" | "hint"> {
+  const what = METRIC_WORDS[funnel.cause];
+  const isRate = RATES.has(funnel.cause);
+  const positive = isRate ? message("funnel/impossible.rate.hint") : message("funnel/impossible.figure.hint", { what });
   switch (funnel.reason) {
     case "negative":
-      return { message: `the ${what} is ${written}: it cannot be negative`, hint: positive };
+      return {
+        message: isRate ? message("funnel/impossible.negative-rate", { what, rate: funnel.value }) : message("funnel/impossible.negative", { what, value: funnel.value }),
+        hint: positive,
+      };
     case "zero":
-      return isRate
-        ? { message: `the ${what} is 0%: with a 0% rate no volume can reach the revenue target`, hint: positive }
-        : { message: `the ${what} is 0: the customers needed cannot be derived, as nothing can be divided by 0`, hint: positive };
+      return { message: isRate ? message("funnel/impossible.zero-rate", { what }) : message("funnel/impossible.zero", { what }), hint: positive };
     case "above-100":
-      return { message: `the ${what} is ${written}; the funnel math needs a rate above 0% and at most 100%`, hint: "a bare number from 1 to 100 is read as percent points: write `100%` for all" };
+      return { message: message("funnel/impossible.above-100", { what, rate: funnel.value }), hint: message("funnel/impossible.above-100.hint") };
     case "out-of-range":
       if (funnel.figure === "revenue")
-        return { message: `the revenue target \`${String(kpi.target)}\` per ${targetSpan(kpi)} adds up to more than a number can hold over the period`, hint: positive };
+        return { message: message("funnel/impossible.revenue-overflow", { target: String(kpi.target), span: targetSpan(kpi) }), hint: positive };
       return {
-        message: `the ${what} \`${String(kpi.target)}\` is too small: the ${VOLUME_LABELS[funnel.figure as VolumeMetric]} needed would be more than a number can hold`,
-        hint: isRate ? "set the rate the team expects, e.g. `25%` (write `0.5%` for less than one percent)" : positive,
+        message: message("funnel/impossible.too-small", { what, target: String(kpi.target), volume: METRIC_WORDS[funnel.figure as VolumeMetric] }),
+        hint: isRate ? message("funnel/impossible.too-small-rate.hint") : positive,
       };
   }
 }
@@ -146,20 +180,20 @@ export const funnelIncomplete: Rule = {
     if (computeFunnel(sla)?.computable === false) return;
     const at = (kpi: Kpi) => ["kpis", sla.kpis.indexOf(kpi), "target"];
     if (!(Number(revenue.target) > 0)) {
-      report({ path: at(revenue), message: `the revenue target is ${String(revenue.target)}: nothing to derive the funnel from`, hint: "set the revenue target for the period" });
+      report({ path: at(revenue), message: message("funnel/incomplete.no-revenue", { target: String(revenue.target) }), hint: message("funnel/incomplete.no-revenue.hint") });
       return;
     }
     const deal = kpiForMetric(sla, "averageDealSize");
     if (!deal) {
       report({
         path: ["kpis", sla.kpis.indexOf(revenue), "metric"],
-        message: "the revenue target cannot be broken down: no KPI has `metric: averageDealSize`",
-        hint: "add an average-deal-size KPI so the funnel math can derive the customers needed",
+        message: message("funnel/incomplete.no-deal-size"),
+        hint: message("funnel/incomplete.no-deal-size.hint"),
       });
       return;
     }
     if (!(Number(deal.target) > 0)) {
-      report({ path: at(deal), message: `the average deal size is ${String(deal.target)}: the customers needed cannot be derived`, hint: "set the average value of a won deal" });
+      report({ path: at(deal), message: message("funnel/incomplete.deal-size", { target: String(deal.target) }), hint: message("funnel/incomplete.deal-size.hint") });
       return;
     }
     for (const metric of RATE_METRICS) {
@@ -167,22 +201,19 @@ export const funnelIncomplete: Rule = {
       if (kpi && toFraction(kpi.target) === undefined) {
         report({
           path: at(kpi),
-          message: `the ${RATE_LABELS[metric]} is \`${String(kpi.target)}\`; the funnel math needs a rate above 0% and at most 100%`,
-          hint: "write a percentage as `25%`, `25` or `0.25`",
+          message: message("funnel/incomplete.unreadable-rate", { what: METRIC_WORDS[metric], target: String(kpi.target) }),
+          hint: message("funnel/incomplete.unreadable-rate.hint"),
         });
         return;
       }
       if (!kpi && metric !== "leadToMqlRate") {
         report({
           path: ["kpis", sla.kpis.indexOf(revenue), "metric"],
-          message: `the funnel math stops at the ${RATE_LABELS[metric]}: no KPI has \`metric: ${metric}\``,
-          hint: "add the conversion rate as a KPI so volume targets further up the funnel can be checked",
+          message: message("funnel/incomplete.missing-rate", { what: METRIC_WORDS[metric], metric }),
+          hint: message("funnel/incomplete.missing-rate.hint"),
         });
         return;
       }
     }
   },
 };
-
-/** The rates in funnel order; the lead→MQL rate may be left out. */
-const RATE_METRICS: RateMetric[] = ["closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"];

@@ -1,6 +1,7 @@
 import { closestMatch, editDistance } from "../../util/did-you-mean.js";
 import type { FunnelMetric, Kpi } from "../../model/index.js";
 import { repeatedKeys } from "../../model/collections.js";
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 const METRIC_UNITS: Record<FunnelMetric, Kpi["unit"]> = {
@@ -29,15 +30,15 @@ export const kpisUnits: Rule = {
       if (typeof kpi.target === "string" && kpi.unit !== "percent")
         report({
           path: ["kpis", index, "target"],
-          message: `KPI \`${kpi.id}\` has unit \`${kpi.unit}\` but its target is a percentage (\`${kpi.target}\`)`,
-          hint: "set `unit: percent`, or write the target as a plain number",
+          message: message("kpis/units.percent-target", { kpi: kpi.id, unit: kpi.unit, target: kpi.target }),
+          hint: message("kpis/units.percent-target.hint"),
         });
       const expected = kpi.metric ? METRIC_UNITS[kpi.metric] : undefined;
       if (expected && kpi.unit !== expected)
         report({
           path: ["kpis", index, "unit"],
-          message: `KPI \`${kpi.id}\` is the funnel's \`${kpi.metric}\`, which is measured in ${expected}, but its unit is \`${kpi.unit}\``,
-          hint: `set \`unit: ${expected}\``,
+          message: message("kpis/units.metric", { kpi: kpi.id, metric: kpi.metric!, expected, unit: kpi.unit }),
+          hint: message("kpis/units.metric.hint", { expected }),
         });
     });
   },
@@ -53,8 +54,8 @@ export const kpisDuplicateMetric: Rule = {
       const kpi = sla.kpis[later]!;
       report({
         path: ["kpis", later, "metric"],
-        message: `KPI \`${kpi.id}\` and KPI \`${sla.kpis[first]!.id}\` are both the funnel's \`${kpi.metric}\``,
-        hint: "remove `metric` from one of them",
+        message: message("kpis/duplicate-metric", { kpi: kpi.id, other: sla.kpis[first]!.id, metric: kpi.metric! }),
+        hint: message("kpis/duplicate-metric.hint"),
       });
     }
   },
@@ -74,8 +75,8 @@ export const agreementCurrency: Rule = {
         const near = likelyCurrency(currency, known);
         report({
           path: ["agreement", "currency"],
-          message: `\`${currency}\` is not an ISO 4217 currency code`,
-          hint: near ? `did you mean \`${near}\`?` : "write a code such as `EUR`, `TRY`, `JPY` or `USD`",
+          message: message("agreement/currency.unknown", { currency }),
+          hint: near ? message("rules/did-you-mean.hint", { suggestion: near }) : message("agreement/currency.unknown.hint"),
         });
       }
       return;
@@ -85,8 +86,8 @@ export const agreementCurrency: Rule = {
       report({
         path: ["agreement"],
         at: "key",
-        message: `KPI \`${sla.kpis[index]!.id}\` is an amount of money but the agreement names no currency`,
-        hint: "add `currency:` with an ISO 4217 code (e.g. `EUR`) under `agreement`",
+        message: message("agreement/currency.missing", { kpi: sla.kpis[index]!.id }),
+        hint: message("agreement/currency.missing.hint"),
       });
   },
 };

@@ -1,6 +1,7 @@
 // The review period: it ends after it starts, lasts about six months, and holds the
 // effective date.
 import { monthsInPeriod, parseDate, toDayNumber } from "../../domain/period.js";
+import { message, type Message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const periodOrder: Rule = {
@@ -15,8 +16,8 @@ export const periodOrder: Rule = {
     if (from && to && toDayNumber(to) < toDayNumber(from))
       report({
         path: ["agreement", "reviewPeriod", "end"],
-        message: `the review period ends (${end}) before it starts (${start})`,
-        hint: "swap the dates, or correct the year",
+        message: message("period/order", { start, end }),
+        hint: message("period/order.hint"),
       });
   },
 };
@@ -39,8 +40,8 @@ export const periodLength: Rule = {
       report({
         path: ["agreement", "reviewPeriod"],
         at: "key",
-        message: `the review period is ${describeLength(months, toDayNumber(to) - toDayNumber(from) + 1)} long; SLAs are usually reviewed every ${TYPICAL_MONTHS} months (${TYPICAL_MONTHS - TOLERANCE_MONTHS} to ${TYPICAL_MONTHS + TOLERANCE_MONTHS})`,
-        hint: "if the length is intended, switch this rule off in `.slarc.yaml` (`period/length: off`)",
+        message: describeLength(months, toDayNumber(to) - toDayNumber(from) + 1),
+        hint: message("period/length.hint"),
       });
   },
 };
@@ -49,9 +50,10 @@ export const periodLength: Rule = {
  * Months to one decimal, or two where one would land on a half (5.48 would read 5.5, a length
  * the rule allows); days for a period shorter than a month (not "0 months").
  */
-function describeLength(months: number, days: number): string {
-  if (months < 1) return `${days} day${days === 1 ? "" : "s"}`;
-  return `${Number(months.toFixed(Number.isInteger(Number(months.toFixed(1)) * 2) ? 2 : 1))} months`;
+function describeLength(months: number, days: number): Message {
+  const usual = { typical: TYPICAL_MONTHS, min: TYPICAL_MONTHS - TOLERANCE_MONTHS, max: TYPICAL_MONTHS + TOLERANCE_MONTHS };
+  if (months < 1) return message("period/length.days", { days, ...usual });
+  return message("period/length", { months: Number(months.toFixed(Number.isInteger(Number(months.toFixed(1)) * 2) ? 2 : 1)), ...usual });
 }
 
 export const periodEffectiveDate: Rule = {
@@ -69,8 +71,8 @@ export const periodEffectiveDate: Rule = {
     if (n < toDayNumber(from) || n > toDayNumber(to))
       report({
         path: ["agreement", "effectiveDate"],
-        message: `effective date ${effectiveDate} is outside the review period ${reviewPeriod.start} – ${reviewPeriod.end}`,
-        hint: "the agreement takes effect during the period it covers; usually on its first day",
+        message: message("period/effective-date", { date: effectiveDate, start: reviewPeriod.start, end: reviewPeriod.end }),
+        hint: message("period/effective-date.hint"),
       });
   },
 };

@@ -4,6 +4,7 @@ import type { JsonPath } from "../../findings.js";
 import type { Sla } from "../../model/index.js";
 import { idsOf, type Entity } from "../../model/collections.js";
 import { Suggester } from "../../util/did-you-mean.js";
+import { message, type Message, type MessageArgs } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 /**
@@ -16,13 +17,17 @@ interface Holders {
   field: string;
   /** Where the reference of items[index] is. */
   path(index: number): JsonPath;
-  /** What holds it, for the message: "persona `oya`". */
-  holder(index: number): string;
+  /**
+   * What holds it, as the message's arguments: the list it is in (`personas`) and its id as
+   * `holder`; an object outside any list gives its place as `list` alone (`reporting`).
+   */
+  holder(index: number): MessageArgs;
 }
 
 function referenceRule(options: {
   id: string;
-  target: string;
+  /** The message: `holder` refers to `id`, which is not defined. */
+  unknown: (args: MessageArgs) => Message;
   targetList: string;
   description: string;
   needs: Rule["needs"];
@@ -38,7 +43,7 @@ function referenceRule(options: {
       const known = idsOf(options.targets(sla));
       // Made at the first unknown reference, for all of them: most files have none.
       let suggester: Suggester | undefined;
-      let definedNames: string | undefined;
+      let definedNames: { defined: string[]; more: number } | undefined;
       for (const holders of options.references(sla)) {
         for (let index = 0; index < holders.items.length; index++) {
           const id = (holders.items[index] as Record<string, unknown>)[holders.field] as string | undefined;
@@ -46,12 +51,12 @@ function referenceRule(options: {
           const suggestion = (suggester ??= new Suggester(known)).suggest(id);
           report({
             path: holders.path(index),
-            message: `${holders.holder(index)} refers to ${options.target} \`${id}\`, which is not defined`,
+            message: options.unknown({ ...holders.holder(index), id }),
             hint: suggestion
-              ? `did you mean \`${suggestion}\`?`
+              ? message("rules/did-you-mean.hint", { suggestion })
               : known.size
-                ? `defined ${options.targetList}: ${(definedNames ??= listNames(known))}`
-                : `define it under \`${options.targetList}\``,
+                ? message("refs/defined.hint", { list: options.targetList, ...(definedNames ??= listNames(known)) })
+                : message("refs/none-defined.hint", { list: options.targetList }),
           });
         }
       }
@@ -62,75 +67,79 @@ function referenceRule(options: {
 /** At most this many defined names are listed in a hint; a hint is one line to read. */
 const MAX_LISTED_NAMES = 20;
 
-/** "`a`, `b`, `c`", or the first MAX_LISTED_NAMES of them and how many more there are. */
-function listNames(names: ReadonlySet<string>): string {
-  const listed = [...names].slice(0, MAX_LISTED_NAMES).map((name) => `\`${name}\``);
-  const more = names.size - listed.length;
-  return more > 0 ? `${listed.join(", ")} and ${more} more` : listed.join(", ");
+/** The first MAX_LISTED_NAMES names, and how many more there are. */
+function listNames(names: ReadonlySet<string>): { defined: string[]; more: number } {
+  const defined = [...names].slice(0, MAX_LISTED_NAMES);
+  return { defined, more: names.size - defined.length };
 }
 
 /** The entries of a list, each holding a reference in `field`. */
-function each<T extends Entity>(items: T[] | undefined, listPath: JsonPath, label: string, field: keyof T & string): Holders {
+function each<T extends Entity>(items: T[] | undefined, listPath: JsonPath, field: keyof T & string): Holders {
   const list = items ?? [];
-  return { items: list, field, path: (index) => [...listPath, index, field], holder: (index) => `${label} \`${list[index]!.id}\`` };
+  return {
+    items: list,
+    field,
+    path: (index) => [...listPath, index, field],
+    holder: (index) => ({ list: listPath.join("."), holder: list[index]!.id }),
+  };
 }
 
 /** One object holding a reference in `field`, at `path`; none when it is undefined. */
-function single(object: object | undefined, path: JsonPath, field: string, holder: string): Holders {
-  return { items: object ? [object] : [], field, path: () => path, holder: () => holder };
+function single(object: object | undefined, path: JsonPath, field: string): Holders {
+  return { items: object ? [object] : [], field, path: () => path, holder: () => ({ list: String(path[0]) }) };
 }
 
 export const unknownIcp = referenceRule({
   id: "refs/unknown-icp",
-  target: "ICP",
+  unknown: (args) => message("refs/unknown-icp", args),
   targetList: "icps",
   description: "Every persona's `icp` names a defined ICP.",
   needs: ["icps", "personas"],
   targets: (sla) => sla.icps,
-  references: (sla) => [each(sla.personas, ["personas"], "persona", "icp")],
+  references: (sla) => [each(sla.personas, ["personas"], "icp")],
 });
 
 export const unknownParty = referenceRule({
   id: "refs/unknown-party",
-  target: "party",
+  unknown: (args) => message("refs/unknown-party", args),
   targetList: "agreement.parties",
   description: "Every `owner` (stages, lead types, KPIs, reporting) names a party of the agreement.",
   needs: ["agreement", "lifecycleStages", "leadTypes", "kpis", "reporting"],
   targets: (sla) => sla.agreement?.parties,
   references: (sla) => [
-    each(sla.lifecycleStages, ["lifecycleStages"], "lifecycle stage", "owner"),
-    each(sla.leadTypes, ["leadTypes"], "lead type", "owner"),
-    each(sla.kpis, ["kpis"], "KPI", "owner"),
-    single(sla.reporting?.owner ? sla.reporting : undefined, ["reporting", "owner"], "owner", "reporting"),
+    each(sla.lifecycleStages, ["lifecycleStages"], "owner"),
+    each(sla.leadTypes, ["leadTypes"], "owner"),
+    each(sla.kpis, ["kpis"], "owner"),
+    single(sla.reporting?.owner ? sla.reporting : undefined, ["reporting", "owner"], "owner"),
   ],
 });
 
 export const unknownStage = referenceRule({
   id: "refs/unknown-stage",
-  target: "lifecycle stage",
+  unknown: (args) => message("refs/unknown-stage", args),
   targetList: "lifecycleStages",
   description: "Every lead status's `stage` names a defined lifecycle stage.",
   needs: ["lifecycleStages", "leadStatuses"],
   targets: (sla) => sla.lifecycleStages,
-  references: (sla) => [each(sla.leadStatuses, ["leadStatuses"], "lead status", "stage")],
+  references: (sla) => [each(sla.leadStatuses, ["leadStatuses"], "stage")],
 });
 
 export const unknownJourneyPhase = referenceRule({
   id: "refs/unknown-journey-phase",
-  target: "journey phase",
+  unknown: (args) => message("refs/unknown-journey-phase", args),
   targetList: "buyerJourney",
   description: "Every lifecycle stage's `journeyStage` names a phase of the buyer's journey.",
   needs: ["lifecycleStages", "buyerJourney"],
   targets: (sla) => sla.buyerJourney,
-  references: (sla) => [each(sla.lifecycleStages, ["lifecycleStages"], "lifecycle stage", "journeyStage")],
+  references: (sla) => [each(sla.lifecycleStages, ["lifecycleStages"], "journeyStage")],
 });
 
 export const unknownStatus = referenceRule({
   id: "refs/unknown-status",
-  target: "lead status",
+  unknown: (args) => message("refs/unknown-status", args),
   targetList: "leadStatuses",
   description: "The connect-attempt `whenExhausted.status` names a defined lead status.",
   needs: ["connectAttempt", "leadStatuses"],
   targets: (sla) => sla.leadStatuses,
-  references: (sla) => [single(sla.connectAttempt?.whenExhausted, ["connectAttempt", "whenExhausted", "status"], "status", "the connect-attempt protocol")],
+  references: (sla) => [single(sla.connectAttempt?.whenExhausted, ["connectAttempt", "whenExhausted", "status"], "status")],
 });

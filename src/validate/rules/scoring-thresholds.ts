@@ -1,3 +1,4 @@
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const scoringThresholds: Rule = {
@@ -10,8 +11,8 @@ export const scoringThresholds: Rule = {
     if (!scoring || scoring.sqlThreshold > scoring.mqlThreshold) return;
     report({
       path: ["leadScoring", "sqlThreshold"],
-      message: `SQL threshold ${scoring.sqlThreshold} is not above the MQL threshold ${scoring.mqlThreshold}`,
-      hint: "raise `sqlThreshold` above `mqlThreshold`, or lower `mqlThreshold`",
+      message: message("scoring/thresholds", { sql: scoring.sqlThreshold, mql: scoring.mqlThreshold }),
+      hint: message("scoring/thresholds.hint"),
     });
   },
 };

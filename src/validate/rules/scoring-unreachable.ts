@@ -1,3 +1,4 @@
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const scoringUnreachable: Rule = {
@@ -13,8 +14,8 @@ export const scoringUnreachable: Rule = {
       if (best < scoring[key]) {
         report({
           path: ["leadScoring", key],
-          message: `${key === "mqlThreshold" ? "MQL" : "SQL"} threshold ${scoring[key]} cannot be reached: all positive criteria together give ${best} points`,
-          hint: "lower the threshold or add criteria that earn points",
+          message: message("scoring/unreachable-threshold", { threshold: key === "mqlThreshold" ? "MQL" : "SQL", value: scoring[key], best }),
+          hint: message("scoring/unreachable-threshold.hint"),
         });
         return;
       }

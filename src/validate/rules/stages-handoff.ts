@@ -1,4 +1,5 @@
 import { stageCategory } from "../../domain/stages.js";
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const stagesHandoff: Rule = {
@@ -8,12 +9,15 @@ export const stagesHandoff: Rule = {
   needs: ["lifecycleStages"],
   check({ sla, report }) {
     const categories = new Set(sla.lifecycleStages.map(stageCategory));
-    for (const [category, name] of [["mql", "marketing qualified lead (MQL)"], ["sql", "sales qualified lead (SQL)"]] as const) {
+    for (const [category, missing] of [
+      ["mql", message("stages/handoff.mql")],
+      ["sql", message("stages/handoff.sql")],
+    ] as const) {
       if (!categories.has(category))
         report({
           path: ["lifecycleStages"],
-          message: `no ${name} stage`,
-          hint: `give the stage that plays this part \`category: ${category}\`, or add one`,
+          message: missing,
+          hint: message("stages/handoff.hint", { category }),
           at: "key",
         });
     }

@@ -1,4 +1,5 @@
 import { stageCategory } from "../../domain/stages.js";
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 const FINAL_CATEGORIES = new Set(["customer", "evangelist", "other"]);
@@ -16,8 +17,8 @@ export const stagesMissingExitCriteria: Rule = {
       if (!stage.exitCriteria?.length)
         report({
           path: ["lifecycleStages", index],
-          message: `lifecycle stage \`${stage.id}\` has no \`exitCriteria\``,
-          hint: "say what must be true for a contact to move on; without it the hand-off is a matter of opinion",
+          message: message("stages/missing-exit-criteria", { stage: stage.id }),
+          hint: message("stages/missing-exit-criteria.hint"),
         });
     });
   },

@@ -1,3 +1,4 @@
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const stagesMissingOwner: Rule = {
@@ -10,8 +11,8 @@ export const stagesMissingOwner: Rule = {
       if (stage.owner === undefined)
         report({
           path: ["lifecycleStages", index],
-          message: `lifecycle stage \`${stage.id}\` has no \`owner\``,
-          hint: "add `owner:` with the id of the party (e.g. `marketing` or `sales`) accountable for this stage",
+          message: message("stages/missing-owner", { stage: stage.id }),
+          hint: message("stages/missing-owner.hint"),
         });
     });
   },

@@ -1,4 +1,5 @@
 import { STAGE_ORDER, stageCategory } from "../../domain/stages.js";
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const stagesOrder: Rule = {
@@ -15,8 +16,8 @@ export const stagesOrder: Rule = {
       if (highest && rank < highest.rank) {
         report({
           path: ["lifecycleStages", index],
-          message: `lifecycle stage \`${stage.id}\` (${category}) comes after \`${highest.id}\` (${highest.category}), but a contact reaches ${category} first`,
-          hint: `move \`${stage.id}\` before \`${highest.id}\`, or set its \`category\` if it is not a standard ${category} stage`,
+          message: message("stages/order", { stage: stage.id, category: category!, previous: highest.id, previousCategory: highest.category }),
+          hint: message("stages/order.hint", { stage: stage.id, category: category!, previous: highest.id }),
         });
         return;
       }

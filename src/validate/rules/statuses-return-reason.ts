@@ -1,3 +1,4 @@
+import { message } from "../../i18n/message.js";
 import type { Rule } from "../rule.js";
 
 export const statusesReturnReason: Rule = {
@@ -10,8 +11,8 @@ export const statusesReturnReason: Rule = {
       if (status.returnsToMarketing && !status.returnReasons?.length)
         report({
           path: ["leadStatuses", index],
-          message: `lead status \`${status.id}\` returns leads to marketing but lists no \`returnReasons\``,
-          hint: "sales and marketing must agree why a lead may be sent back; list the reasons",
+          message: message("statuses/return-without-reason", { status: status.id }),
+          hint: message("statuses/return-without-reason.hint"),
         });
     });
   },

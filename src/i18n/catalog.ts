@@ -1,0 +1,38 @@
+// The message catalogs: locales/<language>/messages/*.json, one file per area (cli, rules,
+// schema, yaml, diff), each a flat map from message id to template (see format.ts). They are
+// read on the first message worded, so a run that has nothing to say reads none.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { formatTemplate } from "./format.js";
+import { languageOf, type Language } from "./languages.js";
+import type { Message } from "./message.js";
+
+export const LOCALES_DIR = new URL("../../locales/", import.meta.url);
+
+const catalogs = new Map<Language, ReadonlyMap<string, string>>();
+
+/** Every template of a language, by message id. */
+export function catalog(language: Language): ReadonlyMap<string, string> {
+  let found = catalogs.get(language);
+  if (found === undefined) {
+    const templates = new Map<string, string>();
+    const dir = new URL(`${language}/messages/`, LOCALES_DIR);
+    const files = existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith(".json")).sort() : [];
+    for (const file of files) {
+      const entries = JSON.parse(readFileSync(new URL(file, dir), "utf8")) as Record<string, string>;
+      for (const [id, template] of Object.entries(entries)) templates.set(id, template);
+    }
+    catalogs.set(language, (found = templates));
+  }
+  return found;
+}
+
+/**
+ * The message in the locale's language; English where that language lacks it (a test keeps
+ * every catalog complete), and the bare id if no catalog has it.
+ */
+export function word(message: Message, locale: string): string {
+  const language = languageOf(locale) ?? "en";
+  const template = catalog(language).get(message.id) ?? catalog("en").get(message.id);
+  if (template === undefined) return message.id;
+  return formatTemplate(template, message.args, language === "en" && languageOf(locale) === undefined ? "en" : locale, (nested) => word(nested, locale));
+}

@@ -1,0 +1,37 @@
+// The languages sla speaks: one folder each under locales/, holding the document's labels and
+// every message. A test holds this list to the folders, and every folder to the same keys.
+import { safeLocale } from "../domain/text.js";
+import { UsageError } from "../errors.js";
+import { message } from "./message.js";
+
+export const LANGUAGES = ["en", "de", "tr", "ja"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The language of a tag when sla speaks it (`de-AT` is German), else undefined. */
+export function languageOf(tag: string | undefined): Language | undefined {
+  const base = safeLocale(tag)?.split("-")[0]?.toLowerCase();
+  return LANGUAGES.find((language) => language === base);
+}
+
+/** `--locale`: a tag sla speaks, or a usage error that says which it speaks. */
+export function parseLocaleOption(value: string): string {
+  const tag = safeLocale(value);
+  if (tag === undefined) throw new UsageError(message("cli/locale.malformed", { value }));
+  if (languageOf(tag) === undefined) throw new UsageError(message("cli/locale.unsupported", { value, languages: LANGUAGES.join(", ") }));
+  return tag;
+}
+
+/**
+ * The user's language for terminal messages, from the POSIX variables in their order of
+ * precedence (`tr_TR.UTF-8` is Turkish; `C` and `POSIX` are English), else English.
+ */
+export function environmentLocale(env: NodeJS.ProcessEnv = process.env): string {
+  for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"] as const) {
+    const value = env[name];
+    if (!value) continue;
+    // The first variable that is set decides, as in setlocale(3), even if sla does not speak it.
+    const tag = value.split(/[.@]/)[0]!.replace(/_/g, "-");
+    return languageOf(tag) ? safeLocale(tag)! : "en";
+  }
+  return "en";
+}
