@@ -296,7 +296,7 @@ function toFinding(parsed: ParsedSla, error: SchemaError, wording: Wording): Fin
     }
     case "type": {
       const types = String(params.type).split(",");
-      const explained = textReadAsScalar(parsed, path, value, types, field) ?? textReadAsMapping(parsed, path, value, types, field) ?? writtenNumber(path, value, types, field);
+      const explained = textReadAsScalar(parsed, path, value, types, field, wording) ?? textReadAsMapping(parsed, path, value, types, field) ?? writtenNumber(path, value, types, field);
       if (explained) return { ...base, ruleId: "schema/type", ...wording.fields(explained.message, explained.hint), path, ...rangeOf(parsed, path) };
       return {
         ...base,
@@ -373,13 +373,13 @@ function toFinding(parsed: ParsedSla, error: SchemaError, wording: Wording): Fin
   }
 }
 
-/** "date (YYYY-MM-DD)", "percentage", "duration", or the property's name. */
+/** "date (YYYY-MM-DD)", "percentage", "currency": the kind of value, or the property's name. */
 function describeExpected(error: SchemaError, path: JsonPath, wording: Wording): string {
-  const kind = error.keyword === "format" ? String(error.params.format) : (schemaFor(path).def ?? "text");
+  const def = schemaFor(path).def;
+  const kind = error.keyword === "format" ? String(error.params.format) : def && def !== "text" ? def : String(path[path.length - 1]);
   const id = `schema/kind.${kind}`;
   const worded = wording.word(id);
-  if (worded !== id) return worded;
-  return kind !== "text" ? kind : String(path[path.length - 1]);
+  return worded === id ? kind : worded;
 }
 
 interface Explained {
@@ -427,11 +427,11 @@ function quotedLine(path: JsonPath, written: string): string {
  * number 2026.1, `id: 1` the number 1. Said with the text as written and the quoted form
  * that keeps it, so the fix is one copy away and nobody signs "2026.1".
  */
-function textReadAsScalar(parsed: ParsedSla, path: JsonPath, value: unknown, expected: string[], field: string): Explained | undefined {
+function textReadAsScalar(parsed: ParsedSla, path: JsonPath, value: unknown, expected: string[], field: string, wording: Wording): Explained | undefined {
   if (!expected.includes("string") || (typeof value !== "number" && typeof value !== "boolean")) return undefined;
   const written = writtenAt(parsed, path) ?? String(value);
   const hint = message("schema/quote-it", { quoted: quotedLine(path, written) });
-  if (written === String(value)) return { message: message("schema/text-expected", { field, type: typeof value, value: written }), hint };
+  if (written === String(value)) return { message: message("schema/text-expected", { field, found: describeValue(value, wording) }), hint };
   return {
     message:
       typeof value === "number"
