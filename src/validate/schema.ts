@@ -282,14 +282,18 @@ function toFinding(parsed: ParsedSla, error: SchemaError, wording: Wording): Fin
       const property = String(params.additionalProperty);
       const owner = schemaFor(path).schema;
       const { known, lowered, allowed } = propertiesOf(owner);
-      const suggestion = closestMatch(property, known, lowered);
+      // `　　owner:` at the start of a line is a key of the mapping above, with U+3000 in its name.
+      const indented = /^[\s\u3000]*\u3000[\s\u3000]*(?=\S)/.exec(property);
+      const suggestion = closestMatch(indented ? property.slice(indented[0].length) : property, known, lowered);
       return {
         ...base,
         ruleId: "schema/unknown-property",
-        ...wording.fields(
-          message("schema/unknown-property", { property, place: describePlace(parsed, path, owner, wording) }),
-          suggestion ? message("schema/did-you-mean", { suggestion }) : message("schema/unknown-property.allowed", { allowed }),
-        ),
+        ...(indented
+          ? wording.fields(message("yaml/full-width-indent", { key: property.slice(indented[0].length) }), message("yaml/full-width-indent.hint"))
+          : wording.fields(
+              message("schema/unknown-property", { property, place: describePlace(parsed, path, owner, wording) }),
+              suggestion ? message("schema/did-you-mean", { suggestion }) : message("schema/unknown-property.allowed", { allowed }),
+            )),
         path: [...path, property],
         ...rangeOf(parsed, [...path, property], "key"),
       };

@@ -189,6 +189,34 @@ describe("parseSla findings", () => {
     expect(findings.filter((f) => f.ruleId === "yaml/duplicate-key")).toHaveLength(1);
   });
 
+  it.each([
+    ["a tab", "agreement:\n\tname: x\n  version: \"1\"\n", "yaml/tab-indent.before", "name", pos(2, 1)],
+    ["a tab after spaces", "agreement:\n  name: x\n  \tversion: \"1\"\n", "yaml/tab-indent.before", "version", pos(3, 1)],
+    ["full-width spaces in a list entry", "stages:\n  - id: a\n\u3000\u3000\u3000 owner: x\n  - id: b\n", "yaml/full-width-indent", "owner", pos(3, 1)],
+    ["full-width spaces after spaces", "stages:\n  - id: a\n  \u3000 owner: x\n", "yaml/full-width-indent", "owner", pos(3, 1)],
+  ])("indentation with %s: named as such, at its line", (_name, text, messageId, key, start) => {
+    expect(parseSla("sla.yaml", text).findings[0]).toMatchObject({ ruleId: "yaml/syntax", messageId, args: { key }, hintId: `${messageId.replace(/\.before$/, "")}.hint`, start });
+  });
+
+  it.each([
+    ["at the end of a mapping", "agreement:\n  name: x\n  owner：営業\n", "owner", "owner: 営業", pos(3, 3)],
+    ["before the next key", "agreement:\n  owner：営業\n  name: x\n", "owner", "owner: 営業", pos(2, 3)],
+    ["in a list entry", "stages:\n  - id: a\n    owner： sales\n  - id: b\n", "owner", "owner: sales", pos(3, 5)],
+  ])("a full-width colon %s: says to write an ordinary one", (_name, text, key, fixed, start) => {
+    expect(parseSla("sla.yaml", text).findings[0]).toMatchObject({
+      ruleId: "yaml/syntax",
+      messageId: "yaml/full-width-colon",
+      args: { key },
+      hintId: "yaml/full-width-colon.hint",
+      hintArgs: { fixed },
+      start,
+    });
+  });
+
+  it("a full-width colon inside a value that reads well is left alone", () => {
+    expect(parseSla("sla.yaml", "agreement:\n  name: 営業：東京\n").findings).toEqual([]);
+  });
+
   it("keeps reporting errors in later top-level sections, and names keys in list entries without their dash", () => {
     const text = "a:\n  b: x\n    c: 1\nz:\n  y: x\n    - w: 1\n";
     const { findings } = parseSla("sla.yaml", text);
