@@ -6,9 +6,10 @@ import type { Finding, JsonPath } from "../findings.js";
 import { locate } from "../load/locate.js";
 import { rangeOf, type ParsedSla } from "../load/parse.js";
 import { currencyAlias } from "../domain/currency.js";
-import { word } from "../i18n/catalog.js";
+import { catalog } from "../i18n/catalog.js";
+import { formatTemplate } from "../i18n/format.js";
+import { languageOf } from "../i18n/languages.js";
 import { message, type Message, type MessageArgs } from "../i18n/message.js";
-import { wordFinding, type WordedFields } from "../i18n/worded.js";
 import { closestMatch, lowerCase } from "../util/did-you-mean.js";
 import { loadPrecompiled } from "./precompiled.js";
 import { SCHEMA_URL } from "./schema-location.js";
@@ -168,18 +169,37 @@ function resolveRef(root: SchemaNode, lookup: SchemaLookup): SchemaLookup {
 /**
  * The findings' wording, in the reader's language: each message is an id with its arguments.
  * Parts of a message that are themselves worded (the place, a value's description, the kind
- * of value expected) are worded first and given as text arguments.
+ * of value expected) are worded first and given as text arguments. One per check, so a file
+ * with thousands of errors looks its language and catalog up once, and words each message
+ * without arguments (a title, a hint) once.
  */
 class Wording {
-  constructor(readonly locale: string) {}
+  readonly #templates: ReadonlyMap<string, string>;
+  readonly #english: ReadonlyMap<string, string>;
+  /** The locale numbers and lists are formatted in. */
+  readonly #format: string;
+  readonly #plain = new Map<string, string>();
 
-  word(id: string, args?: MessageArgs): string {
-    return word(message(id, args), this.locale);
+  constructor(readonly locale: string) {
+    const language = languageOf(locale);
+    this.#templates = catalog(language ?? "en");
+    this.#english = catalog("en");
+    this.#format = language === undefined ? "en" : locale;
   }
 
-  /** A finding's message and hint fields. */
-  fields(text: Message, hint?: Message): WordedFields {
-    return wordFinding(text, hint, this.locale);
+  /** The message in the reader's language (as catalog.ts's `word`), or its id if no catalog has it. */
+  word(id: string, args?: MessageArgs): string {
+    if (args === undefined) {
+      let worded = this.#plain.get(id);
+      if (worded === undefined) this.#plain.set(id, (worded = this.#word(id, undefined)));
+      return worded;
+    }
+    return this.#word(id, args);
+  }
+
+  #word(id: string, args: MessageArgs | undefined): string {
+    const template = this.#templates.get(id) ?? this.#english.get(id);
+    return template === undefined ? id : formatTemplate(template, args, this.#format);
   }
 }
 
@@ -255,10 +275,43 @@ function describeTypes(types: readonly string[], wording: Wording): string {
   return names.reduce((either, name) => wording.word("schema/either", { first: either, second: name }));
 }
 
+/** A schema error as sla says it: rule, message and hint, and the place to point at. */
+interface Problem {
+  ruleId: string;
+  message: Message;
+  hint?: Message | undefined;
+  path: JsonPath;
+  /** The node to point at, when not `path`'s value. */
+  at?: { path: JsonPath; part: "key" | "value" };
+}
+
+/**
+ * The finding, made in one shape for every error: a file can have a hundred thousand of them,
+ * and objects spread together from parts of several shapes cost the collector twice as much.
+ */
 function toFinding(parsed: ParsedSla, error: SchemaError, wording: Wording): Finding {
+  const problem = describeError(parsed, error, wording);
+  const { start, end } = rangeOf(parsed, problem.at?.path ?? problem.path, problem.at?.part);
+  const { message: text, hint } = problem;
+  return {
+    ruleId: problem.ruleId,
+    severity: "error",
+    message: wording.word(text.id, text.args),
+    messageId: text.id,
+    args: text.args ?? {},
+    hint: hint && wording.word(hint.id, hint.args),
+    hintId: hint?.id,
+    hintArgs: hint && (hint.args ?? {}),
+    file: parsed.file,
+    path: problem.path,
+    start,
+    end,
+  };
+}
+
+function describeError(parsed: ParsedSla, error: SchemaError, wording: Wording): Problem {
   const path = pointerToPath(error.instancePath);
   const value = valueAt(parsed.data, path);
-  const base = { severity: "error" as const, file: parsed.file };
   const params = error.params;
   const field = fieldName(path, wording);
   switch (error.keyword) {
@@ -267,50 +320,44 @@ function toFinding(parsed: ParsedSla, error: SchemaError, wording: Wording): Fin
       const owner = schemaFor(path).schema;
       const description = describeProperty(owner, property);
       return {
-        ...base,
         ruleId: "schema/required",
-        ...wording.fields(
-          message("schema/required", { place: describePlace(parsed, path, owner, wording), property }),
-          description === undefined ? undefined : message("schema/required.hint", { property, description }),
-        ),
+        message: message("schema/required", { place: describePlace(parsed, path, owner, wording), property }),
+        hint: description === undefined ? undefined : message("schema/required.hint", { property, description }),
         path: [...path, property],
         // At the parent's key ("agreement:"), or at the list item ("- id: mql").
-        ...rangeOf(parsed, path, typeof path[path.length - 1] === "string" ? "key" : "value"),
+        at: { path, part: typeof path[path.length - 1] === "string" ? "key" : "value" },
       };
     }
     case "additionalProperties": {
       const property = String(params.additionalProperty);
+      const at = { path: [...path, property], part: "key" as const };
+      // `owner:` after full-width spaces (U+3000) at the start of a line is a key of the
+      // mapping above, with the spaces in its name.
+      const indented = /^\s*\u3000\s*(?=\S)/.exec(property);
+      if (indented) {
+        const key = property.slice(indented[0].length);
+        return { ruleId: "schema/unknown-property", message: message("yaml/full-width-indent", { key }), hint: message("yaml/full-width-indent.hint"), path: at.path, at };
+      }
       const owner = schemaFor(path).schema;
       const { known, lowered, allowed } = propertiesOf(owner);
-      // `　　owner:` at the start of a line is a key of the mapping above, with U+3000 in its name.
-      const indented = /^[\s\u3000]*\u3000[\s\u3000]*(?=\S)/.exec(property);
-      const suggestion = closestMatch(indented ? property.slice(indented[0].length) : property, known, lowered);
+      const suggestion = closestMatch(property, known, lowered);
       return {
-        ...base,
         ruleId: "schema/unknown-property",
-        ...(indented
-          ? wording.fields(message("yaml/full-width-indent", { key: property.slice(indented[0].length) }), message("yaml/full-width-indent.hint"))
-          : wording.fields(
-              message("schema/unknown-property", { property, place: describePlace(parsed, path, owner, wording) }),
-              suggestion ? message("schema/did-you-mean", { suggestion }) : message("schema/unknown-property.allowed", { allowed }),
-            )),
-        path: [...path, property],
-        ...rangeOf(parsed, [...path, property], "key"),
+        message: message("schema/unknown-property", { property, place: describePlace(parsed, path, owner, wording) }),
+        hint: suggestion ? message("schema/did-you-mean", { suggestion }) : message("schema/unknown-property.allowed", { allowed }),
+        path: at.path,
+        at,
       };
     }
     case "type": {
       const types = String(params.type).split(",");
       const explained = textReadAsScalar(parsed, path, value, types, field, wording) ?? textReadAsMapping(parsed, path, value, types, field) ?? writtenNumber(path, value, types, field);
-      if (explained) return { ...base, ruleId: "schema/type", ...wording.fields(explained.message, explained.hint), path, ...rangeOf(parsed, path) };
+      if (explained) return { ruleId: "schema/type", ...explained, path };
       return {
-        ...base,
         ruleId: "schema/type",
-        ...wording.fields(
-          message("schema/type", { field, expected: describeTypes(types, wording), found: describeValueAt(parsed, path, value, wording) }),
-          hintFor(path),
-        ),
+        message: message("schema/type", { field, expected: describeTypes(types, wording), found: describeValueAt(parsed, path, value, wording) }),
+        hint: hintFor(path),
         path,
-        ...rangeOf(parsed, path),
       };
     }
     case "enum":
@@ -318,62 +365,48 @@ function toFinding(parsed: ParsedSla, error: SchemaError, wording: Wording): Fin
       const allowed = (error.keyword === "enum" ? (params.allowedValues as unknown[]) : [params.allowedValue]).map(String);
       const suggestion = typeof value === "string" ? closestMatch(value, allowed) : undefined;
       return {
-        ...base,
         ruleId: "schema/enum",
-        ...wording.fields(
-          message(allowed.length === 1 ? "schema/enum.one" : "schema/enum", {
-            field,
-            allowed: allowed.map((a) => `\`${a}\``).join(", "),
-            found: describeValueAt(parsed, path, value, wording),
-          }),
-          suggestion ? message("schema/did-you-mean", { suggestion }) : undefined,
-        ),
+        message: message(allowed.length === 1 ? "schema/enum.one" : "schema/enum", {
+          field,
+          allowed: allowed.map((a) => `\`${a}\``).join(", "),
+          found: describeValueAt(parsed, path, value, wording),
+        }),
+        hint: suggestion ? message("schema/did-you-mean", { suggestion }) : undefined,
         path,
-        ...rangeOf(parsed, path),
       };
     }
     case "pattern":
     case "format": {
       const explained = writtenNumber(path, value, ["number"], field) ?? impossibleDate(error, value, wording);
-      const fields = explained
-        ? wording.fields(explained.message, explained.hint ?? hintFor(path))
-        : wording.fields(
-            message("schema/format", { found: describeValueAt(parsed, path, value, wording), expected: describeExpected(error, path, wording) }),
-            suggestedValue(path, value) ?? hintFor(path),
-          );
-      return { ...base, ruleId: "schema/format", ...fields, path, ...rangeOf(parsed, path) };
+      if (explained) return { ruleId: "schema/format", message: explained.message, hint: explained.hint ?? hintFor(path), path };
+      return {
+        ruleId: "schema/format",
+        message: message("schema/format", { found: describeValueAt(parsed, path, value, wording), expected: describeExpected(error, path, wording) }),
+        hint: suggestedValue(path, value) ?? hintFor(path),
+        path,
+      };
     }
     case "minItems":
-      return { ...base, ruleId: "schema/too-few", ...wording.fields(message("schema/too-few", { field, limit: Number(params.limit) })), path, ...rangeOf(parsed, path) };
+      return { ruleId: "schema/too-few", message: message("schema/too-few", { field, limit: Number(params.limit) }), path };
     case "minLength":
-      return { ...base, ruleId: "schema/empty", ...wording.fields(message("schema/empty", { field })), path, ...rangeOf(parsed, path) };
+      return { ruleId: "schema/empty", message: message("schema/empty", { field }), path };
     case "minimum":
-      return {
-        ...base,
-        ruleId: "schema/minimum",
-        ...wording.fields(message("schema/minimum", { field, limit: Number(params.limit), found: describeValueAt(parsed, path, value, wording) })),
-        path,
-        ...rangeOf(parsed, path),
-      };
+      return { ruleId: "schema/minimum", message: message("schema/minimum", { field, limit: Number(params.limit), found: describeValueAt(parsed, path, value, wording) }), path };
     case "uniqueItems": {
       // ajv names the later entry i and the earlier one j.
       const later = Number(params.i);
       const list = Array.isArray(value) ? (value as unknown[]) : [];
       return {
-        ...base,
         ruleId: "schema/uniqueItems",
-        ...wording.fields(
-          message("schema/unique-items", { field, found: describeValue(list[later], wording), first: Number(params.j) + 1, second: later + 1 }),
-          message("schema/unique-items.hint"),
-        ),
+        message: message("schema/unique-items", { field, found: describeValue(list[later], wording), first: Number(params.j) + 1, second: later + 1 }),
+        hint: message("schema/unique-items.hint"),
         path: [...path, later],
-        ...rangeOf(parsed, [...path, later]),
       };
     }
     default:
       // The validator is built without ajv's messages (scripts/build.mjs): each keyword the
       // schema uses has its wording above.
-      return { ...base, ruleId: `schema/${error.keyword}`, ...wording.fields(message("schema/invalid", { field, keyword: error.keyword })), path, ...rangeOf(parsed, path) };
+      return { ruleId: `schema/${error.keyword}`, message: message("schema/invalid", { field, keyword: error.keyword }), path };
   }
 }
 
