@@ -76,8 +76,8 @@ export function describeStructuralProblem(parsed: ParsedSla, howToSeeAll: string
   const first = problems[0];
   if (!first) return undefined;
   const where = first.start ? `${parsed.file}:${first.start.line}:${first.start.column}` : parsed.file;
-  const more = problems.length > 1 ? ` ${word(message("schema/and-more", { count: problems.length - 1 }), locale)}` : "";
-  return `${where}: ${first.message}${more}; ${howToSeeAll}`;
+  const said = problems.length > 1 ? word(message("schema/and-more", { problem: first.message, count: problems.length - 1 }), locale) : first.message;
+  return `${where}: ${said}; ${howToSeeAll}`;
 }
 
 /** Whether a schema error at `path` lies in (or is) the top-level `section`. */

@@ -5,10 +5,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/findings.js";
 import { readFast } from "../../src/load/fast-reader.js";
+import { catalog } from "../../src/i18n/catalog.js";
 import { parseSla } from "../../src/load/parse.js";
 import { lowerCase, closestMatch } from "../../src/util/did-you-mean.js";
-import { validateParsed } from "../../src/validate/index.js";
-import { EXAMPLE } from "../helpers/cli.js";
+import { describeStructuralProblem, validateParsed } from "../../src/validate/index.js";
+import { EXAMPLE, ROOT } from "../helpers/cli.js";
 
 const TEXT = readFileSync(EXAMPLE, "utf8");
 
@@ -189,5 +190,30 @@ describe("YAML findings in the reader's language", () => {
     const [first] = findings(text, locale);
     expect(first).toMatchObject({ ruleId: "yaml/syntax", messageId: "yaml/tab-indent.before", args: { key: "owner" }, message });
     expect(first!.hint).toMatch(/5/);
+  });
+});
+
+describe("the first structural problem, as diff and fingerprint say it", () => {
+  it.each([
+    ["en", "sla.yaml:21:18: `2026-09-31` is not a date: September has 30 days (and 1 more); see them all"],
+    ["de", "sla.yaml:21:18: `2026-09-31` ist kein gültiges Datum: der September hat 30 Tage (und 1 weitere); see them all"],
+    ["ja", "sla.yaml:21:18: `2026-09-31` は存在しない日付です。9月は30日までです（ほか 1 件）; see them all"],
+  ])("%s", (locale, said) => {
+    const text = edit("    target: 60\n", "    target: 95,50\n").replace("  effectiveDate: 2026-07-01\n", "  effectiveDate: 2026-09-31\n");
+    expect(describeStructuralProblem(parseSla("sla.yaml", text), "see them all", locale)).toBe(said);
+  });
+});
+
+describe("the words a schema message is made of", () => {
+  it("every title in the schema has its wording (the place a message names)", () => {
+    const schema = readFileSync(`${ROOT}/schemas/sla.schema.json`, "utf8");
+    const titles = [...schema.matchAll(/"title": "([^"]+)"/g)].map((m) => `schema/title.${m[1]!.toLowerCase().replace(/[^a-z]+/g, "-")}`);
+    expect(titles.length).toBeGreaterThan(20);
+    expect(titles.filter((id) => !catalog("en").has(id))).toEqual([]);
+  });
+
+  it("every kind of value with a hint has its wording", () => {
+    const ids = ["id", "duration", "percent", "date", "version", "language", "currency", "target"].map((kind) => `schema/hint.${kind}`);
+    expect(ids.filter((id) => !catalog("en").has(id))).toEqual([]);
   });
 });
