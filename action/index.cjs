@@ -7048,6 +7048,20 @@ var init_git = __esm({
   }
 });
 
+// src/i18n/worded.ts
+function wordFinding(message2, hint, locale) {
+  const out = typeof message2 === "string" ? { message: message2 } : { message: word(message2, locale), messageId: message2.id, args: message2.args ?? {} };
+  if (typeof hint === "string") out.hint = hint;
+  else if (hint !== void 0) Object.assign(out, { hint: word(hint, locale), hintId: hint.id, hintArgs: hint.args ?? {} });
+  return out;
+}
+var init_worded = __esm({
+  "src/i18n/worded.ts"() {
+    "use strict";
+    init_catalog();
+  }
+});
+
 // src/load/char-codes.ts
 var Char;
 var init_char_codes = __esm({
@@ -15148,27 +15162,48 @@ function composeDocument(text) {
   const document = composeYaml(text, lineCounter);
   return { document, lineCounter };
 }
-function yamlFindings(parsed2) {
+function yamlFindings(parsed2, locale = "en") {
   const { file, text, document, lineCounter } = parsed2;
   const at2 = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
   const fromYamlError = (error, severity) => {
-    const overIndented = overIndentedKey(error, text);
-    if (overIndented) return { ...overIndented.problem, severity, file, path: [], start: at2(overIndented.start), end: at2(overIndented.end) };
+    const explained = badIndentation(error, text) ?? fullWidthColon(error, text) ?? overIndentedKey(error, text);
+    if (explained) return { ruleId: explained.problem.ruleId, problem: explained.problem, severity, file, path: [], start: at2(explained.start), end: at2(explained.end) };
     const [start, end] = error.pos;
     const lineEnd = text.indexOf("\n", start);
-    const { ruleId, message: message2, hint, length } = describeYamlError(error, text.slice(start, lineEnd < 0 ? void 0 : lineEnd));
-    return { ruleId, severity, message: message2, hint, file, path: [], start: at2(start), end: at2(length ? start + length : end) };
+    const problem = describeYamlError(error, text.slice(start, lineEnd < 0 ? void 0 : lineEnd));
+    return { ruleId: problem.ruleId, problem, severity, file, path: [], start: at2(start), end: at2(problem.length ? start + problem.length : end) };
   };
   const errors = withoutCascade(document.errors.map((e) => fromYamlError(e, "error")), text, lineCounter.lineStarts);
-  return [...errors, ...document.warnings.map((w) => fromYamlError(w, "warning"))];
+  return [...errors, ...document.warnings.map((w) => fromYamlError(w, "warning"))].map((f) => wordYamlFinding(f, locale));
+}
+function wordYamlFinding({ problem, hidden, ...finding }, locale) {
+  const worded = wordFinding(problem.message, problem.hint ?? (hidden ? message("yaml/hidden-errors", { count: hidden }) : void 0), locale);
+  if (hidden && problem.hint) {
+    worded.hint = word(message("yaml/hint-and-hidden", { hint: worded.hint, hidden: word(message("yaml/hidden-errors", { count: hidden }), locale) }), locale);
+    worded.hintArgs = { ...worded.hintArgs, hiddenErrors: hidden };
+  }
+  return { ...finding, ...worded };
+}
+function inLanguage(findings, locale) {
+  if (findings.length === 0 || locale === "en") return [...findings];
+  return findings.map((f) => {
+    if (f.messageId === void 0) return f;
+    const again = { ...f, message: word(message(f.messageId, f.args), locale) };
+    if (f.hintId === void 0) return again;
+    const { hiddenErrors, ...hintArgs } = f.hintArgs ?? {};
+    let hint = word(message(f.hintId, hintArgs), locale);
+    if (typeof hiddenErrors === "number" && f.hintId !== "yaml/hidden-errors")
+      hint = word(message("yaml/hint-and-hidden", { hint, hidden: word(message("yaml/hidden-errors", { count: hiddenErrors }), locale) }), locale);
+    return { ...again, hint };
+  });
 }
 function withoutCascade(all, text, lineStarts) {
   const said = /* @__PURE__ */ new Set();
   const errors = all.filter((f) => {
-    const key = `${f.start?.line}:${f.start?.column}:${f.message}`;
+    const key = `${f.start?.line}:${f.start?.column}:${f.problem.message.id}:${JSON.stringify(f.problem.message.args)}`;
     return said.has(key) ? false : (said.add(key), true);
   });
   const kept = [];
@@ -15176,10 +15211,7 @@ function withoutCascade(all, text, lineStarts) {
   let hidden = 0;
   let sectionEnd = 0;
   const noteHidden = () => {
-    if (first < 0 || hidden === 0) return;
-    const note = `${hidden} later syntax error${hidden === 1 ? "" : "s"} not shown: they often follow from this one; fix it and run again`;
-    const shown = kept[first];
-    kept[first] = { ...shown, hint: shown.hint ? `${shown.hint}; ${note}` : note };
+    if (first >= 0 && hidden > 0) kept[first] = { ...kept[first], hidden };
   };
   for (const f of errors) {
     if (f.ruleId !== "yaml/syntax") kept.push(f);
@@ -15214,8 +15246,8 @@ function overIndentedKey(error, text) {
   return {
     problem: {
       ruleId: "yaml/syntax",
-      message: `\`${deeper.key}\` is indented more than \`${line.key}\` above it, so YAML reads it as part of that value`,
-      hint: `start \`${deeper.key}\` at column ${line.column + 1}, as \`${line.key}\` does`
+      message: message("yaml/over-indented", { key: deeper.key, above: line.key }),
+      hint: message("yaml/over-indented.hint", { key: deeper.key, column: line.column + 1, above: line.key })
     },
     start: next + deeper.column,
     end: next + deeper.column + deeper.key.length
@@ -15257,8 +15289,7 @@ function parseWithPositions(file, text) {
       findings.push({
         ruleId: "yaml/empty",
         severity: "error",
-        message: "file is empty",
-        hint: "an SLA file starts with `apiVersion: sla/v1` and `kind: ServiceLevelAgreement`; `sla init` writes a starter file",
+        ...wordFinding(message("yaml/empty"), message("yaml/empty.hint"), "en"),
         file,
         path: [],
         start: { line: 1, column: 1 }
@@ -15270,8 +15301,7 @@ function parseWithPositions(file, text) {
         findings.push({
           ruleId: "yaml/alias-limit",
           severity: "error",
-          message: `too many alias expansions (more than ${MAX_ALIAS_COUNT}); the file looks like an alias bomb`,
-          hint: "write the repeated content out, or use fewer `*alias` references",
+          ...wordFinding(message("yaml/alias-limit", { limit: MAX_ALIAS_COUNT }), message("yaml/alias-limit.hint"), "en"),
           file,
           path: [],
           start: { line: 1, column: 1 }
@@ -15287,24 +15317,76 @@ function describeYamlError(error, source) {
   switch (error.code) {
     case "DUPLICATE_KEY": {
       const key = /^("[^"]*"|'[^']*'|[^:\n]+?)\s*:/.exec(source)?.[1] ?? source.trim();
-      return {
-        ruleId: "yaml/duplicate-key",
-        message: `duplicate key \`${key}\``,
-        hint: "a key may appear once in a mapping; merge the two entries or rename one",
-        length: key.length
-      };
+      return { ruleId: "yaml/duplicate-key", message: message("yaml/duplicate-key", { key }), hint: message("yaml/duplicate-key.hint"), length: key.length };
     }
     case "MULTIPLE_DOCS":
-      return {
-        ruleId: "yaml/multiple-documents",
-        message: "file holds more than one YAML document (`---`)",
-        hint: "keep one agreement per file"
-      };
+      return { ruleId: "yaml/multiple-documents", message: message("yaml/multiple-documents"), hint: message("yaml/multiple-documents.hint") };
     case "TAB_AS_INDENT":
-      return { ruleId: "yaml/syntax", message: "tab used for indentation", hint: "indent with spaces" };
+      return { ruleId: "yaml/syntax", message: message("yaml/tab-indent"), hint: message("yaml/tab-indent.hint") };
+    case "RESOURCE_EXHAUSTION":
+      return { ruleId: "yaml/syntax", message: message("yaml/too-deep"), hint: message("yaml/too-deep.hint") };
     default:
-      return { ruleId: "yaml/syntax", message: yamlErrorMessage(error) };
+      return { ruleId: "yaml/syntax", message: message("yaml/syntax", { detail: yamlErrorMessage(error), code: error.code }) };
   }
+}
+function badIndentation(error, text) {
+  const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
+  for (const start of [lineStart, previousContentLine(text, lineStart)]) {
+    if (start === void 0) continue;
+    let at2 = start;
+    let bad;
+    for (; ; ) {
+      const c = text.charCodeAt(at2);
+      if (c === Char.Space) at2++;
+      else if (c === Char.Tab || c === 12288) {
+        bad ??= c;
+        at2++;
+      } else break;
+    }
+    if (bad === void 0 || isBlankOrComment(text, start)) continue;
+    const key = keyOfLine(text, at2)?.key ?? text.slice(at2, lineAfter(text, at2)).trim().slice(0, 40);
+    const tab = bad === Char.Tab;
+    return {
+      problem: {
+        ruleId: "yaml/syntax",
+        message: message(tab ? "yaml/tab-indent.before" : "yaml/full-width-indent", { key }),
+        hint: message(tab ? "yaml/tab-indent.hint" : "yaml/full-width-indent.hint")
+      },
+      start,
+      end: at2
+    };
+  }
+  return void 0;
+}
+function previousContentLine(text, lineStart) {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    if (!isBlankOrComment(text, start)) return start;
+    end = start - 1;
+  }
+  return void 0;
+}
+function fullWidthColon(error, text) {
+  const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
+  for (const start of [lineStart, previousContentLine(text, lineStart)]) {
+    if (start === void 0) continue;
+    const end = lineAfter(text, start);
+    const line = text.slice(start, end).replace(/\r?\n$/, "");
+    const match = /^([ ]*(?:- )*)([^\s:："'#][^:：]*?)\s*：\s*(.*)$/.exec(line);
+    if (!match) continue;
+    const [, indent, key, value] = match;
+    return {
+      problem: {
+        ruleId: "yaml/syntax",
+        message: message("yaml/full-width-colon", { key }),
+        hint: message("yaml/full-width-colon.hint", { fixed: `${key}: ${value}`.trimEnd() })
+      },
+      start: start + indent.length,
+      end: start + line.length
+    };
+  }
+  return void 0;
 }
 function rangeOf(parsed2, path, at2 = "value") {
   const range = locate(parsed2.document, path, at2);
@@ -15319,6 +15401,9 @@ var FastParsedSla;
 var init_parse = __esm({
   "src/load/parse.ts"() {
     "use strict";
+    init_catalog();
+    init_message();
+    init_worded();
     init_char_codes();
     init_compose_yaml();
     init_fast_reader();
@@ -15406,6 +15491,33 @@ var init_collections = __esm({
   }
 });
 
+// src/domain/currency.ts
+function currencyAlias(written) {
+  const upper = written.trim().toUpperCase();
+  return CURRENCY_ALIASES[upper] ?? (/^[A-Z]{3}$/.test(upper) && upper !== written ? upper : void 0);
+}
+var CURRENCY_ALIASES;
+var init_currency = __esm({
+  "src/domain/currency.ts"() {
+    "use strict";
+    CURRENCY_ALIASES = {
+      YEN: "JPY",
+      "\xA5": "JPY",
+      \u5186: "JPY",
+      TL: "TRY",
+      "\u20BA": "TRY",
+      TRL: "TRY",
+      "\u20AC": "EUR",
+      EURO: "EUR",
+      "$": "USD",
+      "\xA3": "GBP",
+      RMB: "CNY",
+      NIS: "ILS",
+      STG: "GBP"
+    };
+  }
+});
+
 // src/util/did-you-mean.ts
 function editDistance(a, b) {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -15446,13 +15558,16 @@ function boundedEditDistance(a, b, bound) {
   }
   return previous[b.length];
 }
+function lowerCase(name) {
+  return /[İıŞşĞğ]/.test(name) ? name.toLocaleLowerCase("tr") : name.toLowerCase();
+}
 function allowedDistance(input2) {
   return Math.max(1, Math.floor(input2.length / 3));
 }
 function closestMatch(input2, candidates, lowered) {
   const list = Array.isArray(candidates) ? candidates : [...candidates];
-  const lower = lowered ?? list.map((candidate) => candidate.toLowerCase());
-  const needle = input2.toLowerCase();
+  const lower = lowered ?? list.map(lowerCase);
+  const needle = lowerCase(input2);
   let best;
   let bound = allowedDistance(input2);
   for (let index = 0; index < list.length && bound >= 0; index++) {
@@ -15475,7 +15590,7 @@ var init_did_you_mean = __esm({
       #answers = /* @__PURE__ */ new Map();
       constructor(candidates) {
         this.#candidates = [...candidates];
-        this.#lowered = this.#candidates.map((candidate) => candidate.toLowerCase());
+        this.#lowered = this.#candidates.map(lowerCase);
       }
       suggest(input2) {
         if (this.#answers.has(input2)) return this.#answers.get(input2);
@@ -20014,12 +20129,31 @@ var init_schema_files = __esm({
 function loadSchema() {
   return schemaCache ??= readSchemaDocument();
 }
-function checkSchema(parsed2) {
+function checkSchema(parsed2, locale = "en") {
   if (validateSchema(parsed2.data)) return { findings: [], invalidPaths: [] };
+  if (widenFullWidthNumbers(parsed2.data, validateSchema.errors ?? []) && validateSchema(parsed2.data)) return { findings: [], invalidPaths: [] };
   const errors = pruneErrors(validateSchema.errors ?? []);
-  const findings = errors.map((error) => toFinding(parsed2, error));
+  const wording = new Wording(locale);
+  const findings = errors.map((error) => toFinding(parsed2, error, wording));
   const invalidPaths = findings.filter((f) => f.ruleId !== "schema/unknown-property").map((f) => f.path);
   return { findings, invalidPaths };
+}
+function widenFullWidthNumbers(data, errors) {
+  let changed = false;
+  for (const error of errors) {
+    if (error.keyword !== "type" && error.keyword !== "pattern") continue;
+    const path = pointerToPath(error.instancePath);
+    const key = path[path.length - 1];
+    const parent = valueAt(data, path.slice(0, -1));
+    const value = parent?.[key];
+    if (key === void 0 || typeof value !== "string" || !/[０-９]/.test(value)) continue;
+    const normal = value.normalize("NFKC").trim();
+    if (/^-?\d+(\.\d+)?$/.test(normal) && schemaTakesNumber(path)) {
+      parent[key] = Number(normal);
+      changed = true;
+    }
+  }
+  return changed;
 }
 function pruneErrors(errors) {
   const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
@@ -20071,30 +20205,35 @@ function resolveRef(root, lookup) {
   }
   return { schema, def };
 }
-function describePlace(parsed2, path, schema) {
-  if (path.length === 0) return "the document";
-  const title = typeof schema?.title === "string" ? lowerTitle(schema.title) : String(path[path.length - 1]);
+function describePlace(parsed2, path, schema, wording) {
+  if (path.length === 0) return wording.word("schema/place.document");
+  const title = typeof schema?.title === "string" ? wordTitle(schema.title, wording) : String(path[path.length - 1]);
   const id = valueAt(parsed2.data, path)?.id;
-  return typeof id === "string" ? `${title} \`${id}\`` : title;
+  return typeof id === "string" ? wording.word("schema/place.with-id", { title, id }) : title;
+}
+function wordTitle(title, wording) {
+  const id = `schema/title.${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+  const worded = wording.word(id);
+  return worded === id ? lowerTitle(title) : worded;
 }
 function lowerTitle(title) {
   return /^[A-Z]{2}/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
 }
 function hintFor(path) {
   const def = schemaFor(path).def;
-  if (def && DEF_HINTS[def]) return DEF_HINTS[def];
+  if (def && DEF_HINTS.has(def)) return message(`schema/hint.${def}`);
   const property = path[path.length - 1];
-  return typeof property === "string" ? PROPERTY_HINTS[property] : void 0;
+  return typeof property === "string" && PROPERTY_HINTS.has(property) ? message(`schema/hint.${property}`) : void 0;
 }
-function describeValue(value) {
-  if (value === null) return "nothing (null)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `text \`${value}\``;
-  return `${typeof value} \`${String(value)}\``;
+function describeValue(value, wording) {
+  if (value === null) return wording.word("schema/value.null");
+  if (Array.isArray(value)) return wording.word("schema/value.list");
+  if (typeof value === "object") return wording.word("schema/value.mapping");
+  if (typeof value === "string") return wording.word("schema/value.text", { value });
+  return wording.word(typeof value === "number" ? "schema/value.number" : "schema/value.boolean", { value: String(value) });
 }
-function describeValueAt(parsed2, path, value) {
-  if (typeof value !== "string") return describeValue(value);
+function describeValueAt(parsed2, path, value, wording) {
+  if (typeof value !== "string") return describeValue(value, wording);
   let shown = value.split("\n", 1)[0];
   const { start, end } = rangeOf(parsed2, path);
   if (start && end && end.line > start.line) {
@@ -20103,51 +20242,82 @@ function describeValueAt(parsed2, path, value) {
     if (!/^[|>]/.test(parsed2.text.slice(lineStart, lineStart + 1))) shown = shown.slice(0, Math.max(1, lineEnd - lineStart));
   }
   if (shown.length > MAX_QUOTED) shown = shown.slice(0, MAX_QUOTED);
-  return describeValue(shown.length < value.length ? `${shown.trimEnd()} \u2026` : value);
+  return describeValue(shown.length < value.length ? `${shown.trimEnd()} \u2026` : value, wording);
 }
-function toFinding(parsed2, error) {
+function describeTypes(types, wording) {
+  const names = types.map((type) => {
+    const id = `schema/type-name.${type}`;
+    const worded = wording.word(id);
+    return worded === id ? type : worded;
+  });
+  return names.reduce((either, name) => wording.word("schema/either", { first: either, second: name }));
+}
+function toFinding(parsed2, error, wording) {
+  const problem = describeError(parsed2, error, wording);
+  const { start, end } = rangeOf(parsed2, problem.at?.path ?? problem.path, problem.at?.part);
+  const { message: text, hint } = problem;
+  return {
+    ruleId: problem.ruleId,
+    severity: "error",
+    message: wording.word(text.id, text.args),
+    messageId: text.id,
+    args: text.args ?? {},
+    hint: hint && wording.word(hint.id, hint.args),
+    hintId: hint?.id,
+    hintArgs: hint && (hint.args ?? {}),
+    file: parsed2.file,
+    path: problem.path,
+    start,
+    end
+  };
+}
+function describeError(parsed2, error, wording) {
   const path = pointerToPath(error.instancePath);
   const value = valueAt(parsed2.data, path);
-  const base = { severity: "error", file: parsed2.file };
   const params = error.params;
+  const field = fieldName(path, wording);
   switch (error.keyword) {
     case "required": {
-      const missing = String(params.missingProperty);
+      const property = String(params.missingProperty);
+      const owner = schemaFor(path).schema;
+      const description = describeProperty(owner, property);
       return {
-        ...base,
         ruleId: "schema/required",
-        message: `${describePlace(parsed2, path, schemaFor(path).schema)} is missing \`${missing}\``,
-        hint: describeProperty(schemaFor(path).schema, missing),
-        path: [...path, missing],
+        message: message("schema/required", { place: describePlace(parsed2, path, owner, wording), property }),
+        hint: description === void 0 ? void 0 : message("schema/required.hint", { property, description }),
+        path: [...path, property],
         // At the parent's key ("agreement:"), or at the list item ("- id: mql").
-        ...rangeOf(parsed2, path, typeof path[path.length - 1] === "string" ? "key" : "value")
+        at: { path, part: typeof path[path.length - 1] === "string" ? "key" : "value" }
       };
     }
     case "additionalProperties": {
-      const unknown = String(params.additionalProperty);
+      const property = String(params.additionalProperty);
+      const at2 = { path: [...path, property], part: "key" };
+      const indented = /^\s*\u3000\s*(?=\S)/.exec(property);
+      if (indented) {
+        const key = property.slice(indented[0].length);
+        return { ruleId: "schema/unknown-property", message: message("yaml/full-width-indent", { key }), hint: message("yaml/full-width-indent.hint"), path: at2.path, at: at2 };
+      }
       const owner = schemaFor(path).schema;
       const { known, lowered, allowed } = propertiesOf(owner);
-      const suggestion = closestMatch(unknown, known, lowered);
+      const suggestion = closestMatch(property, known, lowered);
       return {
-        ...base,
         ruleId: "schema/unknown-property",
-        message: `unknown property \`${unknown}\` in ${describePlace(parsed2, path, owner)}`,
-        hint: suggestion ? `did you mean \`${suggestion}\`?` : allowed,
-        path: [...path, unknown],
-        ...rangeOf(parsed2, [...path, unknown], "key")
+        message: message("schema/unknown-property", { property, place: describePlace(parsed2, path, owner, wording) }),
+        hint: suggestion ? message("schema/did-you-mean", { suggestion }) : message("schema/unknown-property.allowed", { allowed }),
+        path: at2.path,
+        at: at2
       };
     }
     case "type": {
-      const readAsScalar = textReadAsScalar(parsed2, path, value, String(params.type).split(","));
-      if (readAsScalar) return { ...base, ruleId: "schema/type", ...readAsScalar, path, ...rangeOf(parsed2, path) };
-      const expected = String(params.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+      const types = String(params.type).split(",");
+      const explained = textReadAsScalar(parsed2, path, value, types, field, wording) ?? textReadAsMapping(parsed2, path, value, types, field) ?? writtenNumber(path, value, types, field);
+      if (explained) return { ruleId: "schema/type", ...explained, path };
       return {
-        ...base,
         ruleId: "schema/type",
-        message: `${quotePath(path)} must be ${expected}, found ${describeValueAt(parsed2, path, value)}`,
+        message: message("schema/type", { field, expected: describeTypes(types, wording), found: describeValueAt(parsed2, path, value, wording) }),
         hint: hintFor(path),
-        path,
-        ...rangeOf(parsed2, path)
+        path
       };
     }
     case "enum":
@@ -20155,143 +20325,192 @@ function toFinding(parsed2, error) {
       const allowed = (error.keyword === "enum" ? params.allowedValues : [params.allowedValue]).map(String);
       const suggestion = typeof value === "string" ? closestMatch(value, allowed) : void 0;
       return {
-        ...base,
         ruleId: "schema/enum",
-        message: `${quotePath(path)} must be ${allowed.length === 1 ? "" : "one of "}${allowed.map((a) => `\`${a}\``).join(", ")}; found ${describeValueAt(parsed2, path, value)}`,
-        hint: suggestion ? `did you mean \`${suggestion}\`?` : void 0,
-        path,
-        ...rangeOf(parsed2, path)
+        message: message(allowed.length === 1 ? "schema/enum.one" : "schema/enum", {
+          field,
+          allowed: allowed.map((a) => `\`${a}\``).join(", "),
+          found: describeValueAt(parsed2, path, value, wording)
+        }),
+        hint: suggestion ? message("schema/did-you-mean", { suggestion }) : void 0,
+        path
       };
     }
     case "pattern":
-    case "format":
+    case "format": {
+      const explained = writtenNumber(path, value, ["number"], field) ?? impossibleDate(error, value, wording);
+      if (explained) return { ruleId: "schema/format", message: explained.message, hint: explained.hint ?? hintFor(path), path };
       return {
-        ...base,
         ruleId: "schema/format",
-        message: `${describeValueAt(parsed2, path, value)} is not a valid ${describeExpected(error, path)}`,
-        hint: hintFor(path),
-        path,
-        ...rangeOf(parsed2, path)
+        message: message("schema/format", { found: describeValueAt(parsed2, path, value, wording), expected: describeExpected(error, path, wording) }),
+        hint: suggestedValue(path, value) ?? hintFor(path),
+        path
       };
+    }
     case "minItems":
-      return {
-        ...base,
-        ruleId: "schema/too-few",
-        message: `${quotePath(path)} needs at least ${String(params.limit)} ${Number(params.limit) === 1 ? "entry" : "entries"}`,
-        path,
-        ...rangeOf(parsed2, path)
-      };
+      return { ruleId: "schema/too-few", message: message("schema/too-few", { field, limit: Number(params.limit) }), path };
     case "minLength":
-      return { ...base, ruleId: "schema/empty", message: `${quotePath(path)} must not be empty`, path, ...rangeOf(parsed2, path) };
+      return { ruleId: "schema/empty", message: message("schema/empty", { field }), path };
     case "minimum":
-      return {
-        ...base,
-        ruleId: "schema/minimum",
-        message: `${quotePath(path)} must be at least ${String(params.limit)}, found ${describeValueAt(parsed2, path, value)}`,
-        path,
-        ...rangeOf(parsed2, path)
-      };
+      return { ruleId: "schema/minimum", message: message("schema/minimum", { field, limit: Number(params.limit), found: describeValueAt(parsed2, path, value, wording) }), path };
     case "uniqueItems": {
       const later = Number(params.i);
       const list = Array.isArray(value) ? value : [];
       return {
-        ...base,
         ruleId: "schema/uniqueItems",
-        message: `${quotePath(path)} lists ${describeValue(list[later])} twice (entries ${Number(params.j) + 1} and ${later + 1})`,
-        hint: "list each entry once",
-        path: [...path, later],
-        ...rangeOf(parsed2, [...path, later])
+        message: message("schema/unique-items", { field, found: describeValue(list[later], wording), first: Number(params.j) + 1, second: later + 1 }),
+        hint: message("schema/unique-items.hint"),
+        path: [...path, later]
       };
     }
     default:
-      return { ...base, ruleId: `schema/${error.keyword}`, message: `${quotePath(path)} is invalid (\`${error.keyword}\`)`, path, ...rangeOf(parsed2, path) };
+      return { ruleId: `schema/${error.keyword}`, message: message("schema/invalid", { field, keyword: error.keyword }), path };
   }
 }
-function describeExpected(error, path) {
-  if (error.keyword === "format") return String(error.params.format === "date" ? "date (YYYY-MM-DD)" : error.params.format);
+function describeExpected(error, path, wording) {
   const def = schemaFor(path).def;
-  if (def === "percent") return "percentage";
-  if (def && def !== "text") return def;
-  return String(path[path.length - 1]);
+  const kind = error.keyword === "format" ? String(error.params.format) : def && def !== "text" ? def : String(path[path.length - 1]);
+  const id = `schema/kind.${kind}`;
+  const worded = wording.word(id);
+  return worded === id ? kind : worded;
 }
 function propertiesOf(owner) {
   const cached = owner && propertiesByOwner.get(owner);
   if (cached) return cached;
   const known = Object.keys(owner?.properties ?? {});
-  const properties = { known, lowered: known.map((name) => name.toLowerCase()), allowed: `allowed here: ${known.join(", ")}` };
+  const properties = { known, lowered: known.map(lowerCase), allowed: known.join(", ") };
   if (owner) propertiesByOwner.set(owner, properties);
   return properties;
 }
 function describeProperty(owner, property) {
   const schema = owner?.properties?.[property];
-  return typeof schema?.description === "string" ? `\`${property}\`: ${schema.description}` : void 0;
+  return typeof schema?.description === "string" ? schema.description : void 0;
 }
-function textReadAsScalar(parsed2, path, value, expected) {
-  if (!expected.includes("string") || typeof value !== "number" && typeof value !== "boolean") return void 0;
+function writtenAt(parsed2, path) {
   const range = locate(parsed2.document, path, "value");
-  const written = range ? parsed2.text.slice(range[0], range[1]).trim() : String(value);
-  const key = path[path.length - 1];
-  const quoted = `${typeof key === "string" ? `${key}: ` : "- "}${JSON.stringify(written)}`;
-  const readAs = typeof value === "number" ? `the number ${String(value)}` : String(value);
-  const message2 = written === String(value) ? `${quotePath(path)} must be text, found ${describeValue(value)}` : `${quotePath(path)} must be text: YAML reads \`${written}\` as ${readAs}`;
-  return { message: message2, hint: `quote it: \`${quoted}\`` };
+  return range ? parsed2.text.slice(range[0], range[1]).trim() : void 0;
 }
-function quotePath(path) {
-  return path.length === 0 ? "the document" : `\`${formatPathTail(path)}\``;
+function quotedLine(path, written) {
+  const key = path[path.length - 1];
+  return `${typeof key === "string" ? `${key}: ` : "- "}${JSON.stringify(written)}`;
+}
+function textReadAsScalar(parsed2, path, value, expected, field, wording) {
+  if (!expected.includes("string") || typeof value !== "number" && typeof value !== "boolean") return void 0;
+  const written = writtenAt(parsed2, path) ?? String(value);
+  const hint = message("schema/quote-it", { quoted: quotedLine(path, written) });
+  if (written === String(value)) return { message: message("schema/text-expected", { field, found: describeValue(value, wording) }), hint };
+  return {
+    message: typeof value === "number" ? message("schema/text-read-as-number", { field, written, number: String(value) }) : message("schema/text-read-as-boolean", { field, written, value: String(value) }),
+    hint
+  };
+}
+function textReadAsMapping(parsed2, path, value, expected, field) {
+  if (!expected.includes("string") || typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const entries = Object.entries(value);
+  if (entries.length !== 1 || typeof entries[0][1] !== "string" && typeof entries[0][1] !== "number") return void 0;
+  const written = writtenAt(parsed2, path) ?? `${entries[0][0]}: ${String(entries[0][1])}`;
+  if (written.includes("\n")) return void 0;
+  return {
+    message: message("schema/text-read-as-mapping", { field, written }),
+    hint: message("schema/quote-it", { quoted: quotedLine(path, written) })
+  };
+}
+function writtenNumber(path, value, expected, field) {
+  if (typeof value !== "string" || !(expected.includes("number") || expected.includes("integer"))) return void 0;
+  if (!schemaTakesNumber(path)) return void 0;
+  const written = value.trim();
+  if (/^-?\d{1,3}(,\d{3})+$/.test(written))
+    return { message: message("schema/thousands-separator", { field, written }), hint: message("schema/write-instead", { fixed: written.replace(/,/g, "") }) };
+  if (/^-?\d+,\d+$/.test(written))
+    return { message: message("schema/decimal-comma", { field, written }), hint: message("schema/write-instead", { fixed: written.replace(",", ".") }) };
+  return void 0;
+}
+function schemaTakesNumber(path) {
+  const type = schemaFor(path).schema?.type;
+  const types = Array.isArray(type) ? type : [type];
+  return types.includes("number") || types.includes("integer");
+}
+function impossibleDate(error, value, wording) {
+  if (error.keyword !== "format" || error.params.format !== "date" || typeof value !== "string") return void 0;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return void 0;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return void 0;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day <= days) return void 0;
+  const monthName = new Intl.DateTimeFormat(wording.locale, { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+  const last = `${match[1]}-${match[2]}-${String(days).padStart(2, "0")}`;
+  return { message: message("schema/date-day", { date: value, month: monthName, days }), hint: message("schema/date-day.hint", { month: monthName, last }) };
+}
+function suggestedValue(path, value) {
+  if (typeof value !== "string") return void 0;
+  const def = schemaFor(path).def;
+  if (def === "id") {
+    const lowered = lowerCase(value);
+    const pattern = schemaFor(path).schema?.pattern;
+    if (lowered !== value && typeof pattern === "string" && new RegExp(pattern, "u").test(lowered)) return message("schema/id-lower-case", { suggestion: lowered });
+  }
+  if (path[path.length - 1] === "currency") {
+    const code2 = currencyAlias(value);
+    if (code2) return message("schema/did-you-mean", { suggestion: code2 });
+  }
+  return void 0;
+}
+function fieldName(path, wording) {
+  return path.length === 0 ? wording.word("schema/place.document") : `\`${formatPathTail(path)}\``;
 }
 function formatPathTail(path) {
-  if (path.length === 0) return "the document";
   const last = path[path.length - 1];
   if (typeof last === "number") return `${String(path[path.length - 2] ?? "")}[${last}]`;
-  return last ?? "document";
+  return last ?? "";
 }
-var validateSchema, schemaCache, lookups, MAX_LOOKUPS, DEF_HINTS, PROPERTY_HINTS, MAX_QUOTED, TYPE_NAMES, propertiesByOwner;
+var validateSchema, schemaCache, lookups, MAX_LOOKUPS, Wording, DEF_HINTS, PROPERTY_HINTS, MAX_QUOTED, propertiesByOwner;
 var init_schema = __esm({
   "src/validate/schema.ts"() {
     "use strict";
     init_locate();
     init_parse();
+    init_currency();
+    init_catalog();
+    init_format();
+    init_languages();
+    init_message();
     init_did_you_mean();
     init_schema_files();
     validateSchema = loadSchemaValidator();
     lookups = /* @__PURE__ */ new Map();
     MAX_LOOKUPS = 1e3;
-    DEF_HINTS = {
-      id: "ids are lowercase letters (any script), digits, `-`, `_` or `.`, e.g. `field-sales` or `sat\u0131\u015F`",
-      duration: "write a duration like `30m`, `4h`, `4 business hours`, `2 business days` or `2 weeks` (also `4 i\u015F saati`, `2 Werktage`, `3\u55B6\u696D\u65E5`)",
-      percent: "write a percentage as `25%`, `25` or `0.25`",
-      date: "write dates as YYYY-MM-DD, e.g. `2026-07-01`"
+    Wording = class {
+      constructor(locale) {
+        this.locale = locale;
+        const language = languageOf(locale);
+        this.#templates = catalog(language ?? "en");
+        this.#english = catalog("en");
+        this.#format = language === void 0 ? "en" : locale;
+      }
+      locale;
+      #templates;
+      #english;
+      /** The locale numbers and lists are formatted in. */
+      #format;
+      #plain = /* @__PURE__ */ new Map();
+      /** The message in the reader's language (as catalog.ts's `word`), or its id if no catalog has it. */
+      word(id, args) {
+        if (args === void 0) {
+          let worded = this.#plain.get(id);
+          if (worded === void 0) this.#plain.set(id, worded = this.#word(id, void 0));
+          return worded;
+        }
+        return this.#word(id, args);
+      }
+      #word(id, args) {
+        const template = this.#templates.get(id) ?? this.#english.get(id);
+        return template === void 0 ? id : formatTemplate(template, args, this.#format);
+      }
     };
-    PROPERTY_HINTS = {
-      version: 'write a version in quotes, like `"3"`, `"2026.2"` or `"1.4.0"`',
-      language: "write a BCP 47 language tag like `en`, `de-DE`, `tr` or `ja`",
-      currency: "write an ISO 4217 currency code like `EUR`, `TRY`, `JPY` or `USD`",
-      target: "write a number, or a percentage like `25%`"
-    };
+    DEF_HINTS = /* @__PURE__ */ new Set(["id", "duration", "percent", "date"]);
+    PROPERTY_HINTS = /* @__PURE__ */ new Set(["version", "language", "currency", "target"]);
     MAX_QUOTED = 80;
-    TYPE_NAMES = {
-      object: "a mapping (key: value)",
-      array: "a list",
-      string: "text",
-      number: "a number",
-      integer: "a whole number",
-      boolean: "true or false"
-    };
     propertiesByOwner = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/i18n/worded.ts
-function wordFinding(message2, hint, locale) {
-  const out = typeof message2 === "string" ? { message: message2 } : { message: word(message2, locale), messageId: message2.id, args: message2.args ?? {} };
-  if (typeof hint === "string") out.hint = hint;
-  else if (hint !== void 0) Object.assign(out, { hint: word(hint, locale), hintId: hint.id, hintArgs: hint.args ?? {} });
-  return out;
-}
-var init_worded = __esm({
-  "src/i18n/worded.ts"() {
-    "use strict";
-    init_catalog();
   }
 });
 
@@ -20334,10 +20553,11 @@ function likelyCurrency(written, known) {
   const codes = [...known];
   return codes.find((code2) => [...code2].sort().join("") === letters) ?? codes.find((code2) => code2.startsWith(written.slice(0, 2)) && editDistance(code2, written) === 1) ?? closestMatch(written, codes);
 }
-var METRIC_UNITS, kpisUnits, kpisDuplicateMetric, agreementCurrency, currencies, CURRENCY_ALIASES;
+var METRIC_UNITS, kpisUnits, kpisDuplicateMetric, agreementCurrency, currencies;
 var init_kpis_units = __esm({
   "src/validate/rules/kpis-units.ts"() {
     "use strict";
+    init_currency();
     init_did_you_mean();
     init_collections();
     init_message();
@@ -20425,7 +20645,6 @@ var init_kpis_units = __esm({
       }
     };
     currencies = null;
-    CURRENCY_ALIASES = { YEN: "JPY", TRL: "TRY", RMB: "CNY", NIS: "ILS", STG: "GBP" };
   }
 });
 
@@ -21332,11 +21551,12 @@ var init_rules = __esm({
 function validateParsed(parsed2, config = { rules: {} }, options = {}) {
   const wording = options.locale ?? "en";
   const data = parsed2.data;
+  const ofYaml = inLanguage(parsed2.findings, wording);
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    return data === void 0 ? [...parsed2.findings] : parsed2.findings.concat(checkSchema(parsed2).findings);
+    return data === void 0 ? ofYaml : ofYaml.concat(checkSchema(parsed2, wording).findings);
   }
-  const schema = checkSchema(parsed2);
-  let findings = parsed2.findings.concat(schema.findings);
+  const schema = checkSchema(parsed2, wording);
+  let findings = ofYaml.concat(schema.findings);
   const sla = data;
   let rule = RULES[0];
   let severity = rule.defaultSeverity;
@@ -21355,20 +21575,20 @@ function validateParsed(parsed2, config = { rules: {} }, options = {}) {
     severity = setting;
     rule.check(context);
   }
-  if (findings.length > parsed2.findings.length && parsed2.findings.length === 0) findings = yamlFindings(parsed2).filter((f) => f.severity === "error").concat(findings);
+  if (findings.length > parsed2.findings.length && parsed2.findings.length === 0) findings = yamlFindings(parsed2, wording).filter((f) => f.severity === "error").concat(findings);
   return findings;
 }
-function structuralFindings(parsed2) {
-  const findings = parsed2.findings.filter((f) => f.severity === "error");
-  return parsed2.data === void 0 ? findings : findings.concat(checkSchema(parsed2).findings);
+function structuralFindings(parsed2, locale = "en") {
+  const findings = inLanguage(parsed2.findings.filter((f) => f.severity === "error"), locale);
+  return parsed2.data === void 0 ? findings : findings.concat(checkSchema(parsed2, locale).findings);
 }
-function describeStructuralProblem(parsed2, howToSeeAll) {
-  const problems = structuralFindings(parsed2);
+function describeStructuralProblem(parsed2, howToSeeAll, locale = "en") {
+  const problems = structuralFindings(parsed2, locale);
   const first = problems[0];
   if (!first) return void 0;
   const where = first.start ? `${parsed2.file}:${first.start.line}:${first.start.column}` : parsed2.file;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-  return `${where}: ${first.message}${more}; ${howToSeeAll}`;
+  const said = problems.length > 1 ? word(message("schema/and-more", { problem: first.message, count: problems.length - 1 }), locale) : first.message;
+  return `${where}: ${said}; ${howToSeeAll}`;
 }
 function touches(path, section) {
   return path.length === 0 || path[0] === section;
@@ -21380,6 +21600,8 @@ var init_validate = __esm({
     init_collections();
     init_parse();
     init_schema();
+    init_catalog();
+    init_message();
     init_worded();
     init_rules();
     init_rules();

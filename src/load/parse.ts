@@ -6,6 +6,9 @@
 // any file whose findings need a position.
 import type { Document, LineCounter, YAMLError } from "yaml";
 import type { Finding, JsonPath } from "../findings.js";
+import { word } from "../i18n/catalog.js";
+import { message, type Message } from "../i18n/message.js";
+import { wordFinding } from "../i18n/worded.js";
 import { Char } from "./char-codes.js";
 import { composeYaml } from "./compose-yaml.js";
 import { readFast } from "./fast-reader.js";
@@ -20,7 +23,10 @@ export interface ParsedSla {
   readonly lineCounter: LineCounter;
   /** The plain data; undefined when the YAML is broken or empty. */
   data: unknown;
-  /** Problems of the YAML itself (syntax, duplicate keys, aliases, empty file). */
+  /**
+   * Problems of the YAML itself (syntax, duplicate keys, aliases, empty file), worded in
+   * English; `inLanguage` words them in another.
+   */
   findings: Finding[];
 }
 
@@ -59,23 +65,57 @@ function composeDocument(text: string): { document: Document.Parsed; lineCounter
   return { document, lineCounter };
 }
 
-/** `yaml`'s errors and warnings of a parsed document, as findings. */
-export function yamlFindings(parsed: Pick<ParsedSla, "file" | "text" | "document" | "lineCounter">): Finding[] {
+/** `yaml`'s errors and warnings of a parsed document, as findings worded in `locale`. */
+export function yamlFindings(parsed: Pick<ParsedSla, "file" | "text" | "document" | "lineCounter">, locale = "en"): Finding[] {
   const { file, text, document, lineCounter } = parsed;
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const fromYamlError = (error: YAMLError, severity: "error" | "warning"): Finding => {
-    const overIndented = overIndentedKey(error, text);
-    if (overIndented) return { ...overIndented.problem, severity, file, path: [], start: at(overIndented.start), end: at(overIndented.end) };
+  const fromYamlError = (error: YAMLError, severity: "error" | "warning"): YamlFinding => {
+    const explained = badIndentation(error, text) ?? fullWidthColon(error, text) ?? overIndentedKey(error, text);
+    if (explained) return { ruleId: explained.problem.ruleId, problem: explained.problem, severity, file, path: [], start: at(explained.start), end: at(explained.end) };
     const [start, end] = error.pos;
     const lineEnd = text.indexOf("\n", start);
-    const { ruleId, message, hint, length } = describeYamlError(error, text.slice(start, lineEnd < 0 ? undefined : lineEnd));
-    return { ruleId, severity, message, hint, file, path: [], start: at(start), end: at(length ? start + length : end) };
+    const problem = describeYamlError(error, text.slice(start, lineEnd < 0 ? undefined : lineEnd));
+    return { ruleId: problem.ruleId, problem, severity, file, path: [], start: at(start), end: at(problem.length ? start + problem.length : end) };
   };
   const errors = withoutCascade(document.errors.map((e) => fromYamlError(e, "error")), text, lineCounter.lineStarts);
-  return [...errors, ...document.warnings.map((w) => fromYamlError(w, "warning"))];
+  return [...errors, ...document.warnings.map((w) => fromYamlError(w, "warning"))].map((f) => wordYamlFinding(f, locale));
+}
+
+/** A finding of the YAML before it is worded: its problem, and how many errors it hides. */
+interface YamlFinding extends Omit<Finding, "message"> {
+  problem: YamlProblem;
+  hidden?: number;
+}
+
+function wordYamlFinding({ problem, hidden, ...finding }: YamlFinding, locale: string): Finding {
+  const worded = wordFinding(problem.message, problem.hint ?? (hidden ? message("yaml/hidden-errors", { count: hidden }) : undefined), locale);
+  if (hidden && problem.hint) {
+    // The count of hidden errors rides with the hint's own arguments, for machines.
+    worded.hint = word(message("yaml/hint-and-hidden", { hint: worded.hint!, hidden: word(message("yaml/hidden-errors", { count: hidden }), locale) }), locale);
+    worded.hintArgs = { ...worded.hintArgs, hiddenErrors: hidden };
+  }
+  return { ...finding, ...worded };
+}
+
+/**
+ * `findings` of the YAML (ParsedSla.findings) worded in `locale`: from their message ids and
+ * arguments, so only when there are any and the language is not English.
+ */
+export function inLanguage(findings: readonly Finding[], locale: string): Finding[] {
+  if (findings.length === 0 || locale === "en") return [...findings];
+  return findings.map((f) => {
+    if (f.messageId === undefined) return f;
+    const again = { ...f, message: word(message(f.messageId, f.args), locale) };
+    if (f.hintId === undefined) return again;
+    const { hiddenErrors, ...hintArgs } = f.hintArgs ?? {};
+    let hint = word(message(f.hintId, hintArgs), locale);
+    if (typeof hiddenErrors === "number" && f.hintId !== "yaml/hidden-errors")
+      hint = word(message("yaml/hint-and-hidden", { hint, hidden: word(message("yaml/hidden-errors", { count: hiddenErrors }), locale) }), locale);
+    return { ...again, hint };
+  });
 }
 
 /**
@@ -84,22 +124,19 @@ export function yamlFindings(parsed: Pick<ParsedSla, "file" | "text" | "document
  * line up to the next top-level key. Errors in later sections, duplicate keys and other
  * errors that stand on their own are all kept.
  */
-function withoutCascade(all: Finding[], text: string, lineStarts: readonly number[]): Finding[] {
+function withoutCascade(all: YamlFinding[], text: string, lineStarts: readonly number[]): YamlFinding[] {
   // Two of yaml's errors can come down to one over-indented key: said once.
   const said = new Set<string>();
   const errors = all.filter((f) => {
-    const key = `${f.start?.line}:${f.start?.column}:${f.message}`;
+    const key = `${f.start?.line}:${f.start?.column}:${f.problem.message.id}:${JSON.stringify(f.problem.message.args)}`;
     return said.has(key) ? false : (said.add(key), true);
   });
-  const kept: Finding[] = [];
+  const kept: YamlFinding[] = [];
   let first = -1; // where the first syntax error of the current section is in `kept`
   let hidden = 0;
   let sectionEnd = 0;
   const noteHidden = () => {
-    if (first < 0 || hidden === 0) return;
-    const note = `${hidden} later syntax error${hidden === 1 ? "" : "s"} not shown: they often follow from this one; fix it and run again`;
-    const shown = kept[first]!;
-    kept[first] = { ...shown, hint: shown.hint ? `${shown.hint}; ${note}` : note };
+    if (first >= 0 && hidden > 0) kept[first] = { ...kept[first]!, hidden };
   };
   for (const f of errors) {
     if (f.ruleId !== "yaml/syntax") kept.push(f);
@@ -144,8 +181,8 @@ function overIndentedKey(error: YAMLError, text: string): { problem: YamlProblem
   return {
     problem: {
       ruleId: "yaml/syntax",
-      message: `\`${deeper.key}\` is indented more than \`${line.key}\` above it, so YAML reads it as part of that value`,
-      hint: `start \`${deeper.key}\` at column ${line.column + 1}, as \`${line.key}\` does`,
+      message: message("yaml/over-indented", { key: deeper.key, above: line.key }),
+      hint: message("yaml/over-indented.hint", { key: deeper.key, column: line.column + 1, above: line.key }),
     },
     start: next + deeper.column,
     end: next + deeper.column + deeper.key.length,
@@ -197,8 +234,7 @@ function parseWithPositions(file: string, text: string): ParsedSla {
       findings.push({
         ruleId: "yaml/empty",
         severity: "error",
-        message: "file is empty",
-        hint: "an SLA file starts with `apiVersion: sla/v1` and `kind: ServiceLevelAgreement`; `sla init` writes a starter file",
+        ...wordFinding(message("yaml/empty"), message("yaml/empty.hint"), "en"),
         file,
         path: [],
         start: { line: 1, column: 1 },
@@ -210,8 +246,7 @@ function parseWithPositions(file: string, text: string): ParsedSla {
         findings.push({
           ruleId: "yaml/alias-limit",
           severity: "error",
-          message: `too many alias expansions (more than ${MAX_ALIAS_COUNT}); the file looks like an alias bomb`,
-          hint: "write the repeated content out, or use fewer `*alias` references",
+          ...wordFinding(message("yaml/alias-limit", { limit: MAX_ALIAS_COUNT }), message("yaml/alias-limit.hint"), "en"),
           file,
           path: [],
           start: { line: 1, column: 1 },
@@ -228,8 +263,8 @@ function isEmpty(contents: Document.Parsed["contents"]): boolean {
 
 interface YamlProblem {
   ruleId: string;
-  message: string;
-  hint?: string;
+  message: Message;
+  hint?: Message;
   /** Length of the offending text, when yaml's own range is shorter than it. */
   length?: number;
 }
@@ -239,25 +274,90 @@ function describeYamlError(error: YAMLError, source: string): YamlProblem {
   switch (error.code) {
     case "DUPLICATE_KEY": {
       const key = /^("[^"]*"|'[^']*'|[^:\n]+?)\s*:/.exec(source)?.[1] ?? source.trim();
-      return {
-        ruleId: "yaml/duplicate-key",
-        message: `duplicate key \`${key}\``,
-        hint: "a key may appear once in a mapping; merge the two entries or rename one",
-        length: key.length,
-      };
+      return { ruleId: "yaml/duplicate-key", message: message("yaml/duplicate-key", { key }), hint: message("yaml/duplicate-key.hint"), length: key.length };
     }
     case "MULTIPLE_DOCS":
-      return {
-        ruleId: "yaml/multiple-documents",
-        message: "file holds more than one YAML document (`---`)",
-        hint: "keep one agreement per file",
-      };
+      return { ruleId: "yaml/multiple-documents", message: message("yaml/multiple-documents"), hint: message("yaml/multiple-documents.hint") };
     case "TAB_AS_INDENT":
-      return { ruleId: "yaml/syntax", message: "tab used for indentation", hint: "indent with spaces" };
+      return { ruleId: "yaml/syntax", message: message("yaml/tab-indent"), hint: message("yaml/tab-indent.hint") };
+    case "RESOURCE_EXHAUSTION":
+      return { ruleId: "yaml/syntax", message: message("yaml/too-deep"), hint: message("yaml/too-deep.hint") };
     default:
-      // yaml's own messages are precise.
-      return { ruleId: "yaml/syntax", message: yamlErrorMessage(error) };
+      // yaml's own message, precise but in English: the catalogs say it is YAML's.
+      return { ruleId: "yaml/syntax", message: message("yaml/syntax", { detail: yamlErrorMessage(error), code: error.code }) };
   }
+}
+
+/**
+ * The indentation of a line the error is on or follows, when it has a tab or a full-width
+ * space (U+3000, typed by a Japanese input method): YAML indents with spaces only, and reads
+ * either as part of the key, so its own error speaks of something else.
+ */
+function badIndentation(error: YAMLError, text: string): { problem: YamlProblem; start: number; end: number } | undefined {
+  const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
+  for (const start of [lineStart, previousContentLine(text, lineStart)]) {
+    if (start === undefined) continue;
+    let at = start;
+    let bad: number | undefined;
+    for (;;) {
+      const c = text.charCodeAt(at);
+      if (c === Char.Space) at++;
+      else if (c === Char.Tab || c === 0x3000) {
+        bad ??= c;
+        at++;
+      } else break;
+    }
+    if (bad === undefined || isBlankOrComment(text, start)) continue;
+    const key = keyOfLine(text, at)?.key ?? text.slice(at, lineAfter(text, at)).trim().slice(0, 40);
+    const tab = bad === Char.Tab;
+    return {
+      problem: {
+        ruleId: "yaml/syntax",
+        message: message(tab ? "yaml/tab-indent.before" : "yaml/full-width-indent", { key }),
+        hint: message(tab ? "yaml/tab-indent.hint" : "yaml/full-width-indent.hint"),
+      },
+      start,
+      end: at,
+    };
+  }
+  return undefined;
+}
+
+/** The start of the last line before `lineStart` that holds more than spaces or a comment. */
+function previousContentLine(text: string, lineStart: number): number | undefined {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    if (!isBlankOrComment(text, start)) return start;
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/**
+ * `owner：営業`: a full-width colon, as a Japanese or Chinese input method types it, does not
+ * separate a key from its value, and YAML reads the line as one text.
+ */
+function fullWidthColon(error: YAMLError, text: string): { problem: YamlProblem; start: number; end: number } | undefined {
+  const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
+  for (const start of [lineStart, previousContentLine(text, lineStart)]) {
+    if (start === undefined) continue;
+    const end = lineAfter(text, start);
+    const line = text.slice(start, end).replace(/\r?\n$/, "");
+    const match = /^([ ]*(?:- )*)([^\s:："'#][^:：]*?)\s*：\s*(.*)$/.exec(line);
+    if (!match) continue;
+    const [, indent, key, value] = match as unknown as [string, string, string, string];
+    return {
+      problem: {
+        ruleId: "yaml/syntax",
+        message: message("yaml/full-width-colon", { key }),
+        hint: message("yaml/full-width-colon.hint", { fixed: `${key}: ${value}`.trimEnd() }),
+      },
+      start: start + indent.length,
+      end: start + line.length,
+    };
+  }
+  return undefined;
 }
 
 /** Source range of the node at `path`: its key (`at: "key"`) or its value. */

@@ -52,6 +52,15 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
   return previous[b.length]!;
 }
 
+/**
+ * A name in lower case, as names are compared: with Turkish rules when the name has a letter
+ * only Turkish writes (`İŞ` is `iş`, `IŞIK` is `ışık`), where the default rules would give
+ * `i̇ş` with a combining dot; with the default rules otherwise (`Pazarlama` is `pazarlama`).
+ */
+export function lowerCase(name: string): string {
+  return /[İıŞşĞğ]/.test(name) ? name.toLocaleLowerCase("tr") : name.toLowerCase();
+}
+
 /** How far a name may be from a candidate to be taken for a typo of it. */
 function allowedDistance(input: string): number {
   return Math.max(1, Math.floor(input.length / 3));
@@ -64,8 +73,8 @@ function allowedDistance(input: string): number {
  */
 export function closestMatch(input: string, candidates: Iterable<string>, lowered?: readonly string[]): string | undefined {
   const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
-  const lower = lowered ?? list.map((candidate) => candidate.toLowerCase());
-  const needle = input.toLowerCase();
+  const lower = lowered ?? list.map(lowerCase);
+  const needle = lowerCase(input);
   let best: string | undefined;
   // Only a candidate closer than the best so far can replace it.
   let bound = allowedDistance(input);
@@ -93,7 +102,7 @@ export class Suggester {
 
   constructor(candidates: Iterable<string>) {
     this.#candidates = [...candidates];
-    this.#lowered = this.#candidates.map((candidate) => candidate.toLowerCase());
+    this.#lowered = this.#candidates.map(lowerCase);
   }
 
   suggest(input: string): string | undefined {

@@ -3,9 +3,11 @@ import type { Finding, JsonPath, Severity } from "../findings.js";
 import { safeLocale } from "../domain/text.js";
 import { collections, type Collection } from "../model/collections.js";
 import type { Sla } from "../model/index.js";
-import { rangeOf, yamlFindings, type ParsedSla } from "../load/parse.js";
+import { inLanguage, rangeOf, yamlFindings, type ParsedSla } from "../load/parse.js";
 import type { SlaConfig } from "./config.js";
 import { checkSchema } from "./schema.js";
+import { word } from "../i18n/catalog.js";
+import { message } from "../i18n/message.js";
 import { wordFinding } from "../i18n/worded.js";
 import type { RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
@@ -23,11 +25,12 @@ export interface ValidateOptions {
 export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {} }, options: ValidateOptions = {}): Finding[] {
   const wording = options.locale ?? "en";
   const data = parsed.data;
+  const ofYaml = inLanguage(parsed.findings, wording);
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    return data === undefined ? [...parsed.findings] : parsed.findings.concat(checkSchema(parsed).findings);
+    return data === undefined ? ofYaml : ofYaml.concat(checkSchema(parsed, wording).findings);
   }
-  const schema = checkSchema(parsed);
-  let findings = parsed.findings.concat(schema.findings);
+  const schema = checkSchema(parsed, wording);
+  let findings = ofYaml.concat(schema.findings);
   const sla = data as Sla;
   // One context for all the rules of this file, told which rule is running: the rules run
   // for every file of a large call, and a context per rule was a closure per rule per file.
@@ -51,7 +54,7 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
   }
   // The fast reader took the file; if placing these findings needed `yaml` and `yaml` found
   // the YAML itself at fault, that is the first thing to fix, and the positions may be off.
-  if (findings.length > parsed.findings.length && parsed.findings.length === 0) findings = yamlFindings(parsed).filter((f) => f.severity === "error").concat(findings);
+  if (findings.length > parsed.findings.length && parsed.findings.length === 0) findings = yamlFindings(parsed, wording).filter((f) => f.severity === "error").concat(findings);
   return findings;
 }
 
@@ -59,22 +62,22 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
  * Only what makes a document unusable: YAML problems and schema errors. `sla diff` and
  * `sla render` need a well-formed model but not one that passes every rule.
  */
-export function structuralFindings(parsed: ParsedSla): Finding[] {
-  const findings = parsed.findings.filter((f) => f.severity === "error");
-  return parsed.data === undefined ? findings : findings.concat(checkSchema(parsed).findings);
+export function structuralFindings(parsed: ParsedSla, locale = "en"): Finding[] {
+  const findings = inLanguage(parsed.findings.filter((f) => f.severity === "error"), locale);
+  return parsed.data === undefined ? findings : findings.concat(checkSchema(parsed, locale).findings);
 }
 
 /**
  * The first problem that makes a document unusable, as one line (`file:line:column: message`)
  * ending with how to see them all, or undefined when the document is well-formed.
  */
-export function describeStructuralProblem(parsed: ParsedSla, howToSeeAll: string): string | undefined {
-  const problems = structuralFindings(parsed);
+export function describeStructuralProblem(parsed: ParsedSla, howToSeeAll: string, locale = "en"): string | undefined {
+  const problems = structuralFindings(parsed, locale);
   const first = problems[0];
   if (!first) return undefined;
   const where = first.start ? `${parsed.file}:${first.start.line}:${first.start.column}` : parsed.file;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-  return `${where}: ${first.message}${more}; ${howToSeeAll}`;
+  const said = problems.length > 1 ? word(message("schema/and-more", { problem: first.message, count: problems.length - 1 }), locale) : first.message;
+  return `${where}: ${said}; ${howToSeeAll}`;
 }
 
 /** Whether a schema error at `path` lies in (or is) the top-level `section`. */

@@ -15,7 +15,11 @@ const TEST_TIMEOUT_MS = HANG_GUARD_MS + 30_000;
 interface JsonFinding {
   ruleId: string;
   message: string;
+  messageId?: string;
+  args?: Record<string, unknown>;
   hint?: string;
+  hintId?: string;
+  hintArgs?: Record<string, unknown>;
   path: (string | number)[];
   line?: number;
 }
@@ -51,7 +55,12 @@ describe("sla validate on a very large file", () => {
       expect(finding.path).toEqual(["agreement", `x${i}`]);
       expect(finding.line).toBe(firstLine + i);
     });
-    expect(findings[0]!.hint).toBe("allowed here: name, version, language, currency, effectiveDate, reviewPeriod, purpose, scope, goals, parties");
+    expect(findings[0]).toMatchObject({
+      messageId: "schema/unknown-property",
+      args: { property: "x0", place: "agreement" },
+      hintId: "schema/unknown-property.allowed",
+      hintArgs: { allowed: "name, version, language, currency, effectiveDate, reviewPeriod, purpose, scope, goals, parties" },
+    });
   }, TEST_TIMEOUT_MS);
 
   it("reports each of 20,000 repeated keys, at the repeat", () => {
@@ -59,7 +68,9 @@ describe("sla validate on a very large file", () => {
     const { text, firstLine } = insertAfter("agreement:", Array.from({ length: count * 2 }, (_, i) => `  x${i >> 1}: 1`));
     const { code, findings } = validateJson(text);
     expect(code).toBe(1);
-    expect(findings.map((f) => [f.ruleId, f.message, f.line])).toEqual(Array.from({ length: count }, (_, i) => ["yaml/duplicate-key", `duplicate key \`x${i}\``, firstLine + 2 * i + 1]));
+    expect(findings.map((f) => [f.ruleId, f.messageId, f.args, f.line])).toEqual(
+      Array.from({ length: count }, (_, i) => ["yaml/duplicate-key", "yaml/duplicate-key", { key: `x${i}` }, firstLine + 2 * i + 1]),
+    );
   }, TEST_TIMEOUT_MS);
 
   it("reports 20,000 keys each indented under the one before as one YAML error, not an internal error", () => {
@@ -67,7 +78,7 @@ describe("sla validate on a very large file", () => {
     const { code, findings, stderr } = validateJson(text);
     expect(stderr).toBe("");
     expect(code).toBe(1);
-    expect(findings).toMatchObject([{ ruleId: "yaml/syntax", line: 1, message: expect.stringContaining("nests too deeply for the YAML reader") }]);
+    expect(findings).toMatchObject([{ ruleId: "yaml/syntax", line: 1, messageId: "yaml/too-deep", hintId: "yaml/too-deep.hint", message: expect.stringContaining("nests too deeply for the YAML reader") }]);
   }, TEST_TIMEOUT_MS);
 
   it("reports each of 2,000 personas referring to ICPs not among 2,000 defined: a suggestion for the first 100 names, a short list after", () => {

@@ -147,6 +147,8 @@ describe("text that YAML would read as a number", () => {
     expect(stdout).toContain("error[schema/type]: `version` must be text, found number `3`");
     expect(stdout).toContain('= help: quote it: `version: "3"`');
     expect(code).toBe(1);
+    const json = JSON.parse(sla(["validate", "-f", "json", "sla.yaml"], { cwd: dir }).stdout);
+    expect(json.files[0].findings[0]).toMatchObject({ messageId: "schema/text-expected", args: { field: "`version`" }, hintId: "schema/quote-it", hintArgs: { quoted: 'version: "3"' } });
   });
 
   it("an id or a name written as a number says why and how to quote it", () => {

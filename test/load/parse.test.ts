@@ -154,13 +154,13 @@ describe("parseSla findings", () => {
   });
 
   it.each([
-    ["an unclosed flow list", "agreement: [1, 2\n", "flow sequence in block collection must be sufficiently indented and end with a ]", pos(2, 1)],
-    ["a compact nested mapping", "agreement: name: Ağ\n", "nested mappings are not allowed in compact mappings", pos(1, 12)],
-    ["misaligned keys", "agreement:\n  name: x\n name: y\n", "all mapping items must start at the same column", pos(3, 1)],
-    ["a tab as indentation", "agreement:\n\tname: x\n", "tab used for indentation", pos(2, 1)],
+    ["an unclosed flow list", "agreement: [1, 2\n", { messageId: "yaml/syntax", message: "flow sequence in block collection must be sufficiently indented and end with a ]" }, pos(2, 1)],
+    ["a compact nested mapping", "agreement: name: Ağ\n", { messageId: "yaml/syntax", message: "nested mappings are not allowed in compact mappings" }, pos(1, 12)],
+    ["misaligned keys", "agreement:\n  name: x\n name: y\n", { messageId: "yaml/syntax", message: "all mapping items must start at the same column" }, pos(3, 1)],
+    ["a tab as indentation", "agreement:\n\tname: x\n", { messageId: "yaml/tab-indent.before", args: { key: "name" }, hintId: "yaml/tab-indent.hint" }, pos(2, 1)],
   ])("reports %s as yaml/syntax", (_name, text, message, start) => {
     const parsed = parseSla("sla.yaml", text);
-    expect(parsed.findings[0]).toMatchObject({ ruleId: "yaml/syntax", severity: "error", message, start });
+    expect(parsed.findings[0]).toMatchObject({ ruleId: "yaml/syntax", severity: "error", ...message, start });
     expect(parsed.data).toBeUndefined();
   });
 
@@ -174,11 +174,47 @@ describe("parseSla findings", () => {
   });
 
   it("reports the first syntax error of a cascade and says how many follow, keeping duplicate keys", () => {
-    const text = "agreement:\n\tname: x\n  version: 1\n  language: en\nkind: a\nkind: b\n";
+    const text = "agreement:\n\tname: x\n  version: 1\n\tlanguage: en\n  currency: EUR\nkind: a\nkind: b\n";
     const { findings } = parseSla("sla.yaml", text);
     const syntax = findings.filter((f) => f.ruleId === "yaml/syntax");
-    expect(syntax).toEqual([expect.objectContaining({ message: "tab used for indentation", start: pos(2, 1), hint: expect.stringMatching(/^indent with spaces; \d+ later syntax errors? not shown/) })]);
+    expect(syntax).toEqual([
+      expect.objectContaining({
+        messageId: "yaml/tab-indent.before",
+        start: pos(2, 1),
+        hintId: "yaml/tab-indent.hint",
+        hintArgs: { hiddenErrors: 1 },
+        hint: "indent with spaces: YAML does not accept tabs for indentation; 1 later syntax error not shown: they often follow from this one; fix it and run again",
+      }),
+    ]);
     expect(findings.filter((f) => f.ruleId === "yaml/duplicate-key")).toHaveLength(1);
+  });
+
+  it.each([
+    ["a tab", "agreement:\n\tname: x\n  version: \"1\"\n", "yaml/tab-indent.before", "name", pos(2, 1)],
+    ["a tab after spaces", "agreement:\n  name: x\n  \tversion: \"1\"\n", "yaml/tab-indent.before", "version", pos(3, 1)],
+    ["full-width spaces in a list entry", "stages:\n  - id: a\n\u3000\u3000\u3000 owner: x\n  - id: b\n", "yaml/full-width-indent", "owner", pos(3, 1)],
+    ["full-width spaces after spaces", "stages:\n  - id: a\n  \u3000 owner: x\n", "yaml/full-width-indent", "owner", pos(3, 1)],
+  ])("indentation with %s: named as such, at its line", (_name, text, messageId, key, start) => {
+    expect(parseSla("sla.yaml", text).findings[0]).toMatchObject({ ruleId: "yaml/syntax", messageId, args: { key }, hintId: `${messageId.replace(/\.before$/, "")}.hint`, start });
+  });
+
+  it.each([
+    ["at the end of a mapping", "agreement:\n  name: x\n  owner：営業\n", "owner", "owner: 営業", pos(3, 3)],
+    ["before the next key", "agreement:\n  owner：営業\n  name: x\n", "owner", "owner: 営業", pos(2, 3)],
+    ["in a list entry", "stages:\n  - id: a\n    owner： sales\n  - id: b\n", "owner", "owner: sales", pos(3, 5)],
+  ])("a full-width colon %s: says to write an ordinary one", (_name, text, key, fixed, start) => {
+    expect(parseSla("sla.yaml", text).findings[0]).toMatchObject({
+      ruleId: "yaml/syntax",
+      messageId: "yaml/full-width-colon",
+      args: { key },
+      hintId: "yaml/full-width-colon.hint",
+      hintArgs: { fixed },
+      start,
+    });
+  });
+
+  it("a full-width colon inside a value that reads well is left alone", () => {
+    expect(parseSla("sla.yaml", "agreement:\n  name: 営業：東京\n").findings).toEqual([]);
   });
 
   it("keeps reporting errors in later top-level sections, and names keys in list entries without their dash", () => {

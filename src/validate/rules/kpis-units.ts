@@ -1,3 +1,4 @@
+import { CURRENCY_ALIASES } from "../../domain/currency.js";
 import { closestMatch, editDistance } from "../../util/did-you-mean.js";
 import type { FunnelMetric, Kpi } from "../../model/index.js";
 import { repeatedKeys } from "../../model/collections.js";
@@ -101,9 +102,6 @@ function knownCurrencies(): ReadonlySet<string> | undefined {
   }
   return currencies;
 }
-
-/** Names teams write for a currency instead of its code. */
-const CURRENCY_ALIASES: Readonly<Record<string, string>> = { YEN: "JPY", TRL: "TRY", RMB: "CNY", NIS: "ILS", STG: "GBP" };
 
 /**
  * The code most likely meant: a common alias (`YEN`), the same letters in another order
