@@ -4,6 +4,10 @@ import { describeStructuralProblem } from "../../validate/index.js";
 import { UsageError } from "../../errors.js";
 import { ReadRefusal, readBounded } from "../../load/bounded-read.js";
 import { EXIT, readSource } from "../io.js";
+import { noWorkflowCommands, visible } from "../../util/visible.js";
+
+/** The report on standard output: it names the files as given, shown as visible.ts shows text. */
+const report = (text: string) => process.stdout.write(noWorkflowCommands(text, "backslash"));
 
 /** Far above any document `sla render` writes (tens of kilobytes, a few megabytes with fonts). */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -25,10 +29,10 @@ export function runVerify(file: string, document: string): number {
   const found = findFingerprint(bytes);
   if (!found) throw new UsageError(`${document}: no sla fingerprint found; was it rendered by \`sla render\`?`);
   if (found === expected) {
-    process.stdout.write(`✔ ${document} was rendered from ${file} (${expected})\n`);
+    report(`✔ ${visible(document)} was rendered from ${visible(file)} (${expected})\n`);
     return EXIT.ok;
   }
-  process.stdout.write(`✖ ${document} was not rendered from ${file} as it is now\n  document: ${found}\n  file:     ${expected}\n`);
+  report(`✖ ${visible(document)} was not rendered from ${visible(file)} as it is now\n  document: ${visible(found)}\n  file:     ${expected}\n`);
   return EXIT.findings;
 }
 
