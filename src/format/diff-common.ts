@@ -65,8 +65,13 @@ export function formatDelta(change: Change, currency: string | undefined): strin
   const sign = absolute > 0 ? "+" : absolute < 0 ? "−" : "±";
   const magnitude = Math.abs(absolute);
   const isPercent = change.unit === "percent" || change.field === "probability";
-  const abs = isPercent ? `${number(magnitude * 100)} pp` : formatKpiValue(change.unit, magnitude, currency);
-  const rel = relative === null || isPercent ? "" : `, ${relative > 0 ? "+" : relative < 0 ? "−" : "±"}${number(Math.abs(relative) * 100, 1)}%`;
+  // A change from a tiny figure to a large one can be more percent than a number holds
+  // (1e-292 → 9,007,199,254,740,991): that part is left out rather than written as ∞.
+  const points = magnitude * 100;
+  if (isPercent && !Number.isFinite(points)) return "";
+  const abs = isPercent ? `${number(points)} pp` : formatKpiValue(change.unit, magnitude, currency);
+  const percent = relative === null || isPercent ? undefined : relative * 100;
+  const rel = percent === undefined || !Number.isFinite(percent) ? "" : `, ${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${number(Math.abs(percent), 1)}%`;
   return `${sign}${abs}${rel}`;
 }
 

@@ -266,10 +266,12 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
     case "minLength":
       return { ...base, ruleId: "schema/empty", message: `${quotePath(path)} must not be empty`, path, ...rangeOf(parsed, path) };
     case "minimum":
+    case "maximum":
       return {
         ...base,
-        ruleId: "schema/minimum",
-        message: `${quotePath(path)} must be at least ${String(params.limit)}, found ${describeValueAt(parsed, path, value)}`,
+        ruleId: `schema/${error.keyword}`,
+        message: `${quotePath(path)} must be ${error.keyword === "minimum" ? "at least" : "at most"} ${describeLimit(Number(params.limit))}, found ${describeValueAt(parsed, path, value)}`,
+        hint: Math.abs(Number(params.limit)) === Number.MAX_SAFE_INTEGER ? BEYOND_SAFE : undefined,
         path,
         ...rangeOf(parsed, path),
       };
@@ -291,6 +293,18 @@ function toFinding(parsed: ParsedSla, error: SchemaError): Finding {
       // schema uses has its wording above.
       return { ...base, ruleId: `schema/${error.keyword}`, message: `${quotePath(path)} is invalid (\`${error.keyword}\`)`, path, ...rangeOf(parsed, path) };
   }
+}
+
+/**
+ * Numbers that an agreement could mean (points, thresholds, counts, employees, money) are
+ * bounded by the largest integer a number holds exactly: beyond it, sums and differences are
+ * no longer exact, and soon no longer finite.
+ */
+const BEYOND_SAFE = "no agreement means a number this large, and beyond it numbers are no longer exact";
+
+/** A bound as a reader writes it: `1`, `-9,007,199,254,740,991`. */
+function describeLimit(limit: number): string {
+  return Math.abs(limit) >= 10_000 ? limit.toLocaleString("en-US") : String(limit);
 }
 
 function describeExpected(error: SchemaError, path: JsonPath): string {
