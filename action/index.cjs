@@ -4332,7 +4332,7 @@ function setDelta(change, before, after, classes = {}) {
   else if (after < before) change.classes.push("lowered", ...classes.down ?? []);
 }
 function clean(n) {
-  return Number(n.toPrecision(12));
+  return Number.isInteger(n) ? n : Number(n.toPrecision(12));
 }
 function kpiOf(sla, id) {
   return sla.kpis?.find((k) => k.id === id);
@@ -15858,7 +15858,7 @@ var require_schema_validator = __commonJS({
     "use strict";
     module2.exports = validate20;
     module2.exports.default = validate20;
-    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:sla:schema:v1", "title": "Sales & Marketing Service Level Agreement", "description": "The agreement between a company's marketing and sales teams: shared vocabulary, lead hand-off protocol and KPI targets, reviewed every six months.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "agreement", "icps", "personas", "lifecycleStages", "kpis"], "properties": { "$schema": { "description": "Optional URL or path of this JSON Schema, for editors that read it from the document.", "type": "string" }, "apiVersion": { "description": "Version of the SLA file format. Always `sla/v1` for this schema.", "const": "sla/v1" }, "kind": { "description": "Kind of document. Always `ServiceLevelAgreement`.", "const": "ServiceLevelAgreement" }, "agreement": { "$ref": "#/$defs/agreement" }, "icps": { "description": "The companies worth selling to. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/icp" } }, "personas": { "description": "Semi-fictional people inside ICP companies who buy or influence the purchase.", "type": "array", "items": { "$ref": "#/$defs/persona" } }, "buyerJourney": { "description": "The phases a buyer goes through (Awareness, Consideration, Decision), in order.", "type": "array", "items": { "$ref": "#/$defs/journeyStage" } }, "lifecycleStages": { "description": "The stages a contact moves through, in order (e.g. Subscriber, Lead, MQL, SQL, Opportunity, Customer).", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/lifecycleStage" } }, "leadTypes": { "description": "Kinds of lead that follow different journeys, criteria, owners or follow-up times.", "type": "array", "items": { "$ref": "#/$defs/leadType" } }, "leadStatuses": { "description": "Where a lead stands inside a stage (new, attempting to contact, connected, returned to marketing...).", "type": "array", "items": { "$ref": "#/$defs/leadStatus" } }, "dealStages": { "description": "The sales pipeline after qualification, each with a win probability.", "type": "array", "items": { "$ref": "#/$defs/dealStage" } }, "leadScoring": { "$ref": "#/$defs/leadScoring" }, "connectAttempt": { "$ref": "#/$defs/connectAttempt" }, "kpis": { "description": "The numbers each side commits to. KPIs with a `metric` feed the funnel math that derives the volumes needed from the revenue target.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/kpi" } }, "reporting": { "$ref": "#/$defs/reporting" } }, "$defs": { "id": { "description": "Stable identifier used for references and for matching across versions: lowercase letters (any script), digits, `-`, `_` or `.`. Renaming the display name keeps the id.", "type": "string", "pattern": "^[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{Nd}\\p{Mn}\\p{Mc}_.-]*$" }, "text": { "description": "Free text in any language.", "type": "string", "minLength": 1 }, "textList": { "description": "A list of free-text items in any language.", "type": "array", "items": { "$ref": "#/$defs/text" } }, "date": { "description": "A calendar date written as YYYY-MM-DD.", "type": "string", "format": "date" }, "percent": { "description": "A percentage written as `25%` (also `25 %`, `%25`, `2,5 %`, full-width `\uFF12\uFF15\uFF05`, as listed in locales/<language>/words.json), `25` (1 to 100 read as percent) or `0.25` (below 1 read as a fraction). Write `0.5%` for less than one percent.", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" }, "duration": { "description": "A duration such as `30m`, `4h`, `4 business hours`, `2 business days`, `10d` or `2 weeks`; also in Turkish (`4 i\u015F saati`, `2 i\u015F g\xFCn\xFC`, `3 g\xFCn`), German (`4 Gesch\xE4ftsstunden`, `2 Werktage`, `3 Tage`) and Japanese (`4\u55B6\u696D\u6642\u9593`, `2\u55B6\u696D\u65E5`, `3\u65E5\u9593`, also with full-width digits: `\uFF14\u6642\u9593`), in any case (`2 \u0130\u015F Saati`, `4 Hours`). Every unit word is listed in locales/<language>/words.json.", "type": "string", "pattern": "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" }, "cadence": { "description": "How often something happens or is measured.", "enum": ["weekly", "monthly", "quarterly", "half-yearly", "yearly"] }, "range": { "title": "Range", "description": "An inclusive range; either bound may be left out.", "type": "object", "additionalProperties": false, "properties": { "min": { "description": "Lower bound (inclusive).", "type": "number", "minimum": 0 }, "max": { "description": "Upper bound (inclusive).", "type": "number", "minimum": 0 } } }, "agreement": { "title": "Agreement", "description": "Name, version, period, language and parties of the agreement.", "type": "object", "additionalProperties": false, "required": ["name", "version", "language", "effectiveDate", "reviewPeriod", "parties"], "properties": { "name": { "description": "Title of the agreement as printed on the signed document.", "$ref": "#/$defs/text" }, "version": { "description": 'Version of the agreement, quoted: `"3"`, `"2026.2"` or `"1.4.0"` (unquoted, YAML reads 2026.10 as the number 2026.1). Must increase at every reset.', "type": "string", "pattern": "^\\d+(\\.\\d+){0,2}$" }, "language": { "description": "BCP 47 language tag of the document's text, e.g. `en`, `de-DE`, `tr`, `ja`. Used to compare names and to localise rendered documents.", "type": "string", "pattern": "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" }, "currency": { "description": "ISO 4217 code of the currency of money amounts, e.g. `EUR`, `TRY`, `JPY`, `USD`.", "type": "string", "pattern": "^[A-Z]{3}$" }, "effectiveDate": { "description": "The day the agreement takes effect; inside the review period.", "$ref": "#/$defs/date" }, "reviewPeriod": { "title": "Review period", "description": "The period the agreement and its targets cover, typically six months.", "type": "object", "additionalProperties": false, "required": ["start", "end"], "properties": { "start": { "description": "First day of the period.", "$ref": "#/$defs/date" }, "end": { "description": "Last day of the period (inclusive).", "$ref": "#/$defs/date" } } }, "purpose": { "description": "Why the two teams make this agreement.", "$ref": "#/$defs/text" }, "scope": { "description": "What the agreement covers (teams, regions, products); it may grow to customer service or operations.", "$ref": "#/$defs/textList" }, "goals": { "description": "Shared goals of the agreement.", "$ref": "#/$defs/textList" }, "parties": { "description": "The teams bound by the agreement (marketing, sales, ...). Owners elsewhere refer to a party's id.", "type": "array", "minItems": 2, "items": { "$ref": "#/$defs/party" } } } }, "party": { "title": "Party", "description": "A team bound by the agreement, with the people who sign for it.", "type": "object", "additionalProperties": false, "required": ["id", "name", "signatories"], "properties": { "id": { "description": "Identifier that owners refer to, e.g. `marketing` or `sales`.", "$ref": "#/$defs/id" }, "name": { "description": "Name of the team.", "$ref": "#/$defs/text" }, "responsibilities": { "description": "What this team commits to under the agreement.", "$ref": "#/$defs/textList" }, "signatories": { "title": "Signatories", "description": "The people who sign for this team.", "type": "array", "minItems": 1, "items": { "title": "Signatory", "description": "A person who signs for the team.", "type": "object", "additionalProperties": false, "required": ["name", "title"], "properties": { "name": { "description": "Full name.", "$ref": "#/$defs/text" }, "title": { "description": "Job title, e.g. Head of Marketing.", "$ref": "#/$defs/text" }, "email": { "description": "E-mail address.", "type": "string", "format": "email" } } } } } }, "icp": { "title": "Ideal customer profile", "description": "A kind of company worth selling to.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier that personas refer to.", "$ref": "#/$defs/id" }, "name": { "description": "Short name of the profile.", "$ref": "#/$defs/text" }, "description": { "description": "What kind of company this is.", "$ref": "#/$defs/text" }, "industries": { "description": "Industries the company works in.", "$ref": "#/$defs/textList" }, "employees": { "description": "Company size in employees.", "$ref": "#/$defs/range" }, "annualRevenue": { "description": "Company size in annual revenue, in the agreement's currency.", "$ref": "#/$defs/range" }, "regions": { "description": "Countries or regions.", "$ref": "#/$defs/textList" }, "technologies": { "description": "Technologies the company uses.", "$ref": "#/$defs/textList" }, "pains": { "description": "Problems our offer solves for this company.", "$ref": "#/$defs/textList" } } }, "persona": { "title": "Buyer persona", "description": "A semi-fictional person inside an ICP company.", "type": "object", "additionalProperties": false, "required": ["id", "name", "icp"], "properties": { "id": { "description": "Identifier of the persona.", "$ref": "#/$defs/id" }, "name": { "description": 'Memorable name, e.g. "Operations Oya".', "$ref": "#/$defs/text" }, "icp": { "description": "Id of the ideal customer profile this persona works in.", "$ref": "#/$defs/id" }, "role": { "description": "Job role or title.", "$ref": "#/$defs/text" }, "goals": { "description": "What the persona wants to achieve.", "$ref": "#/$defs/textList" }, "pains": { "description": "What frustrates the persona.", "$ref": "#/$defs/textList" }, "objections": { "description": "Why the persona might say no.", "$ref": "#/$defs/textList" }, "channels": { "description": "Where the persona looks for information.", "$ref": "#/$defs/textList" } } }, "journeyStage": { "title": "Journey phase", "description": "A phase of the buyer's journey with its funnel position and content.", "type": "object", "additionalProperties": false, "required": ["id", "name", "funnel"], "properties": { "id": { "description": "Identifier that lifecycle stages refer to.", "$ref": "#/$defs/id" }, "name": { "description": "Name of the phase, e.g. Awareness.", "$ref": "#/$defs/text" }, "funnel": { "description": "Top, middle or bottom of the funnel.", "enum": ["TOFU", "MOFU", "BOFU"] }, "description": { "description": "What the buyer does in this phase.", "$ref": "#/$defs/text" }, "content": { "description": "Content offered in this phase.", "$ref": "#/$defs/textList" } } }, "lifecycleStage": { "title": "Lifecycle stage", "description": "A stage a contact moves through, with its owner and criteria.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the stage.", "$ref": "#/$defs/id" }, "name": { "description": "Display name in the document's language.", "$ref": "#/$defs/text" }, "category": { "description": "Which standard stage this is, so order and hand-off can be checked whatever the name's language. Inferred from the id when left out and the id is a standard one.", "enum": ["subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist", "other"] }, "owner": { "description": "Id of the party that owns contacts in this stage.", "$ref": "#/$defs/id" }, "journeyStage": { "description": "Id of the buyer's journey phase this stage belongs to.", "$ref": "#/$defs/id" }, "entryCriteria": { "description": "What must be true for a contact to enter this stage.", "$ref": "#/$defs/textList" }, "exitCriteria": { "description": "What must be true for a contact to leave this stage.", "$ref": "#/$defs/textList" }, "automation": { "description": "The CRM automation that moves contacts into this stage.", "$ref": "#/$defs/text" }, "maxTimeInStage": { "description": "How long a contact may stay here before the owner must act.", "$ref": "#/$defs/duration" } } }, "leadType": { "title": "Lead type", "description": "A kind of lead with its own journey, criteria, owner or follow-up time.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the lead type.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "What makes a lead of this type.", "$ref": "#/$defs/text" }, "owner": { "description": "Id of the party that follows up leads of this type.", "$ref": "#/$defs/id" }, "criteria": { "description": "Criteria specific to this lead type.", "$ref": "#/$defs/textList" }, "timeToFirstAttempt": { "description": "How soon the first connect attempt must follow the hand-off for this type; overrides the connect-attempt default.", "$ref": "#/$defs/duration" } } }, "leadStatus": { "title": "Lead status", "description": "Where a lead stands inside a stage.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the status.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "When a lead has this status.", "$ref": "#/$defs/text" }, "stage": { "description": "Id of the lifecycle stage this status is used in.", "$ref": "#/$defs/id" }, "returnsToMarketing": { "description": "True when sales hands the lead back to marketing for nurturing with this status.", "type": "boolean" }, "returnReasons": { "description": "Accepted reasons for returning a lead to marketing; required when `returnsToMarketing` is true.", "$ref": "#/$defs/textList" } } }, "dealStage": { "title": "Deal stage", "description": "A stage of the sales pipeline with its win probability.", "type": "object", "additionalProperties": false, "required": ["id", "name", "probability"], "properties": { "id": { "description": "Identifier of the deal stage.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "What has happened when a deal is in this stage.", "$ref": "#/$defs/text" }, "probability": { "description": "Chance that a deal in this stage is won.", "$ref": "#/$defs/percent" }, "outcome": { "description": "Whether deals in this stage are still open, won, lost or on hold. Defaults to `open`.", "enum": ["open", "won", "lost", "on-hold"] } } }, "leadScoring": { "title": "Lead scoring", "description": "Points for fit and behaviour, with the thresholds at which a lead becomes an MQL and an SQL.", "type": "object", "additionalProperties": false, "required": ["criteria", "mqlThreshold", "sqlThreshold"], "properties": { "criteria": { "title": "Criteria", "description": "What earns or costs points.", "type": "array", "minItems": 1, "items": { "title": "Scoring criterion", "description": "One thing that earns (or, with negative points, costs) points.", "type": "object", "additionalProperties": false, "required": ["id", "name", "category", "points"], "properties": { "id": { "description": "Identifier of the criterion.", "$ref": "#/$defs/id" }, "name": { "description": "What the lead did or is.", "$ref": "#/$defs/text" }, "category": { "description": "`fit` (ICP and persona match) or `behaviour` (visits, downloads, demo requests).", "enum": ["fit", "behaviour"] }, "points": { "description": "Points added (negative: removed).", "type": "integer" } } } }, "mqlThreshold": { "description": "Score at which a lead becomes a marketing qualified lead.", "type": "number", "minimum": 0 }, "sqlThreshold": { "description": "Score at which an MQL becomes a sales qualified lead automatically; above the MQL threshold.", "type": "number", "minimum": 0 }, "decay": { "description": 'How points fade without activity, e.g. "-10 points after 30 days without activity".', "$ref": "#/$defs/text" } } }, "connectAttempt": { "title": "Connect attempt", "description": "What counts as a real attempt to reach a handed-over lead, the sequence, and what happens when it ends without a connection.", "type": "object", "additionalProperties": false, "required": ["counts", "channels", "attempts", "window", "timeToFirstAttempt"], "properties": { "counts": { "description": "Actions that count as a connect attempt.", "$ref": "#/$defs/textList" }, "doesNotCount": { "description": "Actions that do not count as a connect attempt.", "$ref": "#/$defs/textList" }, "channels": { "description": "Channels attempts may use.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/channel" } }, "attempts": { "description": "How many attempts make a complete sequence.", "type": "integer", "minimum": 1 }, "window": { "description": "How long the whole sequence may take, e.g. `10 business days`.", "$ref": "#/$defs/duration" }, "timeToFirstAttempt": { "description": "How soon after hand-off the first attempt must be made, e.g. `4 business hours`. Lead types may override it.", "$ref": "#/$defs/duration" }, "sequence": { "title": "Sequence", "description": "The planned attempts in order; when given, as many as `attempts`.", "type": "array", "items": { "title": "Planned attempt", "description": "One attempt of the sequence.", "type": "object", "additionalProperties": false, "required": ["channel", "after"], "properties": { "channel": { "description": "Channel of this attempt; one of the listed channels.", "$ref": "#/$defs/channel" }, "after": { "description": "Time since hand-off when this attempt is made, e.g. `0h` or `3 business days`.", "$ref": "#/$defs/duration" }, "note": { "description": "What to do or say in this attempt.", "$ref": "#/$defs/text" } } } }, "whenExhausted": { "title": "When exhausted", "description": "What happens when the sequence ends without a connection.", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "status": { "description": "Id of the lead status the lead moves to.", "$ref": "#/$defs/id" }, "action": { "description": "What the owner does.", "$ref": "#/$defs/text" } } } } }, "channel": { "description": "A contact channel.", "enum": ["phone", "email", "linkedin", "sms", "whatsapp", "video-call", "in-person", "chat", "other"] }, "kpi": { "title": "KPI target", "description": "A number one side commits to.", "type": "object", "additionalProperties": false, "required": ["id", "name", "owner", "unit", "target", "direction", "cadence"], "properties": { "id": { "description": "Identifier of the KPI, stable across versions.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "How the KPI is measured.", "$ref": "#/$defs/text" }, "metric": { "description": "Which figure of the funnel math this KPI is, so volumes can be checked against the revenue target.", "enum": ["revenue", "averageDealSize", "customers", "proposals", "sqls", "mqls", "leads", "visits", "closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"] }, "owner": { "description": "Id of the party accountable for the KPI.", "$ref": "#/$defs/id" }, "unit": { "description": "Unit of the target.", "enum": ["count", "currency", "percent", "days", "hours", "score"] }, "target": { "description": "The committed value. Percentages as for any percentage (`25%`, `25`, `0.25`).", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" }, "direction": { "description": "Whether a higher or a lower value is better (a lower cost per lead is better).", "enum": ["higher", "lower"] }, "cadence": { "description": "How often the KPI is measured and reported.", "$ref": "#/$defs/cadence" }, "per": { "description": "The time span a count or currency target covers. Defaults to the cadence's span (monthly: month); `period` means the whole review period.", "enum": ["week", "month", "quarter", "half-year", "year", "period"] }, "indicator": { "description": "Leading (predicts results, e.g. conversion rates) or lagging (reports results, e.g. revenue).", "enum": ["leading", "lagging"] } } }, "reporting": { "title": "Reporting and review", "description": "How results are reported against the targets and when the teams meet to review them.", "type": "object", "additionalProperties": false, "required": ["cadence"], "properties": { "cadence": { "description": "How often results are reported.", "$ref": "#/$defs/cadence" }, "owner": { "description": "Id of the party that prepares the report.", "$ref": "#/$defs/id" }, "report": { "description": "What the report contains and where it lives.", "$ref": "#/$defs/text" }, "reviewMeeting": { "title": "Review meeting", "description": "The regular meeting where both teams review results.", "type": "object", "additionalProperties": false, "required": ["cadence"], "properties": { "name": { "description": "Name of the meeting.", "$ref": "#/$defs/text" }, "cadence": { "description": "How often the meeting takes place.", "$ref": "#/$defs/cadence" }, "participants": { "description": "Who attends.", "$ref": "#/$defs/textList" }, "agenda": { "description": "Standing agenda items.", "$ref": "#/$defs/textList" } } } } } } };
+    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:sla:schema:v1", "title": "Sales & Marketing Service Level Agreement", "description": "The agreement between a company's marketing and sales teams: shared vocabulary, lead hand-off protocol and KPI targets, reviewed every six months.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "agreement", "icps", "personas", "lifecycleStages", "kpis"], "properties": { "$schema": { "description": "Optional URL or path of this JSON Schema, for editors that read it from the document.", "type": "string" }, "apiVersion": { "description": "Version of the SLA file format. Always `sla/v1` for this schema.", "const": "sla/v1" }, "kind": { "description": "Kind of document. Always `ServiceLevelAgreement`.", "const": "ServiceLevelAgreement" }, "agreement": { "$ref": "#/$defs/agreement" }, "icps": { "description": "The companies worth selling to. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/icp" } }, "personas": { "description": "Semi-fictional people inside ICP companies who buy or influence the purchase.", "type": "array", "items": { "$ref": "#/$defs/persona" } }, "buyerJourney": { "description": "The phases a buyer goes through (Awareness, Consideration, Decision), in order.", "type": "array", "items": { "$ref": "#/$defs/journeyStage" } }, "lifecycleStages": { "description": "The stages a contact moves through, in order (e.g. Subscriber, Lead, MQL, SQL, Opportunity, Customer).", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/lifecycleStage" } }, "leadTypes": { "description": "Kinds of lead that follow different journeys, criteria, owners or follow-up times.", "type": "array", "items": { "$ref": "#/$defs/leadType" } }, "leadStatuses": { "description": "Where a lead stands inside a stage (new, attempting to contact, connected, returned to marketing...).", "type": "array", "items": { "$ref": "#/$defs/leadStatus" } }, "dealStages": { "description": "The sales pipeline after qualification, each with a win probability.", "type": "array", "items": { "$ref": "#/$defs/dealStage" } }, "leadScoring": { "$ref": "#/$defs/leadScoring" }, "connectAttempt": { "$ref": "#/$defs/connectAttempt" }, "kpis": { "description": "The numbers each side commits to. KPIs with a `metric` feed the funnel math that derives the volumes needed from the revenue target.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/kpi" } }, "reporting": { "$ref": "#/$defs/reporting" } }, "$defs": { "id": { "description": "Stable identifier used for references and for matching across versions: lowercase letters (any script), digits, `-`, `_` or `.`. Renaming the display name keeps the id.", "type": "string", "pattern": "^[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{Nd}\\p{Mn}\\p{Mc}_.-]*$" }, "text": { "description": "Free text in any language.", "type": "string", "minLength": 1 }, "textList": { "description": "A list of free-text items in any language.", "type": "array", "items": { "$ref": "#/$defs/text" } }, "date": { "description": "A calendar date written as YYYY-MM-DD.", "type": "string", "format": "date" }, "percent": { "description": "A percentage written as `25%` (also `25 %`, `%25`, `2,5 %`, full-width `\uFF12\uFF15\uFF05`, as listed in locales/<language>/words.json), `25` (1 to 100 read as percent) or `0.25` (below 1 read as a fraction). Write `0.5%` for less than one percent.", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" }, "duration": { "description": "A duration such as `30m`, `4h`, `4 business hours`, `2 business days`, `10d` or `2 weeks`; also in Turkish (`4 i\u015F saati`, `2 i\u015F g\xFCn\xFC`, `3 g\xFCn`), German (`4 Gesch\xE4ftsstunden`, `2 Werktage`, `3 Tage`) and Japanese (`4\u55B6\u696D\u6642\u9593`, `2\u55B6\u696D\u65E5`, `3\u65E5\u9593`, also with full-width digits: `\uFF14\u6642\u9593`), in any case (`2 \u0130\u015F Saati`, `4 Hours`). Every unit word is listed in locales/<language>/words.json.", "type": "string", "pattern": "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" }, "cadence": { "description": "How often something happens or is measured.", "enum": ["weekly", "monthly", "quarterly", "half-yearly", "yearly"] }, "range": { "title": "Range", "description": "An inclusive range; either bound may be left out.", "type": "object", "additionalProperties": false, "properties": { "min": { "description": "Lower bound (inclusive).", "type": "number", "minimum": 0, "maximum": 9007199254740991 }, "max": { "description": "Upper bound (inclusive).", "type": "number", "minimum": 0, "maximum": 9007199254740991 } } }, "agreement": { "title": "Agreement", "description": "Name, version, period, language and parties of the agreement.", "type": "object", "additionalProperties": false, "required": ["name", "version", "language", "effectiveDate", "reviewPeriod", "parties"], "properties": { "name": { "description": "Title of the agreement as printed on the signed document.", "$ref": "#/$defs/text" }, "version": { "description": 'Version of the agreement, quoted: `"3"`, `"2026.2"` or `"1.4.0"` (unquoted, YAML reads 2026.10 as the number 2026.1). Must increase at every reset.', "type": "string", "pattern": "^\\d+(\\.\\d+){0,2}$" }, "language": { "description": "BCP 47 language tag of the document's text, e.g. `en`, `de-DE`, `tr`, `ja`. Used to compare names and to localise rendered documents.", "type": "string", "pattern": "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" }, "currency": { "description": "ISO 4217 code of the currency of money amounts, e.g. `EUR`, `TRY`, `JPY`, `USD`.", "type": "string", "pattern": "^[A-Z]{3}$" }, "effectiveDate": { "description": "The day the agreement takes effect; inside the review period.", "$ref": "#/$defs/date" }, "reviewPeriod": { "title": "Review period", "description": "The period the agreement and its targets cover, typically six months.", "type": "object", "additionalProperties": false, "required": ["start", "end"], "properties": { "start": { "description": "First day of the period.", "$ref": "#/$defs/date" }, "end": { "description": "Last day of the period (inclusive).", "$ref": "#/$defs/date" } } }, "purpose": { "description": "Why the two teams make this agreement.", "$ref": "#/$defs/text" }, "scope": { "description": "What the agreement covers (teams, regions, products); it may grow to customer service or operations.", "$ref": "#/$defs/textList" }, "goals": { "description": "Shared goals of the agreement.", "$ref": "#/$defs/textList" }, "parties": { "description": "The teams bound by the agreement (marketing, sales, ...). Owners elsewhere refer to a party's id.", "type": "array", "minItems": 2, "items": { "$ref": "#/$defs/party" } } } }, "party": { "title": "Party", "description": "A team bound by the agreement, with the people who sign for it.", "type": "object", "additionalProperties": false, "required": ["id", "name", "signatories"], "properties": { "id": { "description": "Identifier that owners refer to, e.g. `marketing` or `sales`.", "$ref": "#/$defs/id" }, "name": { "description": "Name of the team.", "$ref": "#/$defs/text" }, "responsibilities": { "description": "What this team commits to under the agreement.", "$ref": "#/$defs/textList" }, "signatories": { "title": "Signatories", "description": "The people who sign for this team.", "type": "array", "minItems": 1, "items": { "title": "Signatory", "description": "A person who signs for the team.", "type": "object", "additionalProperties": false, "required": ["name", "title"], "properties": { "name": { "description": "Full name.", "$ref": "#/$defs/text" }, "title": { "description": "Job title, e.g. Head of Marketing.", "$ref": "#/$defs/text" }, "email": { "description": "E-mail address.", "type": "string", "format": "email" } } } } } }, "icp": { "title": "Ideal customer profile", "description": "A kind of company worth selling to.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier that personas refer to.", "$ref": "#/$defs/id" }, "name": { "description": "Short name of the profile.", "$ref": "#/$defs/text" }, "description": { "description": "What kind of company this is.", "$ref": "#/$defs/text" }, "industries": { "description": "Industries the company works in.", "$ref": "#/$defs/textList" }, "employees": { "description": "Company size in employees.", "$ref": "#/$defs/range" }, "annualRevenue": { "description": "Company size in annual revenue, in the agreement's currency.", "$ref": "#/$defs/range" }, "regions": { "description": "Countries or regions.", "$ref": "#/$defs/textList" }, "technologies": { "description": "Technologies the company uses.", "$ref": "#/$defs/textList" }, "pains": { "description": "Problems our offer solves for this company.", "$ref": "#/$defs/textList" } } }, "persona": { "title": "Buyer persona", "description": "A semi-fictional person inside an ICP company.", "type": "object", "additionalProperties": false, "required": ["id", "name", "icp"], "properties": { "id": { "description": "Identifier of the persona.", "$ref": "#/$defs/id" }, "name": { "description": 'Memorable name, e.g. "Operations Oya".', "$ref": "#/$defs/text" }, "icp": { "description": "Id of the ideal customer profile this persona works in.", "$ref": "#/$defs/id" }, "role": { "description": "Job role or title.", "$ref": "#/$defs/text" }, "goals": { "description": "What the persona wants to achieve.", "$ref": "#/$defs/textList" }, "pains": { "description": "What frustrates the persona.", "$ref": "#/$defs/textList" }, "objections": { "description": "Why the persona might say no.", "$ref": "#/$defs/textList" }, "channels": { "description": "Where the persona looks for information.", "$ref": "#/$defs/textList" } } }, "journeyStage": { "title": "Journey phase", "description": "A phase of the buyer's journey with its funnel position and content.", "type": "object", "additionalProperties": false, "required": ["id", "name", "funnel"], "properties": { "id": { "description": "Identifier that lifecycle stages refer to.", "$ref": "#/$defs/id" }, "name": { "description": "Name of the phase, e.g. Awareness.", "$ref": "#/$defs/text" }, "funnel": { "description": "Top, middle or bottom of the funnel.", "enum": ["TOFU", "MOFU", "BOFU"] }, "description": { "description": "What the buyer does in this phase.", "$ref": "#/$defs/text" }, "content": { "description": "Content offered in this phase.", "$ref": "#/$defs/textList" } } }, "lifecycleStage": { "title": "Lifecycle stage", "description": "A stage a contact moves through, with its owner and criteria.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the stage.", "$ref": "#/$defs/id" }, "name": { "description": "Display name in the document's language.", "$ref": "#/$defs/text" }, "category": { "description": "Which standard stage this is, so order and hand-off can be checked whatever the name's language. Inferred from the id when left out and the id is a standard one.", "enum": ["subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist", "other"] }, "owner": { "description": "Id of the party that owns contacts in this stage.", "$ref": "#/$defs/id" }, "journeyStage": { "description": "Id of the buyer's journey phase this stage belongs to.", "$ref": "#/$defs/id" }, "entryCriteria": { "description": "What must be true for a contact to enter this stage.", "$ref": "#/$defs/textList" }, "exitCriteria": { "description": "What must be true for a contact to leave this stage.", "$ref": "#/$defs/textList" }, "automation": { "description": "The CRM automation that moves contacts into this stage.", "$ref": "#/$defs/text" }, "maxTimeInStage": { "description": "How long a contact may stay here before the owner must act.", "$ref": "#/$defs/duration" } } }, "leadType": { "title": "Lead type", "description": "A kind of lead with its own journey, criteria, owner or follow-up time.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the lead type.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "What makes a lead of this type.", "$ref": "#/$defs/text" }, "owner": { "description": "Id of the party that follows up leads of this type.", "$ref": "#/$defs/id" }, "criteria": { "description": "Criteria specific to this lead type.", "$ref": "#/$defs/textList" }, "timeToFirstAttempt": { "description": "How soon the first connect attempt must follow the hand-off for this type; overrides the connect-attempt default.", "$ref": "#/$defs/duration" } } }, "leadStatus": { "title": "Lead status", "description": "Where a lead stands inside a stage.", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "description": "Identifier of the status.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "When a lead has this status.", "$ref": "#/$defs/text" }, "stage": { "description": "Id of the lifecycle stage this status is used in.", "$ref": "#/$defs/id" }, "returnsToMarketing": { "description": "True when sales hands the lead back to marketing for nurturing with this status.", "type": "boolean" }, "returnReasons": { "description": "Accepted reasons for returning a lead to marketing; required when `returnsToMarketing` is true.", "$ref": "#/$defs/textList" } } }, "dealStage": { "title": "Deal stage", "description": "A stage of the sales pipeline with its win probability.", "type": "object", "additionalProperties": false, "required": ["id", "name", "probability"], "properties": { "id": { "description": "Identifier of the deal stage.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "What has happened when a deal is in this stage.", "$ref": "#/$defs/text" }, "probability": { "description": "Chance that a deal in this stage is won.", "$ref": "#/$defs/percent" }, "outcome": { "description": "Whether deals in this stage are still open, won, lost or on hold. Defaults to `open`.", "enum": ["open", "won", "lost", "on-hold"] } } }, "leadScoring": { "title": "Lead scoring", "description": "Points for fit and behaviour, with the thresholds at which a lead becomes an MQL and an SQL.", "type": "object", "additionalProperties": false, "required": ["criteria", "mqlThreshold", "sqlThreshold"], "properties": { "criteria": { "title": "Criteria", "description": "What earns or costs points.", "type": "array", "minItems": 1, "items": { "title": "Scoring criterion", "description": "One thing that earns (or, with negative points, costs) points.", "type": "object", "additionalProperties": false, "required": ["id", "name", "category", "points"], "properties": { "id": { "description": "Identifier of the criterion.", "$ref": "#/$defs/id" }, "name": { "description": "What the lead did or is.", "$ref": "#/$defs/text" }, "category": { "description": "`fit` (ICP and persona match) or `behaviour` (visits, downloads, demo requests).", "enum": ["fit", "behaviour"] }, "points": { "description": "Points added (negative: removed).", "type": "integer", "minimum": -9007199254740991, "maximum": 9007199254740991 } } } }, "mqlThreshold": { "description": "Score at which a lead becomes a marketing qualified lead.", "type": "number", "minimum": 0, "maximum": 9007199254740991 }, "sqlThreshold": { "description": "Score at which an MQL becomes a sales qualified lead automatically; above the MQL threshold.", "type": "number", "minimum": 0, "maximum": 9007199254740991 }, "decay": { "description": 'How points fade without activity, e.g. "-10 points after 30 days without activity".', "$ref": "#/$defs/text" } } }, "connectAttempt": { "title": "Connect attempt", "description": "What counts as a real attempt to reach a handed-over lead, the sequence, and what happens when it ends without a connection.", "type": "object", "additionalProperties": false, "required": ["counts", "channels", "attempts", "window", "timeToFirstAttempt"], "properties": { "counts": { "description": "Actions that count as a connect attempt.", "$ref": "#/$defs/textList" }, "doesNotCount": { "description": "Actions that do not count as a connect attempt.", "$ref": "#/$defs/textList" }, "channels": { "description": "Channels attempts may use.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/channel" } }, "attempts": { "description": "How many attempts make a complete sequence.", "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "window": { "description": "How long the whole sequence may take, e.g. `10 business days`.", "$ref": "#/$defs/duration" }, "timeToFirstAttempt": { "description": "How soon after hand-off the first attempt must be made, e.g. `4 business hours`. Lead types may override it.", "$ref": "#/$defs/duration" }, "sequence": { "title": "Sequence", "description": "The planned attempts in order; when given, as many as `attempts`.", "type": "array", "items": { "title": "Planned attempt", "description": "One attempt of the sequence.", "type": "object", "additionalProperties": false, "required": ["channel", "after"], "properties": { "channel": { "description": "Channel of this attempt; one of the listed channels.", "$ref": "#/$defs/channel" }, "after": { "description": "Time since hand-off when this attempt is made, e.g. `0h` or `3 business days`.", "$ref": "#/$defs/duration" }, "note": { "description": "What to do or say in this attempt.", "$ref": "#/$defs/text" } } } }, "whenExhausted": { "title": "When exhausted", "description": "What happens when the sequence ends without a connection.", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "status": { "description": "Id of the lead status the lead moves to.", "$ref": "#/$defs/id" }, "action": { "description": "What the owner does.", "$ref": "#/$defs/text" } } } } }, "channel": { "description": "A contact channel.", "enum": ["phone", "email", "linkedin", "sms", "whatsapp", "video-call", "in-person", "chat", "other"] }, "kpi": { "title": "KPI target", "description": "A number one side commits to.", "type": "object", "additionalProperties": false, "required": ["id", "name", "owner", "unit", "target", "direction", "cadence"], "properties": { "id": { "description": "Identifier of the KPI, stable across versions.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "How the KPI is measured.", "$ref": "#/$defs/text" }, "metric": { "description": "Which figure of the funnel math this KPI is, so volumes can be checked against the revenue target.", "enum": ["revenue", "averageDealSize", "customers", "proposals", "sqls", "mqls", "leads", "visits", "closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"] }, "owner": { "description": "Id of the party accountable for the KPI.", "$ref": "#/$defs/id" }, "unit": { "description": "Unit of the target.", "enum": ["count", "currency", "percent", "days", "hours", "score"] }, "target": { "description": "The committed value. Percentages as for any percentage (`25%`, `25`, `0.25`).", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$", "minimum": -9007199254740991, "maximum": 9007199254740991 }, "direction": { "description": "Whether a higher or a lower value is better (a lower cost per lead is better).", "enum": ["higher", "lower"] }, "cadence": { "description": "How often the KPI is measured and reported.", "$ref": "#/$defs/cadence" }, "per": { "description": "The time span a count or currency target covers. Defaults to the cadence's span (monthly: month); `period` means the whole review period.", "enum": ["week", "month", "quarter", "half-year", "year", "period"] }, "indicator": { "description": "Leading (predicts results, e.g. conversion rates) or lagging (reports results, e.g. revenue).", "enum": ["leading", "lagging"] } } }, "reporting": { "title": "Reporting and review", "description": "How results are reported against the targets and when the teams meet to review them.", "type": "object", "additionalProperties": false, "required": ["cadence"], "properties": { "cadence": { "description": "How often results are reported.", "$ref": "#/$defs/cadence" }, "owner": { "description": "Id of the party that prepares the report.", "$ref": "#/$defs/id" }, "report": { "description": "What the report contains and where it lives.", "$ref": "#/$defs/text" }, "reviewMeeting": { "title": "Review meeting", "description": "The regular meeting where both teams review results.", "type": "object", "additionalProperties": false, "required": ["cadence"], "properties": { "name": { "description": "Name of the meeting.", "$ref": "#/$defs/text" }, "cadence": { "description": "How often the meeting takes place.", "$ref": "#/$defs/cadence" }, "participants": { "description": "Who attends.", "$ref": "#/$defs/textList" }, "agenda": { "description": "Standing agenda items.", "$ref": "#/$defs/textList" } } } } } } };
     var func1 = Object.prototype.hasOwnProperty;
     var schema32 = { "title": "Agreement", "description": "Name, version, period, language and parties of the agreement.", "type": "object", "additionalProperties": false, "required": ["name", "version", "language", "effectiveDate", "reviewPeriod", "parties"], "properties": { "name": { "description": "Title of the agreement as printed on the signed document.", "$ref": "#/$defs/text" }, "version": { "description": 'Version of the agreement, quoted: `"3"`, `"2026.2"` or `"1.4.0"` (unquoted, YAML reads 2026.10 as the number 2026.1). Must increase at every reset.', "type": "string", "pattern": "^\\d+(\\.\\d+){0,2}$" }, "language": { "description": "BCP 47 language tag of the document's text, e.g. `en`, `de-DE`, `tr`, `ja`. Used to compare names and to localise rendered documents.", "type": "string", "pattern": "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$" }, "currency": { "description": "ISO 4217 code of the currency of money amounts, e.g. `EUR`, `TRY`, `JPY`, `USD`.", "type": "string", "pattern": "^[A-Z]{3}$" }, "effectiveDate": { "description": "The day the agreement takes effect; inside the review period.", "$ref": "#/$defs/date" }, "reviewPeriod": { "title": "Review period", "description": "The period the agreement and its targets cover, typically six months.", "type": "object", "additionalProperties": false, "required": ["start", "end"], "properties": { "start": { "description": "First day of the period.", "$ref": "#/$defs/date" }, "end": { "description": "Last day of the period (inclusive).", "$ref": "#/$defs/date" } } }, "purpose": { "description": "Why the two teams make this agreement.", "$ref": "#/$defs/text" }, "scope": { "description": "What the agreement covers (teams, regions, products); it may grow to customer service or operations.", "$ref": "#/$defs/textList" }, "goals": { "description": "Shared goals of the agreement.", "$ref": "#/$defs/textList" }, "parties": { "description": "The teams bound by the agreement (marketing, sales, ...). Owners elsewhere refer to a party's id.", "type": "array", "minItems": 2, "items": { "$ref": "#/$defs/party" } } } };
     var pattern4 = new RegExp("^\\d+(\\.\\d+){0,2}$", "u");
@@ -16604,8 +16604,8 @@ var require_schema_validator = __commonJS({
             if (data4.min !== void 0) {
               let data5 = data4.min;
               if (typeof data5 == "number" && isFinite(data5)) {
-                if (data5 < 0 || isNaN(data5)) {
-                  const err10 = { instancePath: instancePath + "/employees/min", schemaPath: "#/$defs/range/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                if (data5 > 9007199254740991 || isNaN(data5)) {
+                  const err10 = { instancePath: instancePath + "/employees/min", schemaPath: "#/$defs/range/properties/min/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 } };
                   if (vErrors === null) {
                     vErrors = [err10];
                   } else {
@@ -16613,12 +16613,21 @@ var require_schema_validator = __commonJS({
                   }
                   errors++;
                 }
+                if (data5 < 0 || isNaN(data5)) {
+                  const err11 = { instancePath: instancePath + "/employees/min", schemaPath: "#/$defs/range/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
               } else {
-                const err11 = { instancePath: instancePath + "/employees/min", schemaPath: "#/$defs/range/properties/min/type", keyword: "type", params: { type: "number" } };
+                const err12 = { instancePath: instancePath + "/employees/min", schemaPath: "#/$defs/range/properties/min/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err11];
+                  vErrors = [err12];
                 } else {
-                  vErrors.push(err11);
+                  vErrors.push(err12);
                 }
                 errors++;
               }
@@ -16626,31 +16635,40 @@ var require_schema_validator = __commonJS({
             if (data4.max !== void 0) {
               let data6 = data4.max;
               if (typeof data6 == "number" && isFinite(data6)) {
-                if (data6 < 0 || isNaN(data6)) {
-                  const err12 = { instancePath: instancePath + "/employees/max", schemaPath: "#/$defs/range/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                if (data6 > 9007199254740991 || isNaN(data6)) {
+                  const err13 = { instancePath: instancePath + "/employees/max", schemaPath: "#/$defs/range/properties/max/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 } };
                   if (vErrors === null) {
-                    vErrors = [err12];
+                    vErrors = [err13];
                   } else {
-                    vErrors.push(err12);
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+                if (data6 < 0 || isNaN(data6)) {
+                  const err14 = { instancePath: instancePath + "/employees/max", schemaPath: "#/$defs/range/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
                   }
                   errors++;
                 }
               } else {
-                const err13 = { instancePath: instancePath + "/employees/max", schemaPath: "#/$defs/range/properties/max/type", keyword: "type", params: { type: "number" } };
+                const err15 = { instancePath: instancePath + "/employees/max", schemaPath: "#/$defs/range/properties/max/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err13];
+                  vErrors = [err15];
                 } else {
-                  vErrors.push(err13);
+                  vErrors.push(err15);
                 }
                 errors++;
               }
             }
           } else {
-            const err14 = { instancePath: instancePath + "/employees", schemaPath: "#/$defs/range/type", keyword: "type", params: { type: "object" } };
+            const err16 = { instancePath: instancePath + "/employees", schemaPath: "#/$defs/range/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err16];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err16);
             }
             errors++;
           }
@@ -16660,29 +16678,7 @@ var require_schema_validator = __commonJS({
           if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
             for (const key2 in data7) {
               if (!(key2 === "min" || key2 === "max")) {
-                const err15 = { instancePath: instancePath + "/annualRevenue", schemaPath: "#/$defs/range/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-            }
-            if (data7.min !== void 0) {
-              let data8 = data7.min;
-              if (typeof data8 == "number" && isFinite(data8)) {
-                if (data8 < 0 || isNaN(data8)) {
-                  const err16 = { instancePath: instancePath + "/annualRevenue/min", schemaPath: "#/$defs/range/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err16];
-                  } else {
-                    vErrors.push(err16);
-                  }
-                  errors++;
-                }
-              } else {
-                const err17 = { instancePath: instancePath + "/annualRevenue/min", schemaPath: "#/$defs/range/properties/min/type", keyword: "type", params: { type: "number" } };
+                const err17 = { instancePath: instancePath + "/annualRevenue", schemaPath: "#/$defs/range/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -16691,11 +16687,11 @@ var require_schema_validator = __commonJS({
                 errors++;
               }
             }
-            if (data7.max !== void 0) {
-              let data9 = data7.max;
-              if (typeof data9 == "number" && isFinite(data9)) {
-                if (data9 < 0 || isNaN(data9)) {
-                  const err18 = { instancePath: instancePath + "/annualRevenue/max", schemaPath: "#/$defs/range/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+            if (data7.min !== void 0) {
+              let data8 = data7.min;
+              if (typeof data8 == "number" && isFinite(data8)) {
+                if (data8 > 9007199254740991 || isNaN(data8)) {
+                  const err18 = { instancePath: instancePath + "/annualRevenue/min", schemaPath: "#/$defs/range/properties/min/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 } };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -16703,22 +16699,62 @@ var require_schema_validator = __commonJS({
                   }
                   errors++;
                 }
+                if (data8 < 0 || isNaN(data8)) {
+                  const err19 = { instancePath: instancePath + "/annualRevenue/min", schemaPath: "#/$defs/range/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
               } else {
-                const err19 = { instancePath: instancePath + "/annualRevenue/max", schemaPath: "#/$defs/range/properties/max/type", keyword: "type", params: { type: "number" } };
+                const err20 = { instancePath: instancePath + "/annualRevenue/min", schemaPath: "#/$defs/range/properties/min/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err19];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err19);
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data7.max !== void 0) {
+              let data9 = data7.max;
+              if (typeof data9 == "number" && isFinite(data9)) {
+                if (data9 > 9007199254740991 || isNaN(data9)) {
+                  const err21 = { instancePath: instancePath + "/annualRevenue/max", schemaPath: "#/$defs/range/properties/max/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 } };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                if (data9 < 0 || isNaN(data9)) {
+                  const err22 = { instancePath: instancePath + "/annualRevenue/max", schemaPath: "#/$defs/range/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              } else {
+                const err23 = { instancePath: instancePath + "/annualRevenue/max", schemaPath: "#/$defs/range/properties/max/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
                 }
                 errors++;
               }
             }
           } else {
-            const err20 = { instancePath: instancePath + "/annualRevenue", schemaPath: "#/$defs/range/type", keyword: "type", params: { type: "object" } };
+            const err24 = { instancePath: instancePath + "/annualRevenue", schemaPath: "#/$defs/range/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err24];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err24);
             }
             errors++;
           }
@@ -16742,11 +16778,11 @@ var require_schema_validator = __commonJS({
           }
         }
       } else {
-        const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err25];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err25);
         }
         errors++;
       }
@@ -17730,7 +17766,7 @@ var require_schema_validator = __commonJS({
       validate54.errors = vErrors;
       return errors === 0;
     }
-    var schema83 = { "title": "Lead scoring", "description": "Points for fit and behaviour, with the thresholds at which a lead becomes an MQL and an SQL.", "type": "object", "additionalProperties": false, "required": ["criteria", "mqlThreshold", "sqlThreshold"], "properties": { "criteria": { "title": "Criteria", "description": "What earns or costs points.", "type": "array", "minItems": 1, "items": { "title": "Scoring criterion", "description": "One thing that earns (or, with negative points, costs) points.", "type": "object", "additionalProperties": false, "required": ["id", "name", "category", "points"], "properties": { "id": { "description": "Identifier of the criterion.", "$ref": "#/$defs/id" }, "name": { "description": "What the lead did or is.", "$ref": "#/$defs/text" }, "category": { "description": "`fit` (ICP and persona match) or `behaviour` (visits, downloads, demo requests).", "enum": ["fit", "behaviour"] }, "points": { "description": "Points added (negative: removed).", "type": "integer" } } } }, "mqlThreshold": { "description": "Score at which a lead becomes a marketing qualified lead.", "type": "number", "minimum": 0 }, "sqlThreshold": { "description": "Score at which an MQL becomes a sales qualified lead automatically; above the MQL threshold.", "type": "number", "minimum": 0 }, "decay": { "description": 'How points fade without activity, e.g. "-10 points after 30 days without activity".', "$ref": "#/$defs/text" } } };
+    var schema83 = { "title": "Lead scoring", "description": "Points for fit and behaviour, with the thresholds at which a lead becomes an MQL and an SQL.", "type": "object", "additionalProperties": false, "required": ["criteria", "mqlThreshold", "sqlThreshold"], "properties": { "criteria": { "title": "Criteria", "description": "What earns or costs points.", "type": "array", "minItems": 1, "items": { "title": "Scoring criterion", "description": "One thing that earns (or, with negative points, costs) points.", "type": "object", "additionalProperties": false, "required": ["id", "name", "category", "points"], "properties": { "id": { "description": "Identifier of the criterion.", "$ref": "#/$defs/id" }, "name": { "description": "What the lead did or is.", "$ref": "#/$defs/text" }, "category": { "description": "`fit` (ICP and persona match) or `behaviour` (visits, downloads, demo requests).", "enum": ["fit", "behaviour"] }, "points": { "description": "Points added (negative: removed).", "type": "integer", "minimum": -9007199254740991, "maximum": 9007199254740991 } } } }, "mqlThreshold": { "description": "Score at which a lead becomes a marketing qualified lead.", "type": "number", "minimum": 0, "maximum": 9007199254740991 }, "sqlThreshold": { "description": "Score at which an MQL becomes a sales qualified lead automatically; above the MQL threshold.", "type": "number", "minimum": 0, "maximum": 9007199254740991 }, "decay": { "description": 'How points fade without activity, e.g. "-10 points after 30 days without activity".', "$ref": "#/$defs/text" } } };
     function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -17903,41 +17939,39 @@ var require_schema_validator = __commonJS({
                     }
                     errors++;
                   }
+                  if (typeof data5 == "number" && isFinite(data5)) {
+                    if (data5 > 9007199254740991 || isNaN(data5)) {
+                      const err16 = { instancePath: instancePath + "/criteria/" + i0 + "/points", schemaPath: "#/properties/criteria/items/properties/points/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 } };
+                      if (vErrors === null) {
+                        vErrors = [err16];
+                      } else {
+                        vErrors.push(err16);
+                      }
+                      errors++;
+                    }
+                    if (data5 < -9007199254740991 || isNaN(data5)) {
+                      const err17 = { instancePath: instancePath + "/criteria/" + i0 + "/points", schemaPath: "#/properties/criteria/items/properties/points/minimum", keyword: "minimum", params: { comparison: ">=", limit: -9007199254740991 } };
+                      if (vErrors === null) {
+                        vErrors = [err17];
+                      } else {
+                        vErrors.push(err17);
+                      }
+                      errors++;
+                    }
+                  }
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/criteria/" + i0, schemaPath: "#/properties/criteria/items/type", keyword: "type", params: { type: "object" } };
+                const err18 = { instancePath: instancePath + "/criteria/" + i0, schemaPath: "#/properties/criteria/items/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err18];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err18);
                 }
                 errors++;
               }
             }
           } else {
-            const err17 = { instancePath: instancePath + "/criteria", schemaPath: "#/properties/criteria/type", keyword: "type", params: { type: "array" } };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data.mqlThreshold !== void 0) {
-          let data6 = data.mqlThreshold;
-          if (typeof data6 == "number" && isFinite(data6)) {
-            if (data6 < 0 || isNaN(data6)) {
-              const err18 = { instancePath: instancePath + "/mqlThreshold", schemaPath: "#/properties/mqlThreshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          } else {
-            const err19 = { instancePath: instancePath + "/mqlThreshold", schemaPath: "#/properties/mqlThreshold/type", keyword: "type", params: { type: "number" } };
+            const err19 = { instancePath: instancePath + "/criteria", schemaPath: "#/properties/criteria/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -17946,11 +17980,11 @@ var require_schema_validator = __commonJS({
             errors++;
           }
         }
-        if (data.sqlThreshold !== void 0) {
-          let data7 = data.sqlThreshold;
-          if (typeof data7 == "number" && isFinite(data7)) {
-            if (data7 < 0 || isNaN(data7)) {
-              const err20 = { instancePath: instancePath + "/sqlThreshold", schemaPath: "#/properties/sqlThreshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+        if (data.mqlThreshold !== void 0) {
+          let data6 = data.mqlThreshold;
+          if (typeof data6 == "number" && isFinite(data6)) {
+            if (data6 > 9007199254740991 || isNaN(data6)) {
+              const err20 = { instancePath: instancePath + "/mqlThreshold", schemaPath: "#/properties/mqlThreshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -17958,12 +17992,52 @@ var require_schema_validator = __commonJS({
               }
               errors++;
             }
+            if (data6 < 0 || isNaN(data6)) {
+              const err21 = { instancePath: instancePath + "/mqlThreshold", schemaPath: "#/properties/mqlThreshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
           } else {
-            const err21 = { instancePath: instancePath + "/sqlThreshold", schemaPath: "#/properties/sqlThreshold/type", keyword: "type", params: { type: "number" } };
+            const err22 = { instancePath: instancePath + "/mqlThreshold", schemaPath: "#/properties/mqlThreshold/type", keyword: "type", params: { type: "number" } };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err22];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data.sqlThreshold !== void 0) {
+          let data7 = data.sqlThreshold;
+          if (typeof data7 == "number" && isFinite(data7)) {
+            if (data7 > 9007199254740991 || isNaN(data7)) {
+              const err23 = { instancePath: instancePath + "/sqlThreshold", schemaPath: "#/properties/sqlThreshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 } };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            if (data7 < 0 || isNaN(data7)) {
+              const err24 = { instancePath: instancePath + "/sqlThreshold", schemaPath: "#/properties/sqlThreshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/sqlThreshold", schemaPath: "#/properties/sqlThreshold/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
             }
             errors++;
           }
@@ -17972,30 +18046,30 @@ var require_schema_validator = __commonJS({
           let data8 = data.decay;
           if (typeof data8 === "string") {
             if (data8.length < 1) {
-              const err22 = { instancePath: instancePath + "/decay", schemaPath: "#/$defs/text/minLength", keyword: "minLength", params: { limit: 1 } };
+              const err26 = { instancePath: instancePath + "/decay", schemaPath: "#/$defs/text/minLength", keyword: "minLength", params: { limit: 1 } };
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err26];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err26);
               }
               errors++;
             }
           } else {
-            const err23 = { instancePath: instancePath + "/decay", schemaPath: "#/$defs/text/type", keyword: "type", params: { type: "string" } };
+            const err27 = { instancePath: instancePath + "/decay", schemaPath: "#/$defs/text/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err27];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
       } else {
-        const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err28];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err28);
         }
         errors++;
       }
@@ -18141,12 +18215,21 @@ var require_schema_validator = __commonJS({
             errors++;
           }
           if (typeof data4 == "number" && isFinite(data4)) {
-            if (data4 < 1 || isNaN(data4)) {
-              const err11 = { instancePath: instancePath + "/attempts", schemaPath: "#/properties/attempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+            if (data4 > 9007199254740991 || isNaN(data4)) {
+              const err11 = { instancePath: instancePath + "/attempts", schemaPath: "#/properties/attempts/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 } };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
                 vErrors.push(err11);
+              }
+              errors++;
+            }
+            if (data4 < 1 || isNaN(data4)) {
+              const err12 = { instancePath: instancePath + "/attempts", schemaPath: "#/properties/attempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
               }
               errors++;
             }
@@ -18156,20 +18239,20 @@ var require_schema_validator = __commonJS({
           let data5 = data.window;
           if (typeof data5 === "string") {
             if (!pattern15.test(data5)) {
-              const err12 = { instancePath: instancePath + "/window", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
+              const err13 = { instancePath: instancePath + "/window", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err13];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err13);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/window", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" } };
+            const err14 = { instancePath: instancePath + "/window", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err14];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err14);
             }
             errors++;
           }
@@ -18178,20 +18261,20 @@ var require_schema_validator = __commonJS({
           let data6 = data.timeToFirstAttempt;
           if (typeof data6 === "string") {
             if (!pattern15.test(data6)) {
-              const err14 = { instancePath: instancePath + "/timeToFirstAttempt", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
+              const err15 = { instancePath: instancePath + "/timeToFirstAttempt", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err15];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err15);
               }
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/timeToFirstAttempt", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" } };
+            const err16 = { instancePath: instancePath + "/timeToFirstAttempt", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err16];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err16);
             }
             errors++;
           }
@@ -18204,16 +18287,7 @@ var require_schema_validator = __commonJS({
               let data8 = data7[i2];
               if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
                 if (data8.channel === void 0) {
-                  const err16 = { instancePath: instancePath + "/sequence/" + i2, schemaPath: "#/properties/sequence/items/required", keyword: "required", params: { missingProperty: "channel" } };
-                  if (vErrors === null) {
-                    vErrors = [err16];
-                  } else {
-                    vErrors.push(err16);
-                  }
-                  errors++;
-                }
-                if (data8.after === void 0) {
-                  const err17 = { instancePath: instancePath + "/sequence/" + i2, schemaPath: "#/properties/sequence/items/required", keyword: "required", params: { missingProperty: "after" } };
+                  const err17 = { instancePath: instancePath + "/sequence/" + i2, schemaPath: "#/properties/sequence/items/required", keyword: "required", params: { missingProperty: "channel" } };
                   if (vErrors === null) {
                     vErrors = [err17];
                   } else {
@@ -18221,21 +18295,18 @@ var require_schema_validator = __commonJS({
                   }
                   errors++;
                 }
+                if (data8.after === void 0) {
+                  const err18 = { instancePath: instancePath + "/sequence/" + i2, schemaPath: "#/properties/sequence/items/required", keyword: "required", params: { missingProperty: "after" } };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
                 for (const key1 in data8) {
                   if (!(key1 === "channel" || key1 === "after" || key1 === "note")) {
-                    const err18 = { instancePath: instancePath + "/sequence/" + i2, schemaPath: "#/properties/sequence/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                    if (vErrors === null) {
-                      vErrors = [err18];
-                    } else {
-                      vErrors.push(err18);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.channel !== void 0) {
-                  let data9 = data8.channel;
-                  if (!(data9 === "phone" || data9 === "email" || data9 === "linkedin" || data9 === "sms" || data9 === "whatsapp" || data9 === "video-call" || data9 === "in-person" || data9 === "chat" || data9 === "other")) {
-                    const err19 = { instancePath: instancePath + "/sequence/" + i2 + "/channel", schemaPath: "#/$defs/channel/enum", keyword: "enum", params: { allowedValues: schema88.enum } };
+                    const err19 = { instancePath: instancePath + "/sequence/" + i2, schemaPath: "#/properties/sequence/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                     if (vErrors === null) {
                       vErrors = [err19];
                     } else {
@@ -18244,24 +18315,36 @@ var require_schema_validator = __commonJS({
                     errors++;
                   }
                 }
+                if (data8.channel !== void 0) {
+                  let data9 = data8.channel;
+                  if (!(data9 === "phone" || data9 === "email" || data9 === "linkedin" || data9 === "sms" || data9 === "whatsapp" || data9 === "video-call" || data9 === "in-person" || data9 === "chat" || data9 === "other")) {
+                    const err20 = { instancePath: instancePath + "/sequence/" + i2 + "/channel", schemaPath: "#/$defs/channel/enum", keyword: "enum", params: { allowedValues: schema88.enum } };
+                    if (vErrors === null) {
+                      vErrors = [err20];
+                    } else {
+                      vErrors.push(err20);
+                    }
+                    errors++;
+                  }
+                }
                 if (data8.after !== void 0) {
                   let data10 = data8.after;
                   if (typeof data10 === "string") {
                     if (!pattern15.test(data10)) {
-                      const err20 = { instancePath: instancePath + "/sequence/" + i2 + "/after", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
+                      const err21 = { instancePath: instancePath + "/sequence/" + i2 + "/after", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*([0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*((?:[Aa\uFF21\uFF41][Rr\uFF32\uFF52][Bb\uFF22\uFF42][Ee\uFF25\uFF45][Ii\u0130\u0131\uFF29\uFF49][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Bb\uFF22\uFF42](?:[Dd\uFF24\uFF44]|[Hh\uFF28\uFF48]|[Uu\uFF35\uFF55][Ss\uFF33\uFF53][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Ee\uFF25\uFF45][Ss\uFF33\uFF53][Ss\uFF33\uFF53]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?))|[Dd\uFF24\uFF44](?:[Aa\uFF21\uFF41](?:[Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Kk\uFF2B\uFF4B][Aa\uFF21\uFF41]|[Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?)|[Kk\uFF2B\uFF4B](?:\\.)?)?|[Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Cc\uFF23\uFF43][Hh\uFF28\uFF48][\xC4\xE4][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Ss\uFF33\uFF53](?:[Ss\uFF33\uFF53][Tt\uFF34\uFF54][Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[\xDC\xFC][Nn\uFF2E\uFF4E])|[Hh\uFF28\uFF48](?:[Aa\uFF21\uFF41][Ff\uFF26\uFF46][Tt\uFF34\uFF54][Aa\uFF21\uFF41]|[Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)?|[Ii\u0130\u0131\uFF29\uFF49][\u015E\u015F](?:\\s+(?:[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC]|[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49])|[Gg\uFF27\uFF47][\xDC\xFC][Nn\uFF2E\uFF4E][\xDC\xFC])|[Mm\uFF2D\uFF4D](?:[Ee\uFF25\uFF45][Ss\uFF33\uFF53][Aa\uFF21\uFF41][Ii\u0130\u0131\uFF29\uFF49]\\s+[Ss\uFF33\uFF53][Aa\uFF21\uFF41][Aa\uFF21\uFF41][Tt\uFF34\uFF54][Ii\u0130\u0131\uFF29\uFF49]|[Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E](?:\\.|[Ss\uFF33\uFF53]|[Uu\uFF35\uFF55][Tt\uFF34\uFF54][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E]|[Ss\uFF33\uFF53])?)?)?|[Ss\uFF33\uFF53](?:[Aa\uFF21\uFF41](?:\\.|[Aa\uFF21\uFF41][Tt\uFF34\uFF54])?|[Tt\uFF34\uFF54](?:[Dd\uFF24\uFF44](?:\\.)?|[Uu\uFF35\uFF55][Nn\uFF2E\uFF4E][Dd\uFF24\uFF44][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?))|[Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?|[Ww\uFF37\uFF57](?:[Ee\uFF25\uFF45](?:[Ee\uFF25\uFF45][Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Tt\uFF34\uFF54][Aa\uFF21\uFF41][Gg\uFF27\uFF47](?:[Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?)?)|[Kk\uFF2B\uFF4B](?:[Ss\uFF33\uFF53])?|[Oo\uFF2F\uFF4F](?:[Cc\uFF23\uFF43][Hh\uFF28\uFF48][Ee\uFF25\uFF45](?:[Nn\uFF2E\uFF4E])?|[Rr\uFF32\uFF52][Kk\uFF2B\uFF4B][Ii\u0130\u0131\uFF29\uFF49][Nn\uFF2E\uFF4E][Gg\uFF27\uFF47]\\s+(?:[Dd\uFF24\uFF44][Aa\uFF21\uFF41][Yy\uFF39\uFF59](?:[Ss\uFF33\uFF53])?|[Hh\uFF28\uFF48][Oo\uFF2F\uFF4F][Uu\uFF35\uFF55][Rr\uFF32\uFF52](?:[Ss\uFF33\uFF53])?)))?|\u5206(?:\u9593)?|\u55B6\u696D(?:\u65E5|\u6642\u9593)|\u65E5(?:\u9593)?|\u6642\u9593|\u7A3C\u50CD\u65E5|\u9031(?:\u9593)?))\\s*$" } };
                       if (vErrors === null) {
-                        vErrors = [err20];
+                        vErrors = [err21];
                       } else {
-                        vErrors.push(err20);
+                        vErrors.push(err21);
                       }
                       errors++;
                     }
                   } else {
-                    const err21 = { instancePath: instancePath + "/sequence/" + i2 + "/after", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" } };
+                    const err22 = { instancePath: instancePath + "/sequence/" + i2 + "/after", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err21];
+                      vErrors = [err22];
                     } else {
-                      vErrors.push(err21);
+                      vErrors.push(err22);
                     }
                     errors++;
                   }
@@ -18270,40 +18353,40 @@ var require_schema_validator = __commonJS({
                   let data11 = data8.note;
                   if (typeof data11 === "string") {
                     if (data11.length < 1) {
-                      const err22 = { instancePath: instancePath + "/sequence/" + i2 + "/note", schemaPath: "#/$defs/text/minLength", keyword: "minLength", params: { limit: 1 } };
+                      const err23 = { instancePath: instancePath + "/sequence/" + i2 + "/note", schemaPath: "#/$defs/text/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err22];
+                        vErrors = [err23];
                       } else {
-                        vErrors.push(err22);
+                        vErrors.push(err23);
                       }
                       errors++;
                     }
                   } else {
-                    const err23 = { instancePath: instancePath + "/sequence/" + i2 + "/note", schemaPath: "#/$defs/text/type", keyword: "type", params: { type: "string" } };
+                    const err24 = { instancePath: instancePath + "/sequence/" + i2 + "/note", schemaPath: "#/$defs/text/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err23];
+                      vErrors = [err24];
                     } else {
-                      vErrors.push(err23);
+                      vErrors.push(err24);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/sequence/" + i2, schemaPath: "#/properties/sequence/items/type", keyword: "type", params: { type: "object" } };
+                const err25 = { instancePath: instancePath + "/sequence/" + i2, schemaPath: "#/properties/sequence/items/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             }
           } else {
-            const err25 = { instancePath: instancePath + "/sequence", schemaPath: "#/properties/sequence/type", keyword: "type", params: { type: "array" } };
+            const err26 = { instancePath: instancePath + "/sequence", schemaPath: "#/properties/sequence/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err26];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err26);
             }
             errors++;
           }
@@ -18312,21 +18395,21 @@ var require_schema_validator = __commonJS({
           let data12 = data.whenExhausted;
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
             if (data12.status === void 0) {
-              const err26 = { instancePath: instancePath + "/whenExhausted", schemaPath: "#/properties/whenExhausted/required", keyword: "required", params: { missingProperty: "status" } };
+              const err27 = { instancePath: instancePath + "/whenExhausted", schemaPath: "#/properties/whenExhausted/required", keyword: "required", params: { missingProperty: "status" } };
               if (vErrors === null) {
-                vErrors = [err26];
+                vErrors = [err27];
               } else {
-                vErrors.push(err26);
+                vErrors.push(err27);
               }
               errors++;
             }
             for (const key2 in data12) {
               if (!(key2 === "status" || key2 === "action")) {
-                const err27 = { instancePath: instancePath + "/whenExhausted", schemaPath: "#/properties/whenExhausted/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+                const err28 = { instancePath: instancePath + "/whenExhausted", schemaPath: "#/properties/whenExhausted/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
-                  vErrors = [err27];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err27);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
@@ -18335,20 +18418,20 @@ var require_schema_validator = __commonJS({
               let data13 = data12.status;
               if (typeof data13 === "string") {
                 if (!pattern7.test(data13)) {
-                  const err28 = { instancePath: instancePath + "/whenExhausted/status", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{Nd}\\p{Mn}\\p{Mc}_.-]*$" } };
+                  const err29 = { instancePath: instancePath + "/whenExhausted/status", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{Nd}\\p{Mn}\\p{Mc}_.-]*$" } };
                   if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err29];
                   } else {
-                    vErrors.push(err28);
+                    vErrors.push(err29);
                   }
                   errors++;
                 }
               } else {
-                const err29 = { instancePath: instancePath + "/whenExhausted/status", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" } };
+                const err30 = { instancePath: instancePath + "/whenExhausted/status", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err29];
+                  vErrors = [err30];
                 } else {
-                  vErrors.push(err29);
+                  vErrors.push(err30);
                 }
                 errors++;
               }
@@ -18357,47 +18440,47 @@ var require_schema_validator = __commonJS({
               let data14 = data12.action;
               if (typeof data14 === "string") {
                 if (data14.length < 1) {
-                  const err30 = { instancePath: instancePath + "/whenExhausted/action", schemaPath: "#/$defs/text/minLength", keyword: "minLength", params: { limit: 1 } };
+                  const err31 = { instancePath: instancePath + "/whenExhausted/action", schemaPath: "#/$defs/text/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err31];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err31);
                   }
                   errors++;
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/whenExhausted/action", schemaPath: "#/$defs/text/type", keyword: "type", params: { type: "string" } };
+                const err32 = { instancePath: instancePath + "/whenExhausted/action", schemaPath: "#/$defs/text/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err32];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err32);
                 }
                 errors++;
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/whenExhausted", schemaPath: "#/properties/whenExhausted/type", keyword: "type", params: { type: "object" } };
+            const err33 = { instancePath: instancePath + "/whenExhausted", schemaPath: "#/properties/whenExhausted/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err33];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
       } else {
-        const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err34];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err34);
         }
         errors++;
       }
       validate58.errors = vErrors;
       return errors === 0;
     }
-    var schema96 = { "title": "KPI target", "description": "A number one side commits to.", "type": "object", "additionalProperties": false, "required": ["id", "name", "owner", "unit", "target", "direction", "cadence"], "properties": { "id": { "description": "Identifier of the KPI, stable across versions.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "How the KPI is measured.", "$ref": "#/$defs/text" }, "metric": { "description": "Which figure of the funnel math this KPI is, so volumes can be checked against the revenue target.", "enum": ["revenue", "averageDealSize", "customers", "proposals", "sqls", "mqls", "leads", "visits", "closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"] }, "owner": { "description": "Id of the party accountable for the KPI.", "$ref": "#/$defs/id" }, "unit": { "description": "Unit of the target.", "enum": ["count", "currency", "percent", "days", "hours", "score"] }, "target": { "description": "The committed value. Percentages as for any percentage (`25%`, `25`, `0.25`).", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" }, "direction": { "description": "Whether a higher or a lower value is better (a lower cost per lead is better).", "enum": ["higher", "lower"] }, "cadence": { "description": "How often the KPI is measured and reported.", "$ref": "#/$defs/cadence" }, "per": { "description": "The time span a count or currency target covers. Defaults to the cadence's span (monthly: month); `period` means the whole review period.", "enum": ["week", "month", "quarter", "half-year", "year", "period"] }, "indicator": { "description": "Leading (predicts results, e.g. conversion rates) or lagging (reports results, e.g. revenue).", "enum": ["leading", "lagging"] } } };
+    var schema96 = { "title": "KPI target", "description": "A number one side commits to.", "type": "object", "additionalProperties": false, "required": ["id", "name", "owner", "unit", "target", "direction", "cadence"], "properties": { "id": { "description": "Identifier of the KPI, stable across versions.", "$ref": "#/$defs/id" }, "name": { "description": "Display name.", "$ref": "#/$defs/text" }, "description": { "description": "How the KPI is measured.", "$ref": "#/$defs/text" }, "metric": { "description": "Which figure of the funnel math this KPI is, so volumes can be checked against the revenue target.", "enum": ["revenue", "averageDealSize", "customers", "proposals", "sqls", "mqls", "leads", "visits", "closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"] }, "owner": { "description": "Id of the party accountable for the KPI.", "$ref": "#/$defs/id" }, "unit": { "description": "Unit of the target.", "enum": ["count", "currency", "percent", "days", "hours", "score"] }, "target": { "description": "The committed value. Percentages as for any percentage (`25%`, `25`, `0.25`).", "type": ["number", "string"], "pattern": "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$", "minimum": -9007199254740991, "maximum": 9007199254740991 }, "direction": { "description": "Whether a higher or a lower value is better (a lower cost per lead is better).", "enum": ["higher", "lower"] }, "cadence": { "description": "How often the KPI is measured and reported.", "$ref": "#/$defs/cadence" }, "per": { "description": "The time span a count or currency target covers. Defaults to the cadence's span (monthly: month); `period` means the whole review period.", "enum": ["week", "month", "quarter", "half-year", "year", "period"] }, "indicator": { "description": "Leading (predicts results, e.g. conversion rates) or lagging (reports results, e.g. revenue).", "enum": ["leading", "lagging"] } } };
     var schema101 = { "description": "How often something happens or is measured.", "enum": ["weekly", "monthly", "quarterly", "half-yearly", "yearly"] };
     function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
@@ -18600,13 +18683,33 @@ var require_schema_validator = __commonJS({
             }
             errors++;
           }
-          if (typeof data6 === "string") {
-            if (!pattern22.test(data6)) {
-              const err19 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/pattern", keyword: "pattern", params: { pattern: "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" } };
+          if (typeof data6 == "number" && isFinite(data6)) {
+            if (data6 > 9007199254740991 || isNaN(data6)) {
+              const err19 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
                 vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (data6 < -9007199254740991 || isNaN(data6)) {
+              const err20 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/minimum", keyword: "minimum", params: { comparison: ">=", limit: -9007199254740991 } };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          }
+          if (typeof data6 === "string") {
+            if (!pattern22.test(data6)) {
+              const err21 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/pattern", keyword: "pattern", params: { pattern: "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$" } };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
               }
               errors++;
             }
@@ -18615,31 +18718,7 @@ var require_schema_validator = __commonJS({
         if (data.direction !== void 0) {
           let data7 = data.direction;
           if (!(data7 === "higher" || data7 === "lower")) {
-            const err20 = { instancePath: instancePath + "/direction", schemaPath: "#/properties/direction/enum", keyword: "enum", params: { allowedValues: schema96.properties.direction.enum } };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data.cadence !== void 0) {
-          let data8 = data.cadence;
-          if (!(data8 === "weekly" || data8 === "monthly" || data8 === "quarterly" || data8 === "half-yearly" || data8 === "yearly")) {
-            const err21 = { instancePath: instancePath + "/cadence", schemaPath: "#/$defs/cadence/enum", keyword: "enum", params: { allowedValues: schema101.enum } };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data.per !== void 0) {
-          let data9 = data.per;
-          if (!(data9 === "week" || data9 === "month" || data9 === "quarter" || data9 === "half-year" || data9 === "year" || data9 === "period")) {
-            const err22 = { instancePath: instancePath + "/per", schemaPath: "#/properties/per/enum", keyword: "enum", params: { allowedValues: schema96.properties.per.enum } };
+            const err22 = { instancePath: instancePath + "/direction", schemaPath: "#/properties/direction/enum", keyword: "enum", params: { allowedValues: schema96.properties.direction.enum } };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -18648,10 +18727,10 @@ var require_schema_validator = __commonJS({
             errors++;
           }
         }
-        if (data.indicator !== void 0) {
-          let data10 = data.indicator;
-          if (!(data10 === "leading" || data10 === "lagging")) {
-            const err23 = { instancePath: instancePath + "/indicator", schemaPath: "#/properties/indicator/enum", keyword: "enum", params: { allowedValues: schema96.properties.indicator.enum } };
+        if (data.cadence !== void 0) {
+          let data8 = data.cadence;
+          if (!(data8 === "weekly" || data8 === "monthly" || data8 === "quarterly" || data8 === "half-yearly" || data8 === "yearly")) {
+            const err23 = { instancePath: instancePath + "/cadence", schemaPath: "#/$defs/cadence/enum", keyword: "enum", params: { allowedValues: schema101.enum } };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -18660,12 +18739,36 @@ var require_schema_validator = __commonJS({
             errors++;
           }
         }
+        if (data.per !== void 0) {
+          let data9 = data.per;
+          if (!(data9 === "week" || data9 === "month" || data9 === "quarter" || data9 === "half-year" || data9 === "year" || data9 === "period")) {
+            const err24 = { instancePath: instancePath + "/per", schemaPath: "#/properties/per/enum", keyword: "enum", params: { allowedValues: schema96.properties.per.enum } };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data.indicator !== void 0) {
+          let data10 = data.indicator;
+          if (!(data10 === "leading" || data10 === "lagging")) {
+            const err25 = { instancePath: instancePath + "/indicator", schemaPath: "#/properties/indicator/enum", keyword: "enum", params: { allowedValues: schema96.properties.indicator.enum } };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err26];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err26);
         }
         errors++;
       }
@@ -19341,12 +19444,14 @@ var init_sla_schema = __esm({
             min: {
               description: "Lower bound (inclusive).",
               type: "number",
-              minimum: 0
+              minimum: 0,
+              maximum: 9007199254740991
             },
             max: {
               description: "Upper bound (inclusive).",
               type: "number",
-              minimum: 0
+              minimum: 0,
+              maximum: 9007199254740991
             }
           }
         },
@@ -19827,7 +19932,9 @@ var init_sla_schema = __esm({
                   },
                   points: {
                     description: "Points added (negative: removed).",
-                    type: "integer"
+                    type: "integer",
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991
                   }
                 }
               }
@@ -19835,12 +19942,14 @@ var init_sla_schema = __esm({
             mqlThreshold: {
               description: "Score at which a lead becomes a marketing qualified lead.",
               type: "number",
-              minimum: 0
+              minimum: 0,
+              maximum: 9007199254740991
             },
             sqlThreshold: {
               description: "Score at which an MQL becomes a sales qualified lead automatically; above the MQL threshold.",
               type: "number",
-              minimum: 0
+              minimum: 0,
+              maximum: 9007199254740991
             },
             decay: {
               description: 'How points fade without activity, e.g. "-10 points after 30 days without activity".',
@@ -19881,7 +19990,8 @@ var init_sla_schema = __esm({
             attempts: {
               description: "How many attempts make a complete sequence.",
               type: "integer",
-              minimum: 1
+              minimum: 1,
+              maximum: 9007199254740991
             },
             window: {
               description: "How long the whole sequence may take, e.g. `10 business days`.",
@@ -20021,7 +20131,9 @@ var init_sla_schema = __esm({
                 "number",
                 "string"
               ],
-              pattern: "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$"
+              pattern: "^\\s*(?:[%\uFF05]\\s*(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)|(-?[0-9\uFF10-\uFF19]+(?:[.,\uFF0E\uFF0C][0-9\uFF10-\uFF19]+)?)\\s*[%\uFF05])\\s*$",
+              minimum: -9007199254740991,
+              maximum: 9007199254740991
             },
             direction: {
               description: "Whether a higher or a lower value is better (a lower cost per lead is better).",
@@ -20352,6 +20464,13 @@ function describeError(parsed2, error, wording) {
       return { ruleId: "schema/empty", message: message("schema/empty", { field }), path };
     case "minimum":
       return { ruleId: "schema/minimum", message: message("schema/minimum", { field, limit: Number(params.limit), found: describeValueAt(parsed2, path, value, wording) }), path };
+    case "maximum":
+      return {
+        ruleId: "schema/maximum",
+        message: message("schema/maximum", { field, limit: Number(params.limit), found: describeValueAt(parsed2, path, value, wording) }),
+        ...Math.abs(Number(params.limit)) === Number.MAX_SAFE_INTEGER ? { hint: message("schema/beyond-safe.hint") } : {},
+        path
+      };
     case "uniqueItems": {
       const later = Number(params.i);
       const list = Array.isArray(value) ? value : [];
@@ -22463,10 +22582,13 @@ function visible(text) {
   return text.replace(CONTROL, escapeOf);
 }
 function jsonVisible(json) {
-  return json.replace(/[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return json.replace(/[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(LEGACY_COMMAND, "#\\u0023[");
 }
-function noWorkflowCommands(text, colon) {
-  return text.replace(/^([ \t]*):(?=:)/gm, colon === "backslash" ? "$1\\:" : "$1&#58;");
+function noWorkflowCommands(text, escape2) {
+  return text.replace(COMMAND_START, escape2 === "backslash" ? "$1\\:" : "$1&#58;").replace(LEGACY_COMMAND, escape2 === "backslash" ? "##\\[" : "##&#91;");
+}
+function noLegacyCommands(text) {
+  return text.replace(LEGACY_COMMAND, "##\\[");
 }
 function terminalText(text) {
   let out = "";
@@ -22483,13 +22605,15 @@ function terminalText(text) {
   }
   return noWorkflowCommands(out + text.slice(last), "backslash");
 }
-var CONTROL, CONTROL_BUT_NEWLINE, NAMED, escapeOf, COLOUR;
+var CONTROL, CONTROL_BUT_NEWLINE, NAMED, COMMAND_START, LEGACY_COMMAND, escapeOf, COLOUR;
 var init_visible = __esm({
   "src/util/visible.ts"() {
     "use strict";
     CONTROL = /[\0-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
     CONTROL_BUT_NEWLINE = /[\0-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
     NAMED = { "\n": "\\n", "\r": "\\r" };
+    COMMAND_START = /^([^\S\n]*):(?=:)/gm;
+    LEGACY_COMMAND = /##\[/g;
     escapeOf = (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
     COLOUR = /\x1b\[[0-9;]*m/y;
   }
@@ -22544,8 +22668,10 @@ function formatDelta(change, currency, locale) {
   const sign = (n) => n > 0 ? "+" : n < 0 ? "\u2212" : "\xB1";
   const magnitude = Math.abs(absolute);
   const isPercent = change.unit === "percent" || change.field === "probability";
-  const abs = isPercent ? say2(locale, "diff/unit.pp", { n: Number(finite(magnitude * 100).toFixed(2)) }) : formatKpiValue(change.unit, magnitude, currency, locale);
-  const rel = relative6 === null || isPercent ? "" : `, ${sign(relative6)}${new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(finite(Math.abs(relative6)))}`;
+  const points = magnitude * 100;
+  if (isPercent && !Number.isFinite(points)) return "";
+  const abs = isPercent ? say2(locale, "diff/unit.pp", { n: Number(points.toFixed(2)) }) : formatKpiValue(change.unit, magnitude, currency, locale);
+  const rel = relative6 === null || isPercent || !Number.isFinite(relative6 * 100) ? "" : `, ${sign(relative6)}${new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(Math.abs(relative6))}`;
   return `${sign(absolute)}${abs}${rel}`;
 }
 function formatValue(value, locale) {
@@ -23156,12 +23282,13 @@ function formatFinding(finding, lines, c) {
   const line = lines?.[start.line - 1];
   const gutter = " ".repeat(String(start.line).length);
   if (line !== void 0) {
-    const before = visible(line.slice(0, start.column - 1));
+    const shown = (text) => noLegacyCommands(visible(text));
+    const before = shown(line.slice(0, start.column - 1));
     const endColumn = end && end.line === start.line && end.column > start.column ? end.column : line.length + 1;
-    const marked = visible(line.slice(start.column - 1, endColumn - 1)).trimEnd() || " ";
+    const marked = shown(line.slice(start.column - 1, endColumn - 1)).trimEnd() || " ";
     const caret = " ".repeat(displayWidth(before)) + "^".repeat(Math.max(1, displayWidth(marked)));
     const colorCaret = finding.severity === "error" ? c.red : c.yellow;
-    out.push(`${gutter} ${c.blue("|")}`, `${c.blue(String(start.line))} ${c.blue("|")} ${visible(line)}`, `${gutter} ${c.blue("|")} ${colorCaret(caret)}`);
+    out.push(`${gutter} ${c.blue("|")}`, `${c.blue(String(start.line))} ${c.blue("|")} ${shown(line)}`, `${gutter} ${c.blue("|")} ${colorCaret(caret)}`);
   }
   if (help) out.push(`${gutter} ${help}`);
   return out.join("\n");
@@ -23277,7 +23404,7 @@ ${visible(f.hint)}` : visible(f.message);
           lines.push(`::${f.severity === "error" ? "error" : "warning"} ${props.join(",")}::${escapeData(text)}`);
         }
       }
-      return lines.length ? lines.join("\n") + "\n" : "";
+      return lines.length ? noLegacyCommands(lines.join("\n")) + "\n" : "";
     };
   }
 });

@@ -19,7 +19,7 @@ it("the schema bounds no string length beyond non-empty (the validator counts UT
 it("the schema uses only keywords whose errors sla words itself (the validator is built without ajv's messages)", () => {
   const schema = JSON.parse(readFileSync(join(ROOT, "schemas/sla.schema.json"), "utf8")) as unknown;
   // The cases of toFinding in src/validate/schema.ts, and keywords that never fail on their own.
-  const worded = ["required", "additionalProperties", "type", "enum", "const", "pattern", "format", "minItems", "minLength", "minimum", "uniqueItems"];
+  const worded = ["required", "additionalProperties", "type", "enum", "const", "pattern", "format", "minItems", "minLength", "minimum", "maximum", "uniqueItems"];
   const structural = ["$schema", "$id", "$defs", "$ref", "title", "description", "properties", "items", "examples", "default", "$comment"];
   const used = new Set<string>();
   const walk = (node: unknown): void => {

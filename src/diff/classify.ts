@@ -27,9 +27,12 @@ function setDelta(change: Change, before: number, after: number, classes: { up?:
   else if (after < before) change.classes.push("lowered", ...(classes.down ?? []));
 }
 
-/** Without binary floating-point noise: 0.3 - 0.25 is 0.05, not 0.04999999999999999. */
+/**
+ * Without binary floating-point noise: 0.3 - 0.25 is 0.05, not 0.04999999999999999. A whole
+ * number has none and keeps every digit (9,007,199,254,740,991, not 9,007,199,254,740,000).
+ */
 function clean(n: number): number {
-  return Number(n.toPrecision(12));
+  return Number.isInteger(n) ? n : Number(n.toPrecision(12));
 }
 
 function kpiOf(sla: Sla, id: string | undefined): Kpi | undefined {

@@ -121,9 +121,15 @@ export function formatDelta(change: Change, currency: string | undefined, locale
   const sign = (n: number) => (n > 0 ? "+" : n < 0 ? "−" : "±");
   const magnitude = Math.abs(absolute);
   const isPercent = change.unit === "percent" || change.field === "probability";
-  const abs = isPercent ? say(locale, "diff/unit.pp", { n: Number(finite(magnitude * 100).toFixed(2)) }) : formatKpiValue(change.unit, magnitude, currency, locale);
+  // A change from a tiny figure to a large one can be more percent than a number holds
+  // (1e-292 → 9,007,199,254,740,991): that part is left out rather than written as ∞.
+  const points = magnitude * 100;
+  if (isPercent && !Number.isFinite(points)) return "";
+  const abs = isPercent ? say(locale, "diff/unit.pp", { n: Number(points.toFixed(2)) }) : formatKpiValue(change.unit, magnitude, currency, locale);
   const rel =
-    relative === null || isPercent ? "" : `, ${sign(relative)}${new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(finite(Math.abs(relative)))}`;
+    relative === null || isPercent || !Number.isFinite(relative * 100)
+      ? ""
+      : `, ${sign(relative)}${new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(Math.abs(relative))}`;
   return `${sign(absolute)}${abs}${rel}`;
 }
 

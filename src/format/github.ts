@@ -1,9 +1,9 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 // The only output whose lines are workflow commands: the agreement's text inside them is
 // made visible (no control characters) and escaped as GitHub reads them, so it can neither
-// end a command nor start another.
+// end a command nor start another, and holds no `##[` (visible.ts).
 import type { FindingsFormatter } from "./report.js";
-import { visible } from "../util/visible.js";
+import { noLegacyCommands, visible } from "../util/visible.js";
 
 const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -20,5 +20,5 @@ export const formatGithub: FindingsFormatter = (reports) => {
       lines.push(`::${f.severity === "error" ? "error" : "warning"} ${props.join(",")}::${escapeData(text)}`);
     }
   }
-  return lines.length ? lines.join("\n") + "\n" : "";
+  return lines.length ? noLegacyCommands(lines.join("\n")) + "\n" : "";
 };

@@ -4,7 +4,7 @@ import { countBySeverity, type Finding } from "../findings.js";
 import { displayWidth } from "../util/text-width.js";
 import type { Paint } from "./paint.js";
 import type { FindingsFormatter } from "./report.js";
-import { noWorkflowCommands, visible } from "../util/visible.js";
+import { noLegacyCommands, noWorkflowCommands, visible } from "../util/visible.js";
 import { word } from "../i18n/catalog.js";
 import { message } from "../i18n/message.js";
 
@@ -49,13 +49,14 @@ function formatFinding(finding: Finding, lines: string[] | undefined, c: Paint):
   const line = lines?.[start.line - 1];
   const gutter = " ".repeat(String(start.line).length);
   if (line !== undefined) {
-    // Measured as shown: a control character takes the width of its escape.
-    const before = visible(line.slice(0, start.column - 1));
+    // Measured as shown: a control character takes the width of its escape, a `##[` that of `##\[`.
+    const shown = (text: string) => noLegacyCommands(visible(text));
+    const before = shown(line.slice(0, start.column - 1));
     const endColumn = end && end.line === start.line && end.column > start.column ? end.column : line.length + 1;
-    const marked = visible(line.slice(start.column - 1, endColumn - 1)).trimEnd() || " ";
+    const marked = shown(line.slice(start.column - 1, endColumn - 1)).trimEnd() || " ";
     const caret = " ".repeat(displayWidth(before)) + "^".repeat(Math.max(1, displayWidth(marked)));
     const colorCaret = finding.severity === "error" ? c.red : c.yellow;
-    out.push(`${gutter} ${c.blue("|")}`, `${c.blue(String(start.line))} ${c.blue("|")} ${visible(line)}`, `${gutter} ${c.blue("|")} ${colorCaret(caret)}`);
+    out.push(`${gutter} ${c.blue("|")}`, `${c.blue(String(start.line))} ${c.blue("|")} ${shown(line)}`, `${gutter} ${c.blue("|")} ${colorCaret(caret)}`);
   }
   if (help) out.push(`${gutter} ${help}`);
   return out.join("\n");

@@ -369,6 +369,13 @@ function describeError(parsed: ParsedSla, error: SchemaError, wording: Wording):
       return { ruleId: "schema/empty", message: message("schema/empty", { field }), path };
     case "minimum":
       return { ruleId: "schema/minimum", message: message("schema/minimum", { field, limit: Number(params.limit), found: describeValueAt(parsed, path, value, wording) }), path };
+    case "maximum":
+      return {
+        ruleId: "schema/maximum",
+        message: message("schema/maximum", { field, limit: Number(params.limit), found: describeValueAt(parsed, path, value, wording) }),
+        ...(Math.abs(Number(params.limit)) === Number.MAX_SAFE_INTEGER ? { hint: message("schema/beyond-safe.hint") } : {}),
+        path,
+      };
     case "uniqueItems": {
       // ajv names the later entry i and the earlier one j.
       const later = Number(params.i);

@@ -56,20 +56,21 @@ describe("impossible funnel figures", () => {
     expect(json.changes.filter((c: { section: string }) => c.section === "funnel")).toHaveLength(1);
   });
 
-  it("a target too large to add up over the period: an error, and no ∞ in the diff or the document", () => {
+  it("a target beyond what an agreement could mean: an error at its line, and no ∞ in the diff or the document", () => {
     const { dir, file } = withTarget("    target: 176\n", "    target: 1e308\n    per: week\n");
     const validate = sla(["validate", file]);
-    expect(validate.stdout).toContain("error[funnel/impossible]: the target of KPI `mqls`, 1e+308 per week, adds up to more than a number can hold over 6 months");
+    expect(validate.stdout).toContain("error[schema/maximum]: `target` must be at most 9,007,199,254,740,991, found number `1e+308`");
+    expect(validate.stdout).toMatch(/sla\.yaml:540:13\n/);
     expect(validate.code).toBe(1);
-    const diff = sla(["diff", EXAMPLE, file], { cwd: dir });
-    expect(diff.stdout).not.toMatch(NOT_A_NUMBER);
-    expect(diff.code).toBe(0);
-    // With the rule switched off the document renders, and says no figure it cannot compute.
+    const diff = sla(["diff", EXAMPLE, "sla.yaml"], { cwd: dir });
+    expect(diff.stdout + diff.stderr).not.toMatch(NOT_A_NUMBER);
+    expect(diff.stderr).toBe("sla: cannot compare: sla.yaml:540:13: `target` must be at most 9,007,199,254,740,991, found number `1e+308`; see them all with: sla validate sla.yaml\n");
+    expect(diff.code).toBe(2);
     writeFileSync(join(dir, ".slarc.yaml"), "rules:\n  funnel/impossible: off\n");
     const render = sla(["render", "sla.yaml", "-o", "-"], { cwd: dir });
-    expect(render.stderr).toBe("");
-    expect(render.stdout).not.toMatch(NOT_A_NUMBER);
-    expect(render.code).toBe(0);
+    expect(render.stderr).toContain("error[schema/maximum]");
+    expect(render.stdout + render.stderr).not.toMatch(NOT_A_NUMBER);
+    expect(render.code).toBe(1);
   });
 
   it("with funnel/impossible switched off, a document with a denormal rate renders without NaN", () => {
@@ -83,6 +84,45 @@ describe("impossible funnel figures", () => {
     const markdown = readFileSync(join(dir, "out.md"), "utf8");
     expect(markdown).not.toMatch(NOT_A_NUMBER);
     expect(markdown).toContain("The funnel math needs a revenue target, an average deal size and the conversion rates.");
+  });
+});
+
+describe("numbers beyond what an agreement could mean", () => {
+  const SAFE = "9,007,199,254,740,991";
+
+  it.each([
+    ["points", "points: 15", "points: 1e308", "`points` must be at most", 352, 15],
+    ["negative points", "points: -30", "points: -1e308", "`points` must be at least -", 388, 15],
+    ["employees", "      max: 2000", "      max: 1e308", "`max` must be at most", 76, 12],
+    ["annual revenue", "      min: 20000000", "      min: 1e308", "`min` must be at most", 78, 12],
+    ["a threshold", "sqlThreshold: 80", "sqlThreshold: 1e308", "`sqlThreshold` must be at most", 390, 17],
+    ["a KPI target in days", "target: 75", "target: 1e308", "`target` must be at most", 578, 13],
+  ])("%s: validate says so at the line, diff and render say why they stop, with no internal error", (_name, from, to, message, line, column) => {
+    const { dir } = withTarget(from, to);
+    const validate = sla(["validate", "sla.yaml"], { cwd: dir });
+    expect(validate.stdout).toContain(`error[schema/${message.includes("at least") ? "minimum" : "maximum"}]: ${message}`);
+    expect(validate.stdout).toContain(SAFE);
+    expect(validate.stdout).toContain(`--> sla.yaml:${line}:${column}\n`);
+    expect(validate.code).toBe(1);
+    for (const run of [sla(["diff", EXAMPLE, "sla.yaml"], { cwd: dir }), sla(["diff", "sla.yaml", EXAMPLE], { cwd: dir }), sla(["render", "sla.yaml", "-o", "-"], { cwd: dir })]) {
+      expect(run.stderr).not.toContain("internal error");
+      expect(run.stdout + run.stderr).not.toMatch(NOT_A_NUMBER);
+      expect(run.stdout + run.stderr).toContain(`sla.yaml:${line}:${column}`);
+      expect([1, 2]).toContain(run.code);
+    }
+  });
+
+  it("the largest exact number is valid, and a change to it from a tiny one is shown without a percentage too large to write", () => {
+    const { dir } = withTarget("mqlThreshold: 50", "mqlThreshold: 1e-292");
+    writeFileSync(join(dir, "big.yaml"), example.replace("mqlThreshold: 50", "mqlThreshold: 9007199254740991").replace("sqlThreshold: 80", "sqlThreshold: 9007199254740991"));
+    expect(sla(["validate", "big.yaml"], { cwd: dir }).stdout).not.toContain("schema/");
+    for (const format of ["text", "markdown", "json"]) {
+      const diff = sla(["diff", "sla.yaml", "big.yaml", "--format", format], { cwd: dir });
+      expect(diff.stderr).toBe("");
+      expect(diff.stdout).not.toMatch(NOT_A_NUMBER);
+      expect(diff.code).toBe(0);
+      if (format === "text") expect(diff.stdout).toContain("mqlThreshold: 0 → 9,007,199,254,740,991 (+9,007,199,254,740,991)  (raised, tightened)");
+    }
   });
 });
 

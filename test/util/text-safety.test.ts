@@ -19,6 +19,16 @@ describe("visible", () => {
     expect(terminalText("\x1b[31mred\x1b[39m \x1b[2J\n::error::x\n  ::warning::y")).toBe("\x1b[31mred\x1b[39m \\u001b[2J\n\\::error::x\n  \\::warning::y");
     expect(noWorkflowCommands("a ::b\n::c", "entity")).toBe("a ::b\n&#58;:c");
   });
+
+  it("breaks the older form of workflow command anywhere in a line, and a `::` after any white space", () => {
+    expect(noWorkflowCommands("a ##[error]x ###[warning]y", "backslash")).toBe("a ##\\[error]x ###\\[warning]y");
+    expect(noWorkflowCommands("<title>##[error]x</title>", "entity")).toBe("<title>##&#91;error]x</title>");
+    expect(terminalText("sla: ##[error]x\n")).toBe("sla: ##\\[error]x\n");
+    expect(noWorkflowCommands("\u00a0::error::x\n\u3000 ::warning::y", "backslash")).toBe("\u00a0\\::error::x\n\u3000 \\::warning::y");
+    const json = jsonVisible(JSON.stringify({ message: "a ##[error]x ###[y" }, null, 2));
+    expect(json).not.toContain("##[");
+    expect(JSON.parse(json)).toEqual({ message: "a ##[error]x ###[y" });
+  });
 });
 
 describe("markdownInline and markdownBlock", () => {

@@ -7,6 +7,10 @@ import { EXIT, readSource } from "../io.js";
 import { message } from "../../i18n/message.js";
 import { say } from "../locale.js";
 import { displayWidth } from "../../util/text-width.js";
+import { noWorkflowCommands, visible } from "../../util/visible.js";
+
+/** The report on standard output: it names the files as given, shown as visible.ts shows text. */
+const report = (text: string) => process.stdout.write(noWorkflowCommands(text, "backslash"));
 
 /** Far above any document `sla render` writes (tens of kilobytes, a few megabytes with fonts). */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -28,10 +32,10 @@ export function runVerify(file: string, document: string): number {
   const found = findFingerprint(bytes);
   if (!found) throw new UsageError(message("cli/verify.no-fingerprint", { document }));
   if (found === expected) {
-    process.stdout.write(`✔ ${say(message("cli/verify.match", { document, file, fingerprint: expected }))}\n`);
+    report(`✔ ${say(message("cli/verify.match", { document: visible(document), file: visible(file), fingerprint: expected }))}\n`);
     return EXIT.ok;
   }
-  process.stdout.write(`✖ ${say(message("cli/verify.mismatch", { document, file }))}\n${fingerprintLines(found, expected)}`);
+  report(`✖ ${say(message("cli/verify.mismatch", { document: visible(document), file: visible(file) }))}\n${fingerprintLines(visible(found), expected)}`);
   return EXIT.findings;
 }
 
