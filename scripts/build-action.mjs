@@ -5,10 +5,11 @@
 // time, no absolute path, and not minified, so that a change to it reads like the change to
 // the sources.
 //
-// Three modules read files of the package at run time; here they are replaced by ones holding
+// Four modules read files of the package at run time; here they are replaced by ones holding
 // what they read: the version (package.json), the precompiled schema validator and the schema
-// (dist/, schemas/), and the `yaml` package (external in the CLI's bundle).
-import { readFileSync } from "node:fs";
+// (dist/, schemas/), the `yaml` package (external in the CLI's bundle), and the message
+// catalogs (locales/*/messages/).
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileValidator } from "./build.mjs";
@@ -27,7 +28,21 @@ const substitutes = new Map([
       "export function loadSchemaValidator() { return validator; }\nexport function readSchemaDocument() { return schema; }\n",
   ],
   [join(root, "src/load/yaml-package.ts"), 'export function requireYaml() { return require("yaml"); }\n'],
+  [join(root, "src/i18n/catalog-files.ts"), `const CATALOGS = ${JSON.stringify(inlineCatalogs())};\nexport function readCatalogFiles(language) { return CATALOGS[language] ?? []; }\n`],
 ]);
+
+/** Every language's message files, as catalog-files.ts reads them. */
+function inlineCatalogs() {
+  const catalogs = {};
+  for (const language of readdirSync(join(root, "locales")).sort()) {
+    const dir = join(root, "locales", language, "messages");
+    catalogs[language] = readdirSync(dir)
+      .filter((file) => file.endsWith(".json"))
+      .sort()
+      .map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")));
+  }
+  return catalogs;
+}
 
 const inlineFiles = {
   name: "inline-package-files",

@@ -1,8 +1,7 @@
 // The one way sla writes a file (a report, a rendered document, the cache, `sla init`'s files):
 // all of it or nothing. Readers, and the next run, see the old content or the new one.
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync, write, writeSync, type Stats } from "node:fs";
-import { open } from "node:fs/promises";
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, open, openSync, readlinkSync, renameSync, statSync, unlinkSync, write, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { describeIoError } from "./io.js";
@@ -68,7 +67,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   }
   const stream = standardStream(file, named);
   if (stream !== undefined) return writeAsItIs(file, bytes, () => Promise.resolve(stream));
-  if (named !== undefined && !named.isFile()) return writeAsItIs(file, bytes, async () => (await open(file, constants.O_WRONLY | constants.O_TRUNC)).fd);
+  if (named !== undefined && !named.isFile()) return writeAsItIs(file, bytes, () => openAsync(file, constants.O_WRONLY | constants.O_TRUNC));
   replaceAtomically(file, bytes, system);
 }
 
@@ -171,6 +170,11 @@ async function writeAsItIs(file: string, bytes: Uint8Array, openIt: () => Promis
   } finally {
     if (fd !== undefined && fd > 2) ignoreFailure(() => closeSync(fd!));
   }
+}
+
+/** A raw descriptor, opened without blocking the process (a FIFO waits for its reader). */
+function openAsync(file: string, flags: number): Promise<number> {
+  return new Promise((done, fail) => open(file, flags, (error, fd) => (error ? fail(error) : done(fd))));
 }
 
 function writeAsync(fd: number, bytes: Uint8Array, offset: number): Promise<number> {

@@ -1,7 +1,7 @@
 // The message catalogs: locales/<language>/messages/*.json, one file per area (cli, rules,
 // schema, yaml, diff), each a flat map from message id to template (see format.ts). They are
 // read on the first message worded, so a run that has nothing to say reads none.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readCatalogFiles } from "./catalog-files.js";
 import { formatTemplate } from "./format.js";
 import { languageOf, type Language } from "./languages.js";
 import type { Message } from "./message.js";
@@ -15,12 +15,7 @@ export function catalog(language: Language): ReadonlyMap<string, string> {
   let found = catalogs.get(language);
   if (found === undefined) {
     const templates = new Map<string, string>();
-    const dir = new URL(`${language}/messages/`, LOCALES_DIR);
-    const files = existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith(".json")).sort() : [];
-    for (const file of files) {
-      const entries = JSON.parse(readFileSync(new URL(file, dir), "utf8")) as Record<string, string>;
-      for (const [id, template] of Object.entries(entries)) templates.set(id, template);
-    }
+    for (const entries of readCatalogFiles(language)) for (const [id, template] of Object.entries(entries)) templates.set(id, template);
     catalogs.set(language, (found = templates));
   }
   return found;

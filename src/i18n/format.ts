@@ -2,6 +2,7 @@
 // MessageFormat, enough for sla's messages and known to translators:
 //   {name}                    an argument: numbers, money and lists in the reader's locale
 //   {name, percent}           a fraction as a percentage (0.25 -> 25%, %25 in Turkish)
+//   {name, decimal}           a measured figure with one decimal (6.0, 1,0 in German)
 //   {name, plural, one {# file} other {# files}}   # is the number; =0 {...} matches exactly
 //   {name, select, mql {...} other {...}}
 //   {name} given a message      the message, worded in the same language (see message.ts)
@@ -12,7 +13,7 @@ import type { Message, MessageArg, MessageArgs, Money } from "./message.js";
 /** Words a message given as an argument (the catalog's `word`, in the same locale). */
 export type WordNested = (message: Message) => string;
 
-type Part = string | { name: string; kind: "value" | "percent" } | { name: string; kind: "plural" | "select"; branches: Map<string, Part[]> };
+type Part = string | { name: string; kind: "value" | "percent" | "decimal" } | { name: string; kind: "plural" | "select"; branches: Map<string, Part[]> };
 
 const parsed = new Map<string, Part[]>();
 
@@ -57,6 +58,8 @@ function render(parts: readonly Part[], args: MessageArgs, locale: string, pound
       out += isMessage(value) ? wordNested(value) : formatArg(value, locale);
     } else if (part.kind === "percent") {
       out += typeof value === "number" ? formatPercentArg(value, locale) : isMessage(value) ? wordNested(value) : formatArg(value, locale);
+    } else if (part.kind === "decimal") {
+      out += typeof value === "number" ? value.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : isMessage(value) ? wordNested(value) : formatArg(value, locale);
     } else if (part.kind === "plural") {
       const n = typeof value === "number" ? value : Number(value);
       const branch = part.branches.get(`=${n}`) ?? part.branches.get(new Intl.PluralRules(locale).select(n)) ?? part.branches.get("other") ?? [];
@@ -117,7 +120,7 @@ function parse(template: string): Part[] {
     text = "";
     const k = kind.trim();
     if (k === "plural" || k === "select") parts.push({ name: name.trim(), kind: k, branches: branches(rest.join(",")) });
-    else parts.push({ name: name.trim(), kind: k === "percent" ? "percent" : "value" });
+    else parts.push({ name: name.trim(), kind: k === "percent" || k === "decimal" ? k : "value" });
     i = close + 1;
   }
   if (text) parts.push(text);

@@ -6,7 +6,6 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { NODE_WRITE_SYSTEM, writeFileAtomic, type WriteSystem } from "../../src/cli/write-file.js";
-import { UsageError } from "../../src/errors.js";
 import { ROOT, tempDir } from "../helpers/cli.js";
 
 const CONTENT = Buffer.from("The new agreement, long enough to take several short writes.\n".repeat(50));
@@ -47,7 +46,12 @@ describe("writeFileAtomic: all bytes or nothing", () => {
       if (++calls > 1) throw enospc();
       return NODE_WRITE_SYSTEM.write(fd, bytes, offset, Math.min(length, 100));
     });
-    await expect(writeFileAtomic(file, CONTENT, full)).rejects.toThrow(new UsageError(`cannot write ${file}: no space left on device; ${file} is unchanged`));
+    await expect(writeFileAtomic(file, CONTENT, full)).rejects.toMatchObject({
+      name: "UsageError",
+      message: `cannot write ${file}: no space left on device; ${file} is unchanged`,
+      messageId: "cli/write.failed-unchanged",
+      args: { file, reason: { id: "cli/io.no-space" } },
+    });
     expect(readFileSync(file, "utf8")).toBe("the old agreement\n");
     expect(readdirSync(dir)).toEqual(["agreement.md"]);
   });
