@@ -265,11 +265,6 @@ function removeListeners(): void {
   listeners.clear();
 }
 
-/** Whether a write holds signals, or has not yet let them go. */
-export function holdingSignals(): boolean {
-  return listeners.size > 0;
-}
-
 function statIfAny(path: string): Stats | undefined {
   try {
     return statSync(path);

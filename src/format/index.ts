@@ -18,4 +18,4 @@ export async function loadFindingsFormatter(format: FindingsFormat): Promise<Fin
       return (await import("./junit.js")).formatJunit;
   }
 }
-export type { FileReport, FindingsFormatter, FormatOptions } from "./report.js";
+export type { FileReport, FindingsFormatter } from "./report.js";
