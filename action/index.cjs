@@ -3500,18 +3500,7 @@ var CHANGE_CLASSES;
 var init_model = __esm({
   "src/diff/model.ts"() {
     "use strict";
-    CHANGE_CLASSES = [
-      "added",
-      "removed",
-      "renamed",
-      "reordered",
-      "changed",
-      "raised",
-      "lowered",
-      "tightened",
-      "loosened",
-      "reset"
-    ];
+    CHANGE_CLASSES = ["added", "removed", "renamed", "reordered", "changed", "raised", "lowered", "tightened", "loosened", "reset"];
   }
 });
 
@@ -3833,7 +3822,10 @@ function localeFromArguments(args) {
   return tag !== void 0 && languageOf(tag) !== void 0 ? tag : void 0;
 }
 function localeOption() {
-  return completeWith(new Option("--locale <tag>", "language of the messages: en, de, tr or ja (default: from LC_ALL, LC_MESSAGES or LANG)").argParser(parseLocaleOption), LANGUAGES);
+  return completeWith(
+    new Option("--locale <tag>", "language of the messages: en, de, tr or ja (default: from LC_ALL, LC_MESSAGES or LANG)").argParser(parseLocaleOption),
+    LANGUAGES
+  );
 }
 var chosen;
 var init_locale = __esm({
@@ -4256,7 +4248,10 @@ function diffWords(before, after, locale) {
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const midA = a.slice(head, a.length - tail);
   const midB = b.slice(head, b.length - tail);
-  const middle = midA.length * midB.length > MAX_CELLS ? [{ op: "delete", text: midA.join("") }, { op: "insert", text: midB.join("") }] : lcsDiff(midA, midB);
+  const middle = midA.length * midB.length > MAX_CELLS ? [
+    { op: "delete", text: midA.join("") },
+    { op: "insert", text: midB.join("") }
+  ] : lcsDiff(midA, midB);
   const equal = (tokens) => tokens.length ? [{ op: "equal", text: tokens.join("") }] : [];
   return merge([...equal(a.slice(0, head)), ...middle.filter((p) => p.text !== ""), ...equal(a.slice(a.length - tail))]);
 }
@@ -4336,7 +4331,8 @@ var init_words = __esm({
 function setDelta(change, before, after, classes = {}) {
   const absolute = after - before;
   const relative6 = before === 0 ? null : absolute / Math.abs(before);
-  if (Number.isFinite(absolute)) change.delta = { absolute: clean(absolute), relative: relative6 === null || !Number.isFinite(relative6) ? null : clean(relative6) };
+  if (Number.isFinite(absolute))
+    change.delta = { absolute: clean(absolute), relative: relative6 === null || !Number.isFinite(relative6) ? null : clean(relative6) };
   if (after > before) change.classes.push("raised", ...classes.up ?? []);
   else if (after < before) change.classes.push("lowered", ...classes.down ?? []);
 }
@@ -4433,8 +4429,7 @@ function classify(all, context) {
   const changes = all.filter((change) => !isSamePercentage(change, context));
   for (const change of changes) {
     change.classes.push(change.kind);
-    if (change.section === "kpis" && change.entity)
-      change.unit = (kpiOf(context.after, change.entity.id) ?? kpiOf(context.before, change.entity.id))?.unit;
+    if (change.section === "kpis" && change.entity) change.unit = (kpiOf(context.after, change.entity.id) ?? kpiOf(context.before, change.entity.id))?.unit;
     for (const classifier of CLASSIFIERS) classifier(change, context);
     change.classes = [...new Set(change.classes)];
   }
@@ -4637,10 +4632,12 @@ function resetChecks(before, after) {
   return problems;
 }
 function periodProblem(before, after) {
-  const [oldStart, oldEnd, newStart, newEnd] = [before.reviewPeriod?.start, before.reviewPeriod?.end, after.reviewPeriod?.start, after.reviewPeriod?.end].map((text) => {
-    const date = parseDate(text);
-    return date && toDayNumber(date);
-  });
+  const [oldStart, oldEnd, newStart, newEnd] = [before.reviewPeriod?.start, before.reviewPeriod?.end, after.reviewPeriod?.start, after.reviewPeriod?.end].map(
+    (text) => {
+      const date = parseDate(text);
+      return date && toDayNumber(date);
+    }
+  );
   if (oldStart === void 0 || oldEnd === void 0 || newStart === void 0 || newStart === oldStart) return void 0;
   const [was, now] = [before.reviewPeriod, after.reviewPeriod];
   if (newStart < oldStart) return message("diff/reset.starts-before", { newStart: now.start, newEnd: now.end, oldStart: was.start, oldEnd: was.end });
@@ -4695,7 +4692,16 @@ function diffEntities(changes, scope, label, a, b, ordered) {
     }
     const inner = { section: scope.section, entity: { ...ref(entity), name: entity.name ?? old.entity.name }, base: path, field: [], sub: [] };
     if (old.entity.name !== entity.name)
-      changes.push({ section: scope.section, kind: "renamed", entity: inner.entity, field: "name", path: [...path, "name"], before: old.entity.name, after: entity.name, classes: [] });
+      changes.push({
+        section: scope.section,
+        kind: "renamed",
+        entity: inner.entity,
+        field: "name",
+        path: [...path, "name"],
+        before: old.entity.name,
+        after: entity.name,
+        classes: []
+      });
     for (const key of unionKeys(old.entity, entity)) {
       if (key === "id" || key === "name") continue;
       diffValue(changes, { ...inner, field: [key], sub: [key] }, old.entity[key], entity[key]);
@@ -4706,7 +4712,9 @@ function diffEntities(changes, scope, label, a, b, ordered) {
     const before = common(a);
     const after = common(b);
     if (before.join("\0") !== after.join("\0")) {
-      const kept = new Set(lcsDiff(before, after).filter((part) => part.op === "equal").map((part) => part.text));
+      const kept = new Set(
+        lcsDiff(before, after).filter((part) => part.op === "equal").map((part) => part.text)
+      );
       changes.push({
         section: scope.section,
         kind: "reordered",
@@ -4990,7 +4998,8 @@ function findFiles(root, wanted, options = {}) {
       const shown = dir.prefix + name;
       if (entry.isSymbolicLink()) links.push({ path: (0, import_node_path2.join)(dir.path, name), name, shown, depth: dir.depth });
       else if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(name) && dir.depth < maxDepth) directories.push({ path: (0, import_node_path2.join)(dir.path, name), real: (0, import_node_path2.join)(dir.real, name), prefix: `${shown}/`, depth: dir.depth + 1 });
+        if (!SKIPPED_DIRECTORIES.has(name) && dir.depth < maxDepth)
+          directories.push({ path: (0, import_node_path2.join)(dir.path, name), real: (0, import_node_path2.join)(dir.real, name), prefix: `${shown}/`, depth: dir.depth + 1 });
       } else if (wanted(name, shown)) addFile((0, import_node_path2.join)(dir.real, name), shown);
     }
   };
@@ -6838,8 +6847,7 @@ async function resolveInputs(args, cwd) {
     const repository = repositoryRoot(cwd);
     const root = repository ?? cwd;
     const found = search(root, isSlaFileName, repository ? Infinity : MAX_DIRECTORIES_OUTSIDE_REPOSITORY);
-    if (found.length === 0)
-      throw new InputError(message("cli/input.no-sla-files", { folder: displayName(root, cwd), patterns: SLA_FILE_PATTERNS.join(", ") }));
+    if (found.length === 0) throw new InputError(message("cli/input.no-sla-files", { folder: displayName(root, cwd), patterns: SLA_FILE_PATTERNS.join(", ") }));
     const within = import_node_fs3.realpathSync.native(root);
     found.forEach((f) => add(displayName((0, import_node_path3.join)(root, f), cwd), within));
     return files;
@@ -7013,7 +7021,9 @@ function readAtRevision(rev, file, cwd) {
   }
   if (listing === "") {
     const meant = fromTheRoot(rev, path, cwd);
-    throw new MissingAtRevisionError(meant === void 0 ? message("cli/git.missing-at-revision", { file, rev }) : message("cli/git.missing-at-revision.from-here", { file, rev, meant }));
+    throw new MissingAtRevisionError(
+      meant === void 0 ? message("cli/git.missing-at-revision", { file, rev }) : message("cli/git.missing-at-revision.from-here", { file, rev, meant })
+    );
   }
   const [, type, object, size] = /^\S+ (\S+) (\S+) +(\S+)\t/.exec(listing) ?? [];
   if (type !== "blob" || object === void 0) throw new InputError(message("cli/git.not-a-file", { file: name }));
@@ -15179,13 +15189,18 @@ function yamlFindings(parsed2, locale = "en") {
   };
   const fromYamlError = (error, severity) => {
     const explained = badIndentation(error, text) ?? fullWidthColon(error, text) ?? overIndentedKey(error, text);
-    if (explained) return { ruleId: explained.problem.ruleId, problem: explained.problem, severity, file, path: [], start: at2(explained.start), end: at2(explained.end) };
+    if (explained)
+      return { ruleId: explained.problem.ruleId, problem: explained.problem, severity, file, path: [], start: at2(explained.start), end: at2(explained.end) };
     const [start, end] = error.pos;
     const lineEnd = text.indexOf("\n", start);
     const problem = describeYamlError(error, text.slice(start, lineEnd < 0 ? void 0 : lineEnd));
     return { ruleId: problem.ruleId, problem, severity, file, path: [], start: at2(start), end: at2(problem.length ? start + problem.length : end) };
   };
-  const errors = withoutCascade(document.errors.map((e) => fromYamlError(e, "error")), text, lineCounter.lineStarts);
+  const errors = withoutCascade(
+    document.errors.map((e) => fromYamlError(e, "error")),
+    text,
+    lineCounter.lineStarts
+  );
   return [...errors, ...document.warnings.map((w) => fromYamlError(w, "warning"))].map((f) => wordYamlFinding(f, locale));
 }
 function wordYamlFinding({ problem, hidden, ...finding }, locale) {
@@ -15518,7 +15533,7 @@ var init_currency = __esm({
       TRL: "TRY",
       "\u20AC": "EUR",
       EURO: "EUR",
-      "$": "USD",
+      $: "USD",
       "\xA3": "GBP",
       RMB: "CNY",
       NIS: "ILS",
@@ -20417,7 +20432,13 @@ function describeError(parsed2, error, wording) {
       const indented = /^\s*\u3000\s*(?=\S)/.exec(property);
       if (indented) {
         const key = property.slice(indented[0].length);
-        return { ruleId: "schema/unknown-property", message: message("yaml/full-width-indent", { key }), hint: message("yaml/full-width-indent.hint"), path: at2.path, at: at2 };
+        return {
+          ruleId: "schema/unknown-property",
+          message: message("yaml/full-width-indent", { key }),
+          hint: message("yaml/full-width-indent.hint"),
+          path: at2.path,
+          at: at2
+        };
       }
       const owner = schemaFor(path).schema;
       const { known, lowered, allowed } = propertiesOf(owner);
@@ -20472,7 +20493,11 @@ function describeError(parsed2, error, wording) {
     case "minLength":
       return { ruleId: "schema/empty", message: message("schema/empty", { field }), path };
     case "minimum":
-      return { ruleId: "schema/minimum", message: message("schema/minimum", { field, limit: Number(params.limit), found: describeValueAt(parsed2, path, value, wording) }), path };
+      return {
+        ruleId: "schema/minimum",
+        message: message("schema/minimum", { field, limit: Number(params.limit), found: describeValueAt(parsed2, path, value, wording) }),
+        path
+      };
     case "maximum":
       return {
         ruleId: "schema/maximum",
@@ -20575,7 +20600,8 @@ function suggestedValue(path, value) {
   if (def === "id") {
     const lowered = lowerCase(value);
     const pattern = schemaFor(path).schema?.pattern;
-    if (lowered !== value && typeof pattern === "string" && new RegExp(pattern, "u").test(lowered)) return message("schema/id-lower-case", { suggestion: lowered });
+    if (lowered !== value && typeof pattern === "string" && new RegExp(pattern, "u").test(lowered))
+      return message("schema/id-lower-case", { suggestion: lowered });
   }
   if (path[path.length - 1] === "currency") {
     const code2 = currencyAlias(value);
@@ -20899,13 +20925,17 @@ var init_deals_probability = __esm({
               // `1` is the usual slip: meant as a fraction, read as one percent point.
               hint: stage.probability === 1 ? message("deals/probability.bare-one.hint") : message("deals/probability.won.hint")
             });
-          else if (outcome === "lost" && probability2 !== 0)
-            report({ path, message: message("deals/probability.lost", { stage: stage.id, probability: probability2 }) });
+          else if (outcome === "lost" && probability2 !== 0) report({ path, message: message("deals/probability.lost", { stage: stage.id, probability: probability2 }) });
           else if (outcome === "open") {
             if (previousOpen && probability2 < previousOpen.probability)
               report({
                 path,
-                message: message("deals/probability.falling", { stage: stage.id, probability: probability2, previous: previousOpen.id, previousProbability: previousOpen.probability }),
+                message: message("deals/probability.falling", {
+                  stage: stage.id,
+                  probability: probability2,
+                  previous: previousOpen.id,
+                  previousProbability: previousOpen.probability
+                }),
                 hint: message("deals/probability.falling.hint")
               });
             previousOpen = { id: stage.id, probability: probability2 };
@@ -20925,7 +20955,13 @@ function explainFunnel(funnel, upTo) {
     customers: count(first.needed)
   });
   for (const step of rest) {
-    chain = message("funnel/explain.step", { previous: chain, rate: step.rate, rateName: METRIC_WORDS[step.rateMetric], needed: count(step.needed), volume: METRIC_WORDS[step.metric] });
+    chain = message("funnel/explain.step", {
+      previous: chain,
+      rate: step.rate,
+      rateName: METRIC_WORDS[step.rateMetric],
+      needed: count(step.needed),
+      volume: METRIC_WORDS[step.metric]
+    });
   }
   return chain;
 }
@@ -21058,7 +21094,11 @@ var init_funnel3 = __esm({
         if (computeFunnel(sla)?.computable === false) return;
         const at2 = (kpi) => ["kpis", sla.kpis.indexOf(kpi), "target"];
         if (!(Number(revenue.target) > 0)) {
-          report({ path: at2(revenue), message: message("funnel/incomplete.no-revenue", { target: String(revenue.target) }), hint: message("funnel/incomplete.no-revenue.hint") });
+          report({
+            path: at2(revenue),
+            message: message("funnel/incomplete.no-revenue", { target: String(revenue.target) }),
+            hint: message("funnel/incomplete.no-revenue.hint")
+          });
           return;
         }
         const deal = kpiForMetric(sla, "averageDealSize");
@@ -21071,7 +21111,11 @@ var init_funnel3 = __esm({
           return;
         }
         if (!(Number(deal.target) > 0)) {
-          report({ path: at2(deal), message: message("funnel/incomplete.deal-size", { target: String(deal.target) }), hint: message("funnel/incomplete.deal-size.hint") });
+          report({
+            path: at2(deal),
+            message: message("funnel/incomplete.deal-size", { target: String(deal.target) }),
+            hint: message("funnel/incomplete.deal-size.hint")
+          });
           return;
         }
         for (const metric of RATE_METRICS) {
@@ -21612,7 +21656,11 @@ var init_values_percent_range = __esm({
         for (let index = 0; index < sla.kpis.length; index++) {
           const kpi = sla.kpis[index];
           if (kpi.unit === "percent")
-            outOfRange(["kpis", index, "target"], kpi.target, (fraction) => message("values/percent-range.target", { kpi: kpi.id, value: fraction, written: String(kpi.target) }));
+            outOfRange(
+              ["kpis", index, "target"],
+              kpi.target,
+              (fraction) => message("values/percent-range.target", { kpi: kpi.id, value: fraction, written: String(kpi.target) })
+            );
         }
       }
     };
@@ -21703,11 +21751,15 @@ function validateParsed(parsed2, config = { rules: {} }, options = {}) {
     severity = setting;
     rule.check(context);
   }
-  if (findings.length > parsed2.findings.length && parsed2.findings.length === 0) findings = yamlFindings(parsed2, wording).filter((f) => f.severity === "error").concat(findings);
+  if (findings.length > parsed2.findings.length && parsed2.findings.length === 0)
+    findings = yamlFindings(parsed2, wording).filter((f) => f.severity === "error").concat(findings);
   return findings;
 }
 function structuralFindings(parsed2, locale = "en") {
-  const findings = inLanguage(parsed2.findings.filter((f) => f.severity === "error"), locale);
+  const findings = inLanguage(
+    parsed2.findings.filter((f) => f.severity === "error"),
+    locale
+  );
   return parsed2.data === void 0 ? findings : findings.concat(checkSchema(parsed2, locale).findings);
 }
 function describeStructuralProblem(parsed2, howToSeeAll, locale = "en") {
@@ -22690,7 +22742,8 @@ function formatValue(value, locale) {
   if (typeof value === "string") return value;
   if (typeof value === "number") return number(value, locale);
   if (Array.isArray(value)) return value.map((v) => typeof v === "object" && v !== null ? `(${formatValue(v, locale)})` : formatValue(v, locale)).join(", ");
-  if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v, locale)}`).join(", ");
+  if (typeof value === "object")
+    return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v, locale)}`).join(", ");
   return String(value);
 }
 function formatFieldValue(change, value, currency, locale, side2 = "after") {
@@ -22712,7 +22765,8 @@ function funnelProblem(args, locale) {
   return say2(locale, `diff/funnel.problem.${id}`, { subject, figure: volumeLabel(String(args.figure ?? ""), locale) });
 }
 function wordNote(note, locale) {
-  if (note.id.startsWith("diff/funnel.") && note.args?.reason !== void 0) return say2(locale, note.id, { ...note.args, problem: funnelProblem(note.args, locale) });
+  if (note.id.startsWith("diff/funnel.") && note.args?.reason !== void 0)
+    return say2(locale, note.id, { ...note.args, problem: funnelProblem(note.args, locale) });
   return word(note, locale);
 }
 function entityLabel(change, locale, text = (name) => name) {
@@ -22901,7 +22955,11 @@ function formatDiffMarkdown(diff, options = {}) {
   const title = diff.new.name ?? diff.old.name ?? "SLA";
   const out = [`## ${escape(title)}: ${escape(diff.old.version ?? "?")} \u2192 ${escape(diff.new.version ?? "?")}`, ""];
   const period = (s) => s.reviewPeriod ? `${s.reviewPeriod.start} \u2013 ${s.reviewPeriod.end}` : t("diff/not-set");
-  out.push(`${t("diff/md.review-period", { before: period(diff.old), after: period(diff.new) })}  `, t("diff/md.compared", { before: code(diff.old.file), after: code(diff.new.file) }), "");
+  out.push(
+    `${t("diff/md.review-period", { before: period(diff.old), after: period(diff.new) })}  `,
+    t("diff/md.compared", { before: code(diff.old.file), after: code(diff.new.file) }),
+    ""
+  );
   const absence = absenceNote(diff, locale);
   if (absence) out.push(`_${escape(absence)}_`, "");
   if (diff.changes.length === 0) return noWorkflowCommands(`${out.join("\n")}${t("diff/no-changes")}
@@ -22913,11 +22971,19 @@ function formatDiffMarkdown(diff, options = {}) {
   const targets = kpis.filter((c) => c.kind === "changed" && c.field === "target");
   const [oldHead, newHead, changeHead] = [t("diff/md.old"), t("diff/md.new"), t("diff/md.change")];
   if (targets.length) {
-    out.push(`### ${sectionTitle("kpis", locale)}`, "", `| ${t("diff/md.kpi")} | ${oldHead} | ${newHead} | ${changeHead} | ${t("diff/md.effect")} |`, "| --- | ---: | ---: | ---: | --- |");
+    out.push(
+      `### ${sectionTitle("kpis", locale)}`,
+      "",
+      `| ${t("diff/md.kpi")} | ${oldHead} | ${newHead} | ${changeHead} | ${t("diff/md.effect")} |`,
+      "| --- | ---: | ---: | ---: | --- |"
+    );
     const notes = [];
     for (const c of targets) {
       const name = c.entity.name ? `${cell(c.entity.name)} (\`${c.entity.id}\`)` : `\`${c.entity.id}\``;
-      const effect = joinList(effectClasses(c).filter((e) => e === "tightened" || e === "loosened").map((e) => classWord(e, locale)), locale) || "\u2013";
+      const effect = joinList(
+        effectClasses(c).filter((e) => e === "tightened" || e === "loosened").map((e) => classWord(e, locale)),
+        locale
+      ) || "\u2013";
       out.push(
         `| ${name} | ${cell(formatKpiValue(c.unit, c.before, diff.old.currency, locale))} | ${cell(formatKpiValue(c.unit, c.after, currency, locale))} | ${cell(formatDelta(c, currency, locale))}${c.note ? ` (${notes.push(wordNote(c.note, locale))})` : ""} | ${effect} |`
       );
@@ -22930,7 +22996,10 @@ function formatDiffMarkdown(diff, options = {}) {
   for (const c of funnelChanges2) if (c.note) out.push(`_${escape(wordNote(c.note, locale))}_`, "");
   if (rows.length) {
     out.push(`| ${t("diff/md.volume")} | ${oldHead} | ${newHead} | ${changeHead} |`, "| --- | ---: | ---: | ---: |");
-    for (const c of rows) out.push(`| ${cell(volumeLabel(c.field, locale))} | ${formatValue(c.before, locale)} | ${formatValue(c.after, locale)} | ${formatDelta(c, currency, locale)} |`);
+    for (const c of rows)
+      out.push(
+        `| ${cell(volumeLabel(c.field, locale))} | ${formatValue(c.before, locale)} | ${formatValue(c.after, locale)} | ${formatDelta(c, currency, locale)} |`
+      );
     out.push("");
   }
   for (const [section, changes] of groups) {
@@ -22946,7 +23015,10 @@ function formatDiffMarkdown(diff, options = {}) {
 function bullet(change, currency, oldCurrency, locale) {
   const label = entityLabel(change, locale, escape);
   const effects = effectClasses(change);
-  const tag = effects.length ? ` _(${joinList(effects.map((e) => classWord(e, locale)), locale)})_` : "";
+  const tag = effects.length ? ` _(${joinList(
+    effects.map((e) => classWord(e, locale)),
+    locale
+  )})_` : "";
   const verb = (cls) => `**${capitalize(classWord(cls, locale), locale)}**`;
   switch (change.kind) {
     case "added":
@@ -22954,7 +23026,9 @@ function bullet(change, currency, oldCurrency, locale) {
     case "removed":
       return [`- ${verb("removed")} ${label}`];
     case "renamed":
-      return [`- ${verb("renamed")} ${entityTerm(change.entity.label, locale)} \`${change.entity.id}\`: ${escape(String(change.before))} \u2192 **${escape(String(change.after))}**`];
+      return [
+        `- ${verb("renamed")} ${entityTerm(change.entity.label, locale)} \`${change.entity.id}\`: ${escape(String(change.before))} \u2192 **${escape(String(change.after))}**`
+      ];
     case "reordered":
       return [
         `- ${say2(locale, "diff/md.reordered", { field: change.field ?? "none", moved: change.order.moved.map((id) => `\`${id}\``) })}`,
@@ -22978,7 +23052,9 @@ function bullet(change, currency, oldCurrency, locale) {
   if (change.words) return [`- ${subject}: ${words(change.words)}${tag}`];
   const delta = change.delta ? ` (${formatDelta(change, currency, locale)})` : "";
   const note = change.note ? ` \u2014 ${escape(wordNote(change.note, locale))}` : "";
-  return [`- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency, locale, "before"))} \u2192 **${escape(formatFieldValue(change, change.after, currency, locale))}**${delta}${tag}${note}`];
+  return [
+    `- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency, locale, "before"))} \u2192 **${escape(formatFieldValue(change, change.after, currency, locale))}**${delta}${tag}${note}`
+  ];
 }
 var escape, cell;
 var init_diff_markdown = __esm({
@@ -22996,8 +23072,7 @@ var init_diff_markdown = __esm({
 function mapStrings(value, fn, key) {
   if (typeof value === "string") return fn(value, key);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, fn, key));
-  if (value !== null && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn, k)]));
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn, k)]));
   return value;
 }
 var init_map_strings = __esm({
@@ -23037,7 +23112,12 @@ function words2(parts, c) {
 }
 function formatChange(change, diff, c, locale) {
   const effects = effectClasses(change);
-  const tag = effects.length ? `  ${c.cyan(`(${joinList(effects.map((e) => classWord(e, locale)), locale)})`)}` : "";
+  const tag = effects.length ? `  ${c.cyan(
+    `(${joinList(
+      effects.map((e) => classWord(e, locale)),
+      locale
+    )})`
+  )}` : "";
   const currency = diff.new.currency ?? diff.old.currency;
   switch (change.kind) {
     case "added":
@@ -23045,7 +23125,9 @@ function formatChange(change, diff, c, locale) {
     case "removed":
       return [c.red(`- ${say2(locale, "diff/line.removed", { entity: entityLabel(change, locale) })}`)];
     case "renamed":
-      return [`~ ${say2(locale, "diff/line.renamed", { entity: entityLabel({ ...change, entity: { ...change.entity, name: void 0 } }, locale), before: String(change.before), after: String(change.after) })}`];
+      return [
+        `~ ${say2(locale, "diff/line.renamed", { entity: entityLabel({ ...change, entity: { ...change.entity, name: void 0 } }, locale), before: String(change.before), after: String(change.after) })}`
+      ];
     case "reordered": {
       const [before, after] = [say2(locale, "diff/order.before"), say2(locale, "diff/order.after")];
       const width = Math.max(before.length, after.length) + 1;
@@ -23099,7 +23181,11 @@ __export(diff_exports, {
 });
 async function runDiff(operands, options, argv = process.argv) {
   const [before, after] = await resolveSides(operands, argv, process.cwd());
-  refuseOutputOverInput(options.output, [before, after].map((side2) => side2.path ?? side2.name), "report");
+  refuseOutputOverInput(
+    options.output,
+    [before, after].map((side2) => side2.path ?? side2.name),
+    "report"
+  );
   const diff = diffSla(load(before), load(after));
   const report = await format(diff, options);
   if (options.output) await writeFileAtomic(options.output, report);
@@ -23135,7 +23221,10 @@ async function format(diff, options) {
 function load(side2) {
   if (side2.text === void 0) return { file: side2.name, sla: void 0 };
   const parsed2 = parseSla(side2.name, side2.text);
-  const problem = describeStructuralProblem(parsed2, side2.rev ? `see them all with: git show ${side2.rev}:${side2.path} | sla validate -` : `see them all with: sla validate ${side2.name}`);
+  const problem = describeStructuralProblem(
+    parsed2,
+    side2.rev ? `see them all with: git show ${side2.rev}:${side2.path} | sla validate -` : `see them all with: sla validate ${side2.name}`
+  );
   if (problem) throw new UsageError(`cannot compare: ${problem}`);
   return { file: side2.name, sla: parsed2.data };
 }
@@ -23380,11 +23469,7 @@ var init_json = __esm({
       });
       const totals = countBySeverity(reports.flatMap((r) => r.findings));
       return jsonVisible(
-        JSON.stringify(
-          { version: JSON_REPORT_VERSION, valid: totals.error === 0, errorCount: totals.error, warningCount: totals.warning, files },
-          null,
-          2
-        ) + "\n"
+        JSON.stringify({ version: JSON_REPORT_VERSION, valid: totals.error === 0, errorCount: totals.error, warningCount: totals.warning, files }, null, 2) + "\n"
       );
     };
   }
@@ -23540,11 +23625,14 @@ ${cases.join("\n")}
       });
       const tests = reports.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
       const failures = countBySeverity(reports.flatMap((r) => r.findings)).error;
-      return noWorkflowCommands(`<?xml version="1.0" encoding="UTF-8"?>
+      return noWorkflowCommands(
+        `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="sla validate" tests="${tests}" failures="${failures}">
 ${suites.join("\n")}
 </testsuites>
-`, "entity");
+`,
+        "entity"
+      );
     };
   }
 });
@@ -23580,16 +23668,18 @@ function parseConfig(file, text) {
   const unknownKeys = Object.keys(data).filter((key) => key !== "rules");
   if (unknownKeys.length) throw new ConfigError(file, message("cli/config.unknown-key", { key: unknownKeys[0] }), ...at(text, unknownKeys[0]));
   const rules = data.rules ?? {};
-  if (typeof rules !== "object" || rules === null || Array.isArray(rules))
-    throw new ConfigError(file, message("cli/config.rules-not-a-mapping"));
+  if (typeof rules !== "object" || rules === null || Array.isArray(rules)) throw new ConfigError(file, message("cli/config.rules-not-a-mapping"));
   const known = RULES.map((rule) => rule.id);
   const result = {};
   for (const [id, value] of Object.entries(rules)) {
     if (!known.includes(id)) {
-      if (/^(schema|yaml)\//.test(id))
-        throw new ConfigError(file, message("cli/config.not-configurable", { id }), ...at(text, id));
+      if (/^(schema|yaml)\//.test(id)) throw new ConfigError(file, message("cli/config.not-configurable", { id }), ...at(text, id));
       const suggestion = closestMatch(id, known);
-      throw new ConfigError(file, suggestion ? message("cli/config.unknown-rule.suggestion", { id, suggestion }) : message("cli/config.unknown-rule", { id }), ...at(text, id));
+      throw new ConfigError(
+        file,
+        suggestion ? message("cli/config.unknown-rule.suggestion", { id, suggestion }) : message("cli/config.unknown-rule", { id }),
+        ...at(text, id)
+      );
     }
     const setting = typeof value === "string" ? SETTINGS[value] : void 0;
     if (!setting) throw new ConfigError(file, message("cli/config.bad-setting", { id, value: String(value) }), ...at(text, id));
@@ -23683,7 +23773,13 @@ function checkFile(job, options) {
     text = readSource(job.file, job.within);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    const finding = { ruleId: "file/unreadable", severity: "error", ...wordFinding(error.said, void 0, options.locale ?? "en"), file: job.name, path: [] };
+    const finding = {
+      ruleId: "file/unreadable",
+      severity: "error",
+      ...wordFinding(error.said, void 0, options.locale ?? "en"),
+      file: job.name,
+      path: []
+    };
     return { report: { file: job.name, findings: [finding] }, unreadable: true };
   }
   const hash = options.clean && job.file !== "-" ? textHash(text) : void 0;
@@ -23730,7 +23826,10 @@ async function checkFiles(jobs, options, concurrency, { worker = WORKER, cores =
   const { Worker } = await Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1));
   const results = Array.from({ length: jobs.length });
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const helpers = Array.from({ length: threads - 1 }, () => runWorker(new Worker(worker, { workerData: { jobs, next, options } }), results, options.locale));
+  const helpers = Array.from(
+    { length: threads - 1 },
+    () => runWorker(new Worker(worker, { workerData: { jobs, next, options } }), results, options.locale)
+  );
   let here = 0;
   checkClaimed(jobs, next, options, (index, result) => {
     results[index] = result;
@@ -23739,7 +23838,8 @@ async function checkFiles(jobs, options, concurrency, { worker = WORKER, cores =
   const byWorkers = await Promise.all(helpers);
   let again = 0;
   const all = results.map((result, index) => result ?? (again++, checkFile(jobs[index], options)));
-  if (process.env.SLA_DEBUG) process.stderr.write(`sla: ${jobs.length} files: ${[here, ...byWorkers].join(" + ")} by ${threads} threads, ${again} checked again
+  if (process.env.SLA_DEBUG)
+    process.stderr.write(`sla: ${jobs.length} files: ${[here, ...byWorkers].join(" + ")} by ${threads} threads, ${again} checked again
 `);
   return all;
 }
@@ -23798,7 +23898,8 @@ function readCacheState(location) {
     if (process.getuid !== void 0 && stat.uid !== process.getuid())
       return { kind: "untrusted", why: message("cli/cache.other-owner"), fix: message("cli/cache.fix-delete") };
     const tracking = gitTracking(location);
-    if ("unknown" in tracking) return { kind: "untrusted", why: message("cli/cache.git-cannot-tell", { detail: tracking.unknown }), fix: message("cli/cache.fix-git") };
+    if ("unknown" in tracking)
+      return { kind: "untrusted", why: message("cli/cache.git-cannot-tell", { detail: tracking.unknown }), fix: message("cli/cache.fix-git") };
     if (tracking.tracked) return { kind: "untrusted", why: message("cli/cache.tracked"), fix: message("cli/cache.fix-untrack", { location }) };
     text = readBounded(location, { maxBytes: MAX_CACHE_BYTES, what: "cache" }).toString("utf8");
   } catch (error) {
@@ -23886,7 +23987,11 @@ async function runValidate(paths, options) {
   const cacheFile = options.cacheLocation ?? (options.cache ? DEFAULT_CACHE_FILE : void 0);
   const configName = configFile === void 0 ? void 0 : (0, import_node_path9.relative)(cwd, configFile);
   refuseOutputOverInput(options.output, [...files.map((input2) => input2.file), ...[configName, cacheFile].filter((file) => file !== void 0)], "report");
-  const jobs = files.map(({ file, within }) => ({ file, name: file === "-" ? options.stdinFilename ?? "<stdin>" : file, ...within === void 0 ? {} : { within } }));
+  const jobs = files.map(({ file, within }) => ({
+    file,
+    name: file === "-" ? options.stdinFilename ?? "<stdin>" : file,
+    ...within === void 0 ? {} : { within }
+  }));
   const cache = cacheFile === void 0 ? void 0 : (await Promise.resolve().then(() => (init_clean_cache(), clean_cache_exports))).openCleanCache(cacheFile, config);
   const locale = options.locale ?? terminalLocale();
   const results = await checkFiles(jobs, { config, locale, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");
@@ -23955,7 +24060,16 @@ init_completion();
 init_languages();
 var FAIL_ON = ["any", ...CHANGE_CLASSES];
 function registerDiff(program2) {
-  program2.command("diff").description("show what changed between two versions of an agreement: two files, or Git revisions of one").usage("[options] <old.yaml> <new.yaml> | <rev> [<rev>] [-- <file>] | <rev>..<rev> [-- <file>]").argument("<old>", "the agreement in force: a file, or a Git revision").argument("[new]", "the proposal: a file, or a Git revision (default: the working copy)").argument("[file...]", "after `--`: the SLA file to compare at the revisions (default: the repository's only SLA file)").addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text")).addOption(completeWith(new Option("--fail-on <classes>", `exit 1 when a change has one of these classes, comma-separated: ${FAIL_ON.join(", ")}`).argParser(parseClasses), FAIL_ON)).option("-o, --output <file>", "write the report to a file instead of standard output").option("--locale <tag>", "language of the report: en, de, tr or ja (default: Markdown in the agreement's language, text and JSON from LC_ALL, LC_MESSAGES or LANG)", parseLocaleOption).option("--color", "force colour").option("--no-color", "no colour").addHelpText(
+  program2.command("diff").description("show what changed between two versions of an agreement: two files, or Git revisions of one").usage("[options] <old.yaml> <new.yaml> | <rev> [<rev>] [-- <file>] | <rev>..<rev> [-- <file>]").argument("<old>", "the agreement in force: a file, or a Git revision").argument("[new]", "the proposal: a file, or a Git revision (default: the working copy)").argument("[file...]", "after `--`: the SLA file to compare at the revisions (default: the repository's only SLA file)").addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text")).addOption(
+    completeWith(
+      new Option("--fail-on <classes>", `exit 1 when a change has one of these classes, comma-separated: ${FAIL_ON.join(", ")}`).argParser(parseClasses),
+      FAIL_ON
+    )
+  ).option("-o, --output <file>", "write the report to a file instead of standard output").option(
+    "--locale <tag>",
+    "language of the report: en, de, tr or ja (default: Markdown in the agreement's language, text and JSON from LC_ALL, LC_MESSAGES or LANG)",
+    parseLocaleOption
+  ).option("--color", "force colour").option("--no-color", "no colour").addHelpText(
     "after",
     "\nExamples:\n  sla diff sla.yaml proposal.yaml\n  sla diff v2026-H1 v2026-H2 -- sla.yaml\n  sla diff main..HEAD -f markdown\n  sla diff HEAD~1 --fail-on loosened,removed\n\nExit codes: 0 compared, 1 a --fail-on class occurred, 2 usage, I/O, Git or parse error."
   ).action(async (_old, _new, _files, options, command) => {
@@ -24089,10 +24203,10 @@ init_message();
 init_locale();
 function registerValidate(program2) {
   program2.command("validate").description("check SLA files against the schema and the rules; exit 1 on errors").argument("[paths...]", "files, directories or globs; `-` reads standard input; none: the SLA files of this repository").addOption(new Option("-f, --format <format>", "output format").choices(FINDINGS_FORMATS).default("stylish")).option("-q, --quiet", "report errors only").option("--max-warnings <n>", "exit 1 when there are more warnings than this", parseCount).option("-c, --config <file>", "rule configuration (default: nearest .slarc.yaml up to the repository root)").option("-o, --output <file>", "write the report to a file instead of standard output").option("--stdin-filename <name>", "name to show for standard input").addOption(localeOption()).addOption(
-    completeWith(new Option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`").argParser(parseConcurrency).default("auto"), [
-      "auto",
-      "off"
-    ])
+    completeWith(
+      new Option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`").argParser(parseConcurrency).default("auto"),
+      ["auto", "off"]
+    )
   ).option("--cache", "skip files found clean before while they are unchanged (remembered in .slacache)").option("--cache-location <file>", "where --cache keeps what it remembers (implies --cache)").option("--color", "force colour").option("--no-color", "no colour").addHelpText(
     "after",
     "\nExamples:\n  sla validate                       the SLA files of this repository\n  sla validate sla.yaml -f github    annotations for a GitHub Actions log\n\nExit codes: 0 valid, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error."
@@ -24125,7 +24239,8 @@ function actionPlan(env2) {
   if (!["", "true", "false"].includes(diff)) throw new UsageError(`the input diff is \`${diff}\`; use true or false`);
   if (diff !== "true" || env2.GITHUB_EVENT_NAME !== "pull_request") return { validate };
   const baseRef = env2.GITHUB_BASE_REF ?? "";
-  if (!baseRef || baseRef.startsWith("-")) throw new UsageError(`GITHUB_BASE_REF is \`${baseRef}\`: the base branch of the pull request is needed for the diff`);
+  if (!baseRef || baseRef.startsWith("-"))
+    throw new UsageError(`GITHUB_BASE_REF is \`${baseRef}\`: the base branch of the pull request is needed for the diff`);
   const summary = env2.GITHUB_STEP_SUMMARY ?? "";
   if (!summary) throw new UsageError("GITHUB_STEP_SUMMARY is not set: the diff is written to the job summary");
   const file = input(env2, "diff-file");

@@ -72,10 +72,20 @@ for (const { name, ms } of results) console.log(`| ${name} | ${ms.toFixed(0)} ms
 // child reports its own peak resident memory as it exits.
 const heapMb = 40;
 const times = 5;
-const args = [`--max-old-space-size=${heapMb}`, "--import", `data:text/javascript,${encodeURIComponent(REPORT_PEAK)}`, bin, "validate", "--quiet", ...Array.from({ length: times }, (_, i) => join(work, `many-${i}`))];
+const args = [
+  `--max-old-space-size=${heapMb}`,
+  "--import",
+  `data:text/javascript,${encodeURIComponent(REPORT_PEAK)}`,
+  bin,
+  "validate",
+  "--quiet",
+  ...Array.from({ length: times }, (_, i) => join(work, `many-${i}`)),
+];
 for (let i = 0; i < times; i++) cpSync(many, join(work, `many-${i}`), { recursive: true });
 const memory = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
 if (memory.status !== 0) throw new Error(`${times * 1000} files in a ${heapMb} MB heap failed: ${memory.stderr}`);
 const peak = /peak-rss (\d+)/.exec(memory.stderr)?.[1];
-console.log(`\nMemory: ${times * 1000} files in one call validate within a ${heapMb} MB heap (\`--max-old-space-size=${heapMb}\`); peak resident memory ${Math.round(Number(peak) / 1024)} MB.`);
+console.log(
+  `\nMemory: ${times * 1000} files in one call validate within a ${heapMb} MB heap (\`--max-old-space-size=${heapMb}\`); peak resident memory ${Math.round(Number(peak) / 1024)} MB.`,
+);
 rmSync(work, { recursive: true, force: true });

@@ -39,13 +39,41 @@ const persona = (id, icp) => [`  - id: ${id}`, `    name: Persona ${id}`, `    i
 
 const SHAPES = {
   // Keys the schema does not know, all in one mapping: one finding each, placed by `yaml`.
-  "unknown-keys": { n: 20_000, make: (n) => insertAfter("agreement:", times(n, (i) => `  x${pad(i)}: 1`)) },
+  "unknown-keys": {
+    n: 20_000,
+    make: (n) =>
+      insertAfter(
+        "agreement:",
+        times(n, (i) => `  x${pad(i)}: 1`),
+      ),
+  },
   // The same, deep inside a list entry.
-  "unknown-keys-in-entry": { n: 20_000, make: (n) => insertAfter("  - id: operations-oya", times(n, (i) => `    x${pad(i)}: 1`)) },
+  "unknown-keys-in-entry": {
+    n: 20_000,
+    make: (n) =>
+      insertAfter(
+        "  - id: operations-oya",
+        times(n, (i) => `    x${pad(i)}: 1`),
+      ),
+  },
   // The same key written twice, n times: `yaml`'s duplicate-key findings.
-  "duplicate-keys": { n: 20_000, make: (n) => insertAfter("agreement:", times(n, (i) => `  x${pad(i >> 1)}: 1`)) },
+  "duplicate-keys": {
+    n: 20_000,
+    make: (n) =>
+      insertAfter(
+        "agreement:",
+        times(n, (i) => `  x${pad(i >> 1)}: 1`),
+      ),
+  },
   // A long valid list: the fast reader and the rules, no findings.
-  "list-entries": { n: 25_000, make: (n) => insertAfter("  scope:", times(n, (i) => `    - Item ${pad(i)} of the scope.`)) },
+  "list-entries": {
+    n: 25_000,
+    make: (n) =>
+      insertAfter(
+        "  scope:",
+        times(n, (i) => `    - Item ${pad(i)} of the scope.`),
+      ),
+  },
   // Personas referring to ICPs that are not defined, each a different name: "did you mean".
   "unknown-refs": { n: 2_000, make: (n) => insertAfter("personas:", times(n, (i) => persona(`p${pad(i)}`, `icp-${pad(i)}`)).flat()) },
   // The same unknown name many times over.
@@ -64,7 +92,12 @@ const SHAPES = {
 /** Milliseconds for `sla validate` of `file`, and its exit code (1: findings, as expected). */
 function validate(file) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [bin, "validate", "--format", "json", file], { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, timeout: limitMs });
+  const result = spawnSync(process.execPath, [bin, "validate", "--format", "json", file], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    timeout: limitMs,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.error?.code === "ETIMEDOUT") return { ms: Infinity, findings: NaN };
   if (result.status !== 0 && result.status !== 1) throw new Error(`sla validate ${file} exited ${result.status}: ${result.stderr}`);

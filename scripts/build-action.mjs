@@ -28,7 +28,10 @@ const substitutes = new Map([
       "export function loadSchemaValidator() { return validator; }\nexport function readSchemaDocument() { return schema; }\n",
   ],
   [join(root, "src/load/yaml-package.ts"), 'export function requireYaml() { return require("yaml"); }\n'],
-  [join(root, "src/i18n/catalog-files.ts"), `const CATALOGS = ${JSON.stringify(inlineCatalogs())};\nexport function readCatalogFiles(language) { return CATALOGS[language] ?? []; }\n`],
+  [
+    join(root, "src/i18n/catalog-files.ts"),
+    `const CATALOGS = ${JSON.stringify(inlineCatalogs())};\nexport function readCatalogFiles(language) { return CATALOGS[language] ?? []; }\n`,
+  ],
 ]);
 
 /** Every language's message files, as catalog-files.ts reads them. */
@@ -84,7 +87,10 @@ export async function buildAction() {
   });
   const inputs = Object.keys(result.metafile.inputs);
   for (const file of substitutes.keys()) {
-    const name = file.slice(root.length + 1).split("\\").join("/");
+    const name = file
+      .slice(root.length + 1)
+      .split("\\")
+      .join("/");
     if (!inputs.includes(name)) throw new Error(`${name} is no longer in the action's bundle: update the substitutes in scripts/build-action.mjs`);
   }
   const renderOnly = inputs.find((input) => RENDER_ONLY.some((name) => input.includes(`node_modules/${name}/`)));

@@ -40,8 +40,7 @@ function writeWords() {
 
 export async function generateModelTypes() {
   const { compile } = await import("json-schema-to-typescript");
-  const banner =
-    "/* Generated from schemas/sla.schema.json by scripts/build.mjs. Do not edit: change the schema and run `npm run build`. */";
+  const banner = "/* Generated from schemas/sla.schema.json by scripts/build.mjs. Do not edit: change the schema and run `npm run build`. */";
   return compile(schema, "Sla", {
     bannerComment: banner,
     additionalProperties: false,
@@ -110,7 +109,10 @@ async function main() {
  */
 export function buildInputs() {
   const bundle = join(root, "dist/bin");
-  const bundled = readdirSync(bundle).sort().filter((file) => !file.endsWith(".cache")).map((file) => join(bundle, file));
+  const bundled = readdirSync(bundle)
+    .sort()
+    .filter((file) => !file.endsWith(".cache"))
+    .map((file) => join(bundle, file));
   return [...bundled, join(root, "dist/validate/schema-validator.cjs"), schemaPath];
 }
 

@@ -28,9 +28,13 @@ function hasBuildTools() {
 if (!hasBuildTools() && process.env.npm_config_global === "true" && process.env.npm_execpath) {
   // --ignore-scripts: this script must not run again inside; esbuild works without its
   // postinstall, which only swaps its launcher for the binary.
-  execFileSync(process.execPath, [process.env.npm_execpath, "ci", "--global=false", "--include=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], {
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  execFileSync(
+    process.execPath,
+    [process.env.npm_execpath, "ci", "--global=false", "--include=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+    {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
 }
 execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });

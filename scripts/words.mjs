@@ -42,7 +42,8 @@ export function foldCharacter(ch) {
 function spellingsOf(folded) {
   const candidates = [folded, folded.toUpperCase(), folded.toLocaleUpperCase("tr"), folded.toLocaleLowerCase("tr")];
   if (folded === "i") candidates.push("I", "İ", "ı");
-  if (/^[a-z]$/.test(folded)) candidates.push(String.fromCharCode(folded.charCodeAt(0) - 0x61 + 0xff41), String.fromCharCode(folded.charCodeAt(0) - 0x61 + 0xff21));
+  if (/^[a-z]$/.test(folded))
+    candidates.push(String.fromCharCode(folded.charCodeAt(0) - 0x61 + 0xff41), String.fromCharCode(folded.charCodeAt(0) - 0x61 + 0xff21));
   return [...new Set(candidates)].filter((c) => [...c].length === 1 && foldCharacter(c) === folded).sort();
 }
 
@@ -121,7 +122,8 @@ export function percentPattern(words) {
   for (const [language, doc] of Object.entries(words)) {
     for (const notation of doc.percent ?? []) {
       const match = /^(\S*?)\s*\{n\}\s*(\S*)$/u.exec(notation);
-      if (!match || (match[1] === "") === (match[2] === "")) throw new Error(`locales/${language}/words.json: percent notation \`${notation}\` is not a sign before or after {n}`);
+      if (!match || (match[1] === "") === (match[2] === ""))
+        throw new Error(`locales/${language}/words.json: percent notation \`${notation}\` is not a sign before or after {n}`);
       const sign = match[1] || match[2];
       if ([...sign].length !== 1) throw new Error(`locales/${language}/words.json: percent sign \`${sign}\` is not one character`);
       signs.add(sign);

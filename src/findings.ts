@@ -48,9 +48,7 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      (a.start?.line ?? 0) - (b.start?.line ?? 0) ||
-      (a.start?.column ?? 0) - (b.start?.column ?? 0),
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.start?.line ?? 0) - (b.start?.line ?? 0) || (a.start?.column ?? 0) - (b.start?.column ?? 0),
   );
 }
 

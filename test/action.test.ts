@@ -34,7 +34,13 @@ function actionCopy(): string {
  * INPUT_ and the name in upper case, hyphens kept), in the workspace, on a bare environment.
  */
 function runAction(workspace: string, inputs: Record<string, string> = {}, github: Record<string, string> = {}) {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", GITHUB_WORKSPACE: workspace, GITHUB_EVENT_NAME: "push", ...github };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_EVENT_NAME: "push",
+    ...github,
+  };
   for (const [name, { default: value }] of Object.entries(action.inputs)) env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? value ?? "";
   const result = spawnSync(process.execPath, [join(actionCopy(), action.runs.main)], { cwd: workspace, env, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -48,7 +54,12 @@ function repository(files: Record<string, string>): string {
   const repo = tempDir();
   git(origin, "init", "-q", "--bare");
   git(repo, "init", "-q", "-b", "main");
-  for (const [key, value] of [["user.email", "ci@example.com"], ["user.name", "CI"], ["commit.gpgsign", "false"]] as const) git(repo, "config", key, value);
+  for (const [key, value] of [
+    ["user.email", "ci@example.com"],
+    ["user.name", "CI"],
+    ["commit.gpgsign", "false"],
+  ] as const)
+    git(repo, "config", key, value);
   write(repo, { "README.md": "# team\n", ...files });
   git(repo, "add", "-A");
   git(repo, "commit", "-qm", "in force");
@@ -123,7 +134,8 @@ describe("the GitHub Action", () => {
     expect(strict).toMatchObject({ code: 1, stderr: "sla: 1 warning exceeds --max-warnings 0\n" });
     expect(strict).toEqual(sla(["validate", "--format", "github", "--max-warnings", "0"], { cwd: repo }));
     expect(runAction(repo, { "max-warnings": "1" }).code).toBe(0);
-    for (const wrong of ["x", "-1"]) expect(runAction(repo, { "max-warnings": wrong })).toEqual({ code: 2, stdout: "", stderr: `sla: --max-warnings: \`${wrong}\` is not a whole number\n` });
+    for (const wrong of ["x", "-1"])
+      expect(runAction(repo, { "max-warnings": wrong })).toEqual({ code: 2, stdout: "", stderr: `sla: --max-warnings: \`${wrong}\` is not a whole number\n` });
   });
 
   it("with diff on a pull request, appends the Markdown diff against the base branch to the job summary, also when validation failed", () => {
@@ -156,7 +168,11 @@ describe("the GitHub Action", () => {
     const repo = repository({});
     pullRequest(repo, { "sla.yaml": readFileSync(EXAMPLE, "utf8"), "teams/emea.sla.yaml": WARNS });
     const summary = join(tempDir(), "summary.md");
-    const run = runAction(repo, { diff: "true", "diff-file": "sla.yaml" }, { GITHUB_EVENT_NAME: "pull_request", GITHUB_BASE_REF: "main", GITHUB_STEP_SUMMARY: summary });
+    const run = runAction(
+      repo,
+      { diff: "true", "diff-file": "sla.yaml" },
+      { GITHUB_EVENT_NAME: "pull_request", GITHUB_BASE_REF: "main", GITHUB_STEP_SUMMARY: summary },
+    );
     expect(run.stderr).not.toContain("sla:");
     expect(run.code).toBe(0);
     const written = readFileSync(summary, "utf8");
@@ -195,7 +211,11 @@ describe("the GitHub Action", () => {
     const noOrigin = tempDir();
     copyFileSync(EXAMPLE, join(noOrigin, "sla.yaml"));
     git(noOrigin, "init", "-q");
-    const unfetched = runAction(noOrigin, { diff: "true" }, { GITHUB_EVENT_NAME: "pull_request", GITHUB_BASE_REF: "main", GITHUB_STEP_SUMMARY: join(noOrigin, "summary.md") });
+    const unfetched = runAction(
+      noOrigin,
+      { diff: "true" },
+      { GITHUB_EVENT_NAME: "pull_request", GITHUB_BASE_REF: "main", GITHUB_STEP_SUMMARY: join(noOrigin, "summary.md") },
+    );
     expect(unfetched.code).toBe(2);
     expect(unfetched.stderr).toMatch(/\nsla: cannot fetch the base branch main from origin\n$/);
     expect(unfetched.stderr).not.toMatch(/\n\s+at /);

@@ -19,7 +19,20 @@ it("the schema bounds no string length beyond non-empty (the validator counts UT
 it("the schema uses only keywords whose errors sla words itself (the validator is built without ajv's messages)", () => {
   const schema = JSON.parse(readFileSync(join(ROOT, "schemas/sla.schema.json"), "utf8")) as unknown;
   // The cases of toFinding in src/validate/schema.ts, and keywords that never fail on their own.
-  const worded = ["required", "additionalProperties", "type", "enum", "const", "pattern", "format", "minItems", "minLength", "minimum", "maximum", "uniqueItems"];
+  const worded = [
+    "required",
+    "additionalProperties",
+    "type",
+    "enum",
+    "const",
+    "pattern",
+    "format",
+    "minItems",
+    "minLength",
+    "minimum",
+    "maximum",
+    "uniqueItems",
+  ];
   const structural = ["$schema", "$id", "$defs", "$ref", "title", "description", "properties", "items", "examples", "default", "$comment"];
   const used = new Set<string>();
   const walk = (node: unknown): void => {
@@ -39,6 +52,8 @@ it("the build id hashes the built code and the schema, not V8's code caches (new
   // @ts-expect-error: the build script is plain JavaScript.
   const { buildInputs } = (await import("../scripts/build.mjs")) as { buildInputs: () => string[] };
   const inputs = buildInputs().map((file) => file.slice(ROOT.length + 1));
-  expect(inputs).toEqual(expect.arrayContaining(["dist/bin/sla.cjs", "dist/bin/validate-worker.js", "dist/validate/schema-validator.cjs", "schemas/sla.schema.json"]));
+  expect(inputs).toEqual(
+    expect.arrayContaining(["dist/bin/sla.cjs", "dist/bin/validate-worker.js", "dist/validate/schema-validator.cjs", "schemas/sla.schema.json"]),
+  );
   expect(inputs.filter((file) => file.endsWith(".cache"))).toEqual([]);
 });

@@ -21,7 +21,10 @@ beforeAll(() => {
   const packDir = dir();
   // dist/ is built by `npm test`'s pretest; packing need not build again.
   execFileSync(npm, ["pack", "--ignore-scripts", "--pack-destination", packDir, "--loglevel=error"], { cwd: ROOT, stdio: "pipe" });
-  tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith(".tgz"))!);
+  tarball = join(
+    packDir,
+    readdirSync(packDir).find((f) => f.endsWith(".tgz"))!,
+  );
 }, 60_000);
 afterAll(() => {
   for (const path of made.splice(0)) rmSync(path, { recursive: true, force: true });
@@ -41,7 +44,23 @@ describe("the npm package", () => {
   it("packs only what users need, and the installed tarball gives a working sla on this Node", () => {
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean);
     expect(listing.some((f) => f.startsWith("package/test/") || f.startsWith("package/src/") || f.startsWith("package/node_modules/"))).toBe(false);
-    for (const needed of ["package/bin/sla.js", "package/bin/package.json", "package/dist/bin/sla.cjs", "package/dist/bin/sla.cache", "package/dist/bin/precompiled.cjs", "package/dist/cli/main.js", "package/dist/bin/validate-worker.js", "package/dist/validate/schema-validator.cjs", "package/dist/validate/schema-validator.cache", "package/schemas/sla.schema.json", "package/locales/ja/labels.json", "package/locales/ja/messages/rules.json", "package/sla.example.yaml", "package/locales/ja/starter.sla.yaml", "package/CHANGELOG.md"])
+    for (const needed of [
+      "package/bin/sla.js",
+      "package/bin/package.json",
+      "package/dist/bin/sla.cjs",
+      "package/dist/bin/sla.cache",
+      "package/dist/bin/precompiled.cjs",
+      "package/dist/cli/main.js",
+      "package/dist/bin/validate-worker.js",
+      "package/dist/validate/schema-validator.cjs",
+      "package/dist/validate/schema-validator.cache",
+      "package/schemas/sla.schema.json",
+      "package/locales/ja/labels.json",
+      "package/locales/ja/messages/rules.json",
+      "package/sla.example.yaml",
+      "package/locales/ja/starter.sla.yaml",
+      "package/CHANGELOG.md",
+    ])
       expect(listing).toContain(needed);
 
     const { sla } = install();
@@ -96,7 +115,10 @@ describe("the npm package", () => {
   }, 240_000);
 
   it("declares as optional exactly the packages only a PDF needs", () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; optionalDependencies?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+    };
     expect(Object.keys(pkg.optionalDependencies ?? {}).sort()).toEqual([...PDF_PACKAGES].sort());
     for (const name of PDF_PACKAGES) expect(pkg.dependencies[name], name).toBeUndefined();
   });

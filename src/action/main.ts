@@ -34,7 +34,8 @@ export function actionPlan(env: Env): { validate: string[]; diff?: { baseRef: st
   if (diff !== "true" || env.GITHUB_EVENT_NAME !== "pull_request") return { validate };
   const baseRef = env.GITHUB_BASE_REF ?? "";
   // A branch name never starts with `-`; an empty one means the event lacks what diff needs.
-  if (!baseRef || baseRef.startsWith("-")) throw new UsageError(`GITHUB_BASE_REF is \`${baseRef}\`: the base branch of the pull request is needed for the diff`);
+  if (!baseRef || baseRef.startsWith("-"))
+    throw new UsageError(`GITHUB_BASE_REF is \`${baseRef}\`: the base branch of the pull request is needed for the diff`);
   const summary = env.GITHUB_STEP_SUMMARY ?? "";
   if (!summary) throw new UsageError("GITHUB_STEP_SUMMARY is not set: the diff is written to the job summary");
   const file = input(env, "diff-file");
@@ -73,7 +74,10 @@ async function summarise({ baseRef, args, summary }: { baseRef: string; args: st
   // The diff writes its report to standard output; here it goes to the summary instead.
   const report: string[] = [];
   const write = process.stdout.write;
-  process.stdout.write = ((chunk: string | Uint8Array) => (report.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")), true)) as typeof process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => (
+    report.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")),
+    true
+  )) as typeof process.stdout.write;
   let code: number;
   try {
     code = await runProgram(createProgram([registerDiff]), args);

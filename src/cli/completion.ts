@@ -21,7 +21,7 @@ export function completeWith(option: Option, words: readonly string[]): Option {
 export function registerCompletion(program: Command): void {
   const command = program
     .command("completion")
-    .description("print a shell completion script: eval \"$(sla completion bash)\"")
+    .description('print a shell completion script: eval "$(sla completion bash)"')
     .argument("<shell>", SHELLS.join(", "))
     .addOption(localeOption())
     .action((shell: string) => {

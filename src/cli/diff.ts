@@ -16,9 +16,18 @@ export function registerDiff(program: Command): void {
     .argument("[new]", "the proposal: a file, or a Git revision (default: the working copy)")
     .argument("[file...]", "after `--`: the SLA file to compare at the revisions (default: the repository's only SLA file)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
-    .addOption(completeWith(new Option("--fail-on <classes>", `exit 1 when a change has one of these classes, comma-separated: ${FAIL_ON.join(", ")}`).argParser(parseClasses), FAIL_ON))
+    .addOption(
+      completeWith(
+        new Option("--fail-on <classes>", `exit 1 when a change has one of these classes, comma-separated: ${FAIL_ON.join(", ")}`).argParser(parseClasses),
+        FAIL_ON,
+      ),
+    )
     .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .option("--locale <tag>", "language of the report: en, de, tr or ja (default: Markdown in the agreement's language, text and JSON from LC_ALL, LC_MESSAGES or LANG)", parseLocaleOption)
+    .option(
+      "--locale <tag>",
+      "language of the report: en, de, tr or ja (default: Markdown in the agreement's language, text and JSON from LC_ALL, LC_MESSAGES or LANG)",
+      parseLocaleOption,
+    )
     .option("--color", "force colour")
     .option("--no-color", "no colour")
     .addHelpText(
@@ -43,7 +52,10 @@ function argumentsOf(command: Command): string[] {
 }
 
 function parseClasses(value: string): string[] {
-  const classes = value.split(",").map((c) => c.trim()).filter(Boolean);
+  const classes = value
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
   // An empty list would make the gate pass silently, which is never what a CI step means.
   if (classes.length === 0) throw new UsageError(`--fail-on: name at least one change class: ${FAIL_ON.join(", ")}`);
   for (const cls of classes)

@@ -27,7 +27,9 @@ export function registerInit(program: Command): void {
     .argument("[file]", "file to create", "sla.yaml")
     .addOption(
       completeWith(
-        new Option("--language <language>", `language of the starter: ${LANGUAGES.join(", ")} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`).argParser(parseLanguageOption),
+        new Option("--language <language>", `language of the starter: ${LANGUAGES.join(", ")} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`).argParser(
+          parseLanguageOption,
+        ),
         LANGUAGES,
       ),
     )
@@ -36,11 +38,14 @@ export function registerInit(program: Command): void {
     .action(async (file: string, options: { force?: boolean; language?: Language }) => {
       const target = resolve(file);
       if (existsSync(target) && !options.force) throw new UsageError(message("cli/init.exists", { file }));
-      if (!existsSync(dirname(target))) throw new UsageError(message("cli/write.failed", { file, reason: message("cli/write.no-directory", { directory: dirname(file) }) }));
+      if (!existsSync(dirname(target)))
+        throw new UsageError(message("cli/write.failed", { file, reason: message("cli/write.no-directory", { directory: dirname(file) }) }));
       const language = options.language ?? languageOf(environmentLocale()) ?? "en";
       const schema = await schemaReference(target, options.force === true);
       await writeFileAtomic(target, starterText(readFileSync(starterUrl(language), "utf8"), schema.path, file));
-      process.stdout.write(`${say(schema.copied ? message("cli/init.created-with-schema", { file, schema: schema.copied }) : message("cli/init.created", { file }))}\n`);
+      process.stdout.write(
+        `${say(schema.copied ? message("cli/init.created-with-schema", { file, schema: schema.copied }) : message("cli/init.created", { file }))}\n`,
+      );
     });
 }
 
@@ -60,7 +65,9 @@ export function parseLanguageOption(value: string): Language {
 export function starterText(starter: string, schema: string, file: string): string {
   const header = starter.slice(0, starter.search(/^apiVersion:/m));
   const command = `\`sla validate ${shellWord(file.split("\\").join("/"))}\``;
-  const comments = header.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema}`).replace(/`sla validate [^`]*`/g, command);
+  const comments = header
+    .replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema}`)
+    .replace(/`sla validate [^`]*`/g, command);
   return comments + starter.slice(header.length);
 }
 

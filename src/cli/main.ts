@@ -10,7 +10,16 @@ import { registerValidate } from "./validate.js";
 import { createProgram, guardOutput, runProgram } from "./program.js";
 
 guardOutput();
-const program = createProgram([registerValidate, registerDiff, registerRender, registerFingerprint, registerInit, registerSchema, registerRules, registerCompletion]);
+const program = createProgram([
+  registerValidate,
+  registerDiff,
+  registerRender,
+  registerFingerprint,
+  registerInit,
+  registerSchema,
+  registerRules,
+  registerCompletion,
+]);
 
 /** The run of the command line: settles when the command is done, with process.exitCode set. */
 export const done: Promise<void> = runProgram(program, process.argv.slice(2)).then((code) => {

@@ -50,11 +50,17 @@ class SlaCommand extends Command {
 const COMMANDER_ERRORS: Readonly<Record<string, { text: RegExp; said: (m: RegExpMatchArray) => Message }>> = {
   "commander.unknownOption": {
     text: /^unknown option '([^']*)'(?:\n\(Did you mean (.*)\?\))?$/,
-    said: (m) => (m[2] === undefined ? message("cli/commander.unknown-option", { name: m[1]! }) : message("cli/commander.unknown-option.suggestion", { name: m[1]!, suggestion: m[2] })),
+    said: (m) =>
+      m[2] === undefined
+        ? message("cli/commander.unknown-option", { name: m[1]! })
+        : message("cli/commander.unknown-option.suggestion", { name: m[1]!, suggestion: m[2] }),
   },
   "commander.unknownCommand": {
     text: /^unknown command '([^']*)'(?:\n\(Did you mean (.*)\?\))?$/,
-    said: (m) => (m[2] === undefined ? message("cli/commander.unknown-command", { name: m[1]! }) : message("cli/commander.unknown-command.suggestion", { name: m[1]!, suggestion: m[2] })),
+    said: (m) =>
+      m[2] === undefined
+        ? message("cli/commander.unknown-command", { name: m[1]! })
+        : message("cli/commander.unknown-command.suggestion", { name: m[1]!, suggestion: m[2] }),
   },
   "commander.missingArgument": {
     text: /^missing required argument '([^']*)'$/,

@@ -10,7 +10,9 @@ export function registerRender(program: Command): void {
     .argument("<file>", "the SLA file (`-` for standard input)")
     .option("-o, --output <file>", "file to write; the format follows its extension; `-` writes to standard output (a PDF only to a file or a pipe)")
     .addOption(new Option("-f, --format <format>", "md, html or pdf (default: from the output's extension, else md)").choices(["md", "html", "pdf"]))
-    .addOption(completeWith(new Option("--locale <tag>", "language of labels, numbers and dates, e.g. de-DE (default: the agreement's language)"), BUILT_IN_LANGUAGES))
+    .addOption(
+      completeWith(new Option("--locale <tag>", "language of labels, numbers and dates, e.g. de-DE (default: the agreement's language)"), BUILT_IN_LANGUAGES),
+    )
     .option("--template <dir>", "your own Handlebars templates (document.md.hbs, document.html.hbs, partials/)")
     .addOption(new Option("--paper <size>", "paper size for HTML and PDF").choices(["a4", "letter"]).default("a4"))
     .action(async (file: string, options) => {

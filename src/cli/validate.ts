@@ -19,10 +19,12 @@ export function registerValidate(program: Command): void {
     .option("--stdin-filename <name>", "name to show for standard input")
     .addOption(localeOption())
     .addOption(
-      completeWith(new Option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`").argParser(parseConcurrency).default("auto"), [
-        "auto",
-        "off",
-      ]),
+      completeWith(
+        new Option("--concurrency <n>", "threads checking files: a number, `auto` (by the number of files and cores) or `off`")
+          .argParser(parseConcurrency)
+          .default("auto"),
+        ["auto", "off"],
+      ),
     )
     .option("--cache", "skip files found clean before while they are unchanged (remembered in .slacache)")
     .option("--cache-location <file>", "where --cache keeps what it remembers (implies --cache)")

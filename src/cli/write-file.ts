@@ -1,7 +1,24 @@
 // The one way sla writes a file (a report, a rendered document, the cache, `sla init`'s files):
 // all of it or nothing. Readers, and the next run, see the old content or the new one.
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, open, openSync, readlinkSync, renameSync, statSync, unlinkSync, write, writeSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  open,
+  openSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  write,
+  writeSync,
+  type Stats,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { describeIoError } from "./io.js";
@@ -154,7 +171,7 @@ async function writeAsItIs(file: string, bytes: Uint8Array, openIt: () => Promis
   let fd: number | undefined;
   try {
     fd = await openIt();
-    for (let offset = 0; offset < bytes.length; ) {
+    for (let offset = 0; offset < bytes.length;) {
       try {
         offset += await writeAsync(fd, bytes, offset);
       } catch (error) {
@@ -194,7 +211,7 @@ function followLinks(file: string): string {
 
 /** A write may take fewer bytes than asked (a nearly full disk): the rest is written again. */
 function writeAll(fd: number, bytes: Uint8Array, system: WriteSystem): void {
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const written = system.write(fd, bytes, offset, bytes.length - offset);
     if (written <= 0) throw new Error("the file system took no more bytes");
     offset += written;

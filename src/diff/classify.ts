@@ -22,7 +22,8 @@ function setDelta(change: Change, before: number, after: number, classes: { up?:
   const absolute = after - before;
   const relative = before === 0 ? null : absolute / Math.abs(before);
   // 1e308 → -1e308 differs by more than a number holds: no delta rather than ±Infinity.
-  if (Number.isFinite(absolute)) change.delta = { absolute: clean(absolute), relative: relative === null || !Number.isFinite(relative) ? null : clean(relative) };
+  if (Number.isFinite(absolute))
+    change.delta = { absolute: clean(absolute), relative: relative === null || !Number.isFinite(relative) ? null : clean(relative) };
   if (after > before) change.classes.push("raised", ...(classes.up ?? []));
   else if (after < before) change.classes.push("lowered", ...(classes.down ?? []));
 }
@@ -196,7 +197,12 @@ const texts: Classifier = (change, { locale }) => {
 };
 
 function isDurationChange(change: Change): boolean {
-  return typeof change.before === "string" && typeof change.after === "string" && parseDuration(change.before) !== undefined && parseDuration(change.after) !== undefined;
+  return (
+    typeof change.before === "string" &&
+    typeof change.after === "string" &&
+    parseDuration(change.before) !== undefined &&
+    parseDuration(change.after) !== undefined
+  );
 }
 
 /** Sentences get a word diff; dates, ids and other single tokens read better whole. */
@@ -279,8 +285,7 @@ const CLASSIFIERS: Classifier[] = [kpiTarget, scoringThreshold, connectCommitmen
 /** `25` → `"25%"` or `0.25`: the same percentage written another way is no change. */
 function isSamePercentage(change: Change, context: Context): boolean {
   const percent =
-    change.field === "probability" ||
-    (change.section === "kpis" && change.field === "target" && kpiOf(context.after, change.entity?.id)?.unit === "percent");
+    change.field === "probability" || (change.section === "kpis" && change.field === "target" && kpiOf(context.after, change.entity?.id)?.unit === "percent");
   if (!percent || change.kind !== "changed") return false;
   const a = toFraction(change.before as number | string);
   return a !== undefined && a === toFraction(change.after as number | string);
@@ -290,8 +295,7 @@ export function classify(all: Change[], context: Context): Change[] {
   const changes = all.filter((change) => !isSamePercentage(change, context));
   for (const change of changes) {
     change.classes.push(change.kind);
-    if (change.section === "kpis" && change.entity)
-      change.unit = (kpiOf(context.after, change.entity.id) ?? kpiOf(context.before, change.entity.id))?.unit;
+    if (change.section === "kpis" && change.entity) change.unit = (kpiOf(context.after, change.entity.id) ?? kpiOf(context.before, change.entity.id))?.unit;
     for (const classifier of CLASSIFIERS) classifier(change, context);
     change.classes = [...new Set(change.classes)];
   }

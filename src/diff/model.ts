@@ -4,18 +4,7 @@ import type { Message } from "../i18n/message.js";
 import type { TextPart } from "./words.js";
 
 /** Classes a change can have; `--fail-on` takes these (and `any`). */
-export const CHANGE_CLASSES = [
-  "added",
-  "removed",
-  "renamed",
-  "reordered",
-  "changed",
-  "raised",
-  "lowered",
-  "tightened",
-  "loosened",
-  "reset",
-] as const;
+export const CHANGE_CLASSES = ["added", "removed", "renamed", "reordered", "changed", "raised", "lowered", "tightened", "loosened", "reset"] as const;
 export type ChangeClass = (typeof CHANGE_CLASSES)[number];
 
 export type ChangeKind = "added" | "removed" | "renamed" | "reordered" | "changed";

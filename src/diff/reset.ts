@@ -55,10 +55,12 @@ export function resetChecks(before: DiffSide, after: DiffSide): Change[] {
  * not reset, and is not judged here.
  */
 function periodProblem(before: DiffSide, after: DiffSide): Message | undefined {
-  const [oldStart, oldEnd, newStart, newEnd] = [before.reviewPeriod?.start, before.reviewPeriod?.end, after.reviewPeriod?.start, after.reviewPeriod?.end].map((text) => {
-    const date = parseDate(text);
-    return date && toDayNumber(date);
-  });
+  const [oldStart, oldEnd, newStart, newEnd] = [before.reviewPeriod?.start, before.reviewPeriod?.end, after.reviewPeriod?.start, after.reviewPeriod?.end].map(
+    (text) => {
+      const date = parseDate(text);
+      return date && toDayNumber(date);
+    },
+  );
   if (oldStart === undefined || oldEnd === undefined || newStart === undefined || newStart === oldStart) return undefined;
   const [was, now] = [before.reviewPeriod!, after.reviewPeriod!];
   if (newStart < oldStart) return message("diff/reset.starts-before", { newStart: now.start, newEnd: now.end, oldStart: was.start, oldEnd: was.end });

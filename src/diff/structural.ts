@@ -78,7 +78,16 @@ function diffEntities(changes: Change[], scope: Scope, label: EntityLabel, a: En
     }
     const inner: Scope = { section: scope.section, entity: { ...ref(entity), name: entity.name ?? old.entity.name }, base: path, field: [], sub: [] };
     if (old.entity.name !== entity.name)
-      changes.push({ section: scope.section, kind: "renamed", entity: inner.entity, field: "name", path: [...path, "name"], before: old.entity.name, after: entity.name, classes: [] });
+      changes.push({
+        section: scope.section,
+        kind: "renamed",
+        entity: inner.entity,
+        field: "name",
+        path: [...path, "name"],
+        before: old.entity.name,
+        after: entity.name,
+        classes: [],
+      });
     for (const key of unionKeys(old.entity, entity)) {
       if (key === "id" || key === "name") continue;
       diffValue(changes, { ...inner, field: [key], sub: [key] }, old.entity[key], entity[key]);
@@ -90,7 +99,11 @@ function diffEntities(changes: Change[], scope: Scope, label: EntityLabel, a: En
     const before = common(a);
     const after = common(b);
     if (before.join("\u0000") !== after.join("\u0000")) {
-      const kept = new Set(lcsDiff(before, after).filter((part) => part.op === "equal").map((part) => part.text));
+      const kept = new Set(
+        lcsDiff(before, after)
+          .filter((part) => part.op === "equal")
+          .map((part) => part.text),
+      );
       changes.push({
         section: scope.section,
         kind: "reordered",

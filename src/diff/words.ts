@@ -22,7 +22,10 @@ export function diffWords(before: string, after: string, locale?: string): TextP
   const midB = b.slice(head, b.length - tail);
   const middle: TextPart[] =
     midA.length * midB.length > MAX_CELLS
-      ? [{ op: "delete", text: midA.join("") }, { op: "insert", text: midB.join("") }]
+      ? [
+          { op: "delete", text: midA.join("") },
+          { op: "insert", text: midB.join("") },
+        ]
       : lcsDiff(midA, midB);
   const equal = (tokens: string[]): TextPart[] => (tokens.length ? [{ op: "equal", text: tokens.join("") }] : []);
   return merge([...equal(a.slice(0, head)), ...middle.filter((p) => p.text !== ""), ...equal(a.slice(a.length - tail))]);

@@ -10,7 +10,7 @@ export const CURRENCY_ALIASES: Readonly<Record<string, string>> = {
   TRL: "TRY",
   "€": "EUR",
   EURO: "EUR",
-  "$": "USD",
+  $: "USD",
   "£": "GBP",
   RMB: "CNY",
   NIS: "ILS",

@@ -83,7 +83,8 @@ export const RATE_LABELS: Record<RateMetric, string> = {
 
 /** Why the funnel math cannot be done, in a phrase: "the close rate is 0%". */
 export function describeUncomputable(funnel: FunnelUncomputable): string {
-  const label = funnel.cause === "revenue" ? "revenue target" : funnel.cause === "averageDealSize" ? "average deal size" : RATE_LABELS[funnel.cause as RateMetric];
+  const label =
+    funnel.cause === "revenue" ? "revenue target" : funnel.cause === "averageDealSize" ? "average deal size" : RATE_LABELS[funnel.cause as RateMetric];
   switch (funnel.reason) {
     case "negative":
       return `the ${label} is negative`;

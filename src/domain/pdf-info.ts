@@ -206,5 +206,8 @@ function readLiteralString(pdf: string, pos: number): { value: PdfValue; end: nu
 function decodeText(bytes: string): string {
   if (!bytes.startsWith("\xfe\xff")) return bytes;
   const data = Buffer.from(bytes.slice(2), "latin1");
-  return data.subarray(0, data.length - (data.length % 2)).swap16().toString("utf16le");
+  return data
+    .subarray(0, data.length - (data.length % 2))
+    .swap16()
+    .toString("utf16le");
 }

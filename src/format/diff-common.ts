@@ -88,7 +88,11 @@ export function formatPercentIn(fraction: number, locale: string): string {
   // in scientific notation when that would be a long row of zeros (1E-318%).
   const points = Math.abs(fraction * 100);
   const options: Intl.NumberFormatOptions =
-    fraction === 0 || points >= 0.005 ? { maximumFractionDigits: 2 } : points >= 1e-4 ? { maximumSignificantDigits: 2 } : { maximumSignificantDigits: 2, notation: "scientific" };
+    fraction === 0 || points >= 0.005
+      ? { maximumFractionDigits: 2 }
+      : points >= 1e-4
+        ? { maximumSignificantDigits: 2 }
+        : { maximumSignificantDigits: 2, notation: "scientific" };
   return new Intl.NumberFormat(locale, { style: "percent", ...options }).format(fraction);
 }
 
@@ -139,7 +143,10 @@ export function formatValue(value: unknown, locale: string): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return number(value, locale);
   if (Array.isArray(value)) return value.map((v) => (typeof v === "object" && v !== null ? `(${formatValue(v, locale)})` : formatValue(v, locale))).join(", ");
-  if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v, locale)}`).join(", ");
+  if (typeof value === "object")
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${formatValue(v, locale)}`)
+      .join(", ");
   return String(value);
 }
 
@@ -182,15 +189,15 @@ function funnelProblem(args: MessageArgs, locale: string): string {
   const cause = String(args.cause ?? "");
   const reason = String(args.reason ?? "");
   const isRate = cause.endsWith("Rate");
-  const id =
-    reason === "zero" && isRate ? "zero-rate" : reason === "out-of-range" && args.figure === "revenue" ? "out-of-range-revenue" : reason;
+  const id = reason === "zero" && isRate ? "zero-rate" : reason === "out-of-range" && args.figure === "revenue" ? "out-of-range-revenue" : reason;
   const subject = CAUSE_IDS[cause] ? say(locale, CAUSE_IDS[cause]) : cause;
   return say(locale, `diff/funnel.problem.${id}`, { subject, figure: volumeLabel(String(args.figure ?? ""), locale) });
 }
 
 /** A change's note (a message id and its arguments) worded in the locale. */
 export function wordNote(note: Message, locale: string): string {
-  if (note.id.startsWith("diff/funnel.") && note.args?.reason !== undefined) return say(locale, note.id, { ...note.args, problem: funnelProblem(note.args, locale) });
+  if (note.id.startsWith("diff/funnel.") && note.args?.reason !== undefined)
+    return say(locale, note.id, { ...note.args, problem: funnelProblem(note.args, locale) });
   return word(note, locale);
 }
 
@@ -200,7 +207,9 @@ export function wordNote(note: Message, locale: string): string {
  */
 export function entityLabel(change: Change, locale: string, text: (name: string) => string = (name) => name): string {
   if (!change.entity)
-    return change.kind === "added" || change.kind === "removed" ? say(locale, "diff/section-entity", { id: change.section, title: sectionTitle(change.section, locale) }) : "";
+    return change.kind === "added" || change.kind === "removed"
+      ? say(locale, "diff/section-entity", { id: change.section, title: sectionTitle(change.section, locale) })
+      : "";
   const name = change.entity.name && change.entity.name !== change.entity.id ? ` "${text(change.entity.name)}"` : "";
   return `${entityTerm(change.entity.label, locale)} \`${change.entity.id}\`${name}`;
 }
@@ -220,7 +229,10 @@ export function summarize(diff: SlaDiff, locale: string): string {
   const own = diff.changes.filter((c) => c.section !== "funnel" && c.section !== "reset");
   const shown: ChangeClass[] = ["added", "removed", "renamed", "reordered", "tightened", "loosened"];
   const part = (n: number, cls: ChangeClass) => say(locale, "diff/summary.part", { n, class: classWord(cls, locale) });
-  const parts = shown.map((cls) => [cls, own.filter((c) => c.classes.includes(cls)).length] as const).filter(([, n]) => n > 0).map(([cls, n]) => part(n, cls));
+  const parts = shown
+    .map((cls) => [cls, own.filter((c) => c.classes.includes(cls)).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([cls, n]) => part(n, cls));
   // A raised probability or a reworded criterion has no class above: named by what it has
   // (raised, lowered, else changed), so the parts add up to the total.
   const rest = own.filter((c) => !c.classes.some((cls) => shown.includes(cls)));

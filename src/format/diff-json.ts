@@ -18,7 +18,9 @@ export function formatDiffJson(diff: SlaDiff, options: { locale?: string } = {})
     name: s.name ?? null,
     version: s.version ?? null,
     reviewPeriod: s.reviewPeriod ?? null,
-    funnel: s.funnel?.computable ? { months: s.funnel.months, neededPerMonth: Object.fromEntries(s.funnel.steps.map((x) => [x.metric, Math.ceil(x.perMonth)])) } : null,
+    funnel: s.funnel?.computable
+      ? { months: s.funnel.months, neededPerMonth: Object.fromEntries(s.funnel.steps.map((x) => [x.metric, Math.ceil(x.perMonth)])) }
+      : null,
   });
   const changes = diff.changes.map((c) => ({
     section: c.section,
@@ -39,5 +41,7 @@ export function formatDiffJson(diff: SlaDiff, options: { locale?: string } = {})
     noteId: c.note?.id ?? null,
     noteArgs: c.note ? (c.note.args ?? {}) : null,
   }));
-  return jsonVisible(JSON.stringify({ version: DIFF_JSON_VERSION, old: side(diff.old), new: side(diff.new), summary: summarizeDiff(diff), changes }, null, 2)) + "\n";
+  return (
+    jsonVisible(JSON.stringify({ version: DIFF_JSON_VERSION, old: side(diff.old), new: side(diff.new), summary: summarizeDiff(diff), changes }, null, 2)) + "\n"
+  );
 }

@@ -57,7 +57,11 @@ export function formatDiffMarkdown(diff: SlaDiff, options: { locale?: string } =
   const title = diff.new.name ?? diff.old.name ?? "SLA";
   const out = [`## ${escape(title)}: ${escape(diff.old.version ?? "?")} → ${escape(diff.new.version ?? "?")}`, ""];
   const period = (s: SlaDiff["old"]) => (s.reviewPeriod ? `${s.reviewPeriod.start} – ${s.reviewPeriod.end}` : t("diff/not-set"));
-  out.push(`${t("diff/md.review-period", { before: period(diff.old), after: period(diff.new) })}  `, t("diff/md.compared", { before: code(diff.old.file), after: code(diff.new.file) }), "");
+  out.push(
+    `${t("diff/md.review-period", { before: period(diff.old), after: period(diff.new) })}  `,
+    t("diff/md.compared", { before: code(diff.old.file), after: code(diff.new.file) }),
+    "",
+  );
   const absence = absenceNote(diff, locale);
   if (absence) out.push(`_${escape(absence)}_`, "");
   if (diff.changes.length === 0) return noWorkflowCommands(`${out.join("\n")}${t("diff/no-changes")}\n`, "backslash");
@@ -69,11 +73,22 @@ export function formatDiffMarkdown(diff: SlaDiff, options: { locale?: string } =
   const targets = kpis.filter((c) => c.kind === "changed" && c.field === "target");
   const [oldHead, newHead, changeHead] = [t("diff/md.old"), t("diff/md.new"), t("diff/md.change")];
   if (targets.length) {
-    out.push(`### ${sectionTitle("kpis", locale)}`, "", `| ${t("diff/md.kpi")} | ${oldHead} | ${newHead} | ${changeHead} | ${t("diff/md.effect")} |`, "| --- | ---: | ---: | ---: | --- |");
+    out.push(
+      `### ${sectionTitle("kpis", locale)}`,
+      "",
+      `| ${t("diff/md.kpi")} | ${oldHead} | ${newHead} | ${changeHead} | ${t("diff/md.effect")} |`,
+      "| --- | ---: | ---: | ---: | --- |",
+    );
     const notes: string[] = [];
     for (const c of targets) {
       const name = c.entity!.name ? `${cell(c.entity!.name)} (\`${c.entity!.id}\`)` : `\`${c.entity!.id}\``;
-      const effect = joinList(effectClasses(c).filter((e) => e === "tightened" || e === "loosened").map((e) => classWord(e, locale)), locale) || "–";
+      const effect =
+        joinList(
+          effectClasses(c)
+            .filter((e) => e === "tightened" || e === "loosened")
+            .map((e) => classWord(e, locale)),
+          locale,
+        ) || "–";
       out.push(
         `| ${name} | ${cell(formatKpiValue(c.unit, c.before, diff.old.currency, locale))} | ${cell(formatKpiValue(c.unit, c.after, currency, locale))} | ${cell(formatDelta(c, currency, locale))}${c.note ? ` (${notes.push(wordNote(c.note, locale))})` : ""} | ${effect} |`,
       );
@@ -86,7 +101,10 @@ export function formatDiffMarkdown(diff: SlaDiff, options: { locale?: string } =
   for (const c of funnelChanges) if (c.note) out.push(`_${escape(wordNote(c.note, locale))}_`, "");
   if (rows.length) {
     out.push(`| ${t("diff/md.volume")} | ${oldHead} | ${newHead} | ${changeHead} |`, "| --- | ---: | ---: | ---: |");
-    for (const c of rows) out.push(`| ${cell(volumeLabel(c.field!, locale))} | ${formatValue(c.before, locale)} | ${formatValue(c.after, locale)} | ${formatDelta(c, currency, locale)} |`);
+    for (const c of rows)
+      out.push(
+        `| ${cell(volumeLabel(c.field!, locale))} | ${formatValue(c.before, locale)} | ${formatValue(c.after, locale)} | ${formatDelta(c, currency, locale)} |`,
+      );
     out.push("");
   }
   for (const [section, changes] of groups) {
@@ -103,7 +121,12 @@ export function formatDiffMarkdown(diff: SlaDiff, options: { locale?: string } =
 function bullet(change: Change, currency: string | undefined, oldCurrency: string | undefined, locale: string): string[] {
   const label = entityLabel(change, locale, escape);
   const effects = effectClasses(change);
-  const tag = effects.length ? ` _(${joinList(effects.map((e) => classWord(e, locale)), locale)})_` : "";
+  const tag = effects.length
+    ? ` _(${joinList(
+        effects.map((e) => classWord(e, locale)),
+        locale,
+      )})_`
+    : "";
   const verb = (cls: "added" | "removed" | "renamed") => `**${capitalize(classWord(cls, locale), locale)}**`;
   switch (change.kind) {
     case "added":
@@ -111,7 +134,9 @@ function bullet(change: Change, currency: string | undefined, oldCurrency: strin
     case "removed":
       return [`- ${verb("removed")} ${label}`];
     case "renamed":
-      return [`- ${verb("renamed")} ${entityTerm(change.entity!.label, locale)} \`${change.entity!.id}\`: ${escape(String(change.before))} → **${escape(String(change.after))}**`];
+      return [
+        `- ${verb("renamed")} ${entityTerm(change.entity!.label, locale)} \`${change.entity!.id}\`: ${escape(String(change.before))} → **${escape(String(change.after))}**`,
+      ];
     case "reordered":
       return [
         `- ${say(locale, "diff/md.reordered", { field: change.field ?? "none", moved: change.order!.moved.map((id) => `\`${id}\``) })}`,
@@ -143,5 +168,7 @@ function bullet(change: Change, currency: string | undefined, oldCurrency: strin
   if (change.words) return [`- ${subject}: ${words(change.words)}${tag}`];
   const delta = change.delta ? ` (${formatDelta(change, currency, locale)})` : "";
   const note = change.note ? ` — ${escape(wordNote(change.note, locale))}` : "";
-  return [`- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency, locale, "before"))} → **${escape(formatFieldValue(change, change.after, currency, locale))}**${delta}${tag}${note}`];
+  return [
+    `- ${subject}: ${escape(formatFieldValue(change, change.before, oldCurrency, locale, "before"))} → **${escape(formatFieldValue(change, change.after, currency, locale))}**${delta}${tag}${note}`,
+  ];
 }

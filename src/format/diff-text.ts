@@ -46,14 +46,19 @@ function describeSide(side: SlaDiff["old"], locale: string): string {
 }
 
 function words(parts: readonly TextPart[], c: Paint): string {
-  return parts
-    .map((p) => (p.op === "equal" ? p.text : p.op === "delete" ? c.red.strikethrough(`[-${p.text}-]`) : c.green(`{+${p.text}+}`)))
-    .join("");
+  return parts.map((p) => (p.op === "equal" ? p.text : p.op === "delete" ? c.red.strikethrough(`[-${p.text}-]`) : c.green(`{+${p.text}+}`))).join("");
 }
 
 function formatChange(change: Change, diff: SlaDiff, c: Paint, locale: string): string[] {
   const effects = effectClasses(change);
-  const tag = effects.length ? `  ${c.cyan(`(${joinList(effects.map((e) => classWord(e, locale)), locale)})`)}` : "";
+  const tag = effects.length
+    ? `  ${c.cyan(
+        `(${joinList(
+          effects.map((e) => classWord(e, locale)),
+          locale,
+        )})`,
+      )}`
+    : "";
   const currency = diff.new.currency ?? diff.old.currency;
   switch (change.kind) {
     case "added":
@@ -61,7 +66,9 @@ function formatChange(change: Change, diff: SlaDiff, c: Paint, locale: string): 
     case "removed":
       return [c.red(`- ${say(locale, "diff/line.removed", { entity: entityLabel(change, locale) })}`)];
     case "renamed":
-      return [`~ ${say(locale, "diff/line.renamed", { entity: entityLabel({ ...change, entity: { ...change.entity!, name: undefined } }, locale), before: String(change.before), after: String(change.after) })}`];
+      return [
+        `~ ${say(locale, "diff/line.renamed", { entity: entityLabel({ ...change, entity: { ...change.entity!, name: undefined } }, locale), before: String(change.before), after: String(change.after) })}`,
+      ];
     case "reordered": {
       const [before, after] = [say(locale, "diff/order.before"), say(locale, "diff/order.after")];
       const width = Math.max(before.length, after.length) + 1;

@@ -33,10 +33,6 @@ export const formatJson: FindingsFormatter = (reports) => {
   });
   const totals = countBySeverity(reports.flatMap((r) => r.findings));
   return jsonVisible(
-    JSON.stringify(
-      { version: JSON_REPORT_VERSION, valid: totals.error === 0, errorCount: totals.error, warningCount: totals.warning, files },
-      null,
-      2,
-    ) + "\n"
+    JSON.stringify({ version: JSON_REPORT_VERSION, valid: totals.error === 0, errorCount: totals.error, warningCount: totals.warning, files }, null, 2) + "\n",
   );
 };

@@ -49,5 +49,8 @@ export const formatJunit: FindingsFormatter = (reports) => {
   });
   const tests = reports.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
   const failures = countBySeverity(reports.flatMap((r) => r.findings)).error;
-  return noWorkflowCommands(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="sla validate" tests="${tests}" failures="${failures}">\n${suites.join("\n")}\n</testsuites>\n`, "entity");
+  return noWorkflowCommands(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="sla validate" tests="${tests}" failures="${failures}">\n${suites.join("\n")}\n</testsuites>\n`,
+    "entity",
+  );
 };

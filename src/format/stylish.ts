@@ -28,7 +28,10 @@ export const formatStylish: FindingsFormatter = (reports, { paint: c, sources, l
     const problems = error && warning ? message("cli/summary.errors-and-warnings", { errors, warnings }) : error ? errors : warnings;
     // "in 6 of 300 files": how many files need work, not only how many were read.
     const withFindings = reports.filter((r) => r.findings.length > 0).length;
-    const summary = withFindings === files ? message("cli/summary.in-files", { problems, files }) : message("cli/summary.in-some-files", { problems, some: withFindings, files });
+    const summary =
+      withFindings === files
+        ? message("cli/summary.in-files", { problems, files })
+        : message("cli/summary.in-some-files", { problems, some: withFindings, files });
     out.push((error ? c.red.bold : c.yellow.bold)(`${error ? "✖" : "⚠"} ${word(summary, locale)}`));
   }
   return noWorkflowCommands(out.join("\n") + "\n", "backslash");

@@ -59,7 +59,12 @@ function render(parts: readonly Part[], args: MessageArgs, locale: string, pound
     } else if (part.kind === "percent") {
       out += typeof value === "number" ? formatPercentArg(value, locale) : isMessage(value) ? wordNested(value) : formatArg(value, locale);
     } else if (part.kind === "decimal") {
-      out += typeof value === "number" ? value.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : isMessage(value) ? wordNested(value) : formatArg(value, locale);
+      out +=
+        typeof value === "number"
+          ? value.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+          : isMessage(value)
+            ? wordNested(value)
+            : formatArg(value, locale);
     } else if (part.kind === "plural") {
       const n = typeof value === "number" ? value : Number(value);
       const branch = part.branches.get(`=${n}`) ?? part.branches.get(new Intl.PluralRules(locale).select(n)) ?? part.branches.get("other") ?? [];

@@ -45,8 +45,7 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
     const repository = repositoryRoot(cwd);
     const root = repository ?? cwd;
     const found = search(root, isSlaFileName, repository ? Infinity : MAX_DIRECTORIES_OUTSIDE_REPOSITORY);
-    if (found.length === 0)
-      throw new InputError(message("cli/input.no-sla-files", { folder: displayName(root, cwd), patterns: SLA_FILE_PATTERNS.join(", ") }));
+    if (found.length === 0) throw new InputError(message("cli/input.no-sla-files", { folder: displayName(root, cwd), patterns: SLA_FILE_PATTERNS.join(", ") }));
     const within = realpathSync.native(root);
     found.forEach((f) => add(displayName(join(root, f), cwd), within));
     return files;

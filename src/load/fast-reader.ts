@@ -525,7 +525,8 @@ const MAX_KNOWN_KEY_LENGTH = 32;
 /** The slot of the key text[start, end) in KNOWN_KEYS; exported for tests. */
 export function keySlot(text: string, start: number, end: number): number {
   const length = end - start;
-  const hash = text.charCodeAt(start) * 961 + text.charCodeAt(start + 1) * 31 + text.charCodeAt(start + (length >> 1)) * 17 + text.charCodeAt(end - 1) + length * 7919;
+  const hash =
+    text.charCodeAt(start) * 961 + text.charCodeAt(start + 1) * 31 + text.charCodeAt(start + (length >> 1)) * 17 + text.charCodeAt(end - 1) + length * 7919;
   return hash & (KEY_TABLE_SIZE - 1);
 }
 
@@ -585,7 +586,15 @@ function trimEnd(text: string, start: number, end: number): number {
 
 /** Characters that end a plain scalar in a flow list (or make it one the reader leaves to `yaml`). */
 function isFlowStop(c: number): boolean {
-  return c === Char.Comma || c === Char.CloseBracket || c === Char.OpenBracket || c === Char.OpenBrace || c === Char.CloseBrace || c === Char.Colon || c === Char.Hash;
+  return (
+    c === Char.Comma ||
+    c === Char.CloseBracket ||
+    c === Char.OpenBracket ||
+    c === Char.OpenBrace ||
+    c === Char.CloseBrace ||
+    c === Char.Colon ||
+    c === Char.Hash
+  );
 }
 
 /**

@@ -89,7 +89,9 @@ export function readAtRevision(rev: string, file: string, cwd: string): Buffer {
   }
   if (listing === "") {
     const meant = fromTheRoot(rev, path, cwd);
-    throw new MissingAtRevisionError(meant === undefined ? message("cli/git.missing-at-revision", { file, rev }) : message("cli/git.missing-at-revision.from-here", { file, rev, meant }));
+    throw new MissingAtRevisionError(
+      meant === undefined ? message("cli/git.missing-at-revision", { file, rev }) : message("cli/git.missing-at-revision.from-here", { file, rev, meant }),
+    );
   }
   // "<mode> <type> <object> <size>\t<path>", one entry: the path names one file or folder.
   const [, type, object, size] = /^\S+ (\S+) (\S+) +(\S+)\t/.exec(listing) ?? [];

@@ -74,13 +74,18 @@ export function yamlFindings(parsed: Pick<ParsedSla, "file" | "text" | "document
   };
   const fromYamlError = (error: YAMLError, severity: "error" | "warning"): YamlFinding => {
     const explained = badIndentation(error, text) ?? fullWidthColon(error, text) ?? overIndentedKey(error, text);
-    if (explained) return { ruleId: explained.problem.ruleId, problem: explained.problem, severity, file, path: [], start: at(explained.start), end: at(explained.end) };
+    if (explained)
+      return { ruleId: explained.problem.ruleId, problem: explained.problem, severity, file, path: [], start: at(explained.start), end: at(explained.end) };
     const [start, end] = error.pos;
     const lineEnd = text.indexOf("\n", start);
     const problem = describeYamlError(error, text.slice(start, lineEnd < 0 ? undefined : lineEnd));
     return { ruleId: problem.ruleId, problem, severity, file, path: [], start: at(start), end: at(problem.length ? start + problem.length : end) };
   };
-  const errors = withoutCascade(document.errors.map((e) => fromYamlError(e, "error")), text, lineCounter.lineStarts);
+  const errors = withoutCascade(
+    document.errors.map((e) => fromYamlError(e, "error")),
+    text,
+    lineCounter.lineStarts,
+  );
   return [...errors, ...document.warnings.map((w) => fromYamlError(w, "warning"))].map((f) => wordYamlFinding(f, locale));
 }
 

@@ -103,7 +103,8 @@ export function findFiles(root: string, wanted: Wanted, options: WalkOptions = {
       const shown = dir.prefix + name;
       if (entry.isSymbolicLink()) links.push({ path: join(dir.path, name), name, shown, depth: dir.depth });
       else if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(name) && dir.depth < maxDepth) directories.push({ path: join(dir.path, name), real: join(dir.real, name), prefix: `${shown}/`, depth: dir.depth + 1 });
+        if (!SKIPPED_DIRECTORIES.has(name) && dir.depth < maxDepth)
+          directories.push({ path: join(dir.path, name), real: join(dir.real, name), prefix: `${shown}/`, depth: dir.depth + 1 });
       } else if (wanted(name, shown)) addFile(join(dir.real, name), shown);
     }
   };

@@ -20,7 +20,13 @@ export interface Formatter {
 export function createFormatter(locale: string, currency: string | undefined, labels: Labels): Formatter {
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const money = currency
-    ? new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2, trailingZeroDisplay: "stripIfInteger" } as Intl.NumberFormatOptions)
+    ? new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency,
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+        trailingZeroDisplay: "stripIfInteger",
+      } as Intl.NumberFormatOptions)
     : numbers;
   // A signed document states what was agreed: 2.25% stays 2.25%, €12.49 stays €12.49.
   const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 });

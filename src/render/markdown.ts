@@ -10,9 +10,34 @@ const BLOCK_FIELDS = new Set(["purpose", "description"]);
  * but without the escapes for the start of a line, which they never need ("1. Juli 2026").
  */
 const FORMATTED = new Set([
-  "effectiveDate", "reviewPeriod", "employees", "annualRevenue", "maxTimeInStage", "timeToFirstAttempt", "probability", "outcome",
-  "category", "points", "mqlThreshold", "sqlThreshold", "attempts", "window", "after", "channel", "channels", "target", "direction",
-  "cadence", "indicator", "intro", "label", "rate", "neededPeriod", "neededMonth", "committedMonth", "currency",
+  "effectiveDate",
+  "reviewPeriod",
+  "employees",
+  "annualRevenue",
+  "maxTimeInStage",
+  "timeToFirstAttempt",
+  "probability",
+  "outcome",
+  "category",
+  "points",
+  "mqlThreshold",
+  "sqlThreshold",
+  "attempts",
+  "window",
+  "after",
+  "channel",
+  "channels",
+  "target",
+  "direction",
+  "cadence",
+  "indicator",
+  "intro",
+  "label",
+  "rate",
+  "neededPeriod",
+  "neededMonth",
+  "committedMonth",
+  "currency",
 ]);
 /** Not the agreement's text: the built-in labels, and settings the helpers read. */
 const NOT_TEXT = new Set(["labels", "locale", "language", "separator", "paper"]);

@@ -136,7 +136,12 @@ class Writer {
     this.text(text, { size, weight: "bold", color: level === 3 ? INK : ACCENT, after: 2 });
     if (level === 2) {
       const y = this.doc.y;
-      this.doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + this.width, y).lineWidth(1.2).strokeColor(ACCENT).stroke();
+      this.doc
+        .moveTo(MARGIN.left, y)
+        .lineTo(MARGIN.left + this.width, y)
+        .lineWidth(1.2)
+        .strokeColor(ACCENT)
+        .stroke();
       this.doc.y += 8;
     } else this.doc.y += 3;
   }
@@ -184,7 +189,11 @@ class Writer {
     const drawRow = (cells: string[], header: boolean, height = heightOfRow(cells, header)) => {
       if (this.doc.y + height > this.bottom) {
         this.doc.addPage();
-        if (!header) drawRow(columns.map((c) => c.header), true);
+        if (!header)
+          drawRow(
+            columns.map((c) => c.header),
+            true,
+          );
       }
       const y = this.doc.y;
       if (header) this.doc.rect(MARGIN.left, y, this.width, height).fillColor("#f1f4f8").fill();
@@ -193,7 +202,12 @@ class Writer {
         this.text(cell, { x: x + pad, y: y + pad, width: widths[i]! - 2 * pad, size: 9, weight: header ? "bold" : "regular", align: columns[i]!.align });
         x += widths[i]!;
       });
-      this.doc.moveTo(MARGIN.left, y + height).lineTo(MARGIN.left + this.width, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
+      this.doc
+        .moveTo(MARGIN.left, y + height)
+        .lineTo(MARGIN.left + this.width, y + height)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke();
       this.doc.y = y + height;
       this.doc.x = MARGIN.left;
     };
@@ -247,7 +261,12 @@ class Writer {
     const half = (this.width - 36) / 2;
     for (const [i, label] of [fields.date!, fields.signature!].entries()) {
       const x = MARGIN.left + 12 + i * (half + 12);
-      this.doc.moveTo(x, lineY).lineTo(x + half, lineY).lineWidth(0.8).strokeColor(INK).stroke();
+      this.doc
+        .moveTo(x, lineY)
+        .lineTo(x + half, lineY)
+        .lineWidth(0.8)
+        .strokeColor(INK)
+        .stroke();
       this.text(label, { x, y: lineY + 5, width: half, size: 8.5, color: MUTED });
     }
     this.doc.y = y + height + 12;
@@ -287,7 +306,12 @@ class Writer {
       const savedBottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       const y = doc.page.height - MARGIN.bottom + 28;
-      doc.moveTo(MARGIN.left, y - 8).lineTo(MARGIN.left + this.width, y - 8).lineWidth(0.5).strokeColor(RULE).stroke();
+      doc
+        .moveTo(MARGIN.left, y - 8)
+        .lineTo(MARGIN.left + this.width, y - 8)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke();
       const page = fill(view.labels.document.page!, { page: i + 1, pages: range.count });
       this.text(title, { y, width: this.width * 0.72, size: 8, color: MUTED });
       this.text(page, { x: MARGIN.left + this.width * 0.72, y, width: this.width * 0.28, size: 8, color: MUTED, align: "right" });
@@ -329,7 +353,10 @@ function writeDocument(w: Writer, view: DocumentView): void {
   w.text(view.meta.name, { size: 24, weight: "bold", color: ACCENT, after: 10 });
   w.text(view.meta.subtitle, { size: 13, color: MUTED, after: 30 });
   w.table(
-    [{ header: "", width: 0.35 }, { header: "", width: 0.65 }].map((c, i) => ({ ...c, header: i === 0 ? d.version! : view.meta.version })),
+    [
+      { header: "", width: 0.35 },
+      { header: "", width: 0.65 },
+    ].map((c, i) => ({ ...c, header: i === 0 ? d.version! : view.meta.version })),
     [
       [d.effectiveDate!, view.meta.effectiveDate],
       [d.reviewPeriod!, view.meta.reviewPeriod],
@@ -407,7 +434,11 @@ function writeDocument(w: Writer, view: DocumentView): void {
   if (view.leadStatuses.length) {
     w.heading(s.leadStatuses!, 2);
     w.table(
-      [{ header: f.leadStatus!, width: 0.45 }, { header: f.stage!, width: 0.2 }, { header: f.returnsToMarketing!, width: 0.35 }],
+      [
+        { header: f.leadStatus!, width: 0.45 },
+        { header: f.stage!, width: 0.2 },
+        { header: f.returnsToMarketing!, width: 0.35 },
+      ],
       view.leadStatuses.map((st) => [
         st.description ? `${st.name}\n${st.description}` : st.name,
         st.stage ?? "",
@@ -419,7 +450,11 @@ function writeDocument(w: Writer, view: DocumentView): void {
   if (view.dealStages.length) {
     w.heading(s.dealStages!, 2);
     w.table(
-      [{ header: f.dealStage!, width: 0.6 }, { header: f.probability!, width: 0.2, align: "right" }, { header: f.outcome!, width: 0.2 }],
+      [
+        { header: f.dealStage!, width: 0.6 },
+        { header: f.probability!, width: 0.2, align: "right" },
+        { header: f.outcome!, width: 0.2 },
+      ],
       view.dealStages.map((st) => [st.description ? `${st.name}\n${st.description}` : st.name, st.probability, st.outcome]),
     );
   }
@@ -427,7 +462,11 @@ function writeDocument(w: Writer, view: DocumentView): void {
   if (view.leadScoring) {
     w.heading(s.leadScoring!, 2);
     w.table(
-      [{ header: f.criterion!, width: 0.6 }, { header: f.category!, width: 0.25 }, { header: f.points!, width: 0.15, align: "right" }],
+      [
+        { header: f.criterion!, width: 0.6 },
+        { header: f.category!, width: 0.25 },
+        { header: f.points!, width: 0.15, align: "right" },
+      ],
       view.leadScoring.criteria.map((c) => [c.name, c.category, c.points]),
     );
     w.field(f.mqlThreshold!, view.leadScoring.mqlThreshold);
@@ -447,7 +486,12 @@ function writeDocument(w: Writer, view: DocumentView): void {
     w.bullets(c.doesNotCount, f.doesNotCount);
     if (c.sequence.length) {
       w.table(
-        [{ header: f.attempt!, width: 0.12, align: "right" }, { header: f.after!, width: 0.22 }, { header: f.channel!, width: 0.16 }, { header: f.note!, width: 0.5 }],
+        [
+          { header: f.attempt!, width: 0.12, align: "right" },
+          { header: f.after!, width: 0.22 },
+          { header: f.channel!, width: 0.16 },
+          { header: f.note!, width: 0.5 },
+        ],
         c.sequence.map((x) => [String(x.number), x.after, x.channel, x.note ?? ""]),
       );
     }

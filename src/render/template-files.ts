@@ -9,7 +9,11 @@ export const MAIN_TEMPLATE: Record<TemplateFormat, string> = { md: "document.md.
 
 export function partialsIn(dir: string): string[] {
   const partials = join(dir, "partials");
-  return existsSync(partials) ? readdirSync(partials).filter((f) => f.endsWith(".hbs")).map((f) => join(partials, f)) : [];
+  return existsSync(partials)
+    ? readdirSync(partials)
+        .filter((f) => f.endsWith(".hbs"))
+        .map((f) => join(partials, f))
+    : [];
 }
 
 /** What rendering `format` reads from a team's template directory: its main template and its partials. */

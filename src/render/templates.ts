@@ -27,7 +27,10 @@ export class TemplateError extends Error {
  */
 function markdownCell(text: unknown): string {
   // A block scalar (`|`) ends in a line break, which would end the cell in a stray <br>.
-  return String(text ?? "").trimEnd().replace(/(?<!\\)((?:\\\\)*)\|/g, "$1\\|").replace(/\r?\n/g, "<br>");
+  return String(text ?? "")
+    .trimEnd()
+    .replace(/(?<!\\)((?:\\\\)*)\|/g, "$1\\|")
+    .replace(/\r?\n/g, "<br>");
 }
 
 type Root = { separator?: string; locale?: string } | undefined;
@@ -115,7 +118,8 @@ function compile(hb: typeof Handlebars, file: string, format: TemplateFormat): H
 
 function describe(error: Error): string {
   const missing = /^"([^"]+)" not defined in .*? - (\d+):(\d+)$/.exec(error.message);
-  if (missing) return `line ${missing[2]}, column ${Number(missing[3]) + 1}: \`${missing[1]}\` is not a field of the document here (see the template data in the README)`;
+  if (missing)
+    return `line ${missing[2]}, column ${Number(missing[3]) + 1}: \`${missing[1]}\` is not a field of the document here (see the template data in the README)`;
   // Parse errors: "Parse error on line 2:", the source line, a caret, then what was expected.
   const lines = error.message.split("\n");
   if (lines[0]!.startsWith("Parse error") && lines.length > 1) {

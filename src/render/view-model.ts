@@ -41,7 +41,13 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
       version: String(a.version),
       effectiveDate: f.date(a.effectiveDate),
       reviewPeriod: fill(labels.document.periodRange!, { start: f.date(a.reviewPeriod.start), end: f.date(a.reviewPeriod.end) }),
-      subtitle: fill(labels.document.subtitle!, { parties: partiesList(locale, labels, a.parties.map((p) => p.name)) }),
+      subtitle: fill(labels.document.subtitle!, {
+        parties: partiesList(
+          locale,
+          labels,
+          a.parties.map((p) => p.name),
+        ),
+      }),
       currency: opt(a.currency),
       fingerprint: fingerprint(sla),
     },
@@ -75,7 +81,13 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
       objections: list(p.objections),
       channels: list(p.channels),
     })),
-    buyerJourney: (sla.buyerJourney ?? []).map((j) => ({ id: j.id, name: j.name, funnel: j.funnel, description: opt(j.description), content: list(j.content) })),
+    buyerJourney: (sla.buyerJourney ?? []).map((j) => ({
+      id: j.id,
+      name: j.name,
+      funnel: j.funnel,
+      description: opt(j.description),
+      content: list(j.content),
+    })),
     lifecycleStages: sla.lifecycleStages.map((s, index) => ({
       number: index + 1,
       id: s.id,
@@ -131,7 +143,12 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
           attempts: f.number(sla.connectAttempt.attempts),
           window: f.duration(sla.connectAttempt.window),
           timeToFirstAttempt: f.duration(sla.connectAttempt.timeToFirstAttempt),
-          sequence: (sla.connectAttempt.sequence ?? []).map((s, i) => ({ number: i + 1, channel: value(s.channel), after: f.duration(s.after), note: opt(s.note) })),
+          sequence: (sla.connectAttempt.sequence ?? []).map((s, i) => ({
+            number: i + 1,
+            channel: value(s.channel),
+            after: f.duration(s.after),
+            note: opt(s.note),
+          })),
           whenExhausted: sla.connectAttempt.whenExhausted
             ? { status: nameIn(sla.leadStatuses, sla.connectAttempt.whenExhausted.status), action: opt(sla.connectAttempt.whenExhausted.action) }
             : null,

@@ -19,12 +19,10 @@ const ENTITY = /&(?=#?[0-9A-Za-z]+;)/g;
 const LINE_START = /^(#|[-+](?=[ \t]|$)|=|:)|^(\d{1,9})([.)])(?=[ \t]|$)/;
 
 function escapeLine(line: string, atLineStart = true): string {
-  const escaped = line
-    .replace(INLINE, "\\$&")
-    .replace(ENTITY, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
-  return atLineStart ? escaped.replace(LINE_START, (_, mark: string | undefined, digits: string, dot: string) => (mark ? `\\${mark}` : `${digits}\\${dot}`)) : escaped;
+  const escaped = line.replace(INLINE, "\\$&").replace(ENTITY, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return atLineStart
+    ? escaped.replace(LINE_START, (_, mark: string | undefined, digits: string, dot: string) => (mark ? `\\${mark}` : `${digits}\\${dot}`))
+    : escaped;
 }
 
 /**

@@ -55,9 +55,7 @@ export type CommandEscape = "backslash" | "entity";
  * github formatter's, whose own commands are the only lines that may start with `::`.
  */
 export function noWorkflowCommands(text: string, escape: CommandEscape): string {
-  return text
-    .replace(COMMAND_START, escape === "backslash" ? "$1\\:" : "$1&#58;")
-    .replace(LEGACY_COMMAND, escape === "backslash" ? "##\\[" : "##&#91;");
+  return text.replace(COMMAND_START, escape === "backslash" ? "$1\\:" : "$1&#58;").replace(LEGACY_COMMAND, escape === "backslash" ? "##\\[" : "##&#91;");
 }
 
 /** The older form of workflow command only (`##[`), for the github formatter's own lines. */

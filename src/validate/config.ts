@@ -11,7 +11,6 @@ import { RULES } from "./rules/index.js";
 import { ConfigError } from "../errors.js";
 import { message } from "../i18n/message.js";
 
-
 export type RuleSetting = Severity | "off";
 
 export interface SlaConfig {
@@ -30,17 +29,19 @@ export function parseConfig(file: string, text: string): SlaConfig {
   const unknownKeys = Object.keys(data).filter((key) => key !== "rules");
   if (unknownKeys.length) throw new ConfigError(file, message("cli/config.unknown-key", { key: unknownKeys[0]! }), ...at(text, unknownKeys[0]!));
   const rules = (data as { rules?: unknown }).rules ?? {};
-  if (typeof rules !== "object" || rules === null || Array.isArray(rules))
-    throw new ConfigError(file, message("cli/config.rules-not-a-mapping"));
+  if (typeof rules !== "object" || rules === null || Array.isArray(rules)) throw new ConfigError(file, message("cli/config.rules-not-a-mapping"));
 
   const known = RULES.map((rule) => rule.id);
   const result: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(rules)) {
     if (!known.includes(id)) {
-      if (/^(schema|yaml)\//.test(id))
-        throw new ConfigError(file, message("cli/config.not-configurable", { id }), ...at(text, id));
+      if (/^(schema|yaml)\//.test(id)) throw new ConfigError(file, message("cli/config.not-configurable", { id }), ...at(text, id));
       const suggestion = closestMatch(id, known);
-      throw new ConfigError(file, suggestion ? message("cli/config.unknown-rule.suggestion", { id, suggestion }) : message("cli/config.unknown-rule", { id }), ...at(text, id));
+      throw new ConfigError(
+        file,
+        suggestion ? message("cli/config.unknown-rule.suggestion", { id, suggestion }) : message("cli/config.unknown-rule", { id }),
+        ...at(text, id),
+      );
     }
     const setting = typeof value === "string" ? SETTINGS[value] : undefined;
     if (!setting) throw new ConfigError(file, message("cli/config.bad-setting", { id, value: String(value) }), ...at(text, id));

@@ -54,7 +54,10 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
   }
   // The fast reader took the file; if placing these findings needed `yaml` and `yaml` found
   // the YAML itself at fault, that is the first thing to fix, and the positions may be off.
-  if (findings.length > parsed.findings.length && parsed.findings.length === 0) findings = yamlFindings(parsed, wording).filter((f) => f.severity === "error").concat(findings);
+  if (findings.length > parsed.findings.length && parsed.findings.length === 0)
+    findings = yamlFindings(parsed, wording)
+      .filter((f) => f.severity === "error")
+      .concat(findings);
   return findings;
 }
 
@@ -63,7 +66,10 @@ export function validateParsed(parsed: ParsedSla, config: SlaConfig = { rules: {
  * `sla render` need a well-formed model but not one that passes every rule.
  */
 export function structuralFindings(parsed: ParsedSla, locale = "en"): Finding[] {
-  const findings = inLanguage(parsed.findings.filter((f) => f.severity === "error"), locale);
+  const findings = inLanguage(
+    parsed.findings.filter((f) => f.severity === "error"),
+    locale,
+  );
   return parsed.data === undefined ? findings : findings.concat(checkSchema(parsed, locale).findings);
 }
 

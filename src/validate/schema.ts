@@ -313,7 +313,13 @@ function describeError(parsed: ParsedSla, error: SchemaError, wording: Wording):
       const indented = /^\s*\u3000\s*(?=\S)/.exec(property);
       if (indented) {
         const key = property.slice(indented[0].length);
-        return { ruleId: "schema/unknown-property", message: message("yaml/full-width-indent", { key }), hint: message("yaml/full-width-indent.hint"), path: at.path, at };
+        return {
+          ruleId: "schema/unknown-property",
+          message: message("yaml/full-width-indent", { key }),
+          hint: message("yaml/full-width-indent.hint"),
+          path: at.path,
+          at,
+        };
       }
       const owner = schemaFor(path).schema;
       const { known, lowered, allowed } = propertiesOf(owner);
@@ -328,7 +334,10 @@ function describeError(parsed: ParsedSla, error: SchemaError, wording: Wording):
     }
     case "type": {
       const types = String(params.type).split(",");
-      const explained = textReadAsScalar(parsed, path, value, types, field, wording) ?? textReadAsMapping(parsed, path, value, types, field) ?? writtenNumber(path, value, types, field);
+      const explained =
+        textReadAsScalar(parsed, path, value, types, field, wording) ??
+        textReadAsMapping(parsed, path, value, types, field) ??
+        writtenNumber(path, value, types, field);
       if (explained) return { ruleId: "schema/type", ...explained, path };
       return {
         ruleId: "schema/type",
@@ -368,7 +377,11 @@ function describeError(parsed: ParsedSla, error: SchemaError, wording: Wording):
     case "minLength":
       return { ruleId: "schema/empty", message: message("schema/empty", { field }), path };
     case "minimum":
-      return { ruleId: "schema/minimum", message: message("schema/minimum", { field, limit: Number(params.limit), found: describeValueAt(parsed, path, value, wording) }), path };
+      return {
+        ruleId: "schema/minimum",
+        message: message("schema/minimum", { field, limit: Number(params.limit), found: describeValueAt(parsed, path, value, wording) }),
+        path,
+      };
     case "maximum":
       return {
         ruleId: "schema/maximum",
@@ -469,7 +482,7 @@ function textReadAsScalar(parsed: ParsedSla, path: JsonPath, value: unknown, exp
 function textReadAsMapping(parsed: ParsedSla, path: JsonPath, value: unknown, expected: string[], field: string): Explained | undefined {
   if (!expected.includes("string") || typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const entries = Object.entries(value);
-  if (entries.length !== 1 || typeof entries[0]![1] !== "string" && typeof entries[0]![1] !== "number") return undefined;
+  if (entries.length !== 1 || (typeof entries[0]![1] !== "string" && typeof entries[0]![1] !== "number")) return undefined;
   const written = writtenAt(parsed, path) ?? `${entries[0]![0]}: ${String(entries[0]![1])}`;
   if (written.includes("\n")) return undefined;
   return {
@@ -524,7 +537,8 @@ function suggestedValue(path: JsonPath, value: unknown): Message | undefined {
   if (def === "id") {
     const lowered = lowerCase(value);
     const pattern = schemaFor(path).schema?.pattern;
-    if (lowered !== value && typeof pattern === "string" && new RegExp(pattern, "u").test(lowered)) return message("schema/id-lower-case", { suggestion: lowered });
+    if (lowered !== value && typeof pattern === "string" && new RegExp(pattern, "u").test(lowered))
+      return message("schema/id-lower-case", { suggestion: lowered });
   }
   if (path[path.length - 1] === "currency") {
     const code = currencyAlias(value);

@@ -19,7 +19,10 @@ describe("threadCount", () => {
 });
 
 describe("checkFiles", () => {
-  const jobs = Array.from({ length: 200 }, (_, i) => ({ file: i % 7 === 3 ? "test/fixtures/invalid/three-errors.sla.yaml" : "sla.example.yaml", name: `team-${i}.sla.yaml` }));
+  const jobs = Array.from({ length: 200 }, (_, i) => ({
+    file: i % 7 === 3 ? "test/fixtures/invalid/three-errors.sla.yaml" : "sla.example.yaml",
+    name: `team-${i}.sla.yaml`,
+  }));
   const options = { config: { rules: {} }, quiet: false };
 
   it("checks again the files a failed worker claimed, and says a worker failed", async () => {

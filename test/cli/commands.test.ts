@@ -84,7 +84,11 @@ describe("sla completion", () => {
     const script = sla(["completion", "bash"]);
     expect(script.code).toBe(0);
     const complete = (words: string[]) =>
-      execFileSync("bash", ["-c", `${script.stdout}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(" ")}); COMP_CWORD=${words.length - 1}; _sla; echo "\${COMPREPLY[@]}"`], { encoding: "utf8" }).trim();
+      execFileSync(
+        "bash",
+        ["-c", `${script.stdout}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(" ")}); COMP_CWORD=${words.length - 1}; _sla; echo "\${COMPREPLY[@]}"`],
+        { encoding: "utf8" },
+      ).trim();
     expect(complete(["sla", "ren"])).toBe("render");
     expect(complete(["sla", "validate", "--form"])).toBe("--format");
     expect(complete(["sla", "validate", "--format", "s"])).toBe("stylish sarif");

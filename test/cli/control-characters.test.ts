@@ -12,10 +12,7 @@ const ATTACK = "\\e[2J\\e]0;pwned\\a\\u202e\\r\\n::error::pwned\\n::stop-command
 const RAW_CONTROL = /[\0-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 /** An unknown key made of escapes, and one with a raw ESC in the source line quoted under it. */
-const hostile = example.replace(
-  "    name: Operations Oya\n",
-  `    name: Operations Oya\n    "k${ATTACK}": 1\n    raw\x1b[2Jkey: 1\n`,
-);
+const hostile = example.replace("    name: Operations Oya\n", `    name: Operations Oya\n    "k${ATTACK}": 1\n    raw\x1b[2Jkey: 1\n`);
 
 function hostileDir(): string {
   const dir = tempDir();

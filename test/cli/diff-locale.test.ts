@@ -16,7 +16,10 @@ function proposal(language: string, from: string, to: string): string {
   const text = readFileSync(join(FIXTURES, `i18n/${language}.sla.yaml`), "utf8");
   writeFileSync(join(dir, "old.yaml"), text);
   expect(text).toContain(`target: ${from}\n`);
-  const next = text.replace(`target: ${from}\n`, `target: ${to}\n`).replace("start: 2026-07-01", "start: 2027-01-01").replace("end: 2026-12-31", "end: 2027-06-30");
+  const next = text
+    .replace(`target: ${from}\n`, `target: ${to}\n`)
+    .replace("start: 2026-07-01", "start: 2027-01-01")
+    .replace("end: 2026-12-31", "end: 2027-06-30");
   writeFileSync(join(dir, "new.yaml"), next);
   return dir;
 }
@@ -105,7 +108,9 @@ describe("sla diff in German, Turkish and Japanese", () => {
     );
     const markdown = sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout;
     expect(markdown).toContain("Gözden geçirme dönemi: 2026-07-01 – 2026-12-31 → 2027-01-01 – 2027-06-30  \nKarşılaştırılan: `old.yaml` → `new.yaml`\n");
-    expect(markdown).toContain("| KPI | Eski | Yeni | Değişim | Etkisi |\n| --- | ---: | ---: | ---: | --- |\n| Kapanış oranı (teklif -&gt; kazanılan) (`kapanış-oranı`) | %30 | %28 | −2 puan | gevşetildi |\n");
+    expect(markdown).toContain(
+      "| KPI | Eski | Yeni | Değişim | Etkisi |\n| --- | ---: | ---: | ---: | --- |\n| Kapanış oranı (teklif -&gt; kazanılan) (`kapanış-oranı`) | %30 | %28 | −2 puan | gevşetildi |\n",
+    );
     expect(markdown).toContain("| Hacim | Eski | Yeni | Değişim |");
     expect(markdown).toContain("- `reviewPeriod.start`: 2026-07-01 → **2027-01-01**");
   });
@@ -149,12 +154,12 @@ describe("sla diff in German, Turkish and Japanese", () => {
 
   it("names the kinds of change in the language: added, removed, renamed, reordered, no changes", () => {
     const out = sla(["diff", "--locale", "ja", "sla.example.yaml", join(FIXTURES, "diff/proposal.sla.yaml")], { env: NO_LOCALE }).stdout;
-    expect(out).toContain('~ ペルソナ `procurement-petra` の名称が変更されました:「Procurement Petra」→「Purchasing Petra」');
+    expect(out).toContain("~ ペルソナ `procurement-petra` の名称が変更されました:「Procurement Petra」→「Purchasing Petra」");
     expect(out).toContain("↕ 順序が変更されました。移動: `sql`");
     expect(out).toContain('- リードの種類 `existing-customer-upsell` "Existing customer upsell" が削除されました');
     const markdown = sla(["diff", "-f", "markdown", "--locale", "tr", "sla.example.yaml", join(FIXTURES, "diff/proposal.sla.yaml")], { env: NO_LOCALE }).stdout;
     expect(markdown).toContain("- **Yeniden adlandırıldı** persona `procurement-petra`: Procurement Petra → **Purchasing Petra**");
-    expect(markdown).toContain("- **Kaldırıldı** lead türü `existing-customer-upsell` \"Existing customer upsell\"");
+    expect(markdown).toContain('- **Kaldırıldı** lead türü `existing-customer-upsell` "Existing customer upsell"');
     expect(sla(["diff", "--locale", "de", EXAMPLE, EXAMPLE], { env: NO_LOCALE }).stdout).toMatch(/\nKeine Änderungen\.\n$/);
   });
 });
@@ -166,7 +171,9 @@ describe("which language sla diff speaks", () => {
     expect(sla(["diff", "old.yaml", "new.yaml"], { cwd: dir, env: { ...NO_LOCALE, LANG: "de_DE.UTF-8" } }).stdout).toContain("\nKPI-Zielwerte\n");
     expect(sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir, env: { ...NO_LOCALE, LANG: "de_DE.UTF-8" } }).stdout).toContain("### KPI目標");
     expect(sla(["diff", "-f", "markdown", "--locale", "en", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout).toContain("### KPI targets");
-    expect(sla(["diff", "--locale", "tr", "old.yaml", "new.yaml"], { cwd: dir, env: { ...NO_LOCALE, LANG: "de_DE.UTF-8" } }).stdout).toContain("\nKPI hedefleri\n");
+    expect(sla(["diff", "--locale", "tr", "old.yaml", "new.yaml"], { cwd: dir, env: { ...NO_LOCALE, LANG: "de_DE.UTF-8" } }).stdout).toContain(
+      "\nKPI hedefleri\n",
+    );
   });
 
   it("Markdown of an agreement in a language sla does not speak is English", () => {
@@ -192,7 +199,13 @@ describe("which language sla diff speaks", () => {
     // Apart from the worded notes, the two reports are the same.
     const withoutNotes = (r: { changes: object[] }) => ({ ...r, changes: r.changes.map((c) => ({ ...c, note: undefined })) });
     expect(withoutNotes(de)).toEqual(withoutNotes(en));
-    expect(en.changes.find((c: { field: string }) => c.field === "target")).toMatchObject({ classes: ["changed", "lowered", "loosened"], unit: "percent", note: null, noteId: null, noteArgs: null });
+    expect(en.changes.find((c: { field: string }) => c.field === "target")).toMatchObject({
+      classes: ["changed", "lowered", "loosened"],
+      unit: "percent",
+      note: null,
+      noteId: null,
+      noteArgs: null,
+    });
   });
 
   it.each([
@@ -210,12 +223,15 @@ describe("sla diff: percentages, probabilities and durations written as text are
     writeFileSync(join(dir, "old.yaml"), example.replace("target: 25%", "target: 30 %").replace("probability: 0.5\n", "probability: 50 %\n"));
     writeFileSync(
       join(dir, "new.yaml"),
-      example.replace("target: 25%", "target: 28 %").replace("probability: 0.5\n", "probability: 55 %\n").replace("timeToFirstAttempt: 4 business hours", "timeToFirstAttempt: 2 business hours"),
+      example
+        .replace("target: 25%", "target: 28 %")
+        .replace("probability: 0.5\n", "probability: 55 %\n")
+        .replace("timeToFirstAttempt: 4 business hours", "timeToFirstAttempt: 2 business hours"),
     );
     const text = sla(["diff", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout;
     expect(text).not.toContain("[-");
-    expect(text).toContain('target: 30% → 28% (−2 pp)  (lowered, loosened)');
-    expect(text).toContain('probability: 50% → 55% (+5 pp)  (raised)');
+    expect(text).toContain("target: 30% → 28% (−2 pp)  (lowered, loosened)");
+    expect(text).toContain("probability: 50% → 55% (+5 pp)  (raised)");
     expect(text).toContain("~ timeToFirstAttempt: 4 business hours → 2 business hours (−2 business hours, −50%)  (lowered, tightened)");
     const markdown = sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout;
     expect(markdown).not.toContain("<del>");
@@ -225,8 +241,15 @@ describe("sla diff: percentages, probabilities and durations written as text are
     const byField = Object.fromEntries(json.changes.filter((c: { section: string }) => c.section !== "funnel").map((c: { field: string }) => [c.field, c]));
     expect(byField.target).toMatchObject({ unit: "percent", delta: { absolute: -0.02 }, words: null });
     expect(byField.probability).toMatchObject({ unit: "percent", delta: { absolute: 0.05, relative: 0.1 }, words: null });
-    expect(byField.timeToFirstAttempt).toMatchObject({ unit: "business-hours", delta: { absolute: -2, relative: -0.5 }, classes: ["changed", "lowered", "tightened"], words: null });
+    expect(byField.timeToFirstAttempt).toMatchObject({
+      unit: "business-hours",
+      delta: { absolute: -2, relative: -0.5 },
+      classes: ["changed", "lowered", "tightened"],
+      words: null,
+    });
     // In German, the same numbers in German.
-    expect(sla(["diff", "--locale", "de", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout).toContain("target: 30\u00a0% → 28\u00a0% (−2 Pp.)  (gesenkt, gelockert)");
+    expect(sla(["diff", "--locale", "de", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout).toContain(
+      "target: 30\u00a0% → 28\u00a0% (−2 Pp.)  (gesenkt, gelockert)",
+    );
   });
 });

@@ -11,7 +11,12 @@ function repositoryAddingTheFile(): string {
   const repo = tempDir();
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "pipe" });
   git("init", "-q", "-b", "main");
-  for (const [key, value] of [["user.email", "ci@example.com"], ["user.name", "CI"], ["commit.gpgsign", "false"]]) git("config", key!, value!);
+  for (const [key, value] of [
+    ["user.email", "ci@example.com"],
+    ["user.name", "CI"],
+    ["commit.gpgsign", "false"],
+  ])
+    git("config", key!, value!);
   writeFileSync(join(repo, "README.md"), "# team\n");
   git("add", "README.md");
   git("commit", "-qm", "start");
@@ -27,7 +32,9 @@ describe("sla diff: a file one side does not have", () => {
     const repo = repositoryAddingTheFile();
     const text = sla(["diff", "main"], { cwd: repo });
     expect(text.stderr).toBe("");
-    expect(text.stdout).toMatch(/^sla\.yaml@main \(no such file\) → sla\.yaml \(2026\.2, 2026-07-01 – 2026-12-31\)\n\nsla\.yaml@main does not exist: everything in sla\.yaml is added\n/);
+    expect(text.stdout).toMatch(
+      /^sla\.yaml@main \(no such file\) → sla\.yaml \(2026\.2, 2026-07-01 – 2026-12-31\)\n\nsla\.yaml@main does not exist: everything in sla\.yaml is added\n/,
+    );
     expect(text.stdout).toContain("+ section `kpis` (KPI targets) added");
     expect(text.stdout).toMatch(/12 changes: 12 added\n$/);
     expect(text.code).toBe(0);
@@ -71,7 +78,11 @@ describe("sla diff: a file that is there but cannot be read is not missing", () 
     writeFileSync(join(repo, "sla.yaml"), readFileSync(EXAMPLE, "utf8") + `# ${"x".repeat(1022)}\n`.repeat(6 * 1024));
     git("commit", "-qam", "a huge agreement");
     copyFileSync(EXAMPLE, join(repo, "sla.yaml"));
-    expect(sla(["diff", "pr", "--", "sla.yaml"], { cwd: repo })).toEqual({ code: 2, stdout: "", stderr: "sla: sla.yaml@pr: file is 6.0 MB; an SLA file may be at most 5 MB\n" });
+    expect(sla(["diff", "pr", "--", "sla.yaml"], { cwd: repo })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "sla: sla.yaml@pr: file is 6.0 MB; an SLA file may be at most 5 MB\n",
+    });
   });
 
   it("a revision whose copy of the file git cannot read (a damaged repository) is an error, not a removed file", () => {

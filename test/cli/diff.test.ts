@@ -29,7 +29,7 @@ describe("sla diff: two files", () => {
     expect(out).toContain("| Cost per lead (`cost-per-lead`) | 85 EUR | 75 EUR | −10 EUR, −11.8% | tightened |");
     expect(out).toContain("| MQLs | 167 | 200 | +33, +19.8% |");
     expect(out).toContain("- **Renamed** persona `procurement-petra`: Procurement Petra → **Purchasing Petra**");
-    expect(out).toContain("- **Removed** lead type `existing-customer-upsell` \"Existing customer upsell\"");
+    expect(out).toContain('- **Removed** lead type `existing-customer-upsell` "Existing customer upsell"');
     expect(out).toMatch(/### Lifecycle stages\n\n- \*\*Reordered\*\*: moved `sql`/);
   });
 
@@ -41,15 +41,30 @@ describe("sla diff: two files", () => {
     expect(out).toContain("a direct request for a quote<del>, demo </del> or <del>site audit</del><ins>demo</ins>.");
     expect(out).not.toContain("~~");
     // A change with no other class is named in the summary, so its parts add up.
-    expect(sla(["diff", EXAMPLE, join(dir, "new.yaml")]).stdout.trim().split("\n").at(-1)).toBe("1 change: 1 changed");
-    writeFileSync(join(dir, "raised.yaml"), readFileSync(EXAMPLE, "utf8").replace("probability: 0.5\n", "probability: 0.55\n").replace("target: 25%", "target: 0.3"));
-    expect(sla(["diff", EXAMPLE, join(dir, "raised.yaml")]).stdout.trim().split("\n").at(-1)).toBe("2 changes: 1 tightened, 1 raised");
+    expect(
+      sla(["diff", EXAMPLE, join(dir, "new.yaml")])
+        .stdout.trim()
+        .split("\n")
+        .at(-1),
+    ).toBe("1 change: 1 changed");
+    writeFileSync(
+      join(dir, "raised.yaml"),
+      readFileSync(EXAMPLE, "utf8").replace("probability: 0.5\n", "probability: 0.55\n").replace("target: 25%", "target: 0.3"),
+    );
+    expect(
+      sla(["diff", EXAMPLE, join(dir, "raised.yaml")])
+        .stdout.trim()
+        .split("\n")
+        .at(-1),
+    ).toBe("2 changes: 1 tightened, 1 raised");
   });
 
   it("text: a KPI whose unit changed keeps its old target in the old unit", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "hours.yaml"), readFileSync(EXAMPLE, "utf8").replace("    unit: days\n    target: 75\n", "    unit: hours\n    target: 1800\n"));
-    expect(sla(["diff", EXAMPLE, join(dir, "hours.yaml")]).stdout).toContain("target: 75 days → 1,800 h [the unit changed (days → hours); targets are not compared]");
+    expect(sla(["diff", EXAMPLE, join(dir, "hours.yaml")]).stdout).toContain(
+      "target: 75 days → 1,800 h [the unit changed (days → hours); targets are not compared]",
+    );
   });
 
   it("json: a stable shape with classes and deltas", () => {
@@ -59,7 +74,15 @@ describe("sla diff: two files", () => {
     expect(report.new.funnel.neededPerMonth.mqls).toBe(200);
     expect(report.summary.byClass).toMatchObject({ renamed: 1, reordered: 1, removed: 1, tightened: 2 });
     const revenue = report.changes.find((c: { entity: { id: string } | null }) => c.entity?.id === "revenue");
-    expect(revenue).toMatchObject({ section: "kpis", kind: "changed", field: "target", before: 1800000, after: 2160000, unit: "currency", classes: ["changed", "raised", "tightened"] });
+    expect(revenue).toMatchObject({
+      section: "kpis",
+      kind: "changed",
+      field: "target",
+      before: 1800000,
+      after: 2160000,
+      unit: "currency",
+      classes: ["changed", "raised", "tightened"],
+    });
   });
 
   it("identical inputs: no changes, exit 0 even with --fail-on any", () => {
@@ -84,7 +107,10 @@ describe("sla diff: two files", () => {
 
   it("json: byClass counts every change, reset problems included", () => {
     const dir = tempDir();
-    const next = readFileSync(EXAMPLE, "utf8").replace("start: 2026-07-01", "start: 2027-01-15").replace("end: 2026-12-31", "end: 2027-06-30").replace("effectiveDate: 2026-07-01", "effectiveDate: 2027-01-15");
+    const next = readFileSync(EXAMPLE, "utf8")
+      .replace("start: 2026-07-01", "start: 2027-01-15")
+      .replace("end: 2026-12-31", "end: 2027-06-30")
+      .replace("effectiveDate: 2026-07-01", "effectiveDate: 2027-01-15");
     writeFileSync(join(dir, "next.yaml"), next);
     const report = JSON.parse(sla(["diff", "-f", "json", "sla.example.yaml", join(dir, "next.yaml")]).stdout);
     const { summary } = report;
@@ -143,7 +169,9 @@ describe("sla diff: errors", () => {
     writeFileSync(bad, readFileSync(EXAMPLE, "utf8").replace("    direction: higher", "    direction: up"));
     const result = sla(["diff", "sla.example.yaml", bad]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^sla: cannot compare: .*bad\.yaml:\d+:16: `direction` must be one of `higher`, `lower`; found text `up`; see them all with: sla validate .*bad\.yaml\n$/);
+    expect(result.stderr).toMatch(
+      /^sla: cannot compare: .*bad\.yaml:\d+:16: `direction` must be one of `higher`, `lower`; found text `up`; see them all with: sla validate .*bad\.yaml\n$/,
+    );
   });
 });
 

@@ -11,7 +11,38 @@ const LANGUAGES = ["en", "de", "tr", "ja"] as const;
 const NO_LOCALE = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined };
 
 /** Values that are ids, enums or data rather than prose: the same in every language. */
-const NOT_PROSE = new Set(["id", "owner", "icp", "journeyStage", "stage", "category", "funnel", "metric", "unit", "direction", "cadence", "per", "indicator", "outcome", "channel", "connectAttempt.channels", "status", "apiVersion", "kind", "version", "email", "effectiveDate", "start", "end", "returnsToMarketing", "points", "mqlThreshold", "sqlThreshold", "attempts", "employees"]);
+const NOT_PROSE = new Set([
+  "id",
+  "owner",
+  "icp",
+  "journeyStage",
+  "stage",
+  "category",
+  "funnel",
+  "metric",
+  "unit",
+  "direction",
+  "cadence",
+  "per",
+  "indicator",
+  "outcome",
+  "channel",
+  "connectAttempt.channels",
+  "status",
+  "apiVersion",
+  "kind",
+  "version",
+  "email",
+  "effectiveDate",
+  "start",
+  "end",
+  "returnsToMarketing",
+  "points",
+  "mqlThreshold",
+  "sqlThreshold",
+  "attempts",
+  "employees",
+]);
 const notProse = (path: string[]): boolean => NOT_PROSE.has(path.at(-1) ?? "") || NOT_PROSE.has(path.slice(-2).join("."));
 
 /** The agreement with its prose, money and wording of numbers left out: what a translation keeps. */
@@ -66,7 +97,9 @@ describe("sla init --language", () => {
     expect(skeleton(own)).toEqual(skeleton(example));
     // Proper names, and words the language shares with English, may stay as they are.
     const shared = [...prose(own)].filter((text) => prose(example).has(text) && !/^\d+%$/.test(text));
-    expect(shared.filter((text) => !["Elif Demir", "Burak Yılmaz", "Katrin Weber", "LinkedIn", "Marketing", "Lead", "Türkiye", "EUR"].includes(text))).toEqual([]);
+    expect(shared.filter((text) => !["Elif Demir", "Burak Yılmaz", "Katrin Weber", "LinkedIn", "Marketing", "Lead", "Türkiye", "EUR"].includes(text))).toEqual(
+      [],
+    );
     const comments = (text: string): string[] => text.split("\n").filter((line) => /^\s*#\s*\S/.test(line) && !line.includes("yaml-language-server"));
     const englishComments = new Set(comments(starter("en")).map((line) => line.trim()));
     expect(comments(starter(language)).filter((line) => englishComments.has(line.trim()))).toEqual([]);
@@ -74,7 +107,12 @@ describe("sla init --language", () => {
   });
 
   it.each([
-    ["de", "EUR", ["2 Werktage", "4 Geschäftsstunden", "1 Werktag"], ["Lebenszyklusphasen", "Funnel-Berechnung", "Ausgehend von einem Umsatzziel von 1.800.000\u00a0€"]],
+    [
+      "de",
+      "EUR",
+      ["2 Werktage", "4 Geschäftsstunden", "1 Werktag"],
+      ["Lebenszyklusphasen", "Funnel-Berechnung", "Ausgehend von einem Umsatzziel von 1.800.000\u00a0€"],
+    ],
     ["tr", "TRY", ["2 iş günü", "4 iş saati"], ["Yaşam döngüsü aşamaları", "Huni hesaplaması", "₺90.000.000 gelir hedefi"]],
     ["ja", "JPY", ["2営業日", "4営業時間"], ["ライフサイクルステージ", "ファネル計算", "売上目標￥300,000,000"]],
   ] as const)("%s: the language's own currency and duration words, rendered in the language", (language, currency, durations, rendered) => {

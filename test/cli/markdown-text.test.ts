@@ -15,7 +15,10 @@ const hostile = example
     '  purpose: "Fair terms for both teams.\\n\\n<!-- the rest is hidden\\n<script>alert(1)</script>\\n# Injected heading\\n    indented code\\n> quoted\\n1. listed\\n::error::pwned\\n===\\nR&D &amp; more"\n',
   )
   .replace("    name: Operations Oya\n", '    name: "Operations Oya\\n# Heading from a name\\n- and a list"\n')
-  .replace("      - Keep line availability above 98%.\n", "      - '# not a heading'\n      - '1. not a list'\n      - '[a link](https://evil.example) and `code` and **bold**'\n      - '<img src=x onerror=alert(1)>'\n")
+  .replace(
+    "      - Keep line availability above 98%.\n",
+    "      - '# not a heading'\n      - '1. not a list'\n      - '[a link](https://evil.example) and `code` and **bold**'\n      - '<img src=x onerror=alert(1)>'\n",
+  )
   .replace("    role: Plant Operations Manager\n", "    role: 'Plant | Operations <b>Manager</b>'\n");
 
 function renderHostile(): { dir: string; md: string } {
@@ -61,7 +64,10 @@ describe("sla diff --format markdown: names and values are text", () => {
   it("escapes HTML and keeps a renamed entity on its line", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "old.yaml"), example);
-    writeFileSync(join(dir, "new.yaml"), example.replace("    name: Operations Oya\n", '    name: "<script>alert(1)</script>\\n# Heading\\n::error::pwned <!--"\n'));
+    writeFileSync(
+      join(dir, "new.yaml"),
+      example.replace("    name: Operations Oya\n", '    name: "<script>alert(1)</script>\\n# Heading\\n::error::pwned <!--"\n'),
+    );
     const result = sla(["diff", "old.yaml", "new.yaml", "--format", "markdown"], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/<script|<!--/);

@@ -86,10 +86,14 @@ describe("the command line in the user's language", () => {
   it("commander's other errors: a missing argument, a value not among the choices, too many arguments, an unknown command, an option without its value", () => {
     const de = lang("de_DE.UTF-8");
     expect(sla(["verify", EXAMPLE], de).stderr).toBe("sla: erforderliches Argument 'document' fehlt\n(`sla --help` zeigt die Verwendung)\n");
-    expect(sla(["validate", "-f", "xml", EXAMPLE], de).stderr).toMatch(/^sla: Option '-f, --format <format>': 'xml' ist kein gültiger Wert\. Erlaubt sind stylish, json, github, sarif, junit\.\n/);
+    expect(sla(["validate", "-f", "xml", EXAMPLE], de).stderr).toMatch(
+      /^sla: Option '-f, --format <format>': 'xml' ist kein gültiger Wert\. Erlaubt sind stylish, json, github, sarif, junit\.\n/,
+    );
     expect(sla(["schema", "extra"], lang("ja_JP.UTF-8")).stderr).toMatch(/^sla: 'schema' の引数が多すぎます。0 個のところ 1 個指定されました。\n/);
     expect(sla(["validate", "--formt", "json"], lang("tr_TR.UTF-8")).stderr).toContain("(Şunu mu demek istediniz: --format?)");
-    expect(sla(["valdate"], lang("tr_TR.UTF-8")).stderr).toBe("sla: bilinmeyen komut 'valdate'\n(Şunu mu demek istediniz: validate?)\n(kullanım için `sla --help` çalıştırın)\n");
+    expect(sla(["valdate"], lang("tr_TR.UTF-8")).stderr).toBe(
+      "sla: bilinmeyen komut 'valdate'\n(Şunu mu demek istediniz: validate?)\n(kullanım için `sla --help` çalıştırın)\n",
+    );
     expect(sla(["validate", "-f"], lang("ja_JP.UTF-8")).stderr).toMatch(/^sla: オプション '-f, --format <format>' の値がありません\n/);
   });
 
@@ -106,16 +110,26 @@ describe("the command line in the user's language", () => {
     expect(sla(["validate", "--locale", "ja", "nope.yaml"], tr).stderr).toBe("sla: nope.yaml: ファイルまたはディレクトリがありません\n");
     expect(sla(["fingerprint", "--locale", "de", "nope.yaml"], tr).stderr).toBe("sla: nope.yaml: Datei nicht gefunden\n");
     expect(sla(["verify", "--locale", "en", EXAMPLE, "nope.pdf"], tr).stderr).toBe("sla: nope.pdf: no such file\n");
-    expect(sla(["completion", "--locale", "ja", "tcsh"], tr).stderr).toBe("sla: completion: `tcsh` には対応していません。bash, zsh, fish のいずれかを使ってください\n");
+    expect(sla(["completion", "--locale", "ja", "tcsh"], tr).stderr).toBe(
+      "sla: completion: `tcsh` には対応していません。bash, zsh, fish のいずれかを使ってください\n",
+    );
     for (const command of [["schema"], ["rules"], ["completion", "bash"]]) expect(sla([...command, "--locale", "tr"]).code).toBe(0);
     const dir = tempDir();
-    expect(sla(["init", "--locale", "de", "sla.yaml"], { cwd: dir }).stdout).toBe("sla.yaml und sla.schema.json erstellt. Datei bearbeiten, dann ausführen: sla validate sla.yaml\n");
+    expect(sla(["init", "--locale", "de", "sla.yaml"], { cwd: dir }).stdout).toBe(
+      "sla.yaml und sla.schema.json erstellt. Datei bearbeiten, dann ausführen: sla validate sla.yaml\n",
+    );
     expect(sla(["init", "sla.yaml"], { cwd: dir, ...tr }).stderr).toBe("sla: sla.yaml zaten var; üzerine yazmak için --force kullanın\n");
   });
 
   it("a malformed or unknown --locale is a usage error in the environment's language, on any command", () => {
-    expect(sla(["verify", "--locale", "de_DE!", EXAMPLE, "x.pdf"], lang("ja_JP.UTF-8"))).toMatchObject({ code: 2, stderr: "sla: --locale: `de_DE!` は言語タグではありません（例: en、de-DE、tr、ja）\n" });
-    expect(sla(["schema", "--locale", "fr"], lang("de_DE.UTF-8"))).toMatchObject({ code: 2, stderr: "sla: --locale: sla spricht kein `fr`; eine dieser Sprachen wählen: en, de, tr, ja\n" });
+    expect(sla(["verify", "--locale", "de_DE!", EXAMPLE, "x.pdf"], lang("ja_JP.UTF-8"))).toMatchObject({
+      code: 2,
+      stderr: "sla: --locale: `de_DE!` は言語タグではありません（例: en、de-DE、tr、ja）\n",
+    });
+    expect(sla(["schema", "--locale", "fr"], lang("de_DE.UTF-8"))).toMatchObject({
+      code: 2,
+      stderr: "sla: --locale: sla spricht kein `fr`; eine dieser Sprachen wählen: en, de, tr, ja\n",
+    });
     expect(sla(["rules", "--locale", "fr"])).toMatchObject({ code: 2, stderr: "sla: --locale: sla does not speak `fr`; choose one of en, de, tr, ja\n" });
   });
 
@@ -142,7 +156,9 @@ describe("the command line in the user's language", () => {
     const other = withoutOwner(tempDir());
     const differs = sla(["verify", other, document], lang("ja_JP.UTF-8"));
     expect(differs.code).toBe(1);
-    expect(differs.stdout).toMatch(/^✖ .* は現在の .* から作成されたものではありません\n {2}文書: {5}sha256:[0-9a-f]{64}\n {2}ファイル: sha256:[0-9a-f]{64}\n$/);
+    expect(differs.stdout).toMatch(
+      /^✖ .* は現在の .* から作成されたものではありません\n {2}文書: {5}sha256:[0-9a-f]{64}\n {2}ファイル: sha256:[0-9a-f]{64}\n$/,
+    );
   });
 });
 
@@ -162,7 +178,10 @@ describe("machine formats carry the message id of what the command line says", (
     expect(results.find((r) => r.ruleId === "stages/missing-owner")).toMatchObject({
       properties: { messageId: "stages/missing-owner", args: { stage: "subscriber" }, hintId: "stages/missing-owner.hint", hintArgs: {} },
     });
-    expect(results.find((r) => r.ruleId === "file/unreadable")).toMatchObject({ properties: { messageId: "cli/source.binary", args: {} }, message: { text: "Datei ist binär, kein YAML-Text" } });
+    expect(results.find((r) => r.ruleId === "file/unreadable")).toMatchObject({
+      properties: { messageId: "cli/source.binary", args: {} },
+      message: { text: "Datei ist binär, kein YAML-Text" },
+    });
   });
 
   it("JUnit: messageId and args as test-case properties", () => {

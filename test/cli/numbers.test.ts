@@ -48,7 +48,9 @@ describe("impossible funnel figures", () => {
       const { code, stdout, stderr } = sla(["diff", "--format", format, EXAMPLE, file], { cwd: dir });
       expect(stderr).toBe("");
       expect(stdout).not.toMatch(NOT_A_NUMBER);
-      expect(stdout).toContain("the funnel math can no longer be computed: the close rate is so small that the proposals needed would be more than a number can hold");
+      expect(stdout).toContain(
+        "the funnel math can no longer be computed: the close rate is so small that the proposals needed would be more than a number can hold",
+      );
       expect(code).toBe(0);
     }
     const json = JSON.parse(sla(["diff", "--format", "json", EXAMPLE, file], { cwd: dir }).stdout);
@@ -64,7 +66,9 @@ describe("impossible funnel figures", () => {
     expect(validate.code).toBe(1);
     const diff = sla(["diff", EXAMPLE, "sla.yaml"], { cwd: dir });
     expect(diff.stdout + diff.stderr).not.toMatch(NOT_A_NUMBER);
-    expect(diff.stderr).toBe("sla: cannot compare: sla.yaml:540:13: `target` must be at most 9,007,199,254,740,991, found number `1e+308`; see them all with: sla validate sla.yaml\n");
+    expect(diff.stderr).toBe(
+      "sla: cannot compare: sla.yaml:540:13: `target` must be at most 9,007,199,254,740,991, found number `1e+308`; see them all with: sla validate sla.yaml\n",
+    );
     expect(diff.code).toBe(2);
     writeFileSync(join(dir, ".slarc.yaml"), "rules:\n  funnel/impossible: off\n");
     const render = sla(["render", "sla.yaml", "-o", "-"], { cwd: dir });
@@ -104,7 +108,11 @@ describe("numbers beyond what an agreement could mean", () => {
     expect(validate.stdout).toContain(SAFE);
     expect(validate.stdout).toContain(`--> sla.yaml:${line}:${column}\n`);
     expect(validate.code).toBe(1);
-    for (const run of [sla(["diff", EXAMPLE, "sla.yaml"], { cwd: dir }), sla(["diff", "sla.yaml", EXAMPLE], { cwd: dir }), sla(["render", "sla.yaml", "-o", "-"], { cwd: dir })]) {
+    for (const run of [
+      sla(["diff", EXAMPLE, "sla.yaml"], { cwd: dir }),
+      sla(["diff", "sla.yaml", EXAMPLE], { cwd: dir }),
+      sla(["render", "sla.yaml", "-o", "-"], { cwd: dir }),
+    ]) {
       expect(run.stderr).not.toContain("internal error");
       expect(run.stdout + run.stderr).not.toMatch(NOT_A_NUMBER);
       expect(run.stdout + run.stderr).toContain(`sla.yaml:${line}:${column}`);
@@ -114,7 +122,10 @@ describe("numbers beyond what an agreement could mean", () => {
 
   it("the largest exact number is valid, and a change to it from a tiny one is shown without a percentage too large to write", () => {
     const { dir } = withTarget("mqlThreshold: 50", "mqlThreshold: 1e-292");
-    writeFileSync(join(dir, "big.yaml"), example.replace("mqlThreshold: 50", "mqlThreshold: 9007199254740991").replace("sqlThreshold: 80", "sqlThreshold: 9007199254740991"));
+    writeFileSync(
+      join(dir, "big.yaml"),
+      example.replace("mqlThreshold: 50", "mqlThreshold: 9007199254740991").replace("sqlThreshold: 80", "sqlThreshold: 9007199254740991"),
+    );
     expect(sla(["validate", "big.yaml"], { cwd: dir }).stdout).not.toContain("schema/");
     for (const format of ["text", "markdown", "json"]) {
       const diff = sla(["diff", "sla.yaml", "big.yaml", "--format", format], { cwd: dir });
@@ -188,7 +199,12 @@ describe("text that YAML would read as a number", () => {
     expect(stdout).toContain('= help: quote it: `version: "3"`');
     expect(code).toBe(1);
     const json = JSON.parse(sla(["validate", "-f", "json", "sla.yaml"], { cwd: dir }).stdout);
-    expect(json.files[0].findings[0]).toMatchObject({ messageId: "schema/text-expected", args: { field: "`version`" }, hintId: "schema/quote-it", hintArgs: { quoted: 'version: "3"' } });
+    expect(json.files[0].findings[0]).toMatchObject({
+      messageId: "schema/text-expected",
+      args: { field: "`version`" },
+      hintId: "schema/quote-it",
+      hintArgs: { quoted: 'version: "3"' },
+    });
   });
 
   it("an id or a name written as a number says why and how to quote it", () => {

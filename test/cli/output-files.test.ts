@@ -1,7 +1,22 @@
 // What every command that writes a file (render, validate -o, diff -o, the --cache file)
 // promises: the whole file or the old one, with its mode and owner; never a half-written one.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -55,20 +70,34 @@ describe("a full disk", () => {
     const before = new Map(readdirSync(disk).map((name) => [name, readFileSync(join(disk!, name))]));
     const unchanged = () => {
       for (const [name, bytes] of before) expect(readFileSync(join(disk!, name)), name).toEqual(bytes);
-      expect(readdirSync(disk!).filter((name) => !name.startsWith("filler")).sort()).toEqual([...before.keys()].sort());
+      expect(
+        readdirSync(disk!)
+          .filter((name) => !name.startsWith("filler"))
+          .sort(),
+      ).toEqual([...before.keys()].sort());
     };
 
     // Room for part of the PDF: the disk takes the first bytes, then no more.
     fill(disk, 16 * 1024);
     const pdf = sla(["render", "sla.yaml", "-o", join(disk, "agreement.pdf")], { cwd: work });
-    expect(pdf).toMatchObject({ code: 2, stdout: "", stderr: `sla: cannot write ${join(disk, "agreement.pdf")}: no space left on device; ${join(disk, "agreement.pdf")} is unchanged\n` });
+    expect(pdf).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: `sla: cannot write ${join(disk, "agreement.pdf")}: no space left on device; ${join(disk, "agreement.pdf")} is unchanged\n`,
+    });
     unchanged();
 
     fill(disk, 0);
     const report = sla(["validate", "sla.yaml", "copy.yaml", "-f", "json", "-o", join(disk, "report.json")], { cwd: work });
-    expect(report).toMatchObject({ code: 2, stderr: `sla: cannot write ${join(disk, "report.json")}: no space left on device; ${join(disk, "report.json")} is unchanged\n` });
+    expect(report).toMatchObject({
+      code: 2,
+      stderr: `sla: cannot write ${join(disk, "report.json")}: no space left on device; ${join(disk, "report.json")} is unchanged\n`,
+    });
     const diff = sla(["diff", PROPOSAL, "sla.yaml", "-o", join(disk, "diff.txt")], { cwd: work });
-    expect(diff).toMatchObject({ code: 2, stderr: `sla: cannot write ${join(disk, "diff.txt")}: no space left on device; ${join(disk, "diff.txt")} is unchanged\n` });
+    expect(diff).toMatchObject({
+      code: 2,
+      stderr: `sla: cannot write ${join(disk, "diff.txt")}: no space left on device; ${join(disk, "diff.txt")} is unchanged\n`,
+    });
     // The report is right without the cache: a warning, and the exit code of the findings.
     const cached = sla(["validate", "sla.yaml", "copy.yaml", "--cache-location", join(disk, ".slacache")], { cwd: work });
     expect(cached).toMatchObject({
@@ -186,11 +215,15 @@ describe("-o naming a standard stream: written to it, never replaced", () => {
     const dir = tempDir();
     execFileSync("mkfifo", [join(dir, "fifo")]);
     // The reader is a shell of its own, so that the write has somewhere to go.
-    const result = spawnSync("sh", ["-c", `cat fifo > got & ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} validate ${JSON.stringify(EXAMPLE)} -o fifo; echo "rc=$?"; wait`], {
-      cwd: dir,
-      encoding: "utf8",
-      timeout: 15_000,
-    });
+    const result = spawnSync(
+      "sh",
+      ["-c", `cat fifo > got & ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} validate ${JSON.stringify(EXAMPLE)} -o fifo; echo "rc=$?"; wait`],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 15_000,
+      },
+    );
     expect(result.stdout).toBe("rc=0\n");
     expect(readFileSync(join(dir, "got"), "utf8")).toBe("✔ 1 file valid\n");
     expect(statSync(join(dir, "fifo")).isFIFO()).toBe(true);

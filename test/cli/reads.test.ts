@@ -163,7 +163,8 @@ describe("glob patterns", () => {
     expect(result.code).toBe(2);
     const files = filesOf(result.stdout);
     expect(files.map((f) => f.file)).toEqual(["teams/a/sla.yaml", "teams/b/sla.yaml", "teams/c/sla.yaml", "teams/passwd.sla.yaml"]);
-    for (const file of [files[2]!, files[3]!]) expect(file.findings).toMatchObject([{ ruleId: "file/unreadable", message: expect.stringMatching(/links to a file outside/) as unknown }]);
+    for (const file of [files[2]!, files[3]!])
+      expect(file.findings).toMatchObject([{ ruleId: "file/unreadable", message: expect.stringMatching(/links to a file outside/) as unknown }]);
     expect(result.stdout + result.stderr).not.toMatch(/SECRET|root:/);
     // Outside a repository the pattern's base folder is the bound.
     const loose = tempDir();
@@ -351,7 +352,9 @@ describe("the --cache file", () => {
     for (const [why, env] of cases) {
       const result = sla(["validate", "--cache", "bad.sla.yaml"], { cwd: repo, env });
       expect({ why, code: result.code, stdout: result.stdout }).toEqual({ why, code: 1, stdout: expect.stringContaining("✖ 3 errors") as string });
-      expect(result.stderr).toMatch(/^sla: warning: \.slacache may be tracked by Git, which could not tell \(.+\), so it is neither trusted nor updated; run sla where `git ls-files` works, or give a --cache-location outside the repository\n$/);
+      expect(result.stderr).toMatch(
+        /^sla: warning: \.slacache may be tracked by Git, which could not tell \(.+\), so it is neither trusted nor updated; run sla where `git ls-files` works, or give a --cache-location outside the repository\n$/,
+      );
       expect(readFileSync(join(repo, ".slacache"), "utf8")).toBe(planted);
     }
   });
@@ -361,7 +364,9 @@ describe("the --cache file", () => {
     chownSync(repo, 1234, 1234);
     const result = sla(["validate", "--cache", "bad.sla.yaml"], { cwd: repo });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^sla: warning: \.slacache may be tracked by Git, which could not tell \(fatal: detected dubious ownership in repository at .*\), so it is neither trusted nor updated; /);
+    expect(result.stderr).toMatch(
+      /^sla: warning: \.slacache may be tracked by Git, which could not tell \(fatal: detected dubious ownership in repository at .*\), so it is neither trusted nor updated; /,
+    );
   });
 
   it("outside any repository, where Git tracks nothing, is trusted even without git", () => {
@@ -376,7 +381,9 @@ describe("the --cache file", () => {
     chownSync(join(dir, ".slacache"), 65534, 65534);
     const result = sla(["validate", "--cache", "bad.sla.yaml"], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("sla: warning: .slacache is owned by another user, so it is neither trusted nor updated; delete it, or give another --cache-location\n");
+    expect(result.stderr).toBe(
+      "sla: warning: .slacache is owned by another user, so it is neither trusted nor updated; delete it, or give another --cache-location\n",
+    );
   });
 
   it("a link at the cache's place is left alone, and its target is not created", () => {
@@ -386,7 +393,9 @@ describe("the --cache file", () => {
     symlinkSync(victim, join(dir, ".slacache"));
     const result = sla(["validate", "--cache", "good.sla.yaml"], { cwd: dir });
     expect(result).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
-    expect(result.stderr).toBe("sla: warning: .slacache is a symbolic link, so it is left as it is and nothing is cached; delete it, or give another --cache-location\n");
+    expect(result.stderr).toBe(
+      "sla: warning: .slacache is a symbolic link, so it is left as it is and nothing is cached; delete it, or give another --cache-location\n",
+    );
     expect(existsSync(victim)).toBe(false);
     expect(lstatSync(join(dir, ".slacache")).isSymbolicLink()).toBe(true);
   });

@@ -25,7 +25,22 @@ describe("sla render: the example in three formats", () => {
     expect(stdout).toContain("| New-business revenue | Sales | €1,800,000 for the period | higher is better | monthly | lagging |");
     expect(stdout).toContain("| MQLs | MQL → SQL 40% | 1,000 | 167 | 176 |");
     expect(stdout).toContain("### For Marketing\n\n| Name | Elif Demir |");
-    for (const section of ["Purpose and scope", "Ideal customer profiles", "Buyer personas", "Buyer's journey", "Lifecycle stages", "Lead types", "Lead statuses", "Deal stages", "Lead scoring", "Connect-attempt protocol", "KPI targets", "Funnel math", "Reporting and review", "Signatures"])
+    for (const section of [
+      "Purpose and scope",
+      "Ideal customer profiles",
+      "Buyer personas",
+      "Buyer's journey",
+      "Lifecycle stages",
+      "Lead types",
+      "Lead statuses",
+      "Deal stages",
+      "Lead scoring",
+      "Connect-attempt protocol",
+      "KPI targets",
+      "Funnel math",
+      "Reporting and review",
+      "Signatures",
+    ])
       expect(stdout).toContain(`## ${section}\n`);
   });
 
@@ -64,7 +79,12 @@ describe("sla render: the example in three formats", () => {
         expect(last).toContain(person.title);
       }
     expect(last).toContain(`For ${exampleData.agreement.parties[0].name}`);
-    expect(info).toMatchObject({ Title: exampleData.agreement.name, Author: "Marketing, Sales", Subject: "Service Level Agreement between Marketing and Sales", Creator: "sla" });
+    expect(info).toMatchObject({
+      Title: exampleData.agreement.name,
+      Author: "Marketing, Sales",
+      Subject: "Service Level Agreement between Marketing and Sales",
+      Creator: "sla",
+    });
     const fingerprint = sla(["fingerprint", "sla.example.yaml"]).stdout.trim();
     expect(last).toContain(fingerprint);
   });
@@ -285,7 +305,11 @@ describe("sla render: custom templates", () => {
   it.each([
     ["a helper without its value", { "document.md.hbs": "# {{upper}}\n" }, "document.md.hbs: line 1, column 3: `upper` is written {{upper text}}"],
     ["join given an object", { "document.md.hbs": "# x\n{{join meta}}\n" }, "document.md.hbs: line 2, column 1: `join` takes a list, not object"],
-    ["eq given one value, in a partial", { "document.md.hbs": "{{> p}}\n", "partials/p.hbs": "{{#if (eq 1)}}x{{/if}}" }, "partials/p.hbs: line 1, column 7: `eq` is written {{eq a b}}"],
+    [
+      "eq given one value, in a partial",
+      { "document.md.hbs": "{{> p}}\n", "partials/p.hbs": "{{#if (eq 1)}}x{{/if}}" },
+      "partials/p.hbs: line 1, column 7: `eq` is written {{eq a b}}",
+    ],
   ])("a helper called wrongly fails at its place: %s", (_name, files, message) => {
     const dir = templateDir(files);
     const result = sla(["render", "sla.example.yaml", "--template", dir, "-o", join(dir, "out.md")]);
@@ -322,13 +346,19 @@ describe("sla render: custom templates", () => {
     writeFileSync(out, "previous version\n");
     const result = sla(["render", "sla.example.yaml", "--template", dir, "-o", out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`sla: template error: ${join(dir, "document.md.hbs")}: line 3, column 3: \`nosuch\` is not a field of the document here (see the template data in the README)\n`);
+    expect(result.stderr).toBe(
+      `sla: template error: ${join(dir, "document.md.hbs")}: line 3, column 3: \`nosuch\` is not a field of the document here (see the template data in the README)\n`,
+    );
     expect(readFileSync(out, "utf8")).toBe("previous version\n");
     expect(readdirSync(join(out, "..")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it.each([
-    ["a syntax error", { "document.html.hbs": "{{#each kpis}}\n" }, /^sla: template error: .*document\.html\.hbs: Parse error on line 2: the template ends inside an unclosed block\n$/],
+    [
+      "a syntax error",
+      { "document.html.hbs": "{{#each kpis}}\n" },
+      /^sla: template error: .*document\.html\.hbs: Parse error on line 2: the template ends inside an unclosed block\n$/,
+    ],
     ["prototype access", { "document.html.hbs": "{{meta.constructor.name}}" }, /^sla: template error: .*is not a field of the document here/],
   ])("%s: exit 2 with a clear error", (_name, files, stderr) => {
     const result = sla(["render", "sla.example.yaml", "--template", templateDir(files), "-f", "html", "-o", "-"]);
@@ -345,7 +375,9 @@ describe("sla render: custom templates", () => {
   });
 
   it("a missing template directory is a usage error", () => {
-    expect(sla(["render", "sla.example.yaml", "--template", "no-such-dir", "-o", "-"]).stderr).toBe("sla: template error: no-such-dir: template directory not found\n");
+    expect(sla(["render", "sla.example.yaml", "--template", "no-such-dir", "-o", "-"]).stderr).toBe(
+      "sla: template error: no-such-dir: template directory not found\n",
+    );
   });
 });
 
@@ -359,13 +391,18 @@ describe("sla fingerprint and sla verify", () => {
 
     // Comments, blank lines and key order do not change the content.
     const reformatted = join(dir, "reformatted.yaml");
-    writeFileSync(reformatted, `# a comment\n\n${example.replace("apiVersion: sla/v1\nkind: ServiceLevelAgreement", "kind: ServiceLevelAgreement\napiVersion: sla/v1")}`);
+    writeFileSync(
+      reformatted,
+      `# a comment\n\n${example.replace("apiVersion: sla/v1\nkind: ServiceLevelAgreement", "kind: ServiceLevelAgreement\napiVersion: sla/v1")}`,
+    );
     expect(sla(["fingerprint", reformatted]).stdout).toBe(sla(["fingerprint", "sla.example.yaml"]).stdout);
     expect(sla(["verify", reformatted, pdf]).code).toBe(0);
 
     const changed = sla(["verify", join(FIXTURES, "diff/proposal.sla.yaml"), pdf]);
     expect(changed.code).toBe(1);
-    expect(changed.stdout).toMatch(/was not rendered from .*proposal\.sla\.yaml as it is now\n {2}document: sha256:[0-9a-f]{64}\n {2}file: {5}sha256:[0-9a-f]{64}\n$/);
+    expect(changed.stdout).toMatch(
+      /was not rendered from .*proposal\.sla\.yaml as it is now\n {2}document: sha256:[0-9a-f]{64}\n {2}file: {5}sha256:[0-9a-f]{64}\n$/,
+    );
   });
 
   it("finds the fingerprint in Markdown and HTML too, and says when there is none", () => {

@@ -18,7 +18,10 @@ function fileWith(from: string, to: string, after = ""): string {
 function said(locale: string, file: string): string[] {
   const result = sla(["validate", "--locale", locale, file]);
   expect(result.code).toBe(1);
-  return result.stdout.split("\n").filter((line) => /^(error|warning)\[|= help:/.test(line)).map((line) => line.trim());
+  return result.stdout
+    .split("\n")
+    .filter((line) => /^(error|warning)\[|= help:/.test(line))
+    .map((line) => line.trim());
 }
 
 describe("what users hit, in their language", () => {
@@ -74,15 +77,24 @@ describe("what users hit, in their language", () => {
 
   it("an id with a capital", () => {
     const file = fileWith("    owner: marketing\n", "    owner: Marketing\n", "lifecycleStages:");
-    expect(said("tr", file)).toEqual(["error[schema/format]: metin `Marketing` geçerli bir değer değil (kimlik)", "= help: kimlikler küçük harfle yazılır: `marketing` mi demek istediniz?"]);
+    expect(said("tr", file)).toEqual([
+      "error[schema/format]: metin `Marketing` geçerli bir değer değil (kimlik)",
+      "= help: kimlikler küçük harfle yazılır: `marketing` mi demek istediniz?",
+    ]);
     expect(said("ja", file)[1]).toBe("= help: ID は小文字で書きます。`marketing` のことですか？");
   });
 
   it("a day the month does not have", () => {
     const file = fileWith("  effectiveDate: 2026-07-01\n", "  effectiveDate: 2026-09-31\n");
-    expect(said("de", file)).toEqual(["error[schema/format]: `2026-09-31` ist kein gültiges Datum: der September hat 30 Tage", "= help: der letzte Tag im September ist der `2026-09-30`"]);
+    expect(said("de", file)).toEqual([
+      "error[schema/format]: `2026-09-31` ist kein gültiges Datum: der September hat 30 Tage",
+      "= help: der letzte Tag im September ist der `2026-09-30`",
+    ]);
     expect(said("ja", file)[0]).toBe("error[schema/format]: `2026-09-31` は存在しない日付です。9月は30日までです");
-    expect(said("en", file)).toEqual(["error[schema/format]: `2026-09-31` is not a date: September has 30 days", "= help: the last day of September is `2026-09-30`"]);
+    expect(said("en", file)).toEqual([
+      "error[schema/format]: `2026-09-31` is not a date: September has 30 days",
+      "= help: the last day of September is `2026-09-30`",
+    ]);
   });
 
   it("a currency's common name", () => {

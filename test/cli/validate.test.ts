@@ -22,7 +22,11 @@ function json(stdout: string) {
     valid: boolean;
     errorCount: number;
     warningCount: number;
-    files: { file: string; valid: boolean; findings: { ruleId: string; severity: string; message: string; line: number | null; column: number | null; path: (string | number)[] }[] }[];
+    files: {
+      file: string;
+      valid: boolean;
+      findings: { ruleId: string; severity: string; message: string; line: number | null; column: number | null; path: (string | number)[] }[];
+    }[];
   };
 }
 
@@ -40,7 +44,9 @@ describe("sla validate: valid files", () => {
   });
 
   it("accepts percentages and durations written with full-width digits, as a Japanese keyboard types them", () => {
-    const file = fileWith(example.replace("timeToFirstAttempt: 4 business hours", "timeToFirstAttempt: ４営業時間").replace(/^ {4}target: 25%$/m, "    target: ２５％"));
+    const file = fileWith(
+      example.replace("timeToFirstAttempt: 4 business hours", "timeToFirstAttempt: ４営業時間").replace(/^ {4}target: 25%$/m, "    target: ２５％"),
+    );
     expect(readFileSync(file, "utf8")).toContain("２５％");
     expect(sla(["validate", file])).toMatchObject({ code: 0, stdout: "✔ 1 file valid\n" });
     // A slower first attempt than the sequence plans is still caught in full-width digits.
@@ -64,12 +70,18 @@ describe("sla validate: findings", () => {
     expect(result.code).toBe(1);
     const heads = result.stdout.split("\n").filter((l) => l.startsWith("error"));
     expect(heads).toHaveLength(3);
-    expect(result.stdout).toMatch(/error\[refs\/unknown-icp\]: persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined\n {2}--> .*three-errors.sla.yaml:131:10/);
+    expect(result.stdout).toMatch(
+      /error\[refs\/unknown-icp\]: persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined\n {2}--> .*three-errors.sla.yaml:131:10/,
+    );
     expect(result.stdout).toContain("help: did you mean `water-utilities`?");
-    expect(result.stdout).toMatch(/error\[funnel\/unreachable-revenue\]: KPI `mqls` cannot deliver the revenue target: 150 per month = 900 over 6 months, but 1,000 MQLs are needed/);
+    expect(result.stdout).toMatch(
+      /error\[funnel\/unreachable-revenue\]: KPI `mqls` cannot deliver the revenue target: 150 per month = 900 over 6 months, but 1,000 MQLs are needed/,
+    );
     expect(result.stdout).toContain("1,800,000 EUR revenue ÷ 30,000 EUR average deal = 60 customers ÷ 25% close rate = 240 proposals");
     expect(result.stdout).toMatch(/three-errors.sla.yaml:540:13/);
-    expect(result.stdout).toMatch(/error\[schema\/unknown-property\]: unknown property `descripton` in KPI target `cost-per-lead`\n {2}--> .*three-errors.sla.yaml:566:5/);
+    expect(result.stdout).toMatch(
+      /error\[schema\/unknown-property\]: unknown property `descripton` in KPI target `cost-per-lead`\n {2}--> .*three-errors.sla.yaml:566:5/,
+    );
     expect(result.stdout).toContain("help: did you mean `description`?");
     expect(result.stdout).toContain("✖ 3 errors in 1 file");
   });
@@ -114,7 +126,13 @@ describe("sla validate: findings", () => {
     const text = example.replace(/^ {2}name: .*\n/m, "");
     const result = sla(["validate", "--format", "json", fileWith(text)]);
     const finding = json(result.stdout).files[0]!.findings[0]!;
-    expect(finding).toMatchObject({ ruleId: "schema/required", path: ["agreement", "name"], line: example.split("\n").indexOf("agreement:") + 1, column: 1, endColumn: 10 });
+    expect(finding).toMatchObject({
+      ruleId: "schema/required",
+      path: ["agreement", "name"],
+      line: example.split("\n").indexOf("agreement:") + 1,
+      column: 1,
+      endColumn: 10,
+    });
     expect(finding.message).toBe("agreement is missing `name`");
   });
 });
@@ -138,7 +156,9 @@ describe("sla validate: output formats", () => {
     const result = sla(["validate", "--format", "github", THREE_ERRORS]);
     const lines = result.stdout.trim().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^::error file=.*three-errors\.sla\.yaml,line=131,col=10,endLine=131,endColumn=23,title=sla refs\/unknown-icp::persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined%0Adid you mean `water-utilities`\?$/);
+    expect(lines[0]).toMatch(
+      /^::error file=.*three-errors\.sla\.yaml,line=131,col=10,endLine=131,endColumn=23,title=sla refs\/unknown-icp::persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined%0Adid you mean `water-utilities`\?$/,
+    );
   });
 
   it("sarif: a 2.1.0 log with rules and regions", () => {
@@ -153,7 +173,9 @@ describe("sla validate: output formats", () => {
     for (const r of run.results) expect(ruleIds).toContain(r.ruleId);
     expect(new Set(ruleIds).size).toBe(ruleIds.length);
     expect(run.tool.driver.rules.find((r: { id: string }) => r.id === "schema/unknown-property").shortDescription.text).toMatch(/JSON Schema/);
-    expect(run.results[0].message.text).toBe("persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined; did you mean `water-utilities`?");
+    expect(run.results[0].message.text).toBe(
+      "persona `maintenance-mehmet` refers to ICP `water-utility`, which is not defined; did you mean `water-utilities`?",
+    );
     expect(run.results).toHaveLength(3);
     expect(run.results[0]).toMatchObject({
       ruleId: "refs/unknown-icp",
@@ -191,7 +213,10 @@ describe("sla validate: output formats", () => {
     }
     // A link to the file is the file.
     symlinkSync(join(dir, "sla.yaml"), join(dir, "link.json"));
-    expect(sla(["validate", "sla.yaml", "-o", "link.json"], { cwd: dir })).toMatchObject({ code: 2, stderr: "sla: refusing to write the report over its input sla.yaml; choose another -o\n" });
+    expect(sla(["validate", "sla.yaml", "-o", "link.json"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: "sla: refusing to write the report over its input sla.yaml; choose another -o\n",
+    });
     expect(readFileSync(join(dir, "sla.yaml"), "utf8")).toBe(example);
     expect(sla(["validate", ".", "-o", "no/such/dir/report.json"], { cwd: dir })).toMatchObject({
       code: 2,
@@ -333,7 +358,9 @@ describe("sla validate: many files at once", () => {
     const many = tempDir();
     for (let i = 0; i < 400; i++) writeFileSync(join(many, `f${i}.yaml`), "apiVersion: sla/v1\n");
     // pipefail: the shell's status is sla's, which keeps its own (1: these files are invalid).
-    const result = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" validate --format json "${many}" | head -c 10`], { encoding: "utf8" });
+    const result = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" validate --format json "${many}" | head -c 10`], {
+      encoding: "utf8",
+    });
     expect(result.stdout).toBe('{\n  "versi');
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
@@ -356,8 +383,10 @@ describe("sla validate: many files at once", () => {
 
 describe("sla validate --cache", () => {
   const hashOf = (text: string) => createHash("sha1").update(text).digest("base64url");
-  const cacheOf = (dir: string, name = ".slacache") => JSON.parse(readFileSync(join(dir, name), "utf8")) as { slaCache: number; settings: string; clean: Record<string, string> };
-  const forge = (dir: string, settings: string, clean: Record<string, string>) => writeFileSync(join(dir, ".slacache"), JSON.stringify({ slaCache: 1, settings, clean }));
+  const cacheOf = (dir: string, name = ".slacache") =>
+    JSON.parse(readFileSync(join(dir, name), "utf8")) as { slaCache: number; settings: string; clean: Record<string, string> };
+  const forge = (dir: string, settings: string, clean: Record<string, string>) =>
+    writeFileSync(join(dir, ".slacache"), JSON.stringify({ slaCache: 1, settings, clean }));
   const broken = readFileSync(THREE_ERRORS, "utf8");
 
   function project() {
@@ -389,7 +418,11 @@ describe("sla validate --cache", () => {
     sla(["validate", "--cache", "."], { cwd: dir });
     writeFileSync(join(dir, "good.sla.yaml"), example.replace("icp: water-utilities", "icp: nowhere"));
     const again = sla(["validate", "--cache", "--format", "json", "."], { cwd: dir });
-    expect(json(again.stdout).files.find((f) => f.file === "good.sla.yaml")!.findings.map((f) => f.ruleId)).toEqual(["refs/unknown-icp"]);
+    expect(
+      json(again.stdout)
+        .files.find((f) => f.file === "good.sla.yaml")!
+        .findings.map((f) => f.ruleId),
+    ).toEqual(["refs/unknown-icp"]);
     expect(cacheOf(dir).clean).toEqual({});
   });
 
@@ -459,7 +492,10 @@ describe("sla validate --cache", () => {
 });
 
 describe("sla validate: bad input, one clear line each", () => {
-  const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`)].join("\n");
+  const bomb = [
+    "a: &a [x, x, x, x, x, x, x, x, x]",
+    ..."bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`),
+  ].join("\n");
 
   it.each([
     ["malformed YAML", "apiVersion: sla/v1\nkind: [unclosed\n", "yaml/syntax"],
@@ -502,7 +538,11 @@ describe("sla validate: bad input, one clear line each", () => {
     ["a directory without YAML", ["validate", "bin"], "sla: bin: directory holds no .yaml or .yml files\n"],
     ["an unknown format", ["validate", "--format", "xml", "sla.example.yaml"], undefined],
     ["a bad --max-warnings", ["validate", "--max-warnings", "many", "sla.example.yaml"], "sla: --max-warnings: `many` is not a whole number\n"],
-    ["a bad --concurrency", ["validate", "--concurrency", "0", "sla.example.yaml"], "sla: --concurrency: `0` is not a positive whole number, `auto` or `off`\n"],
+    [
+      "a bad --concurrency",
+      ["validate", "--concurrency", "0", "sla.example.yaml"],
+      "sla: --concurrency: `0` is not a positive whole number, `auto` or `off`\n",
+    ],
     ["an unknown command", ["valdate"], undefined],
   ])("%s: exit 2 with a usage error", (_name, args, stderr) => {
     const result = sla(args);

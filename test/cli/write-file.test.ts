@@ -32,7 +32,11 @@ describe("writeFileAtomic: all bytes or nothing", () => {
   it("writes the rest again when the system takes fewer bytes than asked", async () => {
     const dir = tempDir();
     const file = existing(dir);
-    await writeFileAtomic(file, CONTENT, withWrite((fd, bytes, offset, length) => NODE_WRITE_SYSTEM.write(fd, bytes, offset, Math.min(length, 7))));
+    await writeFileAtomic(
+      file,
+      CONTENT,
+      withWrite((fd, bytes, offset, length) => NODE_WRITE_SYSTEM.write(fd, bytes, offset, Math.min(length, 7))),
+    );
     expect(readFileSync(file)).toEqual(CONTENT);
     expect(readdirSync(dir)).toEqual(["agreement.md"]);
   });
@@ -59,7 +63,13 @@ describe("writeFileAtomic: all bytes or nothing", () => {
   it("a system that takes no bytes at all is an error, not an endless loop", async () => {
     const dir = tempDir();
     const file = existing(dir);
-    await expect(writeFileAtomic(file, CONTENT, withWrite(() => 0))).rejects.toThrow(`cannot write ${file}: the file system took no more bytes; ${file} is unchanged`);
+    await expect(
+      writeFileAtomic(
+        file,
+        CONTENT,
+        withWrite(() => 0),
+      ),
+    ).rejects.toThrow(`cannot write ${file}: the file system took no more bytes; ${file} is unchanged`);
     expect(readdirSync(dir)).toEqual(["agreement.md"]);
   });
 
@@ -149,7 +159,15 @@ describe("writeFileAtomic: signals are held only while a temporary file exists",
     await writeFileAtomic(file, CONTENT);
     await turns();
     expect(held()).toEqual([0, 0, 0]);
-    await expect(writeFileAtomic(file, CONTENT, withWrite(() => { throw enospc(); }))).rejects.toThrow("no space left on device");
+    await expect(
+      writeFileAtomic(
+        file,
+        CONTENT,
+        withWrite(() => {
+          throw enospc();
+        }),
+      ),
+    ).rejects.toThrow("no space left on device");
     await turns();
     expect(held()).toEqual(before);
     await expect(writeFileAtomic(join(dir, "missing/x.md"), CONTENT)).rejects.toThrow("does not exist");

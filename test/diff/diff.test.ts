@@ -63,11 +63,17 @@ describe("diffSla", () => {
     const noDealSize = edited((s) => (s.kpis = s.kpis.filter((k) => k.metric !== "averageDealSize")));
     const funnel = diff(example, noDealSize).changes.filter((c) => c.section === "funnel");
     expect(funnel.map((c) => c.note)).toEqual([{ id: "diff/funnel.no-longer-computable", args: { reason: "missing-input" } }]);
-    expect(diff(noDealSize, example).changes.filter((c) => c.section === "funnel").map((c) => c.note)).toEqual([{ id: "diff/funnel.computable" }]);
+    expect(
+      diff(noDealSize, example)
+        .changes.filter((c) => c.section === "funnel")
+        .map((c) => c.note),
+    ).toEqual([{ id: "diff/funnel.computable" }]);
     const zeroRate = edited((s) => (s.kpis.find((k) => k.metric === "closeRate")!.target = 0));
-    expect(diff(example, zeroRate).changes.filter((c) => c.section === "funnel").map((c) => c.note)).toEqual([
-      { id: "diff/funnel.no-longer-computable", args: { cause: "closeRate", reason: "zero" } },
-    ]);
+    expect(
+      diff(example, zeroRate)
+        .changes.filter((c) => c.section === "funnel")
+        .map((c) => c.note),
+    ).toEqual([{ id: "diff/funnel.no-longer-computable", args: { cause: "closeRate", reason: "zero" } }]);
   });
 
   it("finds nothing between identical agreements", () => {
@@ -131,11 +137,23 @@ describe("diffSla", () => {
       s.connectAttempt!.timeToFirstAttempt = "2 business hours";
       s.lifecycleStages.find((st) => st.id === "mql")!.maxTimeInStage = "1 business day";
     });
-    const byField: Record<string, Change> = Object.fromEntries(diff(from, to).changes.filter((c) => c.section !== "funnel").map((c) => [c.field, c]));
+    const byField: Record<string, Change> = Object.fromEntries(
+      diff(from, to)
+        .changes.filter((c) => c.section !== "funnel")
+        .map((c) => [c.field, c]),
+    );
     expect(byField.target).toMatchObject({ unit: "percent", delta: { absolute: -0.02 }, classes: ["changed", "lowered", "loosened"] });
     expect(byField.probability).toMatchObject({ unit: "percent", delta: { absolute: 0.05, relative: 0.1 }, classes: ["changed", "raised"] });
-    expect(byField.timeToFirstAttempt).toMatchObject({ unit: "business-hours", delta: { absolute: -2, relative: -0.5 }, classes: ["changed", "lowered", "tightened"] });
-    expect(byField.maxTimeInStage).toMatchObject({ unit: "business-days", delta: { absolute: -1, relative: -0.5 }, classes: ["changed", "lowered", "tightened"] });
+    expect(byField.timeToFirstAttempt).toMatchObject({
+      unit: "business-hours",
+      delta: { absolute: -2, relative: -0.5 },
+      classes: ["changed", "lowered", "tightened"],
+    });
+    expect(byField.maxTimeInStage).toMatchObject({
+      unit: "business-days",
+      delta: { absolute: -1, relative: -0.5 },
+      classes: ["changed", "lowered", "tightened"],
+    });
     for (const change of Object.values(byField)) expect(change.words).toBeUndefined();
     // In different units only the order is known: 4 business hours → 1 business day is longer, with no delta.
     const longer = edited((s) => void (s.connectAttempt!.timeToFirstAttempt = "1 business day"));
@@ -145,13 +163,28 @@ describe("diffSla", () => {
 
   it("gives a probability change the percent unit and deltas without floating-point noise", () => {
     const changed = edited((s) => void (s.dealStages!.find((st) => st.id === "proposal-presented")!.probability = 0.55));
-    expect(diff(example, changed).changes[0]).toMatchObject({ field: "probability", unit: "percent", delta: { absolute: 0.05, relative: 0.1 }, classes: ["changed", "raised"] });
+    expect(diff(example, changed).changes[0]).toMatchObject({
+      field: "probability",
+      unit: "percent",
+      delta: { absolute: 0.05, relative: 0.1 },
+      classes: ["changed", "raised"],
+    });
   });
 
   it("says a KPI's old target in its old unit when the unit changed, and does not compare the two", () => {
-    const changed = edited((s) => Object.assign(s.kpis.find((k) => k.id === "sales-cycle-length")!, { unit: "hours", target: 1800 }));
+    const changed = edited((s) =>
+      Object.assign(
+        s.kpis.find((k) => k.id === "sales-cycle-length")!,
+        { unit: "hours", target: 1800 },
+      ),
+    );
     const target = diff(example, changed).changes.find((c) => c.field === "target")!;
-    expect(target).toMatchObject({ unit: "hours", unitBefore: "days", classes: ["changed"], note: { id: "diff/kpi.unit-changed", args: { before: "days", after: "hours" } } });
+    expect(target).toMatchObject({
+      unit: "hours",
+      unitBefore: "days",
+      classes: ["changed"],
+      note: { id: "diff/kpi.unit-changed", args: { before: "days", after: "hours" } },
+    });
     expect(target.delta).toBeUndefined();
   });
 
@@ -160,7 +193,11 @@ describe("diffSla", () => {
     const items = diff(example, changed).changes[0]!.items!.filter((item) => item.op !== "equal");
     expect(items).toEqual([{ op: "move", text: "Accepted by sales as an SQL, or lead score reaches 80 points." }]);
     // A text removed and another added are still two changes.
-    expect(diffTextList(["a b c", "x"], ["x", "d e f"], "en").filter((item) => item.op !== "equal").map((item) => item.op)).toEqual(["delete", "insert"]);
+    expect(
+      diffTextList(["a b c", "x"], ["x", "d e f"], "en")
+        .filter((item) => item.op !== "equal")
+        .map((item) => item.op),
+    ).toEqual(["delete", "insert"]);
   });
 
   it("classifies a stage's maximum time: more time to accept or return an MQL loosens", () => {
@@ -211,7 +248,9 @@ describe("diffSla", () => {
     expect(diff(example, next).changes.filter((c) => c.section === "reset")).toEqual([]);
 
     const gap = edited((s) => (s.agreement.reviewPeriod = { start: "2027-01-15", end: "2027-06-30" }));
-    const notes = diff(example, gap).changes.filter((c) => c.section === "reset").map((c) => c.note);
+    const notes = diff(example, gap)
+      .changes.filter((c) => c.section === "reset")
+      .map((c) => c.note);
     expect(notes).toEqual([
       { id: "diff/reset.version-not-increased", args: { before: "2026.2", after: "2026.2" } },
       { id: "diff/reset.gap", args: { start: "2027-01-15", days: 14, oldEnd: "2026-12-31" } },
@@ -220,21 +259,27 @@ describe("diffSla", () => {
       s.agreement.version = "2026.10";
       s.agreement.reviewPeriod = { start: "2026-12-01", end: "2027-05-31" };
     });
-    expect(diff(example, overlap).changes.filter((c) => c.section === "reset").map((c) => c.note)).toEqual([
-      { id: "diff/reset.overlap", args: { start: "2026-12-01", oldEnd: "2026-12-31", days: 31 } },
-    ]);
+    expect(
+      diff(example, overlap)
+        .changes.filter((c) => c.section === "reset")
+        .map((c) => c.note),
+    ).toEqual([{ id: "diff/reset.overlap", args: { start: "2026-12-01", oldEnd: "2026-12-31", days: 31 } }]);
 
     // The overlap is the days both periods cover, not the days from the new start to the old end.
     const inside = edited((s) => {
       s.agreement.version = "2026.3";
       s.agreement.reviewPeriod = { start: "2026-09-01", end: "2026-10-31" };
     });
-    expect(diff(example, inside).changes.filter((c) => c.section === "reset").map((c) => c.note)).toEqual([
-      { id: "diff/reset.overlap", args: { start: "2026-09-01", oldEnd: "2026-12-31", days: 61 } },
-    ]);
+    expect(
+      diff(example, inside)
+        .changes.filter((c) => c.section === "reset")
+        .map((c) => c.note),
+    ).toEqual([{ id: "diff/reset.overlap", args: { start: "2026-09-01", oldEnd: "2026-12-31", days: 61 } }]);
 
     // The next period given first: said as such, not as an overlap of a year.
-    const swapped = diff(next, example).changes.filter((c) => c.section === "reset").map((c) => c.note);
+    const swapped = diff(next, example)
+      .changes.filter((c) => c.section === "reset")
+      .map((c) => c.note);
     expect(swapped).toContainEqual({
       id: "diff/reset.starts-before",
       args: { newStart: "2026-07-01", newEnd: "2026-12-31", oldStart: "2027-01-01", oldEnd: "2027-06-30" },
@@ -263,15 +308,28 @@ describe("diffSla", () => {
   });
 
   it("compares counts per month when the span of a target changes", () => {
-    const quarterly = edited((s) => Object.assign(s.kpis.find((k) => k.id === "mqls")!, { target: 528, per: "quarter" }));
+    const quarterly = edited((s) =>
+      Object.assign(
+        s.kpis.find((k) => k.id === "mqls")!,
+        { target: 528, per: "quarter" },
+      ),
+    );
     const changes = diff(example, quarterly).changes.filter((c) => c.section === "kpis");
     expect(changes.map((c) => [c.field, c.classes, c.note])).toEqual([
       ["target", ["changed"], { id: "diff/kpi.same-per-month" }],
       // The target changed too and carries the comparison: the span is not counted again.
       ["per", ["changed"], undefined],
     ]);
-    const more = edited((s) => Object.assign(s.kpis.find((k) => k.id === "mqls")!, { target: 600, per: "quarter" }));
-    expect(diff(example, more).changes.find((c) => c.field === "target")).toMatchObject({ classes: ["changed", "raised", "tightened"], note: { id: "diff/kpi.compared-per-month", args: { before: 176, after: 200 } } });
+    const more = edited((s) =>
+      Object.assign(
+        s.kpis.find((k) => k.id === "mqls")!,
+        { target: 600, per: "quarter" },
+      ),
+    );
+    expect(diff(example, more).changes.find((c) => c.field === "target")).toMatchObject({
+      classes: ["changed", "raised", "tightened"],
+      note: { id: "diff/kpi.compared-per-month", args: { before: 176, after: 200 } },
+    });
   });
 
   it("does not compare amounts across a change of currency", () => {

@@ -243,9 +243,17 @@ describe("computeFunnel", () => {
 
   it.each<[string, (sla: Sla) => void, object]>([
     ["a negative revenue target", (sla) => (kpi(sla, "revenue").target = -1_800_000), { cause: "revenue", reason: "negative", value: -1_800_000 }],
-    ["a revenue target too large for the period", (sla) => Object.assign(kpi(sla, "revenue"), { target: 1e308, per: "week" }), { cause: "revenue", reason: "out-of-range", figure: "revenue" }],
+    [
+      "a revenue target too large for the period",
+      (sla) => Object.assign(kpi(sla, "revenue"), { target: 1e308, per: "week" }),
+      { cause: "revenue", reason: "out-of-range", figure: "revenue" },
+    ],
     ["an average deal size of 0", (sla) => (kpi(sla, "average-deal-size").target = 0), { cause: "averageDealSize", reason: "zero" }],
-    ["an average deal size too small", (sla) => (kpi(sla, "average-deal-size").target = 1e-310), { cause: "averageDealSize", reason: "out-of-range", figure: "customers" }],
+    [
+      "an average deal size too small",
+      (sla) => (kpi(sla, "average-deal-size").target = 1e-310),
+      { cause: "averageDealSize", reason: "out-of-range", figure: "customers" },
+    ],
     ["a 0% close rate", (sla) => (kpi(sla, "close-rate").target = "0%"), { cause: "closeRate", reason: "zero", value: 0 }],
     ["a negative rate", (sla) => (kpi(sla, "mql-to-sql-rate").target = "-40%"), { cause: "mqlToSqlRate", reason: "negative" }],
     ["a rate above 100%", (sla) => (kpi(sla, "close-rate").target = 150), { cause: "closeRate", reason: "above-100", value: 1.5 }],
@@ -268,7 +276,8 @@ describe("computeFunnel", () => {
         }),
       );
       if (!funnel?.computable) continue;
-      for (const value of [funnel.revenue, funnel.averageDealSize, ...funnel.steps.flatMap((s) => [s.needed, s.perMonth])]) expect(Number.isFinite(value)).toBe(true);
+      for (const value of [funnel.revenue, funnel.averageDealSize, ...funnel.steps.flatMap((s) => [s.needed, s.perMonth])])
+        expect(Number.isFinite(value)).toBe(true);
     }
   });
 

@@ -44,7 +44,9 @@ describe("pdfInfoString: the document information entry, found through the PDF's
   });
 
   it("decodes UTF-16 text and gives undefined for what it cannot read", () => {
-    const utf16 = `(${Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("Satış", "utf16le").swap16()]).toString("latin1").replace(/[()\\]/g, "\\$&")})`;
+    const utf16 = `(${Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("Satış", "utf16le").swap16()])
+      .toString("latin1")
+      .replace(/[()\\]/g, "\\$&")})`;
     expect(pdfInfoString(pdf({ 1: `<< /Title ${utf16} >>` }, "/Info 1 0 R"), "Title")).toBe("Satış");
     expect(pdfInfoString("%PDF-1.3\nnot a pdf", "Title")).toBeUndefined();
     expect(pdfInfoString(pdf({ 1: "<< /Title (x) >>" }, "/Info 9 0 R"), "Title")).toBeUndefined();

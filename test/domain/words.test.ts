@@ -41,12 +41,29 @@ function schemaAccepts(field: "duration" | "percent", value: string): boolean {
 
 /** A word as people type it: as written, lower case, upper case and capitalised, Turkish and not, full-width. */
 function caseVariants(word: string): string[] {
-  const capitalise = (text: string, locale?: string) => text.replace(/(^|\s)(\S)/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase(locale));
+  const capitalise = (text: string, locale?: string) =>
+    text.replace(/(^|\s)(\S)/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase(locale));
   const fullWidth = (text: string) => text.replace(/[A-Za-z]/g, (letter) => String.fromCharCode(letter.charCodeAt(0) + 0xfee0));
-  return [...new Set([word, word.toLowerCase(), word.toUpperCase(), word.toLocaleUpperCase("tr"), capitalise(word), capitalise(word, "tr"), capitalise(word.toLowerCase(), "tr"), fullWidth(word)])];
+  return [
+    ...new Set([
+      word,
+      word.toLowerCase(),
+      word.toUpperCase(),
+      word.toLocaleUpperCase("tr"),
+      capitalise(word),
+      capitalise(word, "tr"),
+      capitalise(word.toLowerCase(), "tr"),
+      fullWidth(word),
+    ]),
+  ];
 }
 
-const NUMBERS: [string, number][] = [["4", 4], ["１２", 12], ["2,5", 2.5], ["0.5", 0.5]];
+const NUMBERS: [string, number][] = [
+  ["4", 4],
+  ["１２", 12],
+  ["2,5", 2.5],
+  ["0.5", 0.5],
+];
 
 it("LANGUAGES each have a words file", () => {
   expect(Object.keys(WORDS).sort()).toEqual([...LANGUAGES].sort());
@@ -73,7 +90,13 @@ describe.each(Object.keys(WORDS))("duration units in %s", (language) => {
 
 describe.each(Object.keys(WORDS))("percent notations in %s", (language) => {
   it.each(WORDS[language]!.percent)("%s", (notation) => {
-    for (const [digits, fraction] of [["25", 0.25], ["２５", 0.25], ["2,5", 0.025], ["-3", -0.03], ["0.5", 0.005]] as const) {
+    for (const [digits, fraction] of [
+      ["25", 0.25],
+      ["２５", 0.25],
+      ["2,5", 0.025],
+      ["-3", -0.03],
+      ["0.5", 0.005],
+    ] as const) {
       const text = notation.replace("{n}", digits);
       expect(schemaAccepts("percent", text), text).toBe(true);
       expect(toFraction(text), text).toBeCloseTo(fraction, 12);
@@ -117,7 +140,12 @@ describe("units in capitals or another spelling (Turkish İ and ı fold to i)", 
 it("what `sla render` writes for a business duration is read back, in every language", () => {
   for (const language of LANGUAGES) {
     const labels = JSON.parse(readFileSync(join(ROOT, "locales", language, "labels.json"), "utf8")) as { values: Record<string, string> };
-    for (const [key, kind, n] of [["businessHour", "businessHour", 1], ["businessHours", "businessHour", 4], ["businessDay", "businessDay", 1], ["businessDays", "businessDay", 10]] as const) {
+    for (const [key, kind, n] of [
+      ["businessHour", "businessHour", 1],
+      ["businessHours", "businessHour", 4],
+      ["businessDay", "businessDay", 1],
+      ["businessDays", "businessDay", 10],
+    ] as const) {
       const text = labels.values[key]!.replace("{n}", String(n));
       expect(schemaAccepts("duration", text), text).toBe(true);
       expect(parseDuration(text), text).toMatchObject({ hours: n * HOURS[kind], business: true });

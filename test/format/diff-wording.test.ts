@@ -21,7 +21,13 @@ const proposal = parse(readFileSync(join(FIXTURES, "diff/proposal.sla.yaml"), "u
 /** The proposal's changes, plus one change carrying each note the diff can make. */
 function everything(): SlaDiff {
   const diff = diffSla({ file: "old.yaml", sla: example }, { file: "new.yaml", sla: proposal });
-  const note = (section: Change["section"], id: string, args?: Parameters<typeof message>[1]): Change => ({ section, kind: "changed", path: [], classes: ["changed"], note: message(id, args) });
+  const note = (section: Change["section"], id: string, args?: Parameters<typeof message>[1]): Change => ({
+    section,
+    kind: "changed",
+    path: [],
+    classes: ["changed"],
+    note: message(id, args),
+  });
   const causes = ["revenue", "averageDealSize", "closeRate", "sqlToProposalRate", "mqlToSqlRate", "leadToMqlRate", "visitToLeadRate"];
   for (const cause of causes)
     for (const reason of ["negative", "zero", "above-100", "out-of-range"])
@@ -38,7 +44,18 @@ function everything(): SlaDiff {
     note("reset", "diff/reset.gap", { start: "2027-01-15", days: 14, oldEnd: "2026-12-31" }),
     note("reset", "diff/reset.overlap", { start: "2026-12-01", oldEnd: "2026-12-31", days: 1 }),
     { section: "leadScoring", kind: "added", path: ["leadScoring"], classes: ["added"] },
-    { section: "kpis", kind: "changed", entity: { id: "mqls", label: "KPI" }, field: "target", path: [], before: 5, after: 4, unit: "days", classes: ["changed", "lowered"], delta: { absolute: -1, relative: -0.2 } },
+    {
+      section: "kpis",
+      kind: "changed",
+      entity: { id: "mqls", label: "KPI" },
+      field: "target",
+      path: [],
+      before: 5,
+      after: 4,
+      unit: "days",
+      classes: ["changed", "lowered"],
+      delta: { absolute: -1, relative: -0.2 },
+    },
   );
   return diff;
 }
@@ -61,7 +78,9 @@ describe("the diff's wording", () => {
     const say = (args: Record<string, string>, locale = "en") => wordNote(message("diff/funnel.not-computable", args), locale);
     expect(say({ cause: "closeRate", reason: "zero" })).toBe("the funnel math cannot be computed: the close rate is 0%");
     expect(say({ cause: "revenue", reason: "zero" })).toBe("the funnel math cannot be computed: the revenue target is 0");
-    expect(say({ cause: "revenue", reason: "out-of-range", figure: "revenue" })).toBe("the funnel math cannot be computed: the revenue target adds up to more than a number can hold");
+    expect(say({ cause: "revenue", reason: "out-of-range", figure: "revenue" })).toBe(
+      "the funnel math cannot be computed: the revenue target adds up to more than a number can hold",
+    );
     expect(say({ cause: "visitToLeadRate", reason: "out-of-range", figure: "visits" })).toBe(
       "the funnel math cannot be computed: the visit→lead rate is so small that the visits needed would be more than a number can hold",
     );
@@ -73,7 +92,12 @@ describe("the diff's wording", () => {
   it("writes numbers, units and deltas in the reader's locale", () => {
     const change = (over: Partial<Change>): Change => ({ section: "kpis", kind: "changed", path: [], classes: [], ...over });
     const revenue = change({ unit: "currency", delta: { absolute: 360_000, relative: 0.2 } });
-    expect(["en", "de", "tr", "ja"].map((l) => formatDelta(revenue, "EUR", l))).toEqual(["+360,000 EUR, +20%", "+360.000 EUR, +20\u00a0%", "+360.000 EUR, +%20", "+360,000 EUR, +20%"]);
+    expect(["en", "de", "tr", "ja"].map((l) => formatDelta(revenue, "EUR", l))).toEqual([
+      "+360,000 EUR, +20%",
+      "+360.000 EUR, +20\u00a0%",
+      "+360.000 EUR, +%20",
+      "+360,000 EUR, +20%",
+    ]);
     const rate = change({ unit: "percent", delta: { absolute: -0.025, relative: -0.1 } });
     expect(["en", "de", "tr", "ja"].map((l) => formatDelta(rate, undefined, l))).toEqual(["−2.5 pp", "−2,5 Pp.", "−2,5 puan", "−2.5 ポイント"]);
     expect(["en", "de", "tr", "ja"].map((l) => formatKpiValue("days", 1, undefined, l))).toEqual(["1 day", "1 Tag", "1 gün", "1 日"]);

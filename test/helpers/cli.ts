@@ -10,7 +10,12 @@ export const BIN = join(ROOT, "bin/sla.js");
 export const EXAMPLE = join(ROOT, "sla.example.yaml");
 export const FIXTURES = join(ROOT, "test/fixtures");
 /** The starter of each language `sla init` writes (English: the shipped example), relative to ROOT. */
-export const STARTERS = { en: "sla.example.yaml", de: "locales/de/starter.sla.yaml", tr: "locales/tr/starter.sla.yaml", ja: "locales/ja/starter.sla.yaml" } as const;
+export const STARTERS = {
+  en: "sla.example.yaml",
+  de: "locales/de/starter.sla.yaml",
+  tr: "locales/tr/starter.sla.yaml",
+  ja: "locales/ja/starter.sla.yaml",
+} as const;
 /** The shipped starters and every SLA file among the fixtures, relative to ROOT. */
 export const SLA_FILES: readonly string[] = [
   ...Object.values(STARTERS),
@@ -29,10 +34,23 @@ export interface RunResult {
 /** Runs the built `sla` binary as a user would. Colour is off unless the test asks for it. */
 export function sla(
   args: string[],
-  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined>; /** A hang guard, in ms: the run is killed and `code` is null. */ timeout?: number } = {},
+  options: {
+    cwd?: string;
+    input?: string | Buffer;
+    env?: Record<string, string | undefined>;
+    /** A hang guard, in ms: the run is killed and `code` is null. */ timeout?: number;
+  } = {},
 ): RunResult {
   // English unless the test asks for a language: the messages follow LC_ALL, LC_MESSAGES, LANG.
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    LC_ALL: undefined,
+    LC_MESSAGES: undefined,
+    LANG: undefined,
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,

@@ -34,7 +34,13 @@ describe("formatTemplate", () => {
   });
 
   it("lists the arguments a template uses once each, in branches too, and not the branches' words", () => {
-    expect([...argumentNames("{a} {b, plural, one {# {c}} other {{a}}} {d, select, x {Kunden} other {{e, percent}}}")].sort()).toEqual(["a", "b", "c", "d", "e"]);
+    expect([...argumentNames("{a} {b, plural, one {# {c}} other {{a}}} {d, select, x {Kunden} other {{e, percent}}}")].sort()).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+      "e",
+    ]);
   });
 
   it("refuses an unbalanced template", () => {
@@ -53,7 +59,10 @@ describe("word", () => {
     const chain = {
       id: "funnel/explain.step",
       args: {
-        previous: { id: "funnel/explain.customers", args: { revenue: { amount: 1_800_000, currency: "EUR" }, averageDealSize: { amount: 30_000, currency: "EUR" }, customers: 60 } },
+        previous: {
+          id: "funnel/explain.customers",
+          args: { revenue: { amount: 1_800_000, currency: "EUR" }, averageDealSize: { amount: 30_000, currency: "EUR" }, customers: 60 },
+        },
         rate: 0.25,
         rateName: { id: "funnel/metric.close-rate" },
         needed: 240,

@@ -43,7 +43,9 @@ describe("composeYaml", () => {
       expect([text, others(ours)]).toEqual([text, others(theirs)]);
       // At the key itself: on the line where yaml puts it, or on a later one (see above).
       const lineOf = (offset: number) => text.slice(0, offset).split("\n").length;
-      const theirLines = repeats(theirs).map(lineOf).sort((a, b) => a - b);
+      const theirLines = repeats(theirs)
+        .map(lineOf)
+        .sort((a, b) => a - b);
       const ourLines = repeats(ours).map(lineOf);
       expect([text, ourLines.length]).toEqual([text, theirLines.length]);
       ourLines.forEach((line, i) => expect([text, line >= theirLines[i]!]).toEqual([text, true]));

@@ -42,14 +42,17 @@ describe("readFast", () => {
     ["a sequence at the indentation of an entry's key", "l:\n- a:\n  - x\n  b: 1\n- c\n"],
     ["nested entries", "l:\n- - a: 1\n    b: 2\n  - x\n- - y\n"],
     ["an entry's mapping on the next line", "l:\n-\n  a: 1\n  b: 2\n-\n- x\n"],
-    ["quoted keys", '"a b": 1\n\'it\'\'s\': 2\n"\\u0131": 3\n'],
+    ["quoted keys", "\"a b\": 1\n'it''s': 2\n\"\\u0131\": 3\n"],
     ["keys the core schema reads as other types", "1.0: a\n~: b\ntrue: c\n0x1F: d\n.nan: e\n"],
     ["keys named like inherited properties", "constructor: 1\ntoString:\n  valueOf: 2\n"],
     ["a colon inside a quoted value", 'a: "x: y"\nl:\n- "p: q"\n'],
     ["a colon without a space", "url: https://example.com\ntime: 10:30\n"],
     ["comments, also after values and dashes", "# a: 1\na: 1 # b: 2\n  # c: 3\nl:\n  - # d: 4\n    x\n"],
     ["a # inside keys and values", "b#c: d\nl:\n  - x#y: z\n  - http://x/y#z\n"],
-    ["core schema scalars", `a:\n${["~", "null", "Null", "NULL", "nULL", "true", "False", "TRUE", "tRUE", "012", "-0", "+5", "0o17", "0o8", "0x1F", "0x", "1_000", ".5", "5.", "-.5", "1e3", "1E-3", ".inf", "-.Inf", ".NaN", ".nan", "2026-07-01", "12:30"].map((s) => `- ${s}\n`).join("")}`],
+    [
+      "core schema scalars",
+      `a:\n${["~", "null", "Null", "NULL", "nULL", "true", "False", "TRUE", "tRUE", "012", "-0", "+5", "0o17", "0o8", "0x1F", "0x", "1_000", ".5", "5.", "-.5", "1e3", "1E-3", ".inf", "-.Inf", ".NaN", ".nan", "2026-07-01", "12:30"].map((s) => `- ${s}\n`).join("")}`,
+    ],
     ["core schema scalars in a flow list", "a: [~, null, true, False, 012, -0, 0o17, 0x1F, 1_000, .5, -.5, 1e3, .inf, .NaN, 2026-07-01]\n"],
     ["double-quoted escapes", 'a: "\\t\\n\\\\ \\" \\/ \\x41 \\u0131 \\U0001F600 \\N\\_\\L\\P\\0\\e\\ "\n'],
     ["quoted scalars with spaces and quotes", "a: '  it''s  '\nb: \"  x  \" # c\n"],
@@ -66,14 +69,17 @@ describe("readFast", () => {
     ["a document start marker", "--- # c\na: 1\n"],
     ["folded block scalars with more-indented lines", "a: >\n  Intro:\n    - one\n    - two\n  end\nb: >-\n  a\n\n\n    b\n  c\n  d\n"],
     ["block scalars with lines of spaces past their indentation", "a: |\n  x\n    \n  y\nb: >\n  x\n   \n  y\nc: |-\n  x\n    \nd: |\n  x\n    \n"],
-    ["plain scalars continued by lines that start with an indicator", "a: x\n  - y\n  [1] y\n  {b} y\n  &y !y |y >y\n  ? y\n  'y \"q\" @y %15\n  ---\n"],
+    ["plain scalars continued by lines that start with an indicator", 'a: x\n  - y\n  [1] y\n  {b} y\n  &y !y |y >y\n  ? y\n  \'y "q" @y %15\n  ---\n'],
     ["plain scalars starting with ? and :", "a: ?x\nb: :x\n?c: 1\n"],
     ["nesting 100 levels deep", "a:\n" + "- ".repeat(99) + "x\n"],
     ["CRLF line ends", "a: 1\r\nb:\r\n  c: |\r\n    x\r\n"],
     ["tabs as white space", "a:\tx\t# c\nb: x\ty\nl:\n  -\tz\n"],
     ["Unicode keys and values", "satış: 1\n営業: 目標\nİl: Größe\n"],
     ["an ampersand inside words", "name: Sales &Marketing\nb: R&D\n"],
-    ["indicators inside values", "rate: 25%\nhedef: oranı %15'in altında\na: Kreisel-, Dosier\nnote: score > 50 | high\nq: why? because!\nb: customer's call\n"],
+    [
+      "indicators inside values",
+      "rate: 25%\nhedef: oranı %15'in altında\na: Kreisel-, Dosier\nnote: score > 50 | high\nq: why? because!\nb: customer's call\n",
+    ],
   ])("reads %s as yaml does", (_name, text) => {
     const data = readFast(text);
     expect(data).toBeDefined();
@@ -211,7 +217,12 @@ describe("readFast", () => {
     for (const comment of ["#c", "# c", " #c", "  # c", "   #c"])
       for (const blank of ["", "\n", "  \n"])
         for (const value of [" b", "  b", "  |\n   x", "  'q'", "  - x", "  k: v"])
-          for (const [parent, after] of [["a:", "z: 1"], ["l:\n-", "- c"], ["m:\n  a:", "  d: 1"], ["m:\n  a:", "z:"]])
+          for (const [parent, after] of [
+            ["a:", "z: 1"],
+            ["l:\n-", "- c"],
+            ["m:\n  a:", "  d: 1"],
+            ["m:\n  a:", "z:"],
+          ])
             texts.push(`${parent}\n${blank}${comment}\n${value}\n${after}\n`, `${parent}\n${blank}${comment}\n${value}\n`);
     const { read, broken } = contractOver(texts);
     expect(broken).toEqual([]);
@@ -235,7 +246,43 @@ describe("readFast", () => {
     // A fixed-seed generator so a failure reproduces; the alphabet holds every character the
     // reader looks at, with the separators and line ends around them.
     const random = seededRandom(20261125);
-    const alphabet = ["&", "%", "!", "*", "?", "@", "`", "|", ">", "\uFEFF", "[", "]", "{", "}", '"', "'", "\\", "#", "\r", "\n", " ", ":", ",", "-", "a", "ş", "\u3000", "\u2028", "\t", "1", ".", "~", "a: ", "\n  ", "- "];
+    const alphabet = [
+      "&",
+      "%",
+      "!",
+      "*",
+      "?",
+      "@",
+      "`",
+      "|",
+      ">",
+      "\uFEFF",
+      "[",
+      "]",
+      "{",
+      "}",
+      '"',
+      "'",
+      "\\",
+      "#",
+      "\r",
+      "\n",
+      " ",
+      ":",
+      ",",
+      "-",
+      "a",
+      "ş",
+      "\u3000",
+      "\u2028",
+      "\t",
+      "1",
+      ".",
+      "~",
+      "a: ",
+      "\n  ",
+      "- ",
+    ];
     const texts = Array.from({ length: 20_000 }, () => {
       let text = "";
       for (let i = 1 + Math.floor(random() * 12); i > 0; i--) text += alphabet[Math.floor(random() * alphabet.length)];
@@ -261,12 +308,9 @@ describe("readFast", () => {
     expect(read).toBeGreaterThan(500);
   });
 
-  it.each(SLA_FILES)(
-    "reads %s itself (a false alarm here would slow every real file like it)",
-    (file) => {
-      expect(readFast(readFileSync(file, "utf8"))).toBeDefined();
-    },
-  );
+  it.each(SLA_FILES)("reads %s itself (a false alarm here would slow every real file like it)", (file) => {
+    expect(readFast(readFileSync(file, "utf8"))).toBeDefined();
+  });
 
   it("keeps the contract over 6,000 generated and mangled documents", () => {
     const { read, broken } = contractOver(yamlDocuments(6_000, 20261125));
@@ -278,7 +322,26 @@ describe("readFast", () => {
     const random = seededRandom(7);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const keys = ["id", "name", "owner", "satış", "営業", "Größe", '"quoted key"', "'single'", "a b", "url"];
-    const scalars = ["value", "25%", "0x1F", "1_000", "-.5", "yes", "~", "2026-01-01", '"x: y"', "'it''s'", "https://x.y", "10:30", "[a, b]", "a #c", "[]", "{}", "|", ">-"];
+    const scalars = [
+      "value",
+      "25%",
+      "0x1F",
+      "1_000",
+      "-.5",
+      "yes",
+      "~",
+      "2026-01-01",
+      '"x: y"',
+      "'it''s'",
+      "https://x.y",
+      "10:30",
+      "[a, b]",
+      "a #c",
+      "[]",
+      "{}",
+      "|",
+      ">-",
+    ];
 
     function block(depth: number, indent: string): string {
       let out = "";
@@ -298,7 +361,8 @@ describe("readFast", () => {
           }
         } else {
           const value = pick(scalars);
-          out += value === "|" || value === ">-" ? `${indent}${key}: ${value}\n${indent}  ${pick(keys)}: text\n\n${indent}  more\n` : `${indent}${key}: ${value}\n`;
+          out +=
+            value === "|" || value === ">-" ? `${indent}${key}: ${value}\n${indent}  ${pick(keys)}: text\n\n${indent}  more\n` : `${indent}${key}: ${value}\n`;
         }
         if (random() < 0.1) out += `${indent}# ${pick(keys)}: comment\n`;
       }

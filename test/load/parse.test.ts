@@ -124,7 +124,9 @@ describe("parseSla findings", () => {
     const started = performance.now();
     const parsed = parseSla("bomb.yaml", text);
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(parsed.findings).toEqual([expect.objectContaining({ ruleId: "yaml/alias-limit", severity: "error", message: expect.stringContaining("alias bomb"), start: pos(1, 1) })]);
+    expect(parsed.findings).toEqual([
+      expect.objectContaining({ ruleId: "yaml/alias-limit", severity: "error", message: expect.stringContaining("alias bomb"), start: pos(1, 1) }),
+    ]);
     expect(parsed.data).toBeUndefined();
   });
 
@@ -154,10 +156,30 @@ describe("parseSla findings", () => {
   });
 
   it.each([
-    ["an unclosed flow list", "agreement: [1, 2\n", { messageId: "yaml/syntax", message: "flow sequence in block collection must be sufficiently indented and end with a ]" }, pos(2, 1)],
-    ["a compact nested mapping", "agreement: name: Ağ\n", { messageId: "yaml/syntax", message: "nested mappings are not allowed in compact mappings" }, pos(1, 12)],
-    ["misaligned keys", "agreement:\n  name: x\n name: y\n", { messageId: "yaml/syntax", message: "all mapping items must start at the same column" }, pos(3, 1)],
-    ["a tab as indentation", "agreement:\n\tname: x\n", { messageId: "yaml/tab-indent.before", args: { key: "name" }, hintId: "yaml/tab-indent.hint" }, pos(2, 1)],
+    [
+      "an unclosed flow list",
+      "agreement: [1, 2\n",
+      { messageId: "yaml/syntax", message: "flow sequence in block collection must be sufficiently indented and end with a ]" },
+      pos(2, 1),
+    ],
+    [
+      "a compact nested mapping",
+      "agreement: name: Ağ\n",
+      { messageId: "yaml/syntax", message: "nested mappings are not allowed in compact mappings" },
+      pos(1, 12),
+    ],
+    [
+      "misaligned keys",
+      "agreement:\n  name: x\n name: y\n",
+      { messageId: "yaml/syntax", message: "all mapping items must start at the same column" },
+      pos(3, 1),
+    ],
+    [
+      "a tab as indentation",
+      "agreement:\n\tname: x\n",
+      { messageId: "yaml/tab-indent.before", args: { key: "name" }, hintId: "yaml/tab-indent.hint" },
+      pos(2, 1),
+    ],
   ])("reports %s as yaml/syntax", (_name, text, message, start) => {
     const parsed = parseSla("sla.yaml", text);
     expect(parsed.findings[0]).toMatchObject({ ruleId: "yaml/syntax", severity: "error", ...message, start });
@@ -165,8 +187,20 @@ describe("parseSla findings", () => {
   });
 
   it.each([
-    ["a key under a key with a value", "agreement:\n  currency: EUR\n    effectiveDate: 2026-07-01\n", "`effectiveDate` is indented more than `currency` above it", pos(3, 5), "start `effectiveDate` at column 3, as `currency` does"],
-    ["a key in a list entry", "l:\n  - id: x\n      name: y\n", "`name` is indented more than `id` above it", pos(3, 7), "start `name` at column 5, as `id` does"],
+    [
+      "a key under a key with a value",
+      "agreement:\n  currency: EUR\n    effectiveDate: 2026-07-01\n",
+      "`effectiveDate` is indented more than `currency` above it",
+      pos(3, 5),
+      "start `effectiveDate` at column 3, as `currency` does",
+    ],
+    [
+      "a key in a list entry",
+      "l:\n  - id: x\n      name: y\n",
+      "`name` is indented more than `id` above it",
+      pos(3, 7),
+      "start `name` at column 5, as `id` does",
+    ],
   ])("points at the over-indented line, not the value yaml reads it into: %s", (_name, text, message, start, hint) => {
     const { findings } = parseSla("sla.yaml", text);
     // yaml reports two errors there; they are one mistake, said once.
@@ -190,12 +224,18 @@ describe("parseSla findings", () => {
   });
 
   it.each([
-    ["a tab", "agreement:\n\tname: x\n  version: \"1\"\n", "yaml/tab-indent.before", "name", pos(2, 1)],
-    ["a tab after spaces", "agreement:\n  name: x\n  \tversion: \"1\"\n", "yaml/tab-indent.before", "version", pos(3, 1)],
+    ["a tab", 'agreement:\n\tname: x\n  version: "1"\n', "yaml/tab-indent.before", "name", pos(2, 1)],
+    ["a tab after spaces", 'agreement:\n  name: x\n  \tversion: "1"\n', "yaml/tab-indent.before", "version", pos(3, 1)],
     ["full-width spaces in a list entry", "stages:\n  - id: a\n\u3000\u3000\u3000 owner: x\n  - id: b\n", "yaml/full-width-indent", "owner", pos(3, 1)],
     ["full-width spaces after spaces", "stages:\n  - id: a\n  \u3000 owner: x\n", "yaml/full-width-indent", "owner", pos(3, 1)],
   ])("indentation with %s: named as such, at its line", (_name, text, messageId, key, start) => {
-    expect(parseSla("sla.yaml", text).findings[0]).toMatchObject({ ruleId: "yaml/syntax", messageId, args: { key }, hintId: `${messageId.replace(/\.before$/, "")}.hint`, start });
+    expect(parseSla("sla.yaml", text).findings[0]).toMatchObject({
+      ruleId: "yaml/syntax",
+      messageId,
+      args: { key },
+      hintId: `${messageId.replace(/\.before$/, "")}.hint`,
+      start,
+    });
   });
 
   it.each([
@@ -238,7 +278,12 @@ describe("parseSla findings", () => {
   it("reports more than one document", () => {
     const parsed = parseSla("sla.yaml", "apiVersion: sla/v1\n---\napiVersion: sla/v1\n");
     expect(parsed.findings).toEqual([
-      expect.objectContaining({ ruleId: "yaml/multiple-documents", severity: "error", message: expect.stringContaining("more than one YAML document"), start: pos(2, 1) }),
+      expect.objectContaining({
+        ruleId: "yaml/multiple-documents",
+        severity: "error",
+        message: expect.stringContaining("more than one YAML document"),
+        start: pos(2, 1),
+      }),
     ]);
     expect(parsed.data).toBeUndefined();
   });
@@ -265,7 +310,11 @@ describe("decodeSource", () => {
       let text = "";
       for (let i = Math.floor(random() * 40); i > 0; i--) text += alphabet[Math.floor(random() * alphabet.length)];
       const bytes = utf8(text);
-      expect(decodeSource("sla.yaml", bytes)).toBe(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/, ""));
+      expect(decodeSource("sla.yaml", bytes)).toBe(
+        Buffer.from(bytes)
+          .toString("utf8")
+          .replace(/^\uFEFF/, ""),
+      );
     }
   });
 
@@ -295,17 +344,14 @@ describe("decodeSource", () => {
 });
 
 describe("the two readers agree", () => {
-  it.each(SLA_FILES)(
-    "%s: the fast reader's data equals yaml's, and positions are still found",
-    async (file) => {
-      const { readFileSync } = await import("node:fs");
-      const { parse } = await import("yaml");
-      const text = readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
-      const parsed = parseSla(file, text);
-      expect(parsed.data).toEqual(parse(text));
-      expect(rangeOf(parsed, ["agreement", "name"]).start).toEqual({ line: text.split("\n").findIndex((l) => /^ {2}name: /.test(l)) + 1, column: 9 });
-    },
-  );
+  it.each(SLA_FILES)("%s: the fast reader's data equals yaml's, and positions are still found", async (file) => {
+    const { readFileSync } = await import("node:fs");
+    const { parse } = await import("yaml");
+    const text = readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
+    const parsed = parseSla(file, text);
+    expect(parsed.data).toEqual(parse(text));
+    expect(rangeOf(parsed, ["agreement", "name"]).start).toEqual({ line: text.split("\n").findIndex((l) => /^ {2}name: /.test(l)) + 1, column: 9 });
+  });
 
   it.each([
     ["an anchor (aliases are bounded by yaml only)", "a: &x [1]\nb: *x\n", { a: [1], b: [1] }, []],
@@ -322,9 +368,46 @@ describe("the two readers agree", () => {
 describe("the fast reader never changes what a file means", () => {
   // Each scalar as `yaml` (YAML 1.2 core) reads it must come out the same from the fast reader.
   it.each([
-    "1_000", "0755", "0o17", "0x1F", "-0x1F", "+0x1F", "-0o17", "+12", "-.5", "+.5", ".5", "1e3", "1.", ".inf", "-.Inf", ".nan",
-    "~", "null", "Null", "NULL", "", "yes", "on", "True", "TRUE", "tRue", "false", "2026-07-01", "2026-07-01T10:00:00Z", "1:30",
-    "0b101", "25%", "-0", "12e", "1,5", "=", "'it''s'", '"\\u00e9"', "[1, 2,]", "{a: 1}",
+    "1_000",
+    "0755",
+    "0o17",
+    "0x1F",
+    "-0x1F",
+    "+0x1F",
+    "-0o17",
+    "+12",
+    "-.5",
+    "+.5",
+    ".5",
+    "1e3",
+    "1.",
+    ".inf",
+    "-.Inf",
+    ".nan",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "",
+    "yes",
+    "on",
+    "True",
+    "TRUE",
+    "tRue",
+    "false",
+    "2026-07-01",
+    "2026-07-01T10:00:00Z",
+    "1:30",
+    "0b101",
+    "25%",
+    "-0",
+    "12e",
+    "1,5",
+    "=",
+    "'it''s'",
+    '"\\u00e9"',
+    "[1, 2,]",
+    "{a: 1}",
   ])("k: %s", (value) => {
     const text = `k: ${value}\n`;
     expect(parseSla("x.yaml", text).data).toEqual(yamlParse(text));

@@ -46,7 +46,12 @@ describe("findFiles", () => {
   it("lists the files the old glob patterns matched, in the same order", async () => {
     const root = tree(FILES);
     const options = { cwd: root, ignore: ["**/node_modules/**", "**/dist/**"], onlyFiles: true, dot: false, expandDirectories: false };
-    const slaFiles = (await glob(SLA_FILE_PATTERNS.map((p) => `**/${p}`), options)).sort();
+    const slaFiles = (
+      await glob(
+        SLA_FILE_PATTERNS.map((p) => `**/${p}`),
+        options,
+      )
+    ).sort();
     const yamlFiles = (await glob(["**/*.yaml", "**/*.yml"], options)).sort();
     expect(findFiles(root, isSlaFileName)).toEqual(slaFiles);
     expect(findFiles(root, isYamlFileName)).toEqual(yamlFiles);
@@ -126,10 +131,21 @@ describe("glob patterns", () => {
   it("match what the glob library matched, without links", async () => {
     const root = tree(FILES);
     const options = { cwd: root, ignore: ["**/node_modules/**", "**/dist/**"], onlyFiles: true, dot: false, expandDirectories: false };
-    for (const pattern of ["**/*.yaml", "teams/**/sla.yaml", "*.sla.yml", "teams/*/sla.*.yaml", "{teams,.hidden}/**/*.y?ml", "./teams/emea/[so]*.yaml", "t*/**/sla.yaml"]) {
+    for (const pattern of [
+      "**/*.yaml",
+      "teams/**/sla.yaml",
+      "*.sla.yml",
+      "teams/*/sla.*.yaml",
+      "{teams,.hidden}/**/*.y?ml",
+      "./teams/emea/[so]*.yaml",
+      "t*/**/sla.yaml",
+    ]) {
       const expected = (await glob([pattern], options)).sort();
       expect(expected.length, pattern).toBeGreaterThan(0);
-      expect((await resolveInputs([pattern], root)).map((input) => input.file), pattern).toEqual(expected);
+      expect(
+        (await resolveInputs([pattern], root)).map((input) => input.file),
+        pattern,
+      ).toEqual(expected);
     }
   });
 });

@@ -51,7 +51,9 @@ describe("formatting for the document's locale", () => {
   });
 
   it("lists as built-in exactly the languages locales/ has labels for", () => {
-    const languages = readdirSync(new URL("../../locales/", import.meta.url)).filter((f) => existsSync(new URL(`../../locales/${f}/labels.json`, import.meta.url)));
+    const languages = readdirSync(new URL("../../locales/", import.meta.url)).filter((f) =>
+      existsSync(new URL(`../../locales/${f}/labels.json`, import.meta.url)),
+    );
     expect(languages.sort()).toEqual([...BUILT_IN_LANGUAGES].sort());
   });
 
@@ -67,13 +69,22 @@ describe("buildView", () => {
     expect(view.personas[0]!.icp).toBe("Mid-sized process plants");
     expect(view.lifecycleStages[0]).toMatchObject({ number: 1, owner: "Marketing", journeyStage: "Awareness" });
     expect(view.funnel.available).toBe(true);
-    expect(view.funnel.rows.find((r) => r.label === "MQLs")).toEqual({ label: "MQLs", rate: "MQL → SQL 40%", neededPeriod: "1,000", neededMonth: "167", committedMonth: "176" });
+    expect(view.funnel.rows.find((r) => r.label === "MQLs")).toEqual({
+      label: "MQLs",
+      rate: "MQL → SQL 40%",
+      neededPeriod: "1,000",
+      neededMonth: "167",
+      committedMonth: "176",
+    });
     expect(view.meta.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
   it("states every target of the funnel table per month, with one kept per week as written beside it", () => {
     const weekly = structuredClone(example);
-    Object.assign(weekly.kpis.find((k) => k.id === "new-customers")!, { target: 2.5, cadence: "weekly" });
+    Object.assign(
+      weekly.kpis.find((k) => k.id === "new-customers")!,
+      { target: 2.5, cadence: "weekly" },
+    );
     expect(buildView(weekly).funnel.rows.find((r) => r.label === "Customers")!.committedMonth).toBe("10.8 (2.5 per week)");
     expect(buildView(weekly, { locale: "de" }).funnel.rows[0]!.committedMonth).toBe("10,8 (2,5 pro Woche)");
   });
@@ -87,7 +98,11 @@ describe("buildView", () => {
     minimal.kpis = minimal.kpis.filter((k) => k.metric !== "averageDealSize");
     const view = buildView(minimal);
     expect(view).toMatchObject({ leadScoring: null, connectAttempt: null, reporting: null, buyerJourney: [] });
-    expect(view.funnel).toEqual({ available: false, intro: "The funnel math needs a revenue target, an average deal size and the conversion rates.", rows: [] });
+    expect(view.funnel).toEqual({
+      available: false,
+      intro: "The funnel math needs a revenue target, an average deal size and the conversion rates.",
+      rows: [],
+    });
   });
 
   it.each([

@@ -39,7 +39,8 @@ describe("boundedEditDistance", () => {
     const words = randomWords(8000, 7);
     for (let i = 0; i < words.length; i += 2) {
       const [a, b] = [words[i]!, words[i + 1]!];
-      for (const bound of [0, 1, 2, 3, 5]) expect([a, b, bound, boundedEditDistance(a, b, bound)]).toEqual([a, b, bound, Math.min(editDistance(a, b), bound + 1)]);
+      for (const bound of [0, 1, 2, 3, 5])
+        expect([a, b, bound, boundedEditDistance(a, b, bound)]).toEqual([a, b, bound, Math.min(editDistance(a, b), bound + 1)]);
     }
   });
 });

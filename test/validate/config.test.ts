@@ -15,7 +15,12 @@ function refusal(text: string): unknown {
 /** Each level repeats the one before ten times: 10^13 items once expanded. */
 function aliasBomb(levels = 12): string {
   const lines = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"];
-  for (let i = 1; i <= levels; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(", ")}]`);
+  for (let i = 1; i <= levels; i++)
+    lines.push(
+      `l${i}: &l${i} [${Array(10)
+        .fill(`*l${i - 1}`)
+        .join(", ")}]`,
+    );
   return lines.join("\n") + "\n";
 }
 
@@ -35,7 +40,12 @@ describe("parseConfig", () => {
     ["broken YAML", "rules:\n  period/length: [off\n", /^not valid YAML: .*flow sequence/i, ".slarc.yaml:3:1"],
     ["a rule set twice", "rules:\n  period/length: off\n  period/length: error\n", /^not valid YAML: map keys must be unique$/, ".slarc.yaml:3:3"],
     ["an alias bomb", aliasBomb(), /^too many alias expansions/, ".slarc.yaml"],
-    ["a misspelt rule", "rules:\n  period/length: off\n  period/lenght: off\n", /^unknown rule `period\/lenght`; did you mean `period\/length`\?$/, ".slarc.yaml:3:3"],
+    [
+      "a misspelt rule",
+      "rules:\n  period/length: off\n  period/lenght: off\n",
+      /^unknown rule `period\/lenght`; did you mean `period\/length`\?$/,
+      ".slarc.yaml:3:3",
+    ],
     ["a quoted rule with a bad setting", 'rules:\n  "period/length": loud\n', /^rule `period\/length`: `loud` is not a setting/, ".slarc.yaml:2:3"],
     ["an unknown key", "rule:\n  period/length: off\n", /^unknown key `rule`; the only key is `rules`$/, ".slarc.yaml:1:1"],
     ["a misspelt rule after a byte order mark", "\uFEFFrules:\n  period/lenght: off\n", /^unknown rule/, ".slarc.yaml:2:3"],

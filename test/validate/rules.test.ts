@@ -202,7 +202,9 @@ const CASES: Record<string, RuleCases> = {
           icp(sla, "process-plants").name = "KIRMIZI pompalar";
           icp(sla, "water-utilities").name = "kırmızı pompalar";
         },
-        reports: [{ path: ["icps", ICP("water-utilities"), "name"], message: 'ICP `water-utilities` has the same name as `process-plants`: "kırmızı pompalar"' }],
+        reports: [
+          { path: ["icps", ICP("water-utilities"), "name"], message: 'ICP `water-utilities` has the same name as `process-plants`: "kırmızı pompalar"' },
+        ],
       },
       {
         name: "English: KIRMIZI and kirmizi are the same word",
@@ -242,7 +244,9 @@ const CASES: Record<string, RuleCases> = {
           leadType(sla, "new-equipment").name = "Müller Maschinenbau";
           leadType(sla, "maintenance-service").name = "MU\u0308LLER MASCHINENBAU";
         },
-        reports: [{ path: ["leadTypes", LEAD_TYPE("maintenance-service"), "name"], message: "lead type `maintenance-service` has the same name as `new-equipment`" }],
+        reports: [
+          { path: ["leadTypes", LEAD_TYPE("maintenance-service"), "name"], message: "lead type `maintenance-service` has the same name as `new-equipment`" },
+        ],
       },
       {
         name: "German: Großkunden and GROSSKUNDEN (ß capitalises to SS)",
@@ -261,7 +265,10 @@ const CASES: Record<string, RuleCases> = {
           leadType(sla, "existing-customer-upsell").name = "新規設備";
         },
         reports: [
-          { path: ["leadTypes", LEAD_TYPE("existing-customer-upsell"), "name"], message: 'lead type `existing-customer-upsell` has the same name as `new-equipment`: "新規設備"' },
+          {
+            path: ["leadTypes", LEAD_TYPE("existing-customer-upsell"), "name"],
+            message: 'lead type `existing-customer-upsell` has the same name as `new-equipment`: "新規設備"',
+          },
         ],
       },
       {
@@ -380,7 +387,13 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "a lead status on a missing stage",
         mutate: (sla) => void (status(sla, "new").stage = "sqll"),
-        reports: [{ path: ["leadStatuses", STATUS("new"), "stage"], message: "lead status `new` refers to lifecycle stage `sqll`, which is not defined", hint: "did you mean `sql`?" }],
+        reports: [
+          {
+            path: ["leadStatuses", STATUS("new"), "stage"],
+            message: "lead status `new` refers to lifecycle stage `sqll`, which is not defined",
+            hint: "did you mean `sql`?",
+          },
+        ],
       },
     ],
   },
@@ -402,7 +415,12 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "whenExhausted names a missing status",
         mutate: (sla) => void (sla.connectAttempt!.whenExhausted!.status = "nurture"),
-        reports: [{ path: ["connectAttempt", "whenExhausted", "status"], message: "the connect-attempt protocol refers to lead status `nurture`, which is not defined" }],
+        reports: [
+          {
+            path: ["connectAttempt", "whenExhausted", "status"],
+            message: "the connect-attempt protocol refers to lead status `nurture`, which is not defined",
+          },
+        ],
       },
     ],
   },
@@ -624,7 +642,12 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "returnsToMarketing without reasons",
         mutate: (sla) => void delete status(sla, "returned-to-marketing").returnReasons,
-        reports: [{ path: ["leadStatuses", STATUS("returned-to-marketing")], message: "lead status `returned-to-marketing` returns leads to marketing but lists no `returnReasons`" }],
+        reports: [
+          {
+            path: ["leadStatuses", STATUS("returned-to-marketing")],
+            message: "lead status `returned-to-marketing` returns leads to marketing but lists no `returnReasons`",
+          },
+        ],
       },
       {
         name: "an empty list of reasons",
@@ -675,7 +698,9 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "a lost stage at 5",
         mutate: (sla) => void (dealStage(sla, "closed-lost").probability = 5),
-        reports: [{ path: ["dealStages", DEAL("closed-lost"), "probability"], id: "deals/probability.lost", args: { stage: "closed-lost", probability: 0.05 } }],
+        reports: [
+          { path: ["dealStages", DEAL("closed-lost"), "probability"], id: "deals/probability.lost", args: { stage: "closed-lost", probability: 0.05 } },
+        ],
       },
       {
         name: "open probabilities decreasing",
@@ -729,7 +754,10 @@ const CASES: Record<string, RuleCases> = {
   // Business and calendar time compare with 1 business day = 8 business hours = 24 hours.
   "connect/timing": {
     valid: [
-      { name: "one calendar day inside a 2-business-day window", mutate: (sla) => Object.assign(sla.connectAttempt!, { window: "2 business days", timeToFirstAttempt: "1 day" }) },
+      {
+        name: "one calendar day inside a 2-business-day window",
+        mutate: (sla) => Object.assign(sla.connectAttempt!, { window: "2 business days", timeToFirstAttempt: "1 day" }),
+      },
       { name: "nine business days inside ten", mutate: (sla) => void (sla.connectAttempt!.timeToFirstAttempt = "9 business days") },
       { name: "no lead-type override", mutate: (sla) => void delete leadType(sla, "maintenance-service").timeToFirstAttempt },
     ],
@@ -747,7 +775,12 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "three calendar days against a 2-business-day window",
         mutate: (sla) => Object.assign(sla.connectAttempt!, { window: "2 business days", timeToFirstAttempt: "3 days" }),
-        reports: [{ path: ["connectAttempt", "timeToFirstAttempt"], message: "for the default (3 days) is not shorter than the whole attempt window (2 business days)" }],
+        reports: [
+          {
+            path: ["connectAttempt", "timeToFirstAttempt"],
+            message: "for the default (3 days) is not shorter than the whole attempt window (2 business days)",
+          },
+        ],
       },
       {
         name: "equal to the window",
@@ -775,12 +808,26 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "sequence length differs from attempts",
         mutate: (sla) => void (sla.connectAttempt!.attempts = 5),
-        reports: [{ path: ["connectAttempt", "sequence"], id: "connect/sequence.count", args: { planned: 6, attempts: 5 }, message: "the sequence plans 6 attempts but `attempts` is 5" }],
+        reports: [
+          {
+            path: ["connectAttempt", "sequence"],
+            id: "connect/sequence.count",
+            args: { planned: 6, attempts: 5 },
+            message: "the sequence plans 6 attempts but `attempts` is 5",
+          },
+        ],
       },
       {
         name: "a one-step sequence",
         mutate: (sla) => void sla.connectAttempt!.sequence!.splice(1),
-        reports: [{ path: ["connectAttempt", "sequence"], id: "connect/sequence.count", args: { planned: 1, attempts: 6 }, message: "the sequence plans 1 attempt but `attempts` is 6" }],
+        reports: [
+          {
+            path: ["connectAttempt", "sequence"],
+            id: "connect/sequence.count",
+            args: { planned: 1, attempts: 6 },
+            message: "the sequence plans 1 attempt but `attempts` is 6",
+          },
+        ],
       },
       {
         name: "a channel that is not listed",
@@ -799,7 +846,9 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "an attempt after the window closes",
         mutate: (sla) => void (sla.connectAttempt!.sequence!.at(-1)!.after = "11 business days"),
-        reports: [{ path: ["connectAttempt", "sequence", 5, "after"], message: "attempt 6 is planned after 11 business days, outside the 10 business days window" }],
+        reports: [
+          { path: ["connectAttempt", "sequence", 5, "after"], message: "attempt 6 is planned after 11 business days, outside the 10 business days window" },
+        ],
       },
       {
         name: "calendar weeks outside a business-day window",
@@ -874,7 +923,10 @@ const CASES: Record<string, RuleCases> = {
 
   "kpis/units": {
     valid: [
-      { name: "a percent KPI outside the funnel", mutate: (sla) => void sla.kpis.push({ ...kpi(sla, "cost-per-lead"), id: "return-rate", unit: "percent", target: "15%" }) },
+      {
+        name: "a percent KPI outside the funnel",
+        mutate: (sla) => void sla.kpis.push({ ...kpi(sla, "cost-per-lead"), id: "return-rate", unit: "percent", target: "15%" }),
+      },
       { name: "any unit for a KPI without metric", mutate: (sla) => void (kpi(sla, "sales-cycle-length").unit = "hours") },
     ],
     invalid: [
@@ -1070,7 +1122,13 @@ const CASES: Record<string, RuleCases> = {
         name: "a higher revenue target with the customers target unchanged",
         mutate: (sla) => {
           kpi(sla, "revenue").target = 2_400_000;
-          for (const [id, target] of [["proposals", 60], ["sqls", 100], ["mqls", 250], ["leads", 700], ["website-visits", 35_000]] as const)
+          for (const [id, target] of [
+            ["proposals", 60],
+            ["sqls", 100],
+            ["mqls", 250],
+            ["leads", 700],
+            ["website-visits", 35_000],
+          ] as const)
             kpi(sla, id).target = target;
         },
         reports: [
@@ -1117,7 +1175,9 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "an optional lead→MQL rate of 0 is not skipped silently",
         mutate: (sla) => void (kpi(sla, "lead-to-mql-rate").target = 0),
-        reports: [{ path: ["kpis", KPI("lead-to-mql-rate"), "target"], id: "funnel/impossible.zero-rate", args: { what: { id: "funnel/metric.lead-to-mql-rate" } } }],
+        reports: [
+          { path: ["kpis", KPI("lead-to-mql-rate"), "target"], id: "funnel/impossible.zero-rate", args: { what: { id: "funnel/metric.lead-to-mql-rate" } } },
+        ],
       },
       {
         name: "a negative rate",
@@ -1146,12 +1206,25 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "an average deal size of 0",
         mutate: (sla) => void (kpi(sla, "average-deal-size").target = 0),
-        reports: [{ path: ["kpis", KPI("average-deal-size"), "target"], id: "funnel/impossible.zero", message: "the average deal size is 0: the customers needed cannot be derived" }],
+        reports: [
+          {
+            path: ["kpis", KPI("average-deal-size"), "target"],
+            id: "funnel/impossible.zero",
+            message: "the average deal size is 0: the customers needed cannot be derived",
+          },
+        ],
       },
       {
         name: "a negative average deal size",
         mutate: (sla) => void (kpi(sla, "average-deal-size").target = -30_000),
-        reports: [{ path: ["kpis", KPI("average-deal-size"), "target"], id: "funnel/impossible.negative", args: { value: -30_000 }, message: "the average deal size is -30,000: it cannot be negative" }],
+        reports: [
+          {
+            path: ["kpis", KPI("average-deal-size"), "target"],
+            id: "funnel/impossible.negative",
+            args: { value: -30_000 },
+            message: "the average deal size is -30,000: it cannot be negative",
+          },
+        ],
       },
       {
         // 60 customers / 1e-320 is Infinity, which rounding up turned into NaN proposals.
@@ -1169,7 +1242,12 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "an average deal size too small to divide by",
         mutate: (sla) => void (kpi(sla, "average-deal-size").target = 1e-310),
-        reports: [{ path: ["kpis", KPI("average-deal-size"), "target"], message: "the average deal size `1e-310` is too small: the customers needed would be more than a number can hold" }],
+        reports: [
+          {
+            path: ["kpis", KPI("average-deal-size"), "target"],
+            message: "the average deal size `1e-310` is too small: the customers needed would be more than a number can hold",
+          },
+        ],
       },
       {
         name: "a weekly target that adds up to more than a number holds over the period",
@@ -1186,7 +1264,9 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "a weekly revenue target that adds up to more than a number holds, said once",
         mutate: (sla) => Object.assign(kpi(sla, "revenue"), { target: 1e308, per: "week" }),
-        reports: [{ path: ["kpis", KPI("revenue"), "target"], message: "the target of KPI `revenue`, 1e+308 per week, adds up to more than a number can hold" }],
+        reports: [
+          { path: ["kpis", KPI("revenue"), "target"], message: "the target of KPI `revenue`, 1e+308 per week, adds up to more than a number can hold" },
+        ],
       },
     ],
   },
@@ -1219,7 +1299,14 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "a revenue target of 0",
         mutate: (sla) => void (kpi(sla, "revenue").target = 0),
-        reports: [{ path: ["kpis", KPI("revenue"), "target"], id: "funnel/incomplete.no-revenue", args: { target: "0" }, message: "the revenue target is 0: nothing to derive the funnel from" }],
+        reports: [
+          {
+            path: ["kpis", KPI("revenue"), "target"],
+            id: "funnel/incomplete.no-revenue",
+            args: { target: "0" },
+            message: "the revenue target is 0: nothing to derive the funnel from",
+          },
+        ],
       },
     ],
   },
@@ -1323,10 +1410,17 @@ describe("validateParsed", () => {
   it("words minimum and unique-entry errors itself, at the offending value", () => {
     const findings = validate([
       [["connectAttempt", "attempts"], 0],
-      [["connectAttempt", "channels"], ["phone", "email", "phone"]],
+      [
+        ["connectAttempt", "channels"],
+        ["phone", "email", "phone"],
+      ],
     ]).filter((f) => f.ruleId.startsWith("schema/"));
     expect(findings).toEqual([
-      expect.objectContaining({ ruleId: "schema/uniqueItems", path: ["connectAttempt", "channels", 2], message: "`channels` lists text `phone` twice (entries 1 and 3)" }),
+      expect.objectContaining({
+        ruleId: "schema/uniqueItems",
+        path: ["connectAttempt", "channels", 2],
+        message: "`channels` lists text `phone` twice (entries 1 and 3)",
+      }),
       expect.objectContaining({ ruleId: "schema/minimum", path: ["connectAttempt", "attempts"], message: "`attempts` must be at least 1, found number `0`" }),
     ]);
     expect(findings.every((f) => f.start !== undefined)).toBe(true);

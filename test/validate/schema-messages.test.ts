@@ -61,19 +61,38 @@ describe("numbers as people type them", () => {
 
   it("a decimal comma is explained, with the number to write", () => {
     expect(ids(edit("    target: 60\n", "    target: 95,50\n"))).toEqual([
-      { ruleId: "schema/format", messageId: "schema/decimal-comma", args: { field: "`target`", written: "95,50" }, hintId: "schema/write-instead", hintArgs: { fixed: "95.50" }, line: 468 },
+      {
+        ruleId: "schema/format",
+        messageId: "schema/decimal-comma",
+        args: { field: "`target`", written: "95,50" },
+        hintId: "schema/write-instead",
+        hintArgs: { fixed: "95.50" },
+        line: 468,
+      },
     ]);
   });
 
   it("thousands separators are explained, with the number to write", () => {
     expect(ids(edit("    target: 1800000\n", "    target: 1,800,000\n"))).toEqual([
-      { ruleId: "schema/format", messageId: "schema/thousands-separator", args: { field: "`target`", written: "1,800,000" }, hintId: "schema/write-instead", hintArgs: { fixed: "1800000" }, line: 440 },
+      {
+        ruleId: "schema/format",
+        messageId: "schema/thousands-separator",
+        args: { field: "`target`", written: "1,800,000" },
+        hintId: "schema/write-instead",
+        hintArgs: { fixed: "1800000" },
+        line: 440,
+      },
     ]);
   });
 
   it("a decimal comma where only a whole number fits is explained as well", () => {
     expect(ids(edit("      points: 15\n", "      points: 15,5\n"))).toEqual([
-      expect.objectContaining({ ruleId: "schema/type", messageId: "schema/decimal-comma", args: { field: "`points`", written: "15,5" }, hintArgs: { fixed: "15.5" } }),
+      expect.objectContaining({
+        ruleId: "schema/type",
+        messageId: "schema/decimal-comma",
+        args: { field: "`points`", written: "15,5" },
+        hintArgs: { fixed: "15.5" },
+      }),
     ]);
   });
 });
@@ -95,7 +114,11 @@ describe("text YAML reads as something else", () => {
 
   it("a version YAML reads as a number: quote it", () => {
     expect(ids(edit('  version: "2026.2"\n', "  version: 2026.10\n"))).toEqual([
-      expect.objectContaining({ messageId: "schema/text-read-as-number", args: { field: "`version`", written: "2026.10", number: "2026.1" }, hintArgs: { quoted: 'version: "2026.10"' } }),
+      expect.objectContaining({
+        messageId: "schema/text-read-as-number",
+        args: { field: "`version`", written: "2026.10", number: "2026.1" },
+        hintArgs: { quoted: 'version: "2026.10"' },
+      }),
     ]);
   });
 });
@@ -107,7 +130,14 @@ describe("values one step from a valid one", () => {
     ["2028-02-30", "February", 29, "2028-02-29"],
   ])("%s: says how many days the month has", (date, month, days, last) => {
     expect(ids(edit("  effectiveDate: 2026-07-01\n", `  effectiveDate: ${date}\n`))).toEqual([
-      { ruleId: "schema/format", messageId: "schema/date-day", args: { date, month, days }, hintId: "schema/date-day.hint", hintArgs: { month, last }, line: 21 },
+      {
+        ruleId: "schema/format",
+        messageId: "schema/date-day",
+        args: { date, month, days },
+        hintId: "schema/date-day.hint",
+        hintArgs: { month, last },
+        line: 21,
+      },
     ]);
   });
 
@@ -174,7 +204,12 @@ describe("indentation YAML takes for part of a key", () => {
   it("full-width spaces before a key at the start of a line: the key YAML reads has them in its name", () => {
     const text = `${TEXT}\u3000\u3000notes: x\n`;
     expect(ids(text)).toEqual([
-      expect.objectContaining({ ruleId: "schema/unknown-property", messageId: "yaml/full-width-indent", args: { key: "notes" }, hintId: "yaml/full-width-indent.hint" }),
+      expect.objectContaining({
+        ruleId: "schema/unknown-property",
+        messageId: "yaml/full-width-indent",
+        args: { key: "notes" },
+        hintId: "yaml/full-width-indent.hint",
+      }),
     ]);
   });
 });

@@ -46,7 +46,13 @@ export function checkFile(job: FileJob, options: CheckOptions): FileResult {
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     // Reported like any finding so machine formats carry it too; the exit code says 2.
-    const finding = { ruleId: "file/unreadable", severity: "error" as const, ...wordFinding(error.said, undefined, options.locale ?? "en"), file: job.name, path: [] };
+    const finding = {
+      ruleId: "file/unreadable",
+      severity: "error" as const,
+      ...wordFinding(error.said, undefined, options.locale ?? "en"),
+      file: job.name,
+      path: [],
+    };
     return { report: { file: job.name, findings: [finding] }, unreadable: true };
   }
   const hash = options.clean && job.file !== "-" ? textHash(text) : undefined;

@@ -27,7 +27,11 @@ const MIN_CORES_TO_SHARE = 4;
 export function threadCount(files: number, concurrency: Concurrency, cores = availableParallelism()): number {
   if (concurrency === "off") return 1;
   const wanted =
-    concurrency !== "auto" ? Math.min(concurrency, cores) : cores < MIN_CORES_TO_SHARE ? 1 : Math.min(cores, MAX_AUTO_THREADS, Math.floor(files / FILES_PER_THREAD));
+    concurrency !== "auto"
+      ? Math.min(concurrency, cores)
+      : cores < MIN_CORES_TO_SHARE
+        ? 1
+        : Math.min(cores, MAX_AUTO_THREADS, Math.floor(files / FILES_PER_THREAD));
   return Math.max(1, Math.min(wanted, files));
 }
 
@@ -49,7 +53,9 @@ export async function checkFiles(
   const { Worker } = await import("node:worker_threads");
   const results: Array<FileResult | undefined> = Array.from({ length: jobs.length });
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const helpers = Array.from({ length: threads - 1 }, () => runWorker(new Worker(worker, { workerData: { jobs, next, options } satisfies WorkerInput }), results, options.locale));
+  const helpers = Array.from({ length: threads - 1 }, () =>
+    runWorker(new Worker(worker, { workerData: { jobs, next, options } satisfies WorkerInput }), results, options.locale),
+  );
   let here = 0;
   checkClaimed(jobs, next, options, (index, result) => {
     results[index] = result;
@@ -60,7 +66,8 @@ export async function checkFiles(
   // surfaces as in a single-thread run.
   let again = 0;
   const all = results.map((result, index) => result ?? (again++, checkFile(jobs[index]!, options)));
-  if (process.env.SLA_DEBUG) process.stderr.write(`sla: ${jobs.length} files: ${[here, ...byWorkers].join(" + ")} by ${threads} threads, ${again} checked again\n`);
+  if (process.env.SLA_DEBUG)
+    process.stderr.write(`sla: ${jobs.length} files: ${[here, ...byWorkers].join(" + ")} by ${threads} threads, ${again} checked again\n`);
   return all;
 }
 
@@ -68,12 +75,7 @@ export async function checkFiles(
  * Checks jobs until none is left, claiming each by its index from a counter that every thread
  * on the call shares, so a thread that starts late or reads slow files simply takes fewer.
  */
-export function checkClaimed(
-  jobs: readonly FileJob[],
-  next: Int32Array,
-  options: CheckOptions,
-  onResult: (index: number, result: FileResult) => void,
-): void {
+export function checkClaimed(jobs: readonly FileJob[], next: Int32Array, options: CheckOptions, onResult: (index: number, result: FileResult) => void): void {
   for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) onResult(index, checkFile(jobs[index]!, options));
 }
 

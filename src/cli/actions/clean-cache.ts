@@ -35,10 +35,7 @@ interface CacheFile {
  * repository, or another user's), whose verdicts would let planted files pass unchecked.
  */
 type CacheState =
-  | { kind: "none" }
-  | { kind: "cache"; cache: CacheFile }
-  | { kind: "foreign"; why: Message }
-  | { kind: "untrusted"; why: Message; fix: Message };
+  { kind: "none" } | { kind: "cache"; cache: CacheFile } | { kind: "foreign"; why: Message } | { kind: "untrusted"; why: Message; fix: Message };
 
 /** A hundred times the cache of 100,000 files; bounds what a planted file can make sla read. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
@@ -71,7 +68,8 @@ function readCacheState(location: string): CacheState {
     if (process.getuid !== undefined && stat.uid !== process.getuid())
       return { kind: "untrusted", why: message("cli/cache.other-owner"), fix: message("cli/cache.fix-delete") };
     const tracking = gitTracking(location);
-    if ("unknown" in tracking) return { kind: "untrusted", why: message("cli/cache.git-cannot-tell", { detail: tracking.unknown }), fix: message("cli/cache.fix-git") };
+    if ("unknown" in tracking)
+      return { kind: "untrusted", why: message("cli/cache.git-cannot-tell", { detail: tracking.unknown }), fix: message("cli/cache.fix-git") };
     if (tracking.tracked) return { kind: "untrusted", why: message("cli/cache.tracked"), fix: message("cli/cache.fix-untrack", { location }) };
     text = readBounded(location, { maxBytes: MAX_CACHE_BYTES, what: "cache" }).toString("utf8");
   } catch (error) {

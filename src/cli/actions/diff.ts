@@ -39,7 +39,11 @@ interface Side {
 export async function runDiff(operands: string[], options: DiffOptions, argv: readonly string[] = process.argv): Promise<number> {
   const [before, after] = await resolveSides(operands, argv, process.cwd());
   // A side read from Git still names a file of the working copy: a report there would replace it.
-  refuseOutputOverInput(options.output, [before, after].map((side) => side.path ?? side.name), "report");
+  refuseOutputOverInput(
+    options.output,
+    [before, after].map((side) => side.path ?? side.name),
+    "report",
+  );
   const diff = diffSla(load(before), load(after));
   const report = await format(diff, options);
   if (options.output) await writeFileAtomic(options.output, report);
@@ -85,7 +89,10 @@ async function format(diff: SlaDiff, options: DiffOptions): Promise<string> {
 function load(side: Side): { file: string; sla: Sla | undefined } {
   if (side.text === undefined) return { file: side.name, sla: undefined };
   const parsed = parseSla(side.name, side.text);
-  const problem = describeStructuralProblem(parsed, side.rev ? `see them all with: git show ${side.rev}:${side.path} | sla validate -` : `see them all with: sla validate ${side.name}`);
+  const problem = describeStructuralProblem(
+    parsed,
+    side.rev ? `see them all with: git show ${side.rev}:${side.path} | sla validate -` : `see them all with: sla validate ${side.name}`,
+  );
   if (problem) throw new UsageError(`cannot compare: ${problem}`);
   return { file: side.name, sla: parsed.data as Sla };
 }

@@ -30,8 +30,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   const format = options.format ?? (options.output && options.output !== "-" ? EXTENSIONS[extname(options.output).toLowerCase()] : "md");
   if (!format) throw new UsageError(message("cli/render.unknown-format", { output: String(options.output) }));
   // A PDF on standard output suits a pipe or a redirect, never a terminal.
-  if (format === "pdf" && (!options.output || options.output === "-") && process.stdout.isTTY)
-    throw new UsageError(message("cli/render.pdf-to-terminal"));
+  if (format === "pdf" && (!options.output || options.output === "-") && process.stdout.isTTY) throw new UsageError(message("cli/render.pdf-to-terminal"));
   if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(message("cli/locale.malformed", { value: options.locale }));
   const config = loadConfig(process.cwd());
   const templates = options.template !== undefined && format !== "pdf" ? templateFilesIn(options.template, format) : [];
@@ -46,7 +45,13 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   const shown = errors.length ? errors : findings;
   if (shown.length) {
     const { formatStylish } = await import("../../format/stylish.js");
-    process.stderr.write(formatStylish([{ file: name, findings: sortFindings(shown) }], { paint: await loadPaint(useColor(process.stderr, undefined)), sources: new Map([[name, parsed.text]]), locale: terminalLocale() }));
+    process.stderr.write(
+      formatStylish([{ file: name, findings: sortFindings(shown) }], {
+        paint: await loadPaint(useColor(process.stderr, undefined)),
+        sources: new Map([[name, parsed.text]]),
+        locale: terminalLocale(),
+      }),
+    );
   }
   if (errors.length) {
     process.stderr.write(`sla: ${say(message("cli/render.not-valid", { file: name }))}\n`);
@@ -66,8 +71,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
       templateDir: options.template,
       paper: options.paper === "letter" ? "Letter" : "A4",
       date: sourceDateEpoch(),
-      onMissingGlyphs: (chars) =>
-        process.stderr.write(`sla: ${say(message("cli/render.missing-glyphs", { count: chars.length, chars: chars.join(" ") }))}\n`),
+      onMissingGlyphs: (chars) => process.stderr.write(`sla: ${say(message("cli/render.missing-glyphs", { count: chars.length, chars: chars.join(" ") }))}\n`),
     });
   } catch (error) {
     if (error instanceof TemplateError) throw new UsageError(message("cli/render.template-error", { detail: error.message }));
@@ -93,4 +97,3 @@ function sourceDateEpoch(): Date | undefined {
     throw new UsageError(message("cli/render.source-date-epoch", { most: String(LAST_PDF_SECOND), value }));
   return new Date(seconds * 1000);
 }
-

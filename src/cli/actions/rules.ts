@@ -2,7 +2,13 @@ import { RULES } from "../../validate/rules/index.js";
 
 export function formatRules(format: "text" | "json" | "markdown"): string {
   if (format === "json")
-    return JSON.stringify(RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), null, 2) + "\n";
+    return (
+      JSON.stringify(
+        RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })),
+        null,
+        2,
+      ) + "\n"
+    );
   if (format === "markdown") {
     const rows = RULES.map((r) => `| \`${r.id}\` | ${r.defaultSeverity} | ${r.description.replace(/\|/g, "\\|")} |`);
     return [

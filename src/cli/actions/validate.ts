@@ -37,7 +37,11 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   const cacheFile = options.cacheLocation ?? (options.cache ? DEFAULT_CACHE_FILE : undefined);
   const configName = configFile === undefined ? undefined : relative(cwd, configFile);
   refuseOutputOverInput(options.output, [...files.map((input) => input.file), ...[configName, cacheFile].filter((file) => file !== undefined)], "report");
-  const jobs = files.map(({ file, within }) => ({ file, name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file, ...(within === undefined ? {} : { within }) }));
+  const jobs = files.map(({ file, within }) => ({
+    file,
+    name: file === "-" ? (options.stdinFilename ?? "<stdin>") : file,
+    ...(within === undefined ? {} : { within }),
+  }));
   const cache = cacheFile === undefined ? undefined : (await import("./clean-cache.js")).openCleanCache(cacheFile, config);
   const locale = options.locale ?? terminalLocale();
   const results = await checkFiles(jobs, { config, locale, quiet: options.quiet === true, clean: cache?.clean }, options.concurrency ?? "auto");

@@ -21,13 +21,17 @@ export const dealsProbability: Rule = {
           // `1` is the usual slip: meant as a fraction, read as one percent point.
           hint: stage.probability === 1 ? message("deals/probability.bare-one.hint") : message("deals/probability.won.hint"),
         });
-      else if (outcome === "lost" && probability !== 0)
-        report({ path, message: message("deals/probability.lost", { stage: stage.id, probability }) });
+      else if (outcome === "lost" && probability !== 0) report({ path, message: message("deals/probability.lost", { stage: stage.id, probability }) });
       else if (outcome === "open") {
         if (previousOpen && probability < previousOpen.probability)
           report({
             path,
-            message: message("deals/probability.falling", { stage: stage.id, probability, previous: previousOpen.id, previousProbability: previousOpen.probability }),
+            message: message("deals/probability.falling", {
+              stage: stage.id,
+              probability,
+              previous: previousOpen.id,
+              previousProbability: previousOpen.probability,
+            }),
             hint: message("deals/probability.falling.hint"),
           });
         previousOpen = { id: stage.id, probability };

@@ -61,7 +61,13 @@ export function explainFunnel(funnel: FunnelMath, upTo: number): Message {
     customers: count(first!.needed),
   });
   for (const step of rest) {
-    chain = message("funnel/explain.step", { previous: chain, rate: step.rate!, rateName: METRIC_WORDS[step.rateMetric!], needed: count(step.needed), volume: METRIC_WORDS[step.metric] });
+    chain = message("funnel/explain.step", {
+      previous: chain,
+      rate: step.rate!,
+      rateName: METRIC_WORDS[step.rateMetric!],
+      needed: count(step.needed),
+      volume: METRIC_WORDS[step.metric],
+    });
   }
   return chain;
 }
@@ -69,7 +75,8 @@ export function explainFunnel(funnel: FunnelMath, upTo: number): Message {
 export const funnelUnreachable: Rule = {
   id: "funnel/unreachable-revenue",
   defaultSeverity: "error",
-  description: "Every volume target (customers, proposals, SQLs, MQLs, leads, visits) is at least what the funnel math derives from the revenue target, average deal size and conversion rates.",
+  description:
+    "Every volume target (customers, proposals, SQLs, MQLs, leads, visits) is at least what the funnel math derives from the revenue target, average deal size and conversion rates.",
   needs: ["agreement", "kpis"],
   check({ sla, report }) {
     const funnel = computeFunnel(sla);
@@ -151,7 +158,9 @@ function describeImpossible(funnel: FunnelUncomputable, kpi: Kpi): Pick<RuleRepo
   switch (funnel.reason) {
     case "negative":
       return {
-        message: isRate ? message("funnel/impossible.negative-rate", { what, rate: funnel.value }) : message("funnel/impossible.negative", { what, value: funnel.value }),
+        message: isRate
+          ? message("funnel/impossible.negative-rate", { what, rate: funnel.value })
+          : message("funnel/impossible.negative", { what, value: funnel.value }),
         hint: positive,
       };
     case "zero":
@@ -171,7 +180,8 @@ function describeImpossible(funnel: FunnelUncomputable, kpi: Kpi): Pick<RuleRepo
 export const funnelIncomplete: Rule = {
   id: "funnel/incomplete",
   defaultSeverity: "warning",
-  description: "When a revenue target is set, the KPIs give an average deal size and every conversion rate the funnel math needs (impossible values are `funnel/impossible`'s).",
+  description:
+    "When a revenue target is set, the KPIs give an average deal size and every conversion rate the funnel math needs (impossible values are `funnel/impossible`'s).",
   needs: ["agreement", "kpis"],
   check({ sla, report }) {
     const revenue = kpiForMetric(sla, "revenue");
@@ -180,7 +190,11 @@ export const funnelIncomplete: Rule = {
     if (computeFunnel(sla)?.computable === false) return;
     const at = (kpi: Kpi) => ["kpis", sla.kpis.indexOf(kpi), "target"];
     if (!(Number(revenue.target) > 0)) {
-      report({ path: at(revenue), message: message("funnel/incomplete.no-revenue", { target: String(revenue.target) }), hint: message("funnel/incomplete.no-revenue.hint") });
+      report({
+        path: at(revenue),
+        message: message("funnel/incomplete.no-revenue", { target: String(revenue.target) }),
+        hint: message("funnel/incomplete.no-revenue.hint"),
+      });
       return;
     }
     const deal = kpiForMetric(sla, "averageDealSize");
@@ -193,7 +207,11 @@ export const funnelIncomplete: Rule = {
       return;
     }
     if (!(Number(deal.target) > 0)) {
-      report({ path: at(deal), message: message("funnel/incomplete.deal-size", { target: String(deal.target) }), hint: message("funnel/incomplete.deal-size.hint") });
+      report({
+        path: at(deal),
+        message: message("funnel/incomplete.deal-size", { target: String(deal.target) }),
+        hint: message("funnel/incomplete.deal-size.hint"),
+      });
       return;
     }
     for (const metric of RATE_METRICS) {

@@ -7,7 +7,8 @@ import type { Rule } from "../rule.js";
 export const namesDuplicate: Rule = {
   id: "names/duplicate",
   defaultSeverity: "warning",
-  description: "Names are distinct within each list, compared case-insensitively in the document's language (Turkish I and İ fold correctly; full-width and half-width forms such as ＡＢＣ and ABC are the same).",
+  description:
+    "Names are distinct within each list, compared case-insensitively in the document's language (Turkish I and İ fold correctly; full-width and half-width forms such as ＡＢＣ and ABC are the same).",
   needs: [],
   check({ collections, locale, report }) {
     for (const { path, entries } of collections()) {

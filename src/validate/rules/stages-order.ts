@@ -5,7 +5,8 @@ import type { Rule } from "../rule.js";
 export const stagesOrder: Rule = {
   id: "stages/order",
   defaultSeverity: "error",
-  description: "Lifecycle stages are listed in funnel order: subscriber, lead, MQL, SQL, opportunity, customer, evangelist (by `category`, or by a standard id).",
+  description:
+    "Lifecycle stages are listed in funnel order: subscriber, lead, MQL, SQL, opportunity, customer, evangelist (by `category`, or by a standard id).",
   needs: ["lifecycleStages"],
   check({ sla, report }) {
     let highest: { rank: number; id: string; category: string } | undefined;

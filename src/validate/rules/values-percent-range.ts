@@ -31,7 +31,9 @@ export const valuesPercentRange: Rule = {
     for (let index = 0; index < sla.kpis.length; index++) {
       const kpi = sla.kpis[index]!;
       if (kpi.unit === "percent")
-        outOfRange(["kpis", index, "target"], kpi.target, (fraction) => message("values/percent-range.target", { kpi: kpi.id, value: fraction, written: String(kpi.target) }));
+        outOfRange(["kpis", index, "target"], kpi.target, (fraction) =>
+          message("values/percent-range.target", { kpi: kpi.id, value: fraction, written: String(kpi.target) }),
+        );
     }
   },
 };
