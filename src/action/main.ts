@@ -4,6 +4,7 @@
 // codes and messages are the CLI's; only validate and diff are registered, so that the bundle
 // (scripts/build-action.mjs) holds nothing of render. Inputs come as GitHub passes them to a
 // JavaScript action: INPUT_<NAME> in upper case, hyphens kept (INPUT_MAX-WARNINGS).
+import { message } from "../i18n/message.js";
 import { spawnSync } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { registerDiff } from "../cli/diff.js";
@@ -30,14 +31,13 @@ export function actionPlan(env: Env): { validate: string[]; diff?: { baseRef: st
   const validate = ["validate", "--format", "github", "--concurrency", "off", ...(maxWarnings ? [`--max-warnings=${maxWarnings}`] : []), "--", ...paths];
 
   const diff = input(env, "diff");
-  if (!["", "true", "false"].includes(diff)) throw new UsageError(`the input diff is \`${diff}\`; use true or false`);
+  if (!["", "true", "false"].includes(diff)) throw new UsageError(message("cli/action.diff-input", { value: diff }));
   if (diff !== "true" || env.GITHUB_EVENT_NAME !== "pull_request") return { validate };
   const baseRef = env.GITHUB_BASE_REF ?? "";
   // A branch name never starts with `-`; an empty one means the event lacks what diff needs.
-  if (!baseRef || baseRef.startsWith("-"))
-    throw new UsageError(`GITHUB_BASE_REF is \`${baseRef}\`: the base branch of the pull request is needed for the diff`);
+  if (!baseRef || baseRef.startsWith("-")) throw new UsageError(message("cli/action.base-ref", { value: baseRef }));
   const summary = env.GITHUB_STEP_SUMMARY ?? "";
-  if (!summary) throw new UsageError("GITHUB_STEP_SUMMARY is not set: the diff is written to the job summary");
+  if (!summary) throw new UsageError(message("cli/action.no-summary"));
   const file = input(env, "diff-file");
   return { validate, diff: { baseRef, summary, args: ["diff", "--format", "markdown", `origin/${baseRef}`, ...(file ? ["--", file] : [])] } };
 }

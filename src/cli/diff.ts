@@ -4,6 +4,7 @@ import { CHANGE_CLASSES } from "../diff/model.js";
 import { UsageError } from "../errors.js";
 import { completeWith } from "./completion.js";
 import { parseLocaleOption } from "../i18n/languages.js";
+import { message } from "../i18n/message.js";
 
 const FAIL_ON = ["any", ...CHANGE_CLASSES] as const;
 
@@ -57,8 +58,8 @@ function parseClasses(value: string): string[] {
     .map((c) => c.trim())
     .filter(Boolean);
   // An empty list would make the gate pass silently, which is never what a CI step means.
-  if (classes.length === 0) throw new UsageError(`--fail-on: name at least one change class: ${FAIL_ON.join(", ")}`);
+  if (classes.length === 0) throw new UsageError(message("cli/diff.fail-on-empty", { classes: FAIL_ON.join(", ") }));
   for (const cls of classes)
-    if (!(FAIL_ON as readonly string[]).includes(cls)) throw new UsageError(`--fail-on: \`${cls}\` is not a change class; use ${FAIL_ON.join(", ")}`);
+    if (!(FAIL_ON as readonly string[]).includes(cls)) throw new UsageError(message("cli/diff.fail-on-unknown", { value: cls, classes: FAIL_ON.join(", ") }));
   return classes;
 }

@@ -109,8 +109,7 @@ async function glob(pattern: string, cwd: string): Promise<Input[]> {
   }
   const repository = repositoryRoot(folder);
   const within = repository === undefined ? realFolder : realpathSync.native(repository);
-  if (!isInside(realFolder, within))
-    throw new InputError(`${pattern}: ${base} links to a folder outside the repository, so it is not searched; name the folder itself to check it`);
+  if (!isInside(realFolder, within)) throw new InputError(message("cli/input.pattern-links-out", { pattern, base }));
   const matches = picomatch(rest, { dot: false });
   // Without `**`, braces or parentheses a pattern has a fixed number of segments, and no deeper folder need be read.
   const maxDepth = /\*\*|[{(]/.test(rest) ? Infinity : rest.split("/").length - 1;

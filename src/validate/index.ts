@@ -7,7 +7,7 @@ import { inLanguage, rangeOf, yamlFindings, type ParsedSla } from "../load/parse
 import type { SlaConfig } from "./config.js";
 import { checkSchema } from "./schema.js";
 import { word } from "../i18n/catalog.js";
-import { message } from "../i18n/message.js";
+import { message, type Message } from "../i18n/message.js";
 import { wordFinding } from "../i18n/worded.js";
 import type { RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
@@ -77,13 +77,13 @@ export function structuralFindings(parsed: ParsedSla, locale = "en"): Finding[] 
  * The first problem that makes a document unusable, as one line (`file:line:column: message`)
  * ending with how to see them all, or undefined when the document is well-formed.
  */
-export function describeStructuralProblem(parsed: ParsedSla, howToSeeAll: string, locale = "en"): string | undefined {
+export function describeStructuralProblem(parsed: ParsedSla, howToSeeAll: Message, locale = "en"): string | undefined {
   const problems = structuralFindings(parsed, locale);
   const first = problems[0];
   if (!first) return undefined;
   const where = first.start ? `${parsed.file}:${first.start.line}:${first.start.column}` : parsed.file;
   const said = problems.length > 1 ? word(message("schema/and-more", { problem: first.message, count: problems.length - 1 }), locale) : first.message;
-  return `${where}: ${said}; ${howToSeeAll}`;
+  return `${where}: ${said}; ${word(howToSeeAll, locale)}`;
 }
 
 /** Whether a schema error at `path` lies in (or is) the top-level `section`. */

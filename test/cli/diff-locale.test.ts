@@ -253,3 +253,21 @@ describe("sla diff: percentages, probabilities and durations written as text are
     );
   });
 });
+
+describe("sla diff's own errors in the user's language", () => {
+  it("an unknown --fail-on class, in German and Japanese", () => {
+    expect(sla(["diff", "--fail-on", "worse", EXAMPLE, EXAMPLE], { env: { ...NO_LOCALE, LANG: "de_DE.UTF-8" } })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^sla: --fail-on: `worse` ist keine Änderungsklasse; eine davon verwenden: any, added/),
+    });
+    expect(sla(["diff", "--locale", "ja", "--fail-on", "", EXAMPLE, EXAMPLE]).stderr).toMatch(/^sla: --fail-on: 変更クラスを 1 つ以上指定してください: any/);
+  });
+
+  it("a side that is not a well-formed SLA, in Turkish", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "bad.yaml"), readFileSync(EXAMPLE, "utf8").replace("direction: higher", "direction: up"));
+    const result = sla(["diff", "--locale", "tr", EXAMPLE, join(dir, "bad.yaml")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^sla: karşılaştırılamıyor: .*bad\.yaml:\d+:\d+: .*; hepsini görmek için: sla validate .*bad\.yaml\n$/);
+  });
+});

@@ -230,12 +230,12 @@ describe("YAML findings in the reader's language", () => {
 
 describe("the first structural problem, as diff and fingerprint say it", () => {
   it.each([
-    ["en", "sla.yaml:21:18: `2026-09-31` is not a date: September has 30 days (and 1 more); see them all"],
-    ["de", "sla.yaml:21:18: `2026-09-31` ist kein gültiges Datum: der September hat 30 Tage (und 1 weitere); see them all"],
-    ["ja", "sla.yaml:21:18: `2026-09-31` は存在しない日付です。9月は30日までです（ほか 1 件）; see them all"],
+    ["en", "sla.yaml:21:18: `2026-09-31` is not a date: September has 30 days (and 1 more); see them all with: sla validate sla.yaml"],
+    ["de", "sla.yaml:21:18: `2026-09-31` ist kein gültiges Datum: der September hat 30 Tage (und 1 weitere); alle anzeigen mit: sla validate sla.yaml"],
+    ["ja", "sla.yaml:21:18: `2026-09-31` は存在しない日付です。9月は30日までです（ほか 1 件）; すべて表示するには: sla validate sla.yaml"],
   ])("%s", (locale, said) => {
     const text = edit("    target: 60\n", "    target: 95,50\n").replace("  effectiveDate: 2026-07-01\n", "  effectiveDate: 2026-09-31\n");
-    expect(describeStructuralProblem(parseSla("sla.yaml", text), "see them all", locale)).toBe(said);
+    expect(describeStructuralProblem(parseSla("sla.yaml", text), { id: "cli/see-all", args: { command: "sla validate sla.yaml" } }, locale)).toBe(said);
   });
 });
 

@@ -15,6 +15,7 @@ import { writeFileAtomic } from "../write-file.js";
 import { environmentLocale, languageOf } from "../../i18n/languages.js";
 import { safeLocale } from "../../domain/text.js";
 import { message } from "../../i18n/message.js";
+import { terminalLocale } from "../locale.js";
 
 export interface DiffOptions {
   format: "text" | "markdown" | "json";
@@ -91,9 +92,10 @@ function load(side: Side): { file: string; sla: Sla | undefined } {
   const parsed = parseSla(side.name, side.text);
   const problem = describeStructuralProblem(
     parsed,
-    side.rev ? `see them all with: git show ${side.rev}:${side.path} | sla validate -` : `see them all with: sla validate ${side.name}`,
+    message("cli/see-all", { command: side.rev ? `git show ${side.rev}:${side.path} | sla validate -` : `sla validate ${side.name}` }),
+    terminalLocale(),
   );
-  if (problem) throw new UsageError(`cannot compare: ${problem}`);
+  if (problem) throw new UsageError(message("cli/diff.cannot-compare", { problem }));
   return { file: side.name, sla: parsed.data as Sla };
 }
 

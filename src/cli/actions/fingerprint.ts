@@ -5,7 +5,7 @@ import { UsageError } from "../../errors.js";
 import { ReadRefusal, readBounded } from "../../load/bounded-read.js";
 import { EXIT, readSource } from "../io.js";
 import { message } from "../../i18n/message.js";
-import { say } from "../locale.js";
+import { say, terminalLocale } from "../locale.js";
 import { displayWidth } from "../../util/text-width.js";
 import { noWorkflowCommands, visible } from "../../util/visible.js";
 
@@ -49,7 +49,7 @@ function fingerprintLines(found: string, expected: string): string {
 /** The fingerprint of a well-formed SLA file; malformed files are refused. */
 function fingerprintOf(file: string): string {
   const parsed = parseSla(file === "-" ? "<stdin>" : file, readSource(file));
-  const problem = describeStructuralProblem(parsed, file === "-" ? "see them all with: sla validate -" : `see them all with: sla validate ${file}`);
+  const problem = describeStructuralProblem(parsed, message("cli/see-all", { command: `sla validate ${file}` }), terminalLocale());
   if (problem) throw new UsageError(problem);
   return fingerprint(parsed.data);
 }
