@@ -32,7 +32,9 @@ const UNREACHABLE = {
   ],
   de: [
     // German puts a no-break space between a number and its percent sign.
-    "KPI `mqls` reicht für das Umsatzziel nicht aus: 150 pro Monat = 900 in 6 Monaten, benötigt werden aber 1.000 MQLs (1.800.000 EUR Umsatz ÷ 30.000 EUR durchschnittlicher Auftragswert = 60 Kunden ÷ 25\u00a0% Abschlussquote = 240 Angebote ÷ 60\u00a0% Konversionsrate SQL → Angebot = 400 SQLs ÷ 40\u00a0% Konversionsrate MQL → SQL = 1.000 MQLs; 167 pro Monat)",
+    "KPI `mqls` reicht für das Umsatzziel nicht aus: 150 pro Monat = 900 in 6 Monaten, benötigt werden aber 1.000 MQLs (1.800.000 EUR Umsatz ÷ 30.000 EUR " +
+      "durchschnittlicher Auftragswert = 60 Kunden ÷ 25\u00a0% Abschlussquote = 240 Angebote ÷ 60\u00a0% Konversionsrate SQL → Angebot = 400 SQLs ÷ " +
+      "40\u00a0% Konversionsrate MQL → SQL = 1.000 MQLs; 167 pro Monat)",
     "den Zielwert auf mindestens 167 pro Monat anheben oder Umsatzziel und Konversionsraten überdenken",
   ],
   tr: [
