@@ -30,7 +30,9 @@ const substitutes = new Map([
   [join(root, "src/load/yaml-package.ts"), 'export function requireYaml() { return require("yaml"); }\n'],
   [
     join(root, "src/i18n/catalog-files.ts"),
-    `const CATALOGS = ${JSON.stringify(inlineCatalogs())};\nexport function readCatalogFiles(language) { return CATALOGS[language] ?? []; }\n`,
+    `const CATALOGS = ${JSON.stringify(inlineCatalogs())};\n` +
+      "export function catalogAreas(language) { return Object.keys(CATALOGS[language] ?? {}).sort(); }\n" +
+      "export function readCatalogFile(language, area) { return CATALOGS[language]?.[area]; }\n",
   ],
 ]);
 
@@ -39,10 +41,12 @@ function inlineCatalogs() {
   const catalogs = {};
   for (const language of readdirSync(join(root, "locales")).sort()) {
     const dir = join(root, "locales", language, "messages");
-    catalogs[language] = readdirSync(dir)
-      .filter((file) => file.endsWith(".json"))
-      .sort()
-      .map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")));
+    catalogs[language] = Object.fromEntries(
+      readdirSync(dir)
+        .filter((file) => file.endsWith(".json"))
+        .sort()
+        .map((file) => [file.slice(0, -".json".length), JSON.parse(readFileSync(join(dir, file), "utf8"))]),
+    );
   }
   return catalogs;
 }

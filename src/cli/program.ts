@@ -42,7 +42,9 @@ class SlaCommand extends Command {
 
   override error(text: string, options?: { code?: string; exitCode?: number }): never {
     const said = commanderMessage(text.replace(/^error: /, ""), options?.code);
-    return super.error(said === undefined ? text : say(said), options);
+    // The hint is worded here, not given to showHelpAfterError when the program is made: that
+    // would read the catalogs on every run, also the many with nothing to say.
+    return super.error(`${said === undefined ? text : say(said)}\n${say(message("cli/commander.help-hint"))}`, options);
   }
 }
 
@@ -92,7 +94,6 @@ export function createProgram(commands: readonly ((program: Command) => void)[])
     .description("SLA-as-code for sales and marketing teams: validate, diff and render the agreement")
     .version(toolVersion(), "-V, --version")
     .exitOverride()
-    .showHelpAfterError(say(message("cli/commander.help-hint")))
     .configureOutput({ outputError: (text, write) => write(`sla: ${text.replace(/^error: /, "")}`) });
   for (const register of commands) register(program);
   for (const command of program.commands) command.exitOverride();

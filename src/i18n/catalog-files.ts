@@ -4,13 +4,19 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 const LOCALES = new URL("../../locales/", import.meta.url);
 
-/** The maps of locales/<language>/messages/*.json, in file-name order. */
-export function readCatalogFiles(language: string): Record<string, string>[] {
+/** The areas of a language's messages: the names of locales/<language>/messages/*.json. */
+export function catalogAreas(language: string): string[] {
   const dir = new URL(`${language}/messages/`, LOCALES);
-  const files = existsSync(dir)
+  return existsSync(dir)
     ? readdirSync(dir)
         .filter((file) => file.endsWith(".json"))
+        .map((file) => file.slice(0, -".json".length))
         .sort()
     : [];
-  return files.map((file) => JSON.parse(readFileSync(new URL(file, dir), "utf8")) as Record<string, string>);
+}
+
+/** One area's templates by message id, or undefined when the language has no such file. */
+export function readCatalogFile(language: string, area: string): Record<string, string> | undefined {
+  const file = new URL(`${language}/messages/${area}.json`, LOCALES);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>) : undefined;
 }
