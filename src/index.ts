@@ -9,14 +9,15 @@ export { validateParsed, RULES, type Rule } from "./validate/index.js";
 export { parseConfig, type SlaConfig, type RuleSetting } from "./validate/config.js";
 export { computeFunnel, describeUncomputable, type FunnelMath, type FunnelStep, type FunnelUncomputable } from "./domain/funnel.js";
 
-import { parseSla } from "./load/parse.js";
-import { validateParsed } from "./validate/index.js";
+export { checkAgreement, type CheckOptions, type CheckedAgreement } from "./check.js";
+
+import { checkAgreement } from "./check.js";
 import type { SlaConfig } from "./validate/config.js";
 import type { Finding } from "./findings.js";
 
-/** Parses and validates the text of one SLA file. */
+/** Parses and validates the text of one SLA file: checkAgreement's findings. */
 export function validateText(file: string, text: string, config?: SlaConfig): Finding[] {
-  return validateParsed(parseSla(file, text), config);
+  return checkAgreement(file, text, { config }).findings;
 }
 
 export { diffSla, summarizeDiff, type SlaDiff, type Change, type ChangeClass, type DiffSummary } from "./diff/index.js";

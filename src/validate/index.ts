@@ -78,10 +78,14 @@ export function structuralFindings(parsed: ParsedSla, locale = "en"): Finding[] 
  * ending with how to see them all, or undefined when the document is well-formed.
  */
 export function describeStructuralProblem(parsed: ParsedSla, howToSeeAll: Message, locale = "en"): string | undefined {
-  const problems = structuralFindings(parsed, locale);
+  return describeProblems(parsed.file, structuralFindings(parsed, locale), howToSeeAll, locale);
+}
+
+/** The first of `problems` (findings worded in `locale`) as describeStructuralProblem says it. */
+export function describeProblems(file: string, problems: readonly Finding[], howToSeeAll: Message, locale = "en"): string | undefined {
   const first = problems[0];
   if (!first) return undefined;
-  const where = first.start ? `${parsed.file}:${first.start.line}:${first.start.column}` : parsed.file;
+  const where = first.start ? `${file}:${first.start.line}:${first.start.column}` : file;
   const said = problems.length > 1 ? word(message("schema/and-more", { problem: first.message, count: problems.length - 1 }), locale) : first.message;
   return `${where}: ${said}; ${word(howToSeeAll, locale)}`;
 }

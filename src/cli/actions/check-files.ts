@@ -4,9 +4,8 @@ import { createRequire } from "node:module";
 import { SourceError } from "../../errors.js";
 import { sortFindings } from "../../findings.js";
 import type { FileReport } from "../../format/index.js";
-import { parseSla } from "../../load/parse.js";
+import { checkAgreement } from "../../check.js";
 import type { SlaConfig } from "../../validate/config.js";
-import { validateParsed } from "../../validate/index.js";
 import { readSource } from "../io.js";
 import { wordFinding } from "../../i18n/worded.js";
 
@@ -57,7 +56,7 @@ export function checkFile(job: FileJob, options: CheckOptions): FileResult {
   }
   const hash = options.clean && job.file !== "-" ? textHash(text) : undefined;
   if (hash !== undefined && options.clean?.[job.name] === hash) return { report: { file: job.name, findings: [] }, unreadable: false, cleanHash: hash };
-  const findings = validateParsed(parseSla(job.name, text), options.config, options.locale === undefined ? {} : { locale: options.locale });
+  const { findings } = checkAgreement(job.name, text, { config: options.config, locale: options.locale });
   const cleanHash = findings.length === 0 ? hash : undefined;
   const shown = options.quiet ? findings.filter((f) => f.severity === "error") : findings;
   const hiddenWarnings = findings.length - shown.length;

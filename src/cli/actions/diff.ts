@@ -4,10 +4,10 @@ import { diffSla, type SlaDiff } from "../../diff/index.js";
 import { InputError, UsageError } from "../../errors.js";
 import { type Input, resolveInputs } from "../../load/discover.js";
 import { isInsideRepository, isRevision, MissingAtRevisionError, readAtRevision } from "../../load/git.js";
-import { parseSla } from "../../load/parse.js";
+import { checkAgreement } from "../../check.js";
 import { decodeSource } from "../../load/read-source.js";
 import type { Sla } from "../../model/index.js";
-import { describeStructuralProblem } from "../../validate/index.js";
+import { describeProblems } from "../../validate/index.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
@@ -89,14 +89,16 @@ async function format(diff: SlaDiff, options: DiffOptions): Promise<string> {
 /** Either side must be a well-formed SLA; rule findings (the reason for a proposal) do not matter. */
 function load(side: Side): { file: string; sla: Sla | undefined } {
   if (side.text === undefined) return { file: side.name, sla: undefined };
-  const parsed = parseSla(side.name, side.text);
-  const problem = describeStructuralProblem(
-    parsed,
+  const locale = terminalLocale();
+  const { sla, findings } = checkAgreement(side.name, side.text, { level: "structure", locale });
+  const problem = describeProblems(
+    side.name,
+    findings,
     message("cli/see-all", { command: side.rev ? `git show ${side.rev}:${side.path} | sla validate -` : `sla validate ${side.name}` }),
-    terminalLocale(),
+    locale,
   );
   if (problem) throw new UsageError(message("cli/diff.cannot-compare", { problem }));
-  return { file: side.name, sla: parsed.data as Sla };
+  return { file: side.name, sla };
 }
 
 /**

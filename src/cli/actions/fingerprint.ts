@@ -1,6 +1,6 @@
 import { findFingerprint, fingerprint } from "../../domain/fingerprint.js";
-import { parseSla } from "../../load/parse.js";
-import { describeStructuralProblem } from "../../validate/index.js";
+import { checkAgreement } from "../../check.js";
+import { describeProblems } from "../../validate/index.js";
 import { UsageError } from "../../errors.js";
 import { ReadRefusal, readBounded } from "../../load/bounded-read.js";
 import { EXIT, readSource } from "../io.js";
@@ -48,8 +48,10 @@ function fingerprintLines(found: string, expected: string): string {
 
 /** The fingerprint of a well-formed SLA file; malformed files are refused. */
 function fingerprintOf(file: string): string {
-  const parsed = parseSla(file === "-" ? "<stdin>" : file, readSource(file));
-  const problem = describeStructuralProblem(parsed, message("cli/see-all", { command: `sla validate ${file}` }), terminalLocale());
+  const name = file === "-" ? "<stdin>" : file;
+  const locale = terminalLocale();
+  const { parsed, findings } = checkAgreement(name, readSource(file), { level: "structure", locale });
+  const problem = describeProblems(name, findings, message("cli/see-all", { command: `sla validate ${file}` }), locale);
   if (problem) throw new UsageError(problem);
   return fingerprint(parsed.data);
 }

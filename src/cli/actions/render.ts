@@ -1,9 +1,7 @@
 import { extname, relative } from "node:path";
 import { sortFindings } from "../../findings.js";
 import { loadConfig } from "../../load/config-file.js";
-import { parseSla } from "../../load/parse.js";
-import type { Sla } from "../../model/index.js";
-import { validateParsed } from "../../validate/index.js";
+import { checkAgreement } from "../../check.js";
 import { safeLocale } from "../../domain/text.js";
 import { hasBuiltInLabels } from "../../render/labels.js";
 import { templateFilesIn } from "../../render/template-files.js";
@@ -37,8 +35,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   refuseOutputOverInput(options.output, [file, ...(config.file === undefined ? [] : [relative(process.cwd(), config.file)]), ...templates], "document");
 
   const name = file === "-" ? "<stdin>" : file;
-  const parsed = parseSla(name, readSource(file));
-  const findings = validateParsed(parsed, config.config, { locale: terminalLocale() });
+  const { parsed, sla, findings } = checkAgreement(name, readSource(file), { config: config.config, locale: terminalLocale() });
   const errors = findings.filter((f) => f.severity === "error");
   // Only a valid agreement is rendered; errors, or else warnings, are shown as `sla validate`
   // shows them, so nobody signs a document whose warnings they never saw.
@@ -53,11 +50,11 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
       }),
     );
   }
-  if (errors.length) {
+  if (errors.length || !sla) {
     process.stderr.write(`sla: ${say(message("cli/render.not-valid", { file: name }))}\n`);
     return EXIT.findings;
   }
-  const language = options.locale ?? (parsed.data as Sla).agreement.language;
+  const language = options.locale ?? sla.agreement.language;
   // A team's own templates may not use the built-in labels at all.
   if (options.template === undefined && safeLocale(language) && !hasBuiltInLabels(language))
     process.stderr.write(`sla: ${say(message("cli/render.no-labels", { language }))}\n`);
@@ -65,7 +62,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   const { renderDocument, TemplateError } = await import("../../render/index.js");
   let output: string | Buffer;
   try {
-    output = await renderDocument(parsed.data as Sla, {
+    output = await renderDocument(sla, {
       format,
       locale: options.locale,
       templateDir: options.template,
