@@ -21687,6 +21687,10 @@ var init_values_percent_range = __esm({
 });
 
 // src/validate/rules/index.ts
+var rules_exports = {};
+__export(rules_exports, {
+  RULES: () => RULES
+});
 var RULES;
 var init_rules = __esm({
   "src/validate/rules/index.ts"() {
@@ -21781,11 +21785,10 @@ function structuralFindings(parsed2, locale = "en") {
   );
   return parsed2.data === void 0 ? findings : findings.concat(checkSchema(parsed2, locale).findings);
 }
-function describeStructuralProblem(parsed2, howToSeeAll, locale = "en") {
-  const problems = structuralFindings(parsed2, locale);
+function describeProblems(file, problems, howToSeeAll, locale = "en") {
   const first = problems[0];
   if (!first) return void 0;
-  const where = first.start ? `${parsed2.file}:${first.start.line}:${first.start.column}` : parsed2.file;
+  const where = first.start ? `${file}:${first.start.line}:${first.start.column}` : file;
   const said = problems.length > 1 ? word(message("schema/and-more", { problem: first.message, count: problems.length - 1 }), locale) : first.message;
   return `${where}: ${said}; ${word(howToSeeAll, locale)}`;
 }
@@ -21804,6 +21807,21 @@ var init_validate = __esm({
     init_worded();
     init_rules();
     init_rules();
+  }
+});
+
+// src/check.ts
+function checkAgreement(file, text, options = {}) {
+  const parsed2 = parseSla(file, text);
+  const findings = options.level === "structure" ? structuralFindings(parsed2, options.locale) : validateParsed(parsed2, options.config, options.locale === void 0 ? {} : { locale: options.locale });
+  const usable = parsed2.data !== void 0 && !findings.some((f) => f.severity === "error");
+  return { parsed: parsed2, sla: usable ? parsed2.data : void 0, findings };
+}
+var init_check = __esm({
+  "src/check.ts"() {
+    "use strict";
+    init_parse();
+    init_validate();
   }
 });
 
@@ -23239,14 +23257,16 @@ async function format(diff, options) {
 }
 function load(side2) {
   if (side2.text === void 0) return { file: side2.name, sla: void 0 };
-  const parsed2 = parseSla(side2.name, side2.text);
-  const problem = describeStructuralProblem(
-    parsed2,
+  const locale = terminalLocale();
+  const { sla, findings } = checkAgreement(side2.name, side2.text, { level: "structure", locale });
+  const problem = describeProblems(
+    side2.name,
+    findings,
     message("cli/see-all", { command: side2.rev ? `git show ${side2.rev}:${side2.path} | sla validate -` : `sla validate ${side2.name}` }),
-    terminalLocale()
+    locale
   );
   if (problem) throw new UsageError(message("cli/diff.cannot-compare", { problem }));
-  return { file: side2.name, sla: parsed2.data };
+  return { file: side2.name, sla };
 }
 async function resolveSides(operands, argv, cwd) {
   const dashdash = argv.indexOf("--");
@@ -23319,7 +23339,7 @@ var init_diff2 = __esm({
     init_errors();
     init_discover();
     init_git();
-    init_parse();
+    init_check();
     init_read_source();
     init_validate();
     init_paint();
@@ -23531,22 +23551,21 @@ var sarif_exports = {};
 __export(sarif_exports, {
   formatSarif: () => formatSarif
 });
-function builtInChecks(ruleIds) {
-  const known = new Set(RULES.map((rule) => rule.id));
+function builtInChecks(ruleIds, rules) {
+  const known = new Set(rules.map((rule) => rule.id));
   return [...new Set(ruleIds)].filter((id) => !known.has(id)).sort().map((id) => ({ id, shortDescription: { text: BUILT_IN_CHECKS[id.split("/")[0]] ?? id }, defaultConfiguration: { level: "error" } }));
 }
 var BUILT_IN_CHECKS, formatSarif;
 var init_sarif = __esm({
   "src/format/sarif.ts"() {
     "use strict";
-    init_rules();
     init_visible();
     BUILT_IN_CHECKS = {
       file: "The file can be read as UTF-8 text.",
       yaml: "The file is one well-formed YAML document, without duplicate keys or runaway aliases.",
       schema: "The document follows the JSON Schema of the SLA format (schemas/sla.schema.json)."
     };
-    formatSarif = (reports, { toolVersion: toolVersion2 }) => {
+    formatSarif = (reports, { toolVersion: toolVersion2, rules = [] }) => {
       const results = reports.flatMap(
         ({ file, findings }) => findings.map((f) => ({
           ruleId: f.ruleId,
@@ -23583,12 +23602,15 @@ var init_sarif = __esm({
                 name: "sla",
                 ...toolVersion2 && { version: toolVersion2 },
                 rules: [
-                  ...RULES.map((rule) => ({
+                  ...rules.map((rule) => ({
                     id: rule.id,
                     shortDescription: { text: rule.description },
                     defaultConfiguration: { level: rule.defaultSeverity }
                   })),
-                  ...builtInChecks(results.map((r) => r.ruleId))
+                  ...builtInChecks(
+                    results.map((r) => r.ruleId),
+                    rules
+                  )
                 ]
               }
             },
@@ -23681,7 +23703,51 @@ var init_format2 = __esm({
   }
 });
 
+// src/load/config-file.ts
+function findConfigFile(cwd, explicit) {
+  if (explicit) {
+    const file = (0, import_node_path8.resolve)(cwd, explicit);
+    if (!(0, import_node_fs7.existsSync)(file)) throw new ConfigError(explicit, message("cli/config.not-found"));
+    return { file: explicit, name: explicit, text: readConfigText(file, explicit) };
+  }
+  const start = (0, import_node_path8.resolve)(cwd);
+  const stop = repositoryRoot(start) ?? start;
+  for (let dir = start; ; dir = (0, import_node_path8.dirname)(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = (0, import_node_path8.join)(dir, name);
+      if ((0, import_node_fs7.existsSync)(file)) return { file, name: file, text: readConfigText(file, file) };
+    }
+    if (dir === stop || (0, import_node_path8.dirname)(dir) === dir) return void 0;
+  }
+}
+function readConfigText(file, name) {
+  try {
+    return readBounded(file, { maxBytes: MAX_CONFIG_BYTES, what: "configuration" }).toString("utf8");
+  } catch (error) {
+    if (error instanceof ReadRefusal) throw new ConfigError(name, error.said);
+    throw error;
+  }
+}
+var import_node_fs7, import_node_path8, MAX_CONFIG_BYTES, CONFIG_FILE_NAMES;
+var init_config_file = __esm({
+  "src/load/config-file.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_path8 = require("node:path");
+    init_errors();
+    init_bounded_read();
+    init_discover();
+    init_message();
+    MAX_CONFIG_BYTES = 1024 * 1024;
+    CONFIG_FILE_NAMES = [".slarc.yaml", ".slarc.yml", ".slarc.json"];
+  }
+});
+
 // src/validate/config.ts
+function loadConfig(cwd, explicit) {
+  const found = findConfigFile(cwd, explicit);
+  return found ? { config: parseConfig(found.name, found.text), file: found.file } : { config: { rules: {} } };
+}
 function parseConfig(file, text) {
   const data = readConfigData(file, text);
   if (data === null || data === void 0) return { rules: {} };
@@ -23731,10 +23797,11 @@ function readConfigData(file, text) {
   if (!read) throw new ConfigError(file, message("cli/config.too-many-aliases", { most: MAX_ALIAS_COUNT }));
   return read.data;
 }
-var CONFIG_FILE_NAMES, SETTINGS;
+var SETTINGS;
 var init_config = __esm({
   "src/validate/config.ts"() {
     "use strict";
+    init_config_file();
     init_compose_yaml();
     init_fast_reader();
     init_yaml_lib();
@@ -23742,48 +23809,7 @@ var init_config = __esm({
     init_rules();
     init_errors();
     init_message();
-    CONFIG_FILE_NAMES = [".slarc.yaml", ".slarc.yml", ".slarc.json"];
     SETTINGS = { off: "off", warn: "warning", warning: "warning", error: "error" };
-  }
-});
-
-// src/load/config-file.ts
-function loadConfig(cwd, explicit) {
-  if (explicit) {
-    const file = (0, import_node_path8.resolve)(cwd, explicit);
-    if (!(0, import_node_fs7.existsSync)(file)) throw new ConfigError(explicit, message("cli/config.not-found"));
-    return { config: parseConfig(explicit, readConfigText(file, explicit)), file: explicit };
-  }
-  const start = (0, import_node_path8.resolve)(cwd);
-  const stop = repositoryRoot(start) ?? start;
-  for (let dir = start; ; dir = (0, import_node_path8.dirname)(dir)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const file = (0, import_node_path8.join)(dir, name);
-      if ((0, import_node_fs7.existsSync)(file)) return { config: parseConfig(file, readConfigText(file, file)), file };
-    }
-    if (dir === stop || (0, import_node_path8.dirname)(dir) === dir) return { config: { rules: {} } };
-  }
-}
-function readConfigText(file, name) {
-  try {
-    return readBounded(file, { maxBytes: MAX_CONFIG_BYTES, what: "configuration" }).toString("utf8");
-  } catch (error) {
-    if (error instanceof ReadRefusal) throw new ConfigError(name, error.said);
-    throw error;
-  }
-}
-var import_node_fs7, import_node_path8, MAX_CONFIG_BYTES;
-var init_config_file = __esm({
-  "src/load/config-file.ts"() {
-    "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path8 = require("node:path");
-    init_errors();
-    init_config();
-    init_bounded_read();
-    init_discover();
-    init_message();
-    MAX_CONFIG_BYTES = 1024 * 1024;
   }
 });
 
@@ -23805,7 +23831,7 @@ function checkFile(job, options) {
   }
   const hash = options.clean && job.file !== "-" ? textHash(text) : void 0;
   if (hash !== void 0 && options.clean?.[job.name] === hash) return { report: { file: job.name, findings: [] }, unreadable: false, cleanHash: hash };
-  const findings = validateParsed(parseSla(job.name, text), options.config, options.locale === void 0 ? {} : { locale: options.locale });
+  const { findings } = checkAgreement(job.name, text, { config: options.config, locale: options.locale });
   const cleanHash = findings.length === 0 ? hash : void 0;
   const shown = options.quiet ? findings.filter((f) => f.severity === "error") : findings;
   const hiddenWarnings = findings.length - shown.length;
@@ -23828,8 +23854,7 @@ var init_check_files = __esm({
     import_node_module = require("node:module");
     init_errors();
     init_findings();
-    init_parse();
-    init_validate();
+    init_check();
     init_io();
     init_worded();
   }
@@ -24026,6 +24051,8 @@ async function runValidate(paths, options) {
     paint: await loadPaint(stream ? useColor(stream, options.color) : false),
     sources,
     toolVersion: toolVersion(),
+    // Only SARIF describes the rules; the other formats need not load them.
+    ...options.format === "sarif" && { rules: (await Promise.resolve().then(() => (init_rules(), rules_exports))).RULES },
     locale
   });
   if (options.output) await writeFileAtomic(options.output, report);
@@ -24049,7 +24076,7 @@ var init_validate2 = __esm({
     import_node_path9 = require("node:path");
     init_findings();
     init_discover();
-    init_config_file();
+    init_config();
     init_format2();
     init_paint();
     init_color();

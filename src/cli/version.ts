@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 let version: string | undefined;
 /** The version in package.json, read once and only when asked for. */
@@ -12,7 +13,7 @@ export function toolVersion(): string {
  */
 export function buildId(): string | undefined {
   try {
-    return readFileSync(new URL("../../dist/build-id.txt", import.meta.url), "utf8").trim();
+    return readFileSync(createRequire(import.meta.url).resolve("#build-id"), "utf8").trim();
   } catch {
     return undefined;
   }

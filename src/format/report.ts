@@ -1,4 +1,4 @@
-import type { Finding } from "../findings.js";
+import type { Finding, Severity } from "../findings.js";
 import type { Paint } from "./paint.js";
 
 /** What every findings formatter receives: the files checked, in order, with their findings. */
@@ -16,6 +16,15 @@ export interface FormatOptions {
   locale?: string;
   /** Version of sla, for SARIF. */
   toolVersion?: string;
+  /** The rules the findings were checked against, described in the log (SARIF only). */
+  rules?: readonly RuleMetadata[];
+}
+
+/** What a formatter may say of a rule; the registry (validate/rules/) is handed in, not imported. */
+export interface RuleMetadata {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
 }
 
 export type FindingsFormatter = (reports: readonly FileReport[], options: FormatOptions) => string;

@@ -1,6 +1,5 @@
 // SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards.
-import { RULES } from "../validate/rules/index.js";
-import type { FindingsFormatter } from "./report.js";
+import type { FindingsFormatter, RuleMetadata } from "./report.js";
 import { jsonVisible } from "../util/visible.js";
 
 /** What the checks that are not rules (file, YAML, schema) hold a file to, by id prefix. */
@@ -11,15 +10,15 @@ const BUILT_IN_CHECKS: Readonly<Record<string, string>> = {
 };
 
 /** Every result's rule is described in the log, the built-in checks among them, once each. */
-function builtInChecks(ruleIds: readonly string[]) {
-  const known = new Set(RULES.map((rule) => rule.id));
+function builtInChecks(ruleIds: readonly string[], rules: readonly RuleMetadata[]) {
+  const known = new Set(rules.map((rule) => rule.id));
   return [...new Set(ruleIds)]
     .filter((id) => !known.has(id))
     .sort()
     .map((id) => ({ id, shortDescription: { text: BUILT_IN_CHECKS[id.split("/")[0]!] ?? id }, defaultConfiguration: { level: "error" } }));
 }
 
-export const formatSarif: FindingsFormatter = (reports, { toolVersion }) => {
+export const formatSarif: FindingsFormatter = (reports, { toolVersion, rules = [] }) => {
   const results = reports.flatMap(({ file, findings }) =>
     findings.map((f) => ({
       ruleId: f.ruleId,
@@ -56,12 +55,15 @@ export const formatSarif: FindingsFormatter = (reports, { toolVersion }) => {
             name: "sla",
             ...(toolVersion && { version: toolVersion }),
             rules: [
-              ...RULES.map((rule) => ({
+              ...rules.map((rule) => ({
                 id: rule.id,
                 shortDescription: { text: rule.description },
                 defaultConfiguration: { level: rule.defaultSeverity },
               })),
-              ...builtInChecks(results.map((r) => r.ruleId)),
+              ...builtInChecks(
+                results.map((r) => r.ruleId),
+                rules,
+              ),
             ],
           },
         },

@@ -2,6 +2,7 @@
 //   rules:
 //     period/length: off
 //     names/duplicate: error
+import { findConfigFile } from "../load/config-file.js";
 import { composeYaml } from "../load/compose-yaml.js";
 import { readFast } from "../load/fast-reader.js";
 import { MAX_ALIAS_COUNT, boundedData, yamlErrorMessage, yamlLib } from "../load/yaml-lib.js";
@@ -17,7 +18,11 @@ export interface SlaConfig {
   rules: Record<string, RuleSetting>;
 }
 
-export const CONFIG_FILE_NAMES = [".slarc.yaml", ".slarc.yml", ".slarc.json"] as const;
+/** The team's configuration (load/config-file.ts says where it is looked for), read and checked. */
+export function loadConfig(cwd: string, explicit?: string): { config: SlaConfig; file?: string } {
+  const found = findConfigFile(cwd, explicit);
+  return found ? { config: parseConfig(found.name, found.text), file: found.file } : { config: { rules: {} } };
+}
 
 const SETTINGS: Record<string, RuleSetting> = { off: "off", warn: "warning", warning: "warning", error: "error" };
 

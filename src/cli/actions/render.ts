@@ -1,6 +1,6 @@
 import { extname, relative } from "node:path";
 import { sortFindings } from "../../findings.js";
-import { loadConfig } from "../../load/config-file.js";
+import { loadConfig } from "../../validate/config.js";
 import { checkAgreement } from "../../check.js";
 import { safeLocale } from "../../domain/text.js";
 import { hasBuiltInLabels } from "../../render/labels.js";

@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { countBySeverity } from "../../findings.js";
 import { resolveInputs } from "../../load/discover.js";
-import { loadConfig } from "../../load/config-file.js";
+import { loadConfig } from "../../validate/config.js";
 import { loadFindingsFormatter, type FindingsFormat } from "../../format/index.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
@@ -56,6 +56,8 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
     paint: await loadPaint(stream ? useColor(stream, options.color) : false),
     sources,
     toolVersion: toolVersion(),
+    // Only SARIF describes the rules; the other formats need not load them.
+    ...(options.format === "sarif" && { rules: (await import("../../validate/rules/index.js")).RULES }),
     locale,
   });
   if (options.output) await writeFileAtomic(options.output, report);
