@@ -3,6 +3,8 @@
 import { finite } from "../domain/finite.js";
 import { toFraction } from "../domain/percent.js";
 import { summarizeDiff, type Change, type ChangeClass, type EntityLabel, type SectionId, type SlaDiff } from "../diff/index.js";
+import { uncomputableMessage, VOLUME_MESSAGES } from "../diff/funnel.js";
+import type { VolumeMetric } from "../domain/funnel.js";
 import { word } from "../i18n/catalog.js";
 import { message, type Message, type MessageArgs } from "../i18n/message.js";
 
@@ -160,44 +162,15 @@ export function formatFieldValue(change: Change, value: unknown, currency: strin
   return unit && shownWithUnit ? formatKpiValue(unit, value, currency, locale) : formatValue(value, locale);
 }
 
-const VOLUME_IDS: Record<string, string> = {
-  customers: "diff/volume.customers",
-  proposals: "diff/volume.proposals",
-  sqls: "diff/volume.sqls",
-  mqls: "diff/volume.mqls",
-  leads: "diff/volume.leads",
-  visits: "diff/volume.visits",
-};
-
 export function volumeLabel(metric: string, locale: string): string {
-  const id = VOLUME_IDS[metric];
-  return id ? say(locale, id) : metric;
-}
-
-const CAUSE_IDS: Record<string, string> = {
-  revenue: "diff/funnel.cause.revenue",
-  averageDealSize: "diff/funnel.cause.average-deal-size",
-  closeRate: "diff/funnel.cause.close-rate",
-  sqlToProposalRate: "diff/funnel.cause.sql-to-proposal-rate",
-  mqlToSqlRate: "diff/funnel.cause.mql-to-sql-rate",
-  leadToMqlRate: "diff/funnel.cause.lead-to-mql-rate",
-  visitToLeadRate: "diff/funnel.cause.visit-to-lead-rate",
-};
-
-/** Why the funnel math cannot be done, from the note's `cause`, `reason` and `figure`. */
-function funnelProblem(args: MessageArgs, locale: string): string {
-  const cause = String(args.cause ?? "");
-  const reason = String(args.reason ?? "");
-  const isRate = cause.endsWith("Rate");
-  const id = reason === "zero" && isRate ? "zero-rate" : reason === "out-of-range" && args.figure === "revenue" ? "out-of-range-revenue" : reason;
-  const subject = CAUSE_IDS[cause] ? say(locale, CAUSE_IDS[cause]) : cause;
-  return say(locale, `diff/funnel.problem.${id}`, { subject, figure: volumeLabel(String(args.figure ?? ""), locale) });
+  const said = VOLUME_MESSAGES[metric as VolumeMetric];
+  return said ? word(said, locale) : metric;
 }
 
 /** A change's note (a message id and its arguments) worded in the locale. */
 export function wordNote(note: Message, locale: string): string {
   if (note.id.startsWith("diff/funnel.") && note.args?.reason !== undefined)
-    return say(locale, note.id, { ...note.args, problem: funnelProblem(note.args, locale) });
+    return say(locale, note.id, { ...note.args, problem: word(uncomputableMessage(note.args as unknown as { reason: string }), locale) });
   return word(note, locale);
 }
 
