@@ -6,6 +6,7 @@ import { summarizeDiff, type Change, type ChangeClass, type EntityLabel, type Se
 import { uncomputableMessage, VOLUME_MESSAGES } from "../diff/funnel.js";
 import type { VolumeMetric } from "../domain/funnel.js";
 import { word } from "../i18n/catalog.js";
+import { formatPercent } from "../i18n/format.js";
 import { message, type Message, type MessageArgs } from "../i18n/message.js";
 
 /** A catalog message worded in the locale. */
@@ -83,21 +84,6 @@ export function groupBySection(diff: SlaDiff): Map<SectionId, Change[]> {
 
 const number = (n: number, locale: string, digits = 2) => finite(n).toLocaleString(locale, { maximumFractionDigits: digits });
 
-/** A fraction as a percentage in the locale: 0.255 → "25.5%", "25,5 %", "%25,5". */
-export function formatPercentIn(fraction: number, locale: string): string {
-  finite(fraction);
-  // A rate too small for two decimals is not 0%: said with its significant digits (0.0012%),
-  // in scientific notation when that would be a long row of zeros (1E-318%).
-  const points = Math.abs(fraction * 100);
-  const options: Intl.NumberFormatOptions =
-    fraction === 0 || points >= 0.005
-      ? { maximumFractionDigits: 2 }
-      : points >= 1e-4
-        ? { maximumSignificantDigits: 2 }
-        : { maximumSignificantDigits: 2, notation: "scientific" };
-  return new Intl.NumberFormat(locale, { style: "percent", ...options }).format(fraction);
-}
-
 /** Units whose numbers are worded by a catalog template: "75 days", "4 business hours". */
 const UNIT_IDS: Record<string, string> = {
   days: "diff/unit.days",
@@ -112,7 +98,7 @@ const UNIT_IDS: Record<string, string> = {
 export function formatKpiValue(unit: string | undefined, value: unknown, currency: string | undefined, locale = "en"): string {
   if (unit === "percent") {
     const fraction = toFraction(value as number | string);
-    return fraction === undefined ? String(value) : formatPercentIn(fraction, locale);
+    return fraction === undefined ? String(value) : formatPercent(fraction, locale);
   }
   if (typeof value !== "number") return formatValue(value, locale);
   if (unit === "currency") return `${number(value, locale)}${currency ? ` ${currency}` : ""}`;
