@@ -7,7 +7,8 @@ export { decodeSource, MAX_SOURCE_BYTES } from "./load/read-source.js";
 export { SlaError, SourceError, InputError, ConfigError, UsageError, MissingPackageError } from "./errors.js";
 export { validateParsed, RULES, type Rule } from "./validate/index.js";
 export { parseConfig, type SlaConfig, type RuleSetting } from "./validate/config.js";
-export { computeFunnel, describeUncomputable, type FunnelMath, type FunnelStep, type FunnelUncomputable } from "./domain/funnel.js";
+export { describeUncomputable } from "./diff/funnel.js";
+export { computeFunnel, type FunnelMath, type FunnelStep, type FunnelUncomputable } from "./domain/funnel.js";
 
 export { checkAgreement, type CheckOptions, type CheckedAgreement } from "./check.js";
 

@@ -4,6 +4,7 @@ import type { Command, Option } from "commander";
 import { UsageError } from "../errors.js";
 import { message } from "../i18n/message.js";
 import { localeOption } from "./locale.js";
+import { wordHelp } from "./help.js";
 
 const SHELLS = ["bash", "zsh", "fish"] as const;
 
@@ -21,7 +22,7 @@ export function completeWith(option: Option, words: readonly string[]): Option {
 export function registerCompletion(program: Command): void {
   const command = program
     .command("completion")
-    .description('print a shell completion script: eval "$(sla completion bash)"')
+    .description("cli/help.completion")
     .argument("<shell>", SHELLS.join(", "))
     .addOption(localeOption())
     .action((shell: string) => {
@@ -38,7 +39,7 @@ interface Spec {
   options: { flags: string[]; choices: readonly string[]; takesValue: boolean; takesFile: boolean; description: string }[];
 }
 
-const HELP = { flags: ["--help", "-h"], choices: [], takesValue: false, takesFile: false, description: "show help" };
+const HELP = { flags: ["--help", "-h"], choices: [], takesValue: false, takesFile: false, description: "cli/help.help" };
 
 function specOf(program: Command): Spec[] {
   return program.commands.map((command) => ({
@@ -73,7 +74,7 @@ export function completionScript(program: Command, shell: (typeof SHELLS)[number
         if (o.choices.length) parts.push(`-xa '${o.choices.join(" ")}'`);
         else if (o.takesFile) parts.push("-r -F");
         else if (o.takesValue) parts.push("-x");
-        parts.push(`-d '${o.description.replace(/'/g, "\\'")}'`);
+        parts.push(`-d '${wordHelp(o.description).replace(/'/g, "\\'")}'`);
         lines.push(parts.join(" "));
       }
       lines.push(

@@ -11,6 +11,7 @@ import { completeWith } from "./completion.js";
 import { writeFileAtomic } from "./write-file.js";
 import { message } from "../i18n/message.js";
 import { localeOption, say } from "./locale.js";
+import { helpText } from "./help.js";
 
 /**
  * The starter agreement of each language: English is the shipped example, every other
@@ -23,17 +24,15 @@ function starterUrl(language: Language): URL {
 export function registerInit(program: Command): void {
   program
     .command("init")
-    .description("write a starter SLA file to edit (the shipped example, in your language)")
-    .argument("[file]", "file to create", "sla.yaml")
+    .description("cli/help.init")
+    .argument("[file]", "cli/help.init.file", "sla.yaml")
     .addOption(
       completeWith(
-        new Option("--language <language>", `language of the starter: ${LANGUAGES.join(", ")} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`).argParser(
-          parseLanguageOption,
-        ),
+        new Option("--language <language>", helpText("cli/help.init.language", { languages: LANGUAGES.join(", ") })).argParser(parseLanguageOption),
         LANGUAGES,
       ),
     )
-    .option("--force", "overwrite the file if it exists")
+    .option("--force", "cli/help.init.force")
     .addOption(localeOption())
     .action(async (file: string, options: { force?: boolean; language?: Language }) => {
       const target = resolve(file);

@@ -37,8 +37,5 @@ export function localeFromArguments(args: readonly string[]): string | undefined
 
 /** `--locale`, as every command takes it: the language of what sla says (checked as it is parsed). */
 export function localeOption(): Option {
-  return completeWith(
-    new Option("--locale <tag>", "language of the messages: en, de, tr or ja (default: from LC_ALL, LC_MESSAGES or LANG)").argParser(parseLocaleOption),
-    LANGUAGES,
-  );
+  return completeWith(new Option("--locale <tag>", "cli/help.locale").argParser(parseLocaleOption), LANGUAGES);
 }

@@ -3,11 +3,12 @@
 // I/O). No stack trace reaches the user. The `sla` command (main.ts) runs it with every
 // command; the GitHub Action (src/action/main.ts) with validate and diff only, in its own
 // process, so that its bundle holds nothing else.
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, type Help } from "commander";
 import { ConfigError, SlaError, SourceError } from "../errors.js";
 import { message, type Message } from "../i18n/message.js";
 import { EXIT } from "./exit.js";
 import { say } from "./locale.js";
+import { SlaHelp } from "./help.js";
 import { toolVersion } from "./version.js";
 import { terminalText, visible } from "../util/visible.js";
 
@@ -38,6 +39,10 @@ export function guardOutput(): void {
 class SlaCommand extends Command {
   override createCommand(name?: string): Command {
     return new SlaCommand(name);
+  }
+
+  override createHelp(): Help {
+    return Object.assign(new SlaHelp(), this.configureHelp());
   }
 
   override error(text: string, options?: { code?: string; exitCode?: number }): never {
@@ -91,8 +96,10 @@ function commanderMessage(text: string, code: string | undefined): Message | und
 /** A program with the given commands registered. */
 export function createProgram(commands: readonly ((program: Command) => void)[]): Command {
   const program = new SlaCommand("sla")
-    .description("SLA-as-code for sales and marketing teams: validate, diff and render the agreement")
-    .version(toolVersion(), "-V, --version")
+    .description("cli/help.sla")
+    .version(toolVersion(), "-V, --version", "cli/help.version")
+    .helpOption("-h, --help", "cli/help.help")
+    .helpCommand("help [command]", "cli/help.help")
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`sla: ${text.replace(/^error: /, "")}`) });
   for (const register of commands) register(program);

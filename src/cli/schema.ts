@@ -6,7 +6,7 @@ import { localeOption } from "./locale.js";
 export function registerSchema(program: Command): void {
   program
     .command("schema")
-    .description("print the JSON Schema of SLA files (for editors and other tools)")
+    .description("cli/help.schema")
     .addOption(localeOption())
     .action(() => {
       process.stdout.write(readFileSync(SCHEMA_URL, "utf8"));

@@ -64,41 +64,6 @@ const CADENCE_SPAN = {
   yearly: "year",
 } as const;
 
-export const VOLUME_LABELS: Record<VolumeMetric, string> = {
-  customers: "customers",
-  proposals: "proposals",
-  sqls: "SQLs",
-  mqls: "MQLs",
-  leads: "leads",
-  visits: "visits",
-};
-
-export const RATE_LABELS: Record<RateMetric, string> = {
-  closeRate: "close rate",
-  sqlToProposalRate: "SQL→proposal rate",
-  mqlToSqlRate: "MQL→SQL rate",
-  leadToMqlRate: "lead→MQL rate",
-  visitToLeadRate: "visit→lead rate",
-};
-
-/** Why the funnel math cannot be done, in a phrase: "the close rate is 0%". */
-export function describeUncomputable(funnel: FunnelUncomputable): string {
-  const label =
-    funnel.cause === "revenue" ? "revenue target" : funnel.cause === "averageDealSize" ? "average deal size" : RATE_LABELS[funnel.cause as RateMetric];
-  switch (funnel.reason) {
-    case "negative":
-      return `the ${label} is negative`;
-    case "zero":
-      return `the ${label} is 0${funnel.cause in RATE_LABELS ? "%" : ""}`;
-    case "above-100":
-      return `the ${label} is above 100%`;
-    case "out-of-range":
-      return funnel.figure === "revenue"
-        ? "the revenue target adds up to more than a number can hold"
-        : `the ${label} is so small that the ${VOLUME_LABELS[funnel.figure as VolumeMetric]} needed would be more than a number can hold`;
-  }
-}
-
 /**
  * The months the targets are kept over: whole calendar months for a period that ends within a
  * few days of them (targetMonths), or undefined when its dates are unusable.

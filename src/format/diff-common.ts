@@ -3,7 +3,10 @@
 import { finite } from "../domain/finite.js";
 import { toFraction } from "../domain/percent.js";
 import { summarizeDiff, type Change, type ChangeClass, type EntityLabel, type SectionId, type SlaDiff } from "../diff/index.js";
+import { uncomputableMessage, VOLUME_MESSAGES } from "../diff/funnel.js";
+import type { VolumeMetric } from "../domain/funnel.js";
 import { word } from "../i18n/catalog.js";
+import { formatPercent } from "../i18n/format.js";
 import { message, type Message, type MessageArgs } from "../i18n/message.js";
 
 /** A catalog message worded in the locale. */
@@ -81,21 +84,6 @@ export function groupBySection(diff: SlaDiff): Map<SectionId, Change[]> {
 
 const number = (n: number, locale: string, digits = 2) => finite(n).toLocaleString(locale, { maximumFractionDigits: digits });
 
-/** A fraction as a percentage in the locale: 0.255 → "25.5%", "25,5 %", "%25,5". */
-export function formatPercentIn(fraction: number, locale: string): string {
-  finite(fraction);
-  // A rate too small for two decimals is not 0%: said with its significant digits (0.0012%),
-  // in scientific notation when that would be a long row of zeros (1E-318%).
-  const points = Math.abs(fraction * 100);
-  const options: Intl.NumberFormatOptions =
-    fraction === 0 || points >= 0.005
-      ? { maximumFractionDigits: 2 }
-      : points >= 1e-4
-        ? { maximumSignificantDigits: 2 }
-        : { maximumSignificantDigits: 2, notation: "scientific" };
-  return new Intl.NumberFormat(locale, { style: "percent", ...options }).format(fraction);
-}
-
 /** Units whose numbers are worded by a catalog template: "75 days", "4 business hours". */
 const UNIT_IDS: Record<string, string> = {
   days: "diff/unit.days",
@@ -110,7 +98,7 @@ const UNIT_IDS: Record<string, string> = {
 export function formatKpiValue(unit: string | undefined, value: unknown, currency: string | undefined, locale = "en"): string {
   if (unit === "percent") {
     const fraction = toFraction(value as number | string);
-    return fraction === undefined ? String(value) : formatPercentIn(fraction, locale);
+    return fraction === undefined ? String(value) : formatPercent(fraction, locale);
   }
   if (typeof value !== "number") return formatValue(value, locale);
   if (unit === "currency") return `${number(value, locale)}${currency ? ` ${currency}` : ""}`;
@@ -160,44 +148,15 @@ export function formatFieldValue(change: Change, value: unknown, currency: strin
   return unit && shownWithUnit ? formatKpiValue(unit, value, currency, locale) : formatValue(value, locale);
 }
 
-const VOLUME_IDS: Record<string, string> = {
-  customers: "diff/volume.customers",
-  proposals: "diff/volume.proposals",
-  sqls: "diff/volume.sqls",
-  mqls: "diff/volume.mqls",
-  leads: "diff/volume.leads",
-  visits: "diff/volume.visits",
-};
-
 export function volumeLabel(metric: string, locale: string): string {
-  const id = VOLUME_IDS[metric];
-  return id ? say(locale, id) : metric;
-}
-
-const CAUSE_IDS: Record<string, string> = {
-  revenue: "diff/funnel.cause.revenue",
-  averageDealSize: "diff/funnel.cause.average-deal-size",
-  closeRate: "diff/funnel.cause.close-rate",
-  sqlToProposalRate: "diff/funnel.cause.sql-to-proposal-rate",
-  mqlToSqlRate: "diff/funnel.cause.mql-to-sql-rate",
-  leadToMqlRate: "diff/funnel.cause.lead-to-mql-rate",
-  visitToLeadRate: "diff/funnel.cause.visit-to-lead-rate",
-};
-
-/** Why the funnel math cannot be done, from the note's `cause`, `reason` and `figure`. */
-function funnelProblem(args: MessageArgs, locale: string): string {
-  const cause = String(args.cause ?? "");
-  const reason = String(args.reason ?? "");
-  const isRate = cause.endsWith("Rate");
-  const id = reason === "zero" && isRate ? "zero-rate" : reason === "out-of-range" && args.figure === "revenue" ? "out-of-range-revenue" : reason;
-  const subject = CAUSE_IDS[cause] ? say(locale, CAUSE_IDS[cause]) : cause;
-  return say(locale, `diff/funnel.problem.${id}`, { subject, figure: volumeLabel(String(args.figure ?? ""), locale) });
+  const said = VOLUME_MESSAGES[metric as VolumeMetric];
+  return said ? word(said, locale) : metric;
 }
 
 /** A change's note (a message id and its arguments) worded in the locale. */
 export function wordNote(note: Message, locale: string): string {
   if (note.id.startsWith("diff/funnel.") && note.args?.reason !== undefined)
-    return say(locale, note.id, { ...note.args, problem: funnelProblem(note.args, locale) });
+    return say(locale, note.id, { ...note.args, problem: word(uncomputableMessage(note.args as unknown as { reason: string }), locale) });
   return word(note, locale);
 }
 

@@ -9,6 +9,7 @@
 // An argument the template names but the caller did not give is left as `{name}`, so a gap
 // shows in the text instead of failing.
 import type { Message, MessageArg, MessageArgs, Money } from "./message.js";
+import { finite } from "../domain/finite.js";
 
 /** Words a message given as an argument (the catalog's `word`, in the same locale). */
 export type WordNested = (message: Message) => string;
@@ -57,7 +58,7 @@ function render(parts: readonly Part[], args: MessageArgs, locale: string, pound
     } else if (part.kind === "value") {
       out += isMessage(value) ? wordNested(value) : formatArg(value, locale);
     } else if (part.kind === "percent") {
-      out += typeof value === "number" ? formatPercentArg(value, locale) : isMessage(value) ? wordNested(value) : formatArg(value, locale);
+      out += typeof value === "number" ? formatPercent(value, locale) : isMessage(value) ? wordNested(value) : formatArg(value, locale);
     } else if (part.kind === "decimal") {
       out +=
         typeof value === "number"
@@ -92,8 +93,19 @@ function isMessage(value: MessageArg): value is Message {
   return typeof value === "object" && !Array.isArray(value) && "id" in value;
 }
 
-function formatPercentArg(fraction: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(fraction);
+/** A fraction as a percentage in the locale: 0.255 → "25.5%", "25,5 %", "%25,5". */
+export function formatPercent(fraction: number, locale: string): string {
+  finite(fraction);
+  // A rate too small for two decimals is not 0%: said with its significant digits (0.0012%),
+  // in scientific notation when that would be a long row of zeros (1E-318%).
+  const points = Math.abs(fraction * 100);
+  const options: Intl.NumberFormatOptions =
+    fraction === 0 || points >= 0.005
+      ? { maximumFractionDigits: 2 }
+      : points >= 1e-4
+        ? { maximumSignificantDigits: 2 }
+        : { maximumSignificantDigits: 2, notation: "scientific" };
+  return new Intl.NumberFormat(locale, { style: "percent", ...options }).format(fraction);
 }
 
 function formatNumber(n: number, locale: string): string {

@@ -414,3 +414,52 @@ describe("sla fingerprint and sla verify", () => {
     expect(none).toMatchObject({ code: 2, stderr: "sla: README.md: no sla fingerprint found; was it rendered by `sla render`?\n" });
   });
 });
+
+describe("sla render: money in a document to sign", () => {
+  // `YEN` is a warning while the agreement is being written; a signed document would show every
+  // amount in a currency that does not exist, so render stops as it does on an error.
+  const withCurrency = (dir: string, currency: string) =>
+    writeFileSync(join(dir, "sla.yaml"), example.replace(/^ {2}currency: .*$/m, `  currency: ${currency}`));
+
+  it("refuses an unknown currency, naming the finding and the way out", () => {
+    const dir = tempDir();
+    withCurrency(dir, "YEN");
+    expect(sla(["validate", "sla.yaml"], { cwd: dir }).code).toBe(0);
+    const result = sla(["render", "sla.yaml", "-o", "out.md"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^warning\[agreement\/currency\]: `YEN` is not an ISO 4217 currency code/);
+    expect(result.stderr).toContain("did you mean `JPY`?");
+    expect(result.stderr).toMatch(
+      /\nsla: sla\.yaml is not rendered: its amounts would be signed without a known currency \(agreement\/currency\); fix the currency, or switch the rule off in \.slarc\.yaml\n$/,
+    );
+    expect(existsSync(join(dir, "out.md"))).toBe(false);
+
+    // Amounts with no currency at all would be as unclear to a signer.
+    writeFileSync(join(dir, "sla.yaml"), example.replace(/^ {2}currency: .*\n/m, ""));
+    const none = sla(["render", "sla.yaml", "-o", "out.md"], { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/^warning\[agreement\/currency\]: KPI `[^`]+` is an amount of money but the agreement names no currency/);
+    expect(existsSync(join(dir, "out.md"))).toBe(false);
+  });
+
+  it("says so in the terminal's language", () => {
+    const dir = tempDir();
+    withCurrency(dir, "YEN");
+    const result = sla(["render", "sla.yaml", "-o", "out.md"], { cwd: dir, env: { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: "ja_JP.UTF-8" } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\nsla: sla\.yaml [^\n]*agreement\/currency[^\n]*\.slarc\.yaml[^\n]*\n$/);
+    expect(result.stderr).not.toContain("is not rendered");
+  });
+
+  it("renders it when the team switched the rule off, and a known currency as ever", () => {
+    const dir = tempDir();
+    withCurrency(dir, "YEN");
+    writeFileSync(join(dir, ".slarc.yaml"), "rules:\n  agreement/currency: off\n");
+    const off = sla(["render", "sla.yaml", "-o", "-"], { cwd: dir });
+    expect(off.code).toBe(0);
+    expect(off.stdout).toMatch(/YEN\s1,800,000/);
+    withCurrency(dir, "JPY");
+    writeFileSync(join(dir, ".slarc.yaml"), "rules: {}\n");
+    expect(sla(["render", "sla.yaml", "-o", "-"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
+  });
+});

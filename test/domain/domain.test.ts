@@ -5,7 +5,8 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { compareDurations, parseDuration } from "../../src/domain/duration.js";
 import { computeFunnel, perSpan, targetOverPeriod, targetSpan, type FunnelMath } from "../../src/domain/funnel.js";
-import { formatPercent, toFraction } from "../../src/domain/percent.js";
+import { toFraction } from "../../src/domain/percent.js";
+import { formatPercent } from "../../src/i18n/format.js";
 import { monthsInPeriod, parseDate } from "../../src/domain/period.js";
 import { foldName, safeLocale } from "../../src/domain/text.js";
 import { seededRandom } from "../helpers/yaml-fuzz.js";
@@ -81,7 +82,12 @@ describe("formatPercent", () => {
     [1.5, "150%"],
     [-0.05, "-5%"],
   ])("%d -> %s", (fraction, expected) => {
-    expect(formatPercent(fraction)).toBe(expected);
+    expect(formatPercent(fraction, "en")).toBe(expected);
+  });
+
+  it("in the locale's notation", () => {
+    expect(formatPercent(0.255, "de")).toBe("25,5\u00a0%");
+    expect(formatPercent(0.255, "tr")).toBe("%25,5");
   });
 });
 

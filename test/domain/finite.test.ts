@@ -2,10 +2,13 @@
 // computed wrong must end the run, never print as "NaN proposals" or "±NaN%".
 import { describe, expect, it } from "vitest";
 import { NonFiniteNumberError } from "../../src/domain/finite.js";
-import { formatPercent } from "../../src/domain/percent.js";
+import { formatTemplate } from "../../src/i18n/format.js";
 import { formatKpiValue } from "../../src/format/diff-common.js";
 import { createFormatter } from "../../src/render/intl.js";
 import { loadLabels } from "../../src/render/labels.js";
+
+/** A percentage as a message worded in the locale says it. */
+const percentIn = (fraction: number, locale: string) => formatTemplate("{rate, percent}", { rate: fraction }, locale, () => "");
 
 const NOT_FINITE = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
 
@@ -20,7 +23,7 @@ describe("number formatters refuse what is not a finite number", () => {
   });
 
   it.each(NOT_FINITE)("messages and the diff: %s", (value) => {
-    expect(() => formatPercent(value)).toThrow(NonFiniteNumberError);
+    expect(() => percentIn(value, "en")).toThrow(NonFiniteNumberError);
     expect(() => formatKpiValue("count", value, undefined)).toThrow(NonFiniteNumberError);
     expect(() => formatKpiValue("currency", value, "EUR")).toThrow(NonFiniteNumberError);
   });
@@ -28,7 +31,8 @@ describe("number formatters refuse what is not a finite number", () => {
   it("still formats finite numbers, and a tiny rate is not called 0%", () => {
     expect(f.number(1234.5)).toBe("1,234.5");
     expect(formatKpiValue("currency", 1_800_000, "EUR")).toBe("1,800,000 EUR");
-    expect(formatPercent(0.255)).toBe("25.5%");
-    expect(formatPercent(1e-320)).toBe("1e-318%");
+    expect(percentIn(0.255, "en")).toBe("25.5%");
+    expect(percentIn(1e-320, "en")).toBe("1E-318%");
+    expect(percentIn(0.000012, "de")).toBe("0,0012\u00a0%");
   });
 });

@@ -37,9 +37,13 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   const name = file === "-" ? "<stdin>" : file;
   const { parsed, sla, findings } = checkAgreement(name, readSource(file), { config: config.config, locale: terminalLocale() });
   const errors = findings.filter((f) => f.severity === "error");
+  // A currency that does not exist is a warning while the agreement is written, but every amount
+  // of a signed document would be in it: render stops on it as on an error, unless the team
+  // switched the rule off.
+  const currency = findings.filter((f) => f.ruleId === "agreement/currency" && f.severity === "warning");
   // Only a valid agreement is rendered; errors, or else warnings, are shown as `sla validate`
   // shows them, so nobody signs a document whose warnings they never saw.
-  const shown = errors.length ? errors : findings;
+  const shown = errors.length ? [...errors, ...currency] : findings;
   if (shown.length) {
     const { formatStylish } = await import("../../format/stylish.js");
     process.stderr.write(
@@ -52,6 +56,10 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   }
   if (errors.length || !sla) {
     process.stderr.write(`sla: ${say(message("cli/render.not-valid", { file: name }))}\n`);
+    return EXIT.findings;
+  }
+  if (currency.length) {
+    process.stderr.write(`sla: ${say(message("cli/render.currency", { file: name }))}\n`);
     return EXIT.findings;
   }
   const language = options.locale ?? sla.agreement.language;
