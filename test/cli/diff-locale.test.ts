@@ -5,8 +5,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
 
-const NO_LOCALE = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined };
-
 /**
  * A fixture in `language` as old.yaml, and as new.yaml with one percentage target changed
  * (written as text, `"25 %"`) and the review period moved on without a new version.
@@ -28,7 +26,7 @@ const lines = (...rows: string[]) => rows.join("\n") + "\n";
 
 describe("sla diff in German, Turkish and Japanese", () => {
   it("German text, from LANG", () => {
-    const result = sla(["diff", "old.yaml", "new.yaml"], { cwd: proposal("de", '"25 %"', '"23 %"'), env: { ...NO_LOCALE, LANG: "de_DE.UTF-8" } });
+    const result = sla(["diff", "old.yaml", "new.yaml"], { cwd: proposal("de", '"25 %"', '"23 %"'), env: { LANG: "de_DE.UTF-8" } });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).toBe(
       lines(
@@ -57,7 +55,7 @@ describe("sla diff in German, Turkish and Japanese", () => {
   });
 
   it("German Markdown, from the agreement's language (de-DE) with no locale set", () => {
-    const out = sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: proposal("de", '"25 %"', '"23 %"'), env: NO_LOCALE }).stdout;
+    const out = sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: proposal("de", '"25 %"', '"23 %"') }).stdout;
     expect(out).toContain(
       lines(
         "Überprüfungszeitraum: 2026-07-01 – 2026-12-31 → 2027-01-01 – 2027-06-30  ",
@@ -84,7 +82,7 @@ describe("sla diff in German, Turkish and Japanese", () => {
 
   it("Turkish text and Markdown", () => {
     const dir = proposal("tr", '"30%"', '"28%"');
-    const text = sla(["diff", "old.yaml", "new.yaml"], { cwd: dir, env: { ...NO_LOCALE, LC_ALL: "tr_TR.UTF-8" } }).stdout;
+    const text = sla(["diff", "old.yaml", "new.yaml"], { cwd: dir, env: { LC_ALL: "tr_TR.UTF-8" } }).stdout;
     expect(text).toContain(
       lines(
         "Sözleşme",
@@ -106,7 +104,7 @@ describe("sla diff in German, Turkish and Japanese", () => {
         "3 değişiklik: 1 gevşetildi, 2 değişti, yeni gözden geçirme döneminde 1 sorun",
       ),
     );
-    const markdown = sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout;
+    const markdown = sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir }).stdout;
     expect(markdown).toContain("Gözden geçirme dönemi: 2026-07-01 – 2026-12-31 → 2027-01-01 – 2027-06-30  \nKarşılaştırılan: `old.yaml` → `new.yaml`\n");
     expect(markdown).toContain(
       "| KPI | Eski | Yeni | Değişim | Etkisi |\n| --- | ---: | ---: | ---: | --- |\n| Kapanış oranı (teklif -&gt; kazanılan) (`kapanış-oranı`) | %30 | %28 | −2 puan | gevşetildi |\n",
@@ -117,7 +115,7 @@ describe("sla diff in German, Turkish and Japanese", () => {
 
   it("Japanese text and Markdown", () => {
     const dir = proposal("ja", '"30%"', '"28%"');
-    const text = sla(["diff", "old.yaml", "new.yaml"], { cwd: dir, env: { ...NO_LOCALE, LANG: "ja_JP.UTF-8" } }).stdout;
+    const text = sla(["diff", "old.yaml", "new.yaml"], { cwd: dir, env: { LANG: "ja_JP.UTF-8" } }).stdout;
     expect(text).toContain(
       lines(
         "KPI目標",
@@ -135,7 +133,7 @@ describe("sla diff in German, Turkish and Japanese", () => {
         "3 件の変更: 緩和 1 件、変更 2 件、新しい見直し期間の問題 1 件",
       ),
     );
-    const markdown = sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout;
+    const markdown = sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir }).stdout;
     expect(markdown).toContain(
       lines(
         "見直し期間: 2026-07-01 – 2026-12-31 → 2027-01-01 – 2027-06-30  ",
@@ -153,39 +151,37 @@ describe("sla diff in German, Turkish and Japanese", () => {
   });
 
   it("names the kinds of change in the language: added, removed, renamed, reordered, no changes", () => {
-    const out = sla(["diff", "--locale", "ja", "sla.example.yaml", join(FIXTURES, "diff/proposal.sla.yaml")], { env: NO_LOCALE }).stdout;
+    const out = sla(["diff", "--locale", "ja", "sla.example.yaml", join(FIXTURES, "diff/proposal.sla.yaml")]).stdout;
     expect(out).toContain("~ ペルソナ `procurement-petra` の名称が変更されました:「Procurement Petra」→「Purchasing Petra」");
     expect(out).toContain("↕ 順序が変更されました。移動: `sql`");
     expect(out).toContain('- リードの種類 `existing-customer-upsell` "Existing customer upsell" が削除されました');
-    const markdown = sla(["diff", "-f", "markdown", "--locale", "tr", "sla.example.yaml", join(FIXTURES, "diff/proposal.sla.yaml")], { env: NO_LOCALE }).stdout;
+    const markdown = sla(["diff", "-f", "markdown", "--locale", "tr", "sla.example.yaml", join(FIXTURES, "diff/proposal.sla.yaml")]).stdout;
     expect(markdown).toContain("- **Yeniden adlandırıldı** persona `procurement-petra`: Procurement Petra → **Purchasing Petra**");
     expect(markdown).toContain('- **Kaldırıldı** lead türü `existing-customer-upsell` "Existing customer upsell"');
-    expect(sla(["diff", "--locale", "de", EXAMPLE, EXAMPLE], { env: NO_LOCALE }).stdout).toMatch(/\nKeine Änderungen\.\n$/);
+    expect(sla(["diff", "--locale", "de", EXAMPLE, EXAMPLE]).stdout).toMatch(/\nKeine Änderungen\.\n$/);
   });
 });
 
 describe("which language sla diff speaks", () => {
   it("text follows the user's locale, not the agreement's; Markdown the agreement's; --locale both", () => {
     const dir = proposal("ja", '"30%"', '"28%"');
-    expect(sla(["diff", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout).toContain("\nKPI targets\n");
-    expect(sla(["diff", "old.yaml", "new.yaml"], { cwd: dir, env: { ...NO_LOCALE, LANG: "de_DE.UTF-8" } }).stdout).toContain("\nKPI-Zielwerte\n");
-    expect(sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir, env: { ...NO_LOCALE, LANG: "de_DE.UTF-8" } }).stdout).toContain("### KPI目標");
-    expect(sla(["diff", "-f", "markdown", "--locale", "en", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout).toContain("### KPI targets");
-    expect(sla(["diff", "--locale", "tr", "old.yaml", "new.yaml"], { cwd: dir, env: { ...NO_LOCALE, LANG: "de_DE.UTF-8" } }).stdout).toContain(
-      "\nKPI hedefleri\n",
-    );
+    expect(sla(["diff", "old.yaml", "new.yaml"], { cwd: dir }).stdout).toContain("\nKPI targets\n");
+    expect(sla(["diff", "old.yaml", "new.yaml"], { cwd: dir, env: { LANG: "de_DE.UTF-8" } }).stdout).toContain("\nKPI-Zielwerte\n");
+    expect(sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir, env: { LANG: "de_DE.UTF-8" } }).stdout).toContain("### KPI目標");
+    expect(sla(["diff", "-f", "markdown", "--locale", "en", "old.yaml", "new.yaml"], { cwd: dir }).stdout).toContain("### KPI targets");
+    expect(sla(["diff", "--locale", "tr", "old.yaml", "new.yaml"], { cwd: dir, env: { LANG: "de_DE.UTF-8" } }).stdout).toContain("\nKPI hedefleri\n");
   });
 
   it("Markdown of an agreement in a language sla does not speak is English", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "old.yaml"), readFileSync(EXAMPLE, "utf8").replace("language: en", "language: fr"));
     writeFileSync(join(dir, "new.yaml"), readFileSync(EXAMPLE, "utf8").replace("language: en", "language: fr").replace("target: 25%", "target: 30 %"));
-    expect(sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout).toContain("### KPI targets");
+    expect(sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir }).stdout).toContain("### KPI targets");
   });
 
   it("JSON keeps its ids in every language and carries each note's id and arguments beside the wording", () => {
     const dir = proposal("ja", '"30%"', '"28%"');
-    const report = (locale: string) => JSON.parse(sla(["diff", "-f", "json", "--locale", locale, "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout);
+    const report = (locale: string) => JSON.parse(sla(["diff", "-f", "json", "--locale", locale, "old.yaml", "new.yaml"], { cwd: dir }).stdout);
     const [en, de] = [report("en"), report("de")];
     expect(de.version).toBe(1);
     const reset = (r: { changes: { section: string; note: string | null }[] }) => r.changes.find((c) => c.section === "reset")!;
@@ -228,16 +224,16 @@ describe("sla diff: percentages, probabilities and durations written as text are
         .replace("probability: 0.5\n", "probability: 55 %\n")
         .replace("timeToFirstAttempt: 4 business hours", "timeToFirstAttempt: 2 business hours"),
     );
-    const text = sla(["diff", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout;
+    const text = sla(["diff", "old.yaml", "new.yaml"], { cwd: dir }).stdout;
     expect(text).not.toContain("[-");
     expect(text).toContain("target: 30% → 28% (−2 pp)  (lowered, loosened)");
     expect(text).toContain("probability: 50% → 55% (+5 pp)  (raised)");
     expect(text).toContain("~ timeToFirstAttempt: 4 business hours → 2 business hours (−2 business hours, −50%)  (lowered, tightened)");
-    const markdown = sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout;
+    const markdown = sla(["diff", "-f", "markdown", "old.yaml", "new.yaml"], { cwd: dir }).stdout;
     expect(markdown).not.toContain("<del>");
     expect(markdown).toContain("| 30% | 28% | −2 pp | loosened |");
     expect(markdown).toContain("`probability`: 50% → **55%** (+5 pp) _(raised)_");
-    const json = JSON.parse(sla(["diff", "-f", "json", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout);
+    const json = JSON.parse(sla(["diff", "-f", "json", "old.yaml", "new.yaml"], { cwd: dir }).stdout);
     const byField = Object.fromEntries(json.changes.filter((c: { section: string }) => c.section !== "funnel").map((c: { field: string }) => [c.field, c]));
     expect(byField.target).toMatchObject({ unit: "percent", delta: { absolute: -0.02 }, words: null });
     expect(byField.probability).toMatchObject({ unit: "percent", delta: { absolute: 0.05, relative: 0.1 }, words: null });
@@ -248,7 +244,7 @@ describe("sla diff: percentages, probabilities and durations written as text are
       words: null,
     });
     // In German, the same numbers in German.
-    expect(sla(["diff", "--locale", "de", "old.yaml", "new.yaml"], { cwd: dir, env: NO_LOCALE }).stdout).toContain(
+    expect(sla(["diff", "--locale", "de", "old.yaml", "new.yaml"], { cwd: dir }).stdout).toContain(
       "target: 30\u00a0% → 28\u00a0% (−2 Pp.)  (gesenkt, gelockert)",
     );
   });
@@ -256,7 +252,7 @@ describe("sla diff: percentages, probabilities and durations written as text are
 
 describe("sla diff's own errors in the user's language", () => {
   it("an unknown --fail-on class, in German and Japanese", () => {
-    expect(sla(["diff", "--fail-on", "worse", EXAMPLE, EXAMPLE], { env: { ...NO_LOCALE, LANG: "de_DE.UTF-8" } })).toMatchObject({
+    expect(sla(["diff", "--fail-on", "worse", EXAMPLE, EXAMPLE], { env: { LANG: "de_DE.UTF-8" } })).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/^sla: --fail-on: `worse` ist keine Änderungsklasse; eine davon verwenden: any, added/),
     });

@@ -5,8 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, sla } from "../helpers/cli.js";
 
-const NO_LOCALE = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined };
-const lang = (value: string) => ({ env: { ...NO_LOCALE, LANG: value } });
+const lang = (value: string) => ({ env: { LANG: value } });
 const oneLine = (text: string) => text.replace(/\s+/g, " ");
 
 describe("help in the user's language", () => {

@@ -1,20 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE, sla, tempDir } from "../helpers/cli.js";
-
-/** The example with the first lifecycle stage's owner left out. */
-function withoutOwner(): string {
-  const dir = tempDir();
-  const file = join(dir, "sla.yaml");
-  const text = readFileSync(EXAMPLE, "utf8");
-  const at = text.indexOf("lifecycleStages:");
-  const owner = text.indexOf("    owner: marketing\n", at);
-  writeFileSync(file, text.slice(0, owner) + text.slice(owner + "    owner: marketing\n".length));
-  return file;
-}
-
-const NO_LOCALE = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined };
+import { EXAMPLE, exampleWithoutOwner, sla } from "../helpers/cli.js";
 
 describe("findings in the user's language", () => {
   it.each([
@@ -24,19 +9,19 @@ describe("findings in the user's language", () => {
     ["fr_FR.UTF-8", "lifecycle stage `subscriber` has no `owner`"],
     ["C", "lifecycle stage `subscriber` has no `owner`"],
   ])("LANG=%s", (lang, wording) => {
-    const result = sla(["validate", withoutOwner()], { env: { ...NO_LOCALE, LANG: lang } });
+    const result = sla(["validate", exampleWithoutOwner()], { env: { LANG: lang } });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`error[stages/missing-owner]: ${wording}`);
   });
 
   it("--locale wins over the environment, and LC_ALL over LANG", () => {
-    const file = withoutOwner();
-    expect(sla(["validate", "--locale", "ja", file], { env: { ...NO_LOCALE, LC_ALL: "de_DE.UTF-8" } }).stdout).toContain("ライフサイクルステージ");
-    expect(sla(["validate", file], { env: { ...NO_LOCALE, LC_ALL: "tr_TR.UTF-8", LANG: "de_DE.UTF-8" } }).stdout).toContain("yaşam döngüsü");
+    const file = exampleWithoutOwner();
+    expect(sla(["validate", "--locale", "ja", file], { env: { LC_ALL: "de_DE.UTF-8" } }).stdout).toContain("ライフサイクルステージ");
+    expect(sla(["validate", file], { env: { LC_ALL: "tr_TR.UTF-8", LANG: "de_DE.UTF-8" } }).stdout).toContain("yaşam döngüsü");
   });
 
   it("JSON carries the message id and its arguments beside the wording", () => {
-    const result = sla(["validate", "--locale", "tr", "-f", "json", withoutOwner()], { env: NO_LOCALE });
+    const result = sla(["validate", "--locale", "tr", "-f", "json", exampleWithoutOwner()]);
     const finding = JSON.parse(result.stdout).files[0].findings.find((f: { ruleId: string }) => f.ruleId === "stages/missing-owner");
     expect(finding).toMatchObject({
       messageId: "stages/missing-owner",

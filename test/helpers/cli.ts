@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,6 +60,15 @@ export function sla(
     timeout: options.timeout,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The example with the first lifecycle stage's owner left out (one error), written into `dir`. */
+export function exampleWithoutOwner(dir: string = tempDir()): string {
+  const file = join(dir, "sla.yaml");
+  const text = readFileSync(EXAMPLE, "utf8");
+  const owner = text.indexOf("    owner: marketing\n", text.indexOf("lifecycleStages:"));
+  writeFileSync(file, text.slice(0, owner) + text.slice(owner + "    owner: marketing\n".length));
+  return file;
 }
 
 const made: string[] = [];
