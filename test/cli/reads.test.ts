@@ -75,15 +75,20 @@ describe("symbolic links to files outside the folder being checked", () => {
   });
 });
 
+/** Folders d0 … d(depth-1), each with two links to the next: a walk that follows both is exponential. */
+function linkLadder(root: string, depth: number): void {
+  for (let i = 0; i < depth; i++) mkdirSync(join(root, `d${i}`));
+  for (let i = 0; i < depth - 1; i++) {
+    symlinkSync(`../d${i + 1}`, join(root, `d${i}/a`));
+    symlinkSync(`../d${i + 1}`, join(root, `d${i}/b`));
+  }
+}
+
 describe("directory links", () => {
   it("a ladder of folders each linking twice to the next is walked once per folder", () => {
     const { repo } = repository();
     const depth = 18;
-    for (let i = 0; i < depth; i++) mkdirSync(join(repo, `d${i}`));
-    for (let i = 0; i < depth - 1; i++) {
-      symlinkSync(`../d${i + 1}`, join(repo, `d${i}/a`));
-      symlinkSync(`../d${i + 1}`, join(repo, `d${i}/b`));
-    }
+    linkLadder(repo, depth);
     writeFileSync(join(repo, `d${depth - 1}/sla.yaml`), example);
     const result = sla(["validate", "--format", "json"], { cwd: repo, ...HANG_GUARD });
     expect(result.code).toBe(0);
@@ -179,11 +184,7 @@ describe("glob patterns", () => {
   it("follow directory links inside the repository, each real folder once: a ladder stays fast, a link to / is not walked", () => {
     const { repo, outside } = repository();
     const depth = 18;
-    for (let i = 0; i < depth; i++) mkdirSync(join(repo, `d${i}`));
-    for (let i = 0; i < depth - 1; i++) {
-      symlinkSync(`../d${i + 1}`, join(repo, `d${i}/a`));
-      symlinkSync(`../d${i + 1}`, join(repo, `d${i}/b`));
-    }
+    linkLadder(repo, depth);
     writeFileSync(join(repo, `d${depth - 1}/sla.yaml`), example);
     symlinkSync("/", join(repo, "d0/root"));
     mkdirSync(join(outside, "elsewhere"));
