@@ -74,14 +74,9 @@ export function structuralFindings(parsed: ParsedSla, locale = "en"): Finding[] 
 }
 
 /**
- * The first problem that makes a document unusable, as one line (`file:line:column: message`)
- * ending with how to see them all, or undefined when the document is well-formed.
+ * The first of `problems` (findings worded in `locale`) as one line (`file:line:column: message`)
+ * ending with how to see them all, or undefined when there is none.
  */
-export function describeStructuralProblem(parsed: ParsedSla, howToSeeAll: Message, locale = "en"): string | undefined {
-  return describeProblems(parsed.file, structuralFindings(parsed, locale), howToSeeAll, locale);
-}
-
-/** The first of `problems` (findings worded in `locale`) as describeStructuralProblem says it. */
 export function describeProblems(file: string, problems: readonly Finding[], howToSeeAll: Message, locale = "en"): string | undefined {
   const first = problems[0];
   if (!first) return undefined;

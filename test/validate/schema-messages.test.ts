@@ -8,7 +8,7 @@ import { readFast } from "../../src/load/fast-reader.js";
 import { catalog } from "../../src/i18n/catalog.js";
 import { parseSla } from "../../src/load/parse.js";
 import { lowerCase, closestMatch } from "../../src/util/did-you-mean.js";
-import { describeStructuralProblem, validateParsed } from "../../src/validate/index.js";
+import { describeProblems, structuralFindings, validateParsed } from "../../src/validate/index.js";
 import { EXAMPLE, ROOT } from "../helpers/cli.js";
 
 const TEXT = readFileSync(EXAMPLE, "utf8");
@@ -235,7 +235,8 @@ describe("the first structural problem, as diff and fingerprint say it", () => {
     ["ja", "sla.yaml:21:18: `2026-09-31` は存在しない日付です。9月は30日までです（ほか 1 件）; すべて表示するには: sla validate sla.yaml"],
   ])("%s", (locale, said) => {
     const text = edit("    target: 60\n", "    target: 95,50\n").replace("  effectiveDate: 2026-07-01\n", "  effectiveDate: 2026-09-31\n");
-    expect(describeStructuralProblem(parseSla("sla.yaml", text), { id: "cli/see-all", args: { command: "sla validate sla.yaml" } }, locale)).toBe(said);
+    const problems = structuralFindings(parseSla("sla.yaml", text), locale);
+    expect(describeProblems("sla.yaml", problems, { id: "cli/see-all", args: { command: "sla validate sla.yaml" } }, locale)).toBe(said);
   });
 });
 
