@@ -3720,10 +3720,14 @@ function languageOf(tag) {
   return LANGUAGES.find((language) => language === base);
 }
 function parseLocaleOption(value) {
+  return parseLanguageTag(value, "cli/locale.malformed", "cli/locale.unsupported").tag;
+}
+function parseLanguageTag(value, malformed, unsupported) {
   const tag = safeLocale(value);
-  if (tag === void 0) throw new UsageError(message("cli/locale.malformed", { value }));
-  if (languageOf(tag) === void 0) throw new UsageError(message("cli/locale.unsupported", { value, languages: LANGUAGES.join(", ") }));
-  return tag;
+  if (tag === void 0) throw new UsageError(message(malformed, { value }));
+  const language = languageOf(tag);
+  if (language === void 0) throw new UsageError(message(unsupported, { value, languages: LANGUAGES.join(", ") }));
+  return { tag, language };
 }
 function environmentLocale(env2 = process.env) {
   for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"]) {

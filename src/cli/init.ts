@@ -5,8 +5,7 @@ import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SCHEMA_URL } from "../validate/schema-location.js";
 import { UsageError } from "../errors.js";
-import { safeLocale } from "../domain/text.js";
-import { environmentLocale, languageOf, LANGUAGES, type Language } from "../i18n/languages.js";
+import { environmentLocale, languageOf, LANGUAGES, parseLanguageTag, type Language } from "../i18n/languages.js";
 import { completeWith } from "./completion.js";
 import { writeFileAtomic } from "./write-file.js";
 import { message } from "../i18n/message.js";
@@ -50,11 +49,7 @@ export function registerInit(program: Command): void {
 
 /** `--language`: one of the languages sla has a starter in (`de-AT` is German), else a usage error. */
 export function parseLanguageOption(value: string): Language {
-  const tag = safeLocale(value);
-  if (tag === undefined) throw new UsageError(message("cli/init.language-malformed", { value }));
-  const language = languageOf(tag);
-  if (language === undefined) throw new UsageError(message("cli/init.language-unknown", { value, languages: LANGUAGES.join(", ") }));
-  return language;
+  return parseLanguageTag(value, "cli/init.language-malformed", "cli/init.language-unknown").language;
 }
 
 /**

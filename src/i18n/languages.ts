@@ -15,10 +15,20 @@ export function languageOf(tag: string | undefined): Language | undefined {
 
 /** `--locale`: a tag sla speaks, or a usage error that says which it speaks. */
 export function parseLocaleOption(value: string): string {
+  return parseLanguageTag(value, "cli/locale.malformed", "cli/locale.unsupported").tag;
+}
+
+/**
+ * A language tag given on the command line, and the language of it sla speaks; a usage error
+ * worded by the option's own messages (`malformed` with `value`, `unsupported` with `value`
+ * and `languages`) when it is not a tag or names no language sla speaks.
+ */
+export function parseLanguageTag(value: string, malformed: string, unsupported: string): { tag: string; language: Language } {
   const tag = safeLocale(value);
-  if (tag === undefined) throw new UsageError(message("cli/locale.malformed", { value }));
-  if (languageOf(tag) === undefined) throw new UsageError(message("cli/locale.unsupported", { value, languages: LANGUAGES.join(", ") }));
-  return tag;
+  if (tag === undefined) throw new UsageError(message(malformed, { value }));
+  const language = languageOf(tag);
+  if (language === undefined) throw new UsageError(message(unsupported, { value, languages: LANGUAGES.join(", ") }));
+  return { tag, language };
 }
 
 /**
