@@ -24,7 +24,7 @@ export function catalog(language: Language): ReadonlyMap<string, string> {
 }
 
 /** The areas whose ids carry their name (`cli/…`, `diff/…`); a rule's id names its own area. */
-const NAMED_AREAS = new Set(["cli", "diff", "schema", "yaml"]);
+const NAMED_AREAS = new Set(["calendar", "cli", "diff", "plan", "report", "schema", "source", "yaml"]);
 
 function areaOf(language: Language, area: string): Readonly<Record<string, string>> | undefined {
   const key = `${language}/${area}`;
