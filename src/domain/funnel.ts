@@ -81,6 +81,15 @@ export function targetSpan(kpi: Kpi): NonNullable<Kpi["per"]> {
   return kpi.per ?? CADENCE_SPAN[kpi.cadence];
 }
 
+/**
+ * Whether the target is an amount over a span that adds up month by month: a count, the
+ * revenue, or a currency target with an explicit `per`. Other targets (averages, costs per
+ * lead, rates, durations, scores) hold as they are for every month.
+ */
+export function isSpanTarget(kpi: Kpi): boolean {
+  return kpi.unit === "count" || (kpi.unit === "currency" && (kpi.metric === "revenue" || kpi.per !== undefined));
+}
+
 /** How many of the KPI's spans fit in the review period (6 months: 6 months, 2 quarters). */
 function spansInPeriod(kpi: Kpi, months: number): number {
   const span = targetSpan(kpi);
@@ -120,17 +129,27 @@ function roundUp(value: number): number {
 }
 
 /**
+ * Figures that replace the agreement's own in the math: `sla report` runs it again with the
+ * rates and the deal size it measured, to say what volumes those would need. A figure left
+ * out keeps the agreement's target; a rate is a fraction.
+ */
+export interface FunnelFigures {
+  averageDealSize?: number;
+  rates?: Partial<Record<RateMetric, number>>;
+}
+
+/**
  * Computes the funnel; undefined when the period, the revenue target or the average deal size
  * is missing (without them there is nothing to derive), and uncomputable when a target is
  * impossible or a figure would not be a finite number.
  */
-export function computeFunnel(sla: Sla): FunnelMath | FunnelUncomputable | undefined {
+export function computeFunnel(sla: Sla, figures: FunnelFigures = {}): FunnelMath | FunnelUncomputable | undefined {
   const months = periodMonths(sla);
   const revenueKpi = kpiForMetric(sla, "revenue");
   const dealKpi = kpiForMetric(sla, "averageDealSize");
   if (months === undefined || !revenueKpi || !dealKpi) return undefined;
   const revenueTarget = Number(revenueKpi.target);
-  const averageDealSize = Number(dealKpi.target);
+  const averageDealSize = figures.averageDealSize ?? Number(dealKpi.target);
   // A target that is no number at all (text) or a revenue of 0 leaves nothing to derive.
   if (Number.isNaN(revenueTarget) || Number.isNaN(averageDealSize) || revenueTarget === 0) return undefined;
   const impossible = (cause: FunnelMetric, reason: ImpossibleReason, value: number, figure?: FunnelUncomputable["figure"]): FunnelUncomputable => ({
@@ -152,7 +171,7 @@ export function computeFunnel(sla: Sla): FunnelMath | FunnelUncomputable | undef
   const missing: FunnelMetric[] = [];
   let previous = customers;
   for (const link of CHAIN) {
-    const rate = toFraction(kpiForMetric(sla, link.rate)?.target);
+    const rate = figures.rates?.[link.rate] ?? toFraction(kpiForMetric(sla, link.rate)?.target);
     if (rate === undefined) {
       if (link.optional) continue;
       missing.push(link.rate);

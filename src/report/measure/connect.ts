@@ -1,0 +1,143 @@
+// Connect-attempt compliance, lead by lead: for every lead handed to sales within the months
+// measured, the time from the hand-off to the first attempt against the time allowed.
+import type { LocalDateTime } from "../../domain/business-time.js";
+import { parseDuration } from "../../domain/duration.js";
+import { stageCategory } from "../../domain/stages.js";
+import type { Sla } from "../../model/index.js";
+import type { Breach, ComplianceGroup, ConnectCompliance, Month } from "../model.js";
+import { num, readRows, type Param, type ReportConnection } from "./query.js";
+import { quantiles, type Quantiles } from "./quantiles.js";
+
+export type BusinessHours = (from: LocalDateTime, to: LocalDateTime) => number;
+
+/**
+ * The stage whose entry is the hand-off: the first SQL stage, else the first stage whose
+ * owner differs from the one before it (the stage where another team takes over).
+ */
+export function handoffStage(sla: Sla): string | undefined {
+  const stages = sla.lifecycleStages ?? [];
+  const sql = stages.find((stage) => stageCategory(stage) === "sql");
+  if (sql) return sql.id;
+  return stages.find((stage, i) => i > 0 && stage.owner !== undefined && stages[i - 1]!.owner !== undefined && stage.owner !== stages[i - 1]!.owner)?.id;
+}
+
+interface Allowed {
+  hours: number;
+  business: boolean;
+}
+
+export interface ConnectFigures {
+  compliance: ConnectCompliance;
+  /** Hours from hand-off to the first attempt of the leads attempted, by hand-off month. */
+  firstAttempt: { byMonth: Map<Month, Quantiles>; overall: Quantiles | undefined };
+}
+
+/** Wall-clock hours between two local times (for a time allowed in plain hours, not business hours). */
+function calendarHours(from: LocalDateTime, to: LocalDateTime): number {
+  return Math.max(0, (Date.parse(`${to}Z`) - Date.parse(`${from}Z`)) / 3_600_000);
+}
+
+/**
+ * undefined when the agreement names no hand-off stage or no time to first attempt, or when
+ * the time allowed is in business hours and no business calendar was handed in.
+ */
+export async function measureConnect(
+  connection: ReportConnection,
+  sla: Sla,
+  bounds: [string, string],
+  reportEnd: LocalDateTime,
+  businessHours: BusinessHours | undefined,
+): Promise<ConnectFigures | undefined> {
+  const stage = handoffStage(sla);
+  const fallback = parseDuration(sla.connectAttempt?.timeToFirstAttempt);
+  if (stage === undefined || fallback === undefined) return undefined;
+  const allowedByType = new Map<string, Allowed>();
+  for (const type of sla.leadTypes ?? []) {
+    const own = parseDuration(type.timeToFirstAttempt);
+    if (own) allowedByType.set(type.id, own);
+  }
+  if ((fallback.business || [...allowedByType.values()].some((a) => a.business)) && businessHours === undefined) return undefined;
+
+  // Entering the hand-off stage or any later one: a lead that skipped from MQL straight to
+  // opportunity was handed over all the same.
+  const stages = sla.lifecycleStages.map((s) => s.id);
+  const later = stages.slice(stages.indexOf(stage));
+  const rows = await readRows(
+    connection,
+    `WITH handoff AS (
+       SELECT lead_id, min(entered) AS at FROM lead_stages WHERE stage IN (${later.map(() => "?").join(", ")}) GROUP BY lead_id)
+     SELECT l.id, l.line, l.owner, l.lead_type,
+       strftime(h.at, '%Y-%m-%dT%H:%M:%S') AS handed, strftime(l.first_attempt, '%Y-%m-%dT%H:%M:%S') AS attempt
+     FROM handoff h JOIN leads l ON l.id = h.lead_id
+     WHERE h.at >= CAST(? AS TIMESTAMP) AND h.at < CAST(? AS TIMESTAMP)`,
+    [...later, ...bounds] as Param[],
+  );
+
+  const total = group();
+  const byType = new Map<string | null, ComplianceGroup & { allowedHours: number }>();
+  const byOwner = new Map<string | null, ComplianceGroup>();
+  const breaches: Breach[] = [];
+  const attemptHours = new Map<Month, number[]>();
+  for (const row of rows) {
+    const leadType = (row.lead_type as string | null) ?? null;
+    const owner = (row.owner as string | null) ?? null;
+    const handed = row.handed as string;
+    const attempt = (row.attempt as string | null) ?? null;
+    const allowed = (leadType !== null && allowedByType.get(leadType)) || fallback;
+    const elapsedTo = (to: LocalDateTime) => (allowed.business ? businessHours!(handed, to) : calendarHours(handed, to));
+    // A known attempt decides the lead even when it came after the report's end.
+    const elapsed = elapsedTo(attempt ?? (reportEnd > handed ? reportEnd : handed));
+    const outcome = elapsed > allowed.hours ? "breached" : attempt !== null ? "withinTarget" : "open";
+    let typeGroup = byType.get(leadType);
+    if (!typeGroup) byType.set(leadType, (typeGroup = { ...group(), allowedHours: allowed.hours }));
+    let ownerGroup = byOwner.get(owner);
+    if (!ownerGroup) byOwner.set(owner, (ownerGroup = group()));
+    for (const g of [total, typeGroup, ownerGroup]) {
+      g.handedOver += 1;
+      g[outcome] += 1;
+    }
+    if (outcome === "breached")
+      breaches.push({
+        leadId: row.id as string,
+        owner,
+        leadType,
+        handedOverAt: handed.slice(0, 16),
+        firstAttemptAt: attempt?.slice(0, 16) ?? null,
+        elapsedHours: elapsed,
+        allowedHours: allowed.hours,
+        line: num(row.line)!,
+      });
+    if (attempt !== null) {
+      const month = handed.slice(0, 7);
+      const list = attemptHours.get(month);
+      if (list) list.push(elapsed);
+      else attemptHours.set(month, [elapsed]);
+    }
+  }
+  breaches.sort((a, b) => b.elapsedHours - b.allowedHours - (a.elapsedHours - a.allowedHours) || a.handedOverAt.localeCompare(b.handedOverAt) || a.leadId.localeCompare(b.leadId));
+
+  const typeOrder = (sla.leadTypes ?? []).map((t) => t.id);
+  const rank = (type: string | null) => (type === null ? Infinity : typeOrder.indexOf(type) === -1 ? typeOrder.length : typeOrder.indexOf(type));
+  const compliance: ConnectCompliance = {
+    ...finish(total),
+    handoffStage: stage,
+    byLeadType: [...byType]
+      .map(([leadType, g]) => ({ leadType, ...finish(g), allowedHours: g.allowedHours }))
+      .sort((a, b) => rank(a.leadType) - rank(b.leadType) || String(a.leadType).localeCompare(String(b.leadType))),
+    byOwner: [...byOwner]
+      .map(([owner, g]) => ({ owner, ...finish(g) }))
+      .sort((a, b) => b.handedOver - a.handedOver || (a.owner === null ? 1 : b.owner === null ? -1 : a.owner.localeCompare(b.owner))),
+    breaches,
+  };
+  const byMonth = new Map([...attemptHours].map(([month, hours]) => [month, quantiles(hours)!]));
+  return { compliance, firstAttempt: { byMonth, overall: quantiles([...attemptHours.values()].flat()) } };
+}
+
+function group(): ComplianceGroup {
+  return { handedOver: 0, withinTarget: 0, breached: 0, open: 0, attainment: null };
+}
+
+function finish<G extends ComplianceGroup>(g: G): ComplianceGroup {
+  const decided = g.withinTarget + g.breached;
+  return { handedOver: g.handedOver, withinTarget: g.withinTarget, breached: g.breached, open: g.open, attainment: decided ? g.withinTarget / decided : null };
+}

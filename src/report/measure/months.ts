@@ -1,0 +1,53 @@
+// The months a report covers: the calendar months of the review period up to `through`.
+import { UsageError } from "../../errors.js";
+import { message } from "../../i18n/message.js";
+import type { LocalDateTime } from "../../domain/business-time.js";
+import type { Month } from "../model.js";
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function addMonths(month: Month, count: number): Month {
+  const [year, index] = month.split("-").map(Number) as [number, number];
+  const total = year * 12 + (index - 1) + count;
+  return `${String(Math.floor(total / 12)).padStart(4, "0")}-${String((total % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Every month from `first` to `last`, both included. */
+export function monthRange(first: Month, last: Month): Month[] {
+  const months: Month[] = [];
+  for (let month = first; month <= last; month = addMonths(month, 1)) months.push(month);
+  return months;
+}
+
+/** Wall-clock time of `instant` in `timeZone`, `YYYY-MM-DDTHH:mm:ss`. */
+export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}`;
+}
+
+/**
+ * The last month to measure: the one asked for, which must lie in the review period, or
+ * else the last complete month before `now` (local time), but never past the period's end.
+ */
+export function resolveThrough(period: { start: string; end: string }, now: LocalDateTime, through?: string): Month {
+  const first = period.start.slice(0, 7);
+  const last = period.end.slice(0, 7);
+  if (through !== undefined) {
+    if (!MONTH.test(through)) throw new UsageError(message("report/through.invalid", { through }));
+    if (through < first || through > last) throw new UsageError(message("report/through.outside", { through, start: period.start, end: period.end }));
+    return through;
+  }
+  const lastComplete = addMonths(now.slice(0, 7), -1);
+  if (lastComplete < first) throw new UsageError(message("report/through.none-complete", { start: period.start }));
+  return lastComplete > last ? last : lastComplete;
+}

@@ -1,0 +1,22 @@
+// Median and 90th percentile, as DuckDB's quantile_cont computes them (linear interpolation
+// between the closest ranks), so figures computed here and in SQL agree.
+
+export interface Quantiles {
+  median: number;
+  p90: number;
+  sample: number;
+}
+
+export function quantile(sorted: readonly number[], q: number): number {
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+}
+
+/** undefined for no values. */
+export function quantiles(values: readonly number[]): Quantiles | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), sample: sorted.length };
+}
