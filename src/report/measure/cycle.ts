@@ -13,7 +13,7 @@ export interface DurationFigures {
   overall: Quantiles | undefined;
 }
 
-const QUANTILES = `strftime(at, '%Y-%m') AS month, quantile_cont(days, 0.5) AS median, quantile_cont(days, 0.9) AS p90, count(*) AS n`;
+const QUANTILES = `strftime(ended, '%Y-%m') AS month, quantile_cont(days, 0.5) AS median, quantile_cont(days, 0.9) AS p90, count(*) AS n`;
 
 export async function measureSalesCycle(connection: ReportConnection, sla: Sla, bounds: [string, string]): Promise<DurationFigures> {
   const map = stageCategories(sla).filter(([, category]) => category === "sql" || category === "customer");
@@ -24,10 +24,10 @@ export async function measureSalesCycle(connection: ReportConnection, sla: Sla, 
       connection,
       `WITH map(stage, category) AS (VALUES ${values.sql}),
        pairs AS (
-         SELECT min(s.entered) FILTER (WHERE m.category = 'sql') AS sql_at, min(s.entered) FILTER (WHERE m.category = 'customer') AS at
+         SELECT min(s.entered) FILTER (WHERE m.category = 'sql') AS sql_at, min(s.entered) FILTER (WHERE m.category = 'customer') AS ended
          FROM lead_stages s JOIN map m ON s.stage = m.stage GROUP BY s.lead_id)
-       SELECT ${QUANTILES} FROM (SELECT at, (epoch(at) - epoch(sql_at)) / 86400 AS days FROM pairs
-         WHERE sql_at IS NOT NULL AND at >= sql_at AND at >= CAST(? AS TIMESTAMP) AND at < CAST(? AS TIMESTAMP))
+       SELECT ${QUANTILES} FROM (SELECT ended, (epoch(ended) - epoch(sql_at)) / 86400 AS days FROM pairs
+         WHERE sql_at IS NOT NULL AND ended >= sql_at AND ended >= CAST(? AS TIMESTAMP) AND ended < CAST(? AS TIMESTAMP))
        GROUP BY GROUPING SETS ((month), ())`,
       [...values.values, ...bounds] as Param[],
     );
@@ -35,7 +35,7 @@ export async function measureSalesCycle(connection: ReportConnection, sla: Sla, 
   if (!rows.some((row) => num(row.n))) {
     rows = await readRows(
       connection,
-      `SELECT ${QUANTILES} FROM (SELECT closed AS at, (epoch(closed) - epoch(created)) / 86400 AS days FROM deals
+      `SELECT ${QUANTILES} FROM (SELECT closed AS ended, (epoch(closed) - epoch(created)) / 86400 AS days FROM deals
          WHERE outcome = 'won' AND created IS NOT NULL AND closed >= created AND closed >= CAST(? AS TIMESTAMP) AND closed < CAST(? AS TIMESTAMP))
        GROUP BY GROUPING SETS ((month), ())`,
       bounds,
