@@ -39,8 +39,6 @@ const STAGES = [
   ["L5", "lead", "2026-06-20 09:00"], // before the period
   ["L5", "mql", "2026-07-01 09:00"],
   ["L5", "sql", "2026-07-02 09:00"], // Thursday
-  ["L5", "mql", "2026-07-03 09:00"], // back and forth: counted once, at the first entry
-  ["L5", "sql", "2026-07-04 09:00"],
   ["L6", "lead", "2026-08-01 09:00"],
   ["L6", "mql", "2026-08-03 09:00"],
   ["L6", "sql", "2026-08-04 14:00"], // Tuesday
@@ -103,13 +101,32 @@ describe("measureReport: volumes by the month leads first entered the stage", ()
     expect(r.months.map((m) => m.month)).toEqual(["2026-07", "2026-08"]);
     // leads: July L1 L2 L3 L4 (L5 became a lead in June) = 4; August L6 L7 L8 L9 = 4
     expect(actuals(r, "leads")).toEqual([4, 4]);
-    // MQLs: July L1 L2 L3 L5 = 4 (L5's second MQL entry does not count); August L6 L8 = 2
+    // MQLs: July L1 L2 L3 L5 = 4; August L6 L8 = 2
     expect(actuals(r, "mqls")).toEqual([4, 2]);
     // SQLs: July L1 L2 L5 = 3; August L6 = 1 (L9 went to opportunity without SQL)
     expect(actuals(r, "sqls")).toEqual([3, 1]);
     // customers from the leads export, which has the date: July none, August L2
     expect(actuals(r, "new-customers")).toEqual([0, 1]);
     expect(kpiOf(r, "2026-07", "new-customers")).toMatchObject({ target: 11, attainment: 0, status: "off-track", source: "exports" });
+  });
+
+  it("counts a lead once in a category of two stages, at its first entry", async () => {
+    // a sales-accepted stage before the SQL stage, both of category sql: L5 enters SAL on
+    // 07-02 and SQL on 08-04; L6 enters SAL on 07-30 and SQL on 08-04
+    const sla = exampleWith((s) => s.lifecycleStages.splice(3, 0, { id: "sal", name: "Vom Vertrieb akzeptiert", category: "sql", owner: "sales" }));
+    const stages = [
+      ...STAGES.filter(([lead, stage]) => !(stage === "sql" && (lead === "L5" || lead === "L6"))),
+      ["L5", "sal", "2026-07-02 09:00"],
+      ["L5", "sql", "2026-08-04 09:00"],
+      ["L6", "sal", "2026-07-30 09:00"],
+      ["L6", "sql", "2026-08-04 14:00"],
+    ];
+    const r = await report({ sla, stages });
+    // July: L1, L2, L5 (SAL), L6 (SAL) = 4; August: none new
+    expect(actuals(r, "sqls")).toEqual([4, 0]);
+    // the hand-off is the first of them: L6 is handed over on 07-30
+    expect(r.connect).toMatchObject({ handoffStage: "sal", handedOver: 5 });
+    expect(r.connect!.breaches.find((b) => b.leadId === "L6")?.handedOverAt).toBe("2026-07-30T09:00");
   });
 
   it("counts customers as won deals by close month when the leads export has no customer date", async () => {
@@ -305,6 +322,11 @@ describe("measureReport: connect compliance", () => {
       ["L5", 97],
       ["L2", 5],
     ]);
+  });
+
+  it("counts nobody when nobody was handed over", async () => {
+    const r = await report({ stages: STAGES.filter(([, stage]) => stage !== "sql" && stage !== "opportunity" && stage !== "customer") });
+    expect(r.connect).toMatchObject({ handedOver: 0, withinTarget: 0, breached: 0, open: 0, attainment: null, breaches: [], byOwner: [] });
   });
 
   it("is left out when the agreement sets no time to first attempt", async () => {

@@ -5,7 +5,7 @@ import { parseDuration } from "../../domain/duration.js";
 import { stageCategory } from "../../domain/stages.js";
 import type { Sla } from "../../model/index.js";
 import type { Breach, ComplianceGroup, ConnectCompliance, Month } from "../model.js";
-import { num, readRows, type Param, type ReportConnection } from "./query.js";
+import { readColumns, type Param, type ReportConnection } from "./query.js";
 import { quantiles, type Quantiles } from "./quantiles.js";
 
 export type BusinessHours = (from: LocalDateTime, to: LocalDateTime) => number;
@@ -62,12 +62,13 @@ export async function measureConnect(
   // opportunity was handed over all the same.
   const stages = sla.lifecycleStages.map((s) => s.id);
   const later = stages.slice(stages.indexOf(stage));
-  const rows = await readRows(
+  // Times arrive as epoch seconds of the wall-clock time (a TIMESTAMP has no zone), which
+  // reads back as the same wall-clock text: far faster over many leads than formatted text.
+  const [ids, lines, owners, types, handedAt, attemptAt] = await readColumns(
     connection,
     `WITH handoff AS (
        SELECT lead_id, min(entered) AS at FROM lead_stages WHERE stage IN (${later.map(() => "?").join(", ")}) GROUP BY lead_id)
-     SELECT l.id, l.line, l.owner, l.lead_type,
-       strftime(h.at, '%Y-%m-%dT%H:%M:%S') AS handed, strftime(l.first_attempt, '%Y-%m-%dT%H:%M:%S') AS attempt
+     SELECT l.id, l.line::DOUBLE, l.owner, l.lead_type, epoch(h.at), epoch(l.first_attempt)
      FROM handoff h JOIN leads l ON l.id = h.lead_id
      WHERE h.at >= CAST(? AS TIMESTAMP) AND h.at < CAST(? AS TIMESTAMP)`,
     [...later, ...bounds] as Param[],
@@ -78,11 +79,12 @@ export async function measureConnect(
   const byOwner = new Map<string | null, ComplianceGroup>();
   const breaches: Breach[] = [];
   const attemptHours = new Map<Month, number[]>();
-  for (const row of rows) {
-    const leadType = (row.lead_type as string | null) ?? null;
-    const owner = (row.owner as string | null) ?? null;
-    const handed = row.handed as string;
-    const attempt = (row.attempt as string | null) ?? null;
+  // No rows come back as no columns at all.
+  for (let i = 0; i < (ids?.length ?? 0); i++) {
+    const leadType = (types![i] as string | null) ?? null;
+    const owner = (owners![i] as string | null) ?? null;
+    const handed = wallClock(handedAt![i] as number);
+    const attempt = attemptAt![i] === null ? null : wallClock(attemptAt![i] as number);
     const allowed = (leadType !== null && allowedByType.get(leadType)) || fallback;
     const elapsedTo = (to: LocalDateTime) => (allowed.business ? businessHours!(handed, to) : calendarHours(handed, to));
     // A known attempt decides the lead even when it came after the report's end.
@@ -98,14 +100,14 @@ export async function measureConnect(
     }
     if (outcome === "breached")
       breaches.push({
-        leadId: row.id as string,
+        leadId: ids![i] as string,
         owner,
         leadType,
         handedOverAt: handed.slice(0, 16),
         firstAttemptAt: attempt?.slice(0, 16) ?? null,
         elapsedHours: elapsed,
         allowedHours: allowed.hours,
-        line: num(row.line)!,
+        line: lines![i] as number,
       });
     if (attempt !== null) {
       const month = handed.slice(0, 7);
@@ -131,6 +133,11 @@ export async function measureConnect(
   };
   const byMonth = new Map([...attemptHours].map(([month, hours]) => [month, quantiles(hours)!]));
   return { compliance, firstAttempt: { byMonth, overall: quantiles([...attemptHours.values()].flat()) } };
+}
+
+/** Epoch seconds of a wall-clock TIMESTAMP as that wall-clock time, `YYYY-MM-DDTHH:mm:ss`. */
+function wallClock(seconds: number): LocalDateTime {
+  return new Date(seconds * 1000).toISOString().slice(0, 19);
 }
 
 function group(): ComplianceGroup {

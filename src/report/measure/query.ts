@@ -3,7 +3,7 @@
 // types, and tests may hand in any in-memory connection.
 /** What measuring needs of a DuckDB connection (`@duckdb/node-api`'s DuckDBConnection has it). */
 export interface ReportConnection {
-  runAndReadAll(sql: string, values?: Param[]): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+  runAndReadAll(sql: string, values?: Param[]): Promise<{ getRowObjectsJS(): Record<string, unknown>[]; getColumnsJS(): unknown[][] }>;
 }
 
 export type Row = Record<string, unknown>;
@@ -11,6 +11,11 @@ export type Param = string | number;
 
 export async function readRows(connection: ReportConnection, sql: string, values: Param[] = []): Promise<Row[]> {
   return (await connection.runAndReadAll(sql, values)).getRowObjectsJS();
+}
+
+/** The columns of a result, for many rows: reading them as columns is several times faster than as row objects. */
+export async function readColumns(connection: ReportConnection, sql: string, values: Param[] = []): Promise<unknown[][]> {
+  return (await connection.runAndReadAll(sql, values)).getColumnsJS();
 }
 
 /** `(?, ?), (?, ?)` and the values, for a small lookup table written inline as VALUES. */

@@ -1,7 +1,7 @@
 // Lifecycle counts: how many leads entered each standard stage (lead, MQL, SQL, customer) per
 // month. A lead counts once per standard stage, in the month it first entered any of the
-// agreement's stages of that category, so a lead that went MQL -> SQL -> MQL -> SQL is one
-// SQL, and two stages of one category (a "sal" and an "sql") do not count it twice.
+// agreement's stages of that category, so two stages of one category (a "sal" and an "sql")
+// do not count it twice.
 import { stageCategory } from "../../domain/stages.js";
 import type { Sla, StageCategory } from "../../model/index.js";
 import type { Month } from "../model.js";
@@ -23,18 +23,27 @@ export async function countStageEntries(connection: ReportConnection, sla: Sla):
   const map = stageCategories(sla);
   if (map.length === 0) return counts;
   const values = valuesList(map);
+  // lead_stages holds one row per lead and stage, so a category of one stage counts its rows
+  // as they are; only a category of several stages needs each lead's first entry, and the
+  // grouping by lead that it takes is kept to those rows (it is most of the time over a
+  // million leads).
+  const shared = [...new Set(map.map(([, category]) => category).filter((category, i, all) => all.indexOf(category) !== i))];
+  const sharedList = shared.map(() => "?").join(", ");
+  const firsts = shared.length
+    ? `SELECT category, entered FROM entries WHERE category NOT IN (${sharedList})
+       UNION ALL
+       SELECT category, min(entered) FROM entries WHERE category IN (${sharedList}) GROUP BY lead_id, category`
+    : "SELECT category, entered FROM entries";
   // Over all months, not only those measured: a category with entries outside them still
   // tells that the export holds its dates, so a month inside counts 0 rather than nothing.
   const rows = await readRows(
     connection,
     `WITH map(stage, category) AS (VALUES ${values.sql}),
-     firsts AS (
-       SELECT s.lead_id, m.category, min(s.entered) AS entered
-       FROM lead_stages s JOIN map m ON s.stage = m.stage
-       GROUP BY s.lead_id, m.category)
-     SELECT category, strftime(entered, '%Y-%m') AS month, count(*) AS n
-     FROM firsts GROUP BY category, month`,
-    values.values,
+     entries AS (SELECT s.lead_id, m.category, s.entered FROM lead_stages s JOIN map m ON s.stage = m.stage),
+     firsts AS (${firsts}),
+     counted AS (SELECT category, date_trunc('month', entered) AS month, count(*) AS n FROM firsts GROUP BY ALL)
+     SELECT category, strftime(month, '%Y-%m') AS month, n FROM counted`,
+    [...values.values, ...shared, ...shared],
   );
   for (const row of rows) {
     const category = row.category as StageCategory;
