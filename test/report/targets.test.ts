@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { computeFunnel, type FunnelMath } from "../../src/domain/funnel.js";
 import type { Kpi } from "../../src/model/index.js";
-import { addMonths, localDateTime, monthRange } from "../../src/report/measure/months.js";
+import { addMonths, localDateTime, monthRange, wallClock } from "../../src/report/measure/months.js";
 import { attainmentOf, monthTarget, periodTarget, statusOf } from "../../src/report/measure/targets.js";
 import { EXAMPLE } from "./fixture.js";
 
@@ -76,5 +76,14 @@ describe("computeFunnel with measured figures", () => {
     expect(bigger.steps.slice(0, 2).map((s) => s.needed)).toEqual([40, 160]);
     // a measured rate of 0 cannot be divided by
     expect(computeFunnel(EXAMPLE, { rates: { mqlToSqlRate: 0 } })).toMatchObject({ computable: false, cause: "mqlToSqlRate", reason: "zero" });
+  });
+});
+
+describe("wallClock", () => {
+  it("writes epoch seconds as the wall-clock time Date would", () => {
+    // leap days, the turn of centuries (2000 is a leap year, 2100 is not), before 1970
+    for (const text of ["2026-07-03T10:00:00", "2024-02-29T23:59:59", "2000-02-29T00:00:00", "2100-03-01T12:34:56", "1969-12-31T23:59:59", "2026-12-31T00:00:01"])
+      expect(wallClock(Date.parse(`${text}Z`) / 1000)).toBe(text);
+    for (let seconds = -2e9; seconds < 5e9; seconds += 7_777_777.5) expect(wallClock(seconds)).toBe(new Date(Math.floor(seconds) * 1000).toISOString().slice(0, 19));
   });
 });

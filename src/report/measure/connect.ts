@@ -5,6 +5,7 @@ import { parseDuration } from "../../domain/duration.js";
 import { stageCategory } from "../../domain/stages.js";
 import type { Sla } from "../../model/index.js";
 import type { Breach, ComplianceGroup, ConnectCompliance, Month } from "../model.js";
+import { wallClock } from "./months.js";
 import { readColumns, type Param, type ReportConnection } from "./query.js";
 import { quantiles, type Quantiles } from "./quantiles.js";
 
@@ -133,11 +134,6 @@ export async function measureConnect(
   };
   const byMonth = new Map([...attemptHours].map(([month, hours]) => [month, quantiles(hours)!]));
   return { compliance, firstAttempt: { byMonth, overall: quantiles([...attemptHours.values()].flat()) } };
-}
-
-/** Epoch seconds of a wall-clock TIMESTAMP as that wall-clock time, `YYYY-MM-DDTHH:mm:ss`. */
-function wallClock(seconds: number): LocalDateTime {
-  return new Date(seconds * 1000).toISOString().slice(0, 19);
 }
 
 function group(): ComplianceGroup {

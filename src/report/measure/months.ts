@@ -51,3 +51,28 @@ export function resolveThrough(period: { start: string; end: string }, now: Loca
   if (lastComplete < first) throw new UsageError(message("report/through.none-complete", { start: period.start }));
   return lastComplete > last ? last : lastComplete;
 }
+
+const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * Epoch seconds of a wall-clock TIMESTAMP as that wall-clock time, `YYYY-MM-DDTHH:mm:ss`.
+ * By arithmetic (the civil-from-days algorithm of H. Hinnant's date library) rather than
+ * Date.toISOString, which took most of the time of measuring a hundred thousand hand-offs.
+ */
+export function wallClock(seconds: number): LocalDateTime {
+  const whole = Math.floor(seconds);
+  const days = Math.floor(whole / 86400);
+  const inDay = whole - days * 86400;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(inDay / 3600);
+  const minute = Math.floor((inDay % 3600) / 60);
+  return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(inDay % 60)}`;
+}
