@@ -18,7 +18,11 @@ export interface KpiMeasure {
   target: number | null;
   /** null, never 0, when nothing could be measured. */
   actual: number | null;
-  /** actual / target for higher-is-better, target / actual for lower-is-better; null without both. */
+  /**
+   * actual / target for higher-is-better, target / actual for lower-is-better; null without
+   * both, and null when that is no finite number (a lower-is-better actual of 0, a target of 0),
+   * where the status says whether the target is met.
+   */
   attainment: number | null;
   status: KpiStatus;
   /** Duration KPIs (hours, days): the 90th percentile beside the median `actual`. */

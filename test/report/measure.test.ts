@@ -78,7 +78,9 @@ const ACTUALS = [
 
 const NOW = new Date("2026-08-31T15:00:00Z");
 
-async function report(options: { stages?: typeof STAGES; actuals?: typeof ACTUALS; sla?: typeof EXAMPLE; through?: string | undefined; now?: Date } = {}): Promise<Report> {
+async function report(
+  options: { stages?: typeof STAGES; actuals?: typeof ACTUALS; sla?: typeof EXAMPLE; through?: string | undefined; now?: Date } = {},
+): Promise<Report> {
   const connection = await database({ leads: LEADS, stages: options.stages ?? STAGES, deals: DEALS, actuals: options.actuals ?? ACTUALS });
   return measureReport(options.sla ?? EXAMPLE, {
     connection,
@@ -285,9 +287,36 @@ describe("measureReport: connect compliance", () => {
     expect(c).toMatchObject({ handoffStage: "sql", handedOver: 5, withinTarget: 1, breached: 3, open: 1, attainment: 0.25 });
     // worst first, by hours over the time allowed: L6 149, L5 13, L2 3
     expect(c.breaches).toEqual([
-      { leadId: "L6", owner: AYSE, leadType: "new-equipment", handedOverAt: "2026-08-04T14:00", firstAttemptAt: null, elapsedHours: 153, allowedHours: 4, line: 7 },
-      { leadId: "L5", owner: SATO, leadType: "new-equipment", handedOverAt: "2026-07-02T09:00", firstAttemptAt: "2026-07-06T10:00", elapsedHours: 17, allowedHours: 4, line: 6 },
-      { leadId: "L2", owner: JOERG, leadType: "maintenance-service", handedOverAt: "2026-07-20T10:00", firstAttemptAt: "2026-07-20T15:00", elapsedHours: 5, allowedHours: 2, line: 3 },
+      {
+        leadId: "L6",
+        owner: AYSE,
+        leadType: "new-equipment",
+        handedOverAt: "2026-08-04T14:00",
+        firstAttemptAt: null,
+        elapsedHours: 153,
+        allowedHours: 4,
+        line: 7,
+      },
+      {
+        leadId: "L5",
+        owner: SATO,
+        leadType: "new-equipment",
+        handedOverAt: "2026-07-02T09:00",
+        firstAttemptAt: "2026-07-06T10:00",
+        elapsedHours: 17,
+        allowedHours: 4,
+        line: 6,
+      },
+      {
+        leadId: "L2",
+        owner: JOERG,
+        leadType: "maintenance-service",
+        handedOverAt: "2026-07-20T10:00",
+        firstAttemptAt: "2026-07-20T15:00",
+        elapsedHours: 5,
+        allowedHours: 2,
+        line: 3,
+      },
     ]);
     expect(c.byLeadType).toEqual([
       { leadType: "new-equipment", handedOver: 3, withinTarget: 1, breached: 2, open: 0, attainment: 1 / 3, allowedHours: 4 },
@@ -358,7 +387,9 @@ describe("measureReport: the months of the report", () => {
   });
 
   it("says what is wrong with a month outside the period or no month at all", async () => {
-    await expect(report({ through: "2027-01" })).rejects.toThrow("--through 2027-01 lies outside the review period 2026-07-01 to 2026-12-31; name a month within it");
+    await expect(report({ through: "2027-01" })).rejects.toThrow(
+      "--through 2027-01 lies outside the review period 2026-07-01 to 2026-12-31; name a month within it",
+    );
     await expect(report({ through: "2026-13" })).rejects.toThrow("--through 2026-13 is not a month; write it as YYYY-MM, e.g. 2026-09");
     await expect(report({ through: undefined, now: new Date("2026-07-20T08:00:00Z") })).rejects.toThrow(
       "no month of the review period starting 2026-07-01 is complete yet",

@@ -6,7 +6,8 @@ import { addMonths, localDateTime, monthRange, wallClock } from "../../src/repor
 import { attainmentOf, monthTarget, periodTarget, statusOf } from "../../src/report/measure/targets.js";
 import { EXAMPLE } from "./fixture.js";
 
-const kpi = (fields: Partial<Kpi>): Kpi => ({ id: "k", name: "K", owner: "sales", unit: "count", direction: "higher", target: 10, cadence: "monthly", ...fields }) as Kpi;
+const kpi = (fields: Partial<Kpi>): Kpi =>
+  ({ id: "k", name: "K", owner: "sales", unit: "count", direction: "higher", target: 10, cadence: "monthly", ...fields }) as Kpi;
 
 describe("monthTarget and periodTarget over a 6-month period", () => {
   it.each([
@@ -82,8 +83,16 @@ describe("computeFunnel with measured figures", () => {
 describe("wallClock", () => {
   it("writes epoch seconds as the wall-clock time Date would", () => {
     // leap days, the turn of centuries (2000 is a leap year, 2100 is not), before 1970
-    for (const text of ["2026-07-03T10:00:00", "2024-02-29T23:59:59", "2000-02-29T00:00:00", "2100-03-01T12:34:56", "1969-12-31T23:59:59", "2026-12-31T00:00:01"])
+    for (const text of [
+      "2026-07-03T10:00:00",
+      "2024-02-29T23:59:59",
+      "2000-02-29T00:00:00",
+      "2100-03-01T12:34:56",
+      "1969-12-31T23:59:59",
+      "2026-12-31T00:00:01",
+    ])
       expect(wallClock(Date.parse(`${text}Z`) / 1000)).toBe(text);
-    for (let seconds = -2e9; seconds < 5e9; seconds += 7_777_777.5) expect(wallClock(seconds)).toBe(new Date(Math.floor(seconds) * 1000).toISOString().slice(0, 19));
+    for (let seconds = -2e9; seconds < 5e9; seconds += 7_777_777.5)
+      expect(wallClock(seconds)).toBe(new Date(Math.floor(seconds) * 1000).toISOString().slice(0, 19));
   });
 });

@@ -117,7 +117,10 @@ export async function measureConnect(
       else attemptHours.set(month, [elapsed]);
     }
   }
-  breaches.sort((a, b) => b.elapsedHours - b.allowedHours - (a.elapsedHours - a.allowedHours) || a.handedOverAt.localeCompare(b.handedOverAt) || a.leadId.localeCompare(b.leadId));
+  breaches.sort(
+    (a, b) =>
+      b.elapsedHours - b.allowedHours - (a.elapsedHours - a.allowedHours) || a.handedOverAt.localeCompare(b.handedOverAt) || a.leadId.localeCompare(b.leadId),
+  );
 
   const typeOrder = (sla.leadTypes ?? []).map((t) => t.id);
   const rank = (type: string | null) => (type === null ? Infinity : typeOrder.indexOf(type) === -1 ? typeOrder.length : typeOrder.indexOf(type));

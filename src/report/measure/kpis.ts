@@ -200,7 +200,13 @@ export class Figures {
     }
     if (metric.endsWith("Rate")) {
       const value = (ratio: Ratio | undefined): Value =>
-        ratio ? { actual: ratio.denominator ? ratio.numerator / ratio.denominator : null, sample: ratio.denominator, ...(ratio.denominator && { source: "exports" as const }) } : { actual: null };
+        ratio
+          ? {
+              actual: ratio.denominator ? ratio.numerator / ratio.denominator : null,
+              sample: ratio.denominator,
+              ...(ratio.denominator && { source: "exports" as const }),
+            }
+          : { actual: null };
       return { month: (m) => value(this.ratio(metric as RateMetric, m)), period: (months) => value(this.pooledRatio(metric as RateMetric, months)) };
     }
     const volume = metric as VolumeMetric;
