@@ -105,7 +105,11 @@ export interface ConnectCompliance extends ComplianceGroup {
 
 export interface ReturnedLeads {
   total: number;
+  /** Most first; "" for leads returned without a reason. */
   byReason: { reason: string; count: number }[];
+  /** Most first; present when the export has owners (lead types). */
+  byOwner?: { owner: string | null; count: number }[];
+  byLeadType?: { leadType: string | null; count: number }[];
 }
 
 export interface Report {

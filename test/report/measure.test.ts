@@ -14,11 +14,11 @@ const SATO = "佐藤花子";
 const LEADS = [
   ["L1", 2, "2026-07-01 09:00", "sql", "connected", AYSE, "new-equipment", "2026-07-03 13:30", null],
   ["L2", 3, "2026-07-05 09:00", "customer", "open-deal", JOERG, "maintenance-service", "2026-07-20 15:00", null],
-  ["L3", 4, "2026-07-10 09:00", "mql", "returned-to-marketing", null, null, null, "Kein Budget für 2026"],
-  ["L4", 5, "2026-07-15 09:00", "lead", "returned-to-marketing", null, null, null, "Kein Budget für 2026"],
+  ["L3", 4, "2026-07-10 09:00", "mql", "returned-to-marketing", JOERG, "new-equipment", null, "Kein Budget für 2026"],
+  ["L4", 5, "2026-07-15 09:00", "lead", "returned-to-marketing", JOERG, null, null, "Kein Budget für 2026"],
   ["L5", 6, "2026-06-20 09:00", "sql", "connected", SATO, "new-equipment", "2026-07-06 10:00", null],
   ["L6", 7, "2026-08-01 09:00", "sql", "attempting", AYSE, "new-equipment", null, null],
-  ["L7", 8, "2026-08-02 09:00", "lead", "returned-to-marketing", null, null, null, "Zeitpunkt passt nicht"],
+  ["L7", 8, "2026-08-02 09:00", "lead", "returned-to-marketing", SATO, "maintenance-service", null, "Zeitpunkt passt nicht"],
   ["L8", 9, "2026-08-03 09:00", "mql", "returned-to-marketing", null, null, null, null],
   ["L9", 10, "2026-08-10 09:00", "opportunity", "new", null, null, null, null],
   ["L10", 11, "2026-09-01 09:00", "mql", "new", null, null, null, null],
@@ -110,6 +110,12 @@ describe("measureReport: volumes by the month leads first entered the stage", ()
     // customers from the leads export, which has the date: July none, August L2
     expect(actuals(r, "new-customers")).toEqual([0, 1]);
     expect(kpiOf(r, "2026-07", "new-customers")).toMatchObject({ target: 11, attainment: 0, status: "off-track", source: "exports" });
+  });
+
+  it("counts leads by creation month when the export has no lead-stage date", async () => {
+    const r = await report({ stages: STAGES.filter(([, stage]) => stage !== "lead") });
+    // created: July L1 L2 L3 L4 = 4 (L5 in June); August L6 L7 L8 L9 = 4 (L10 in September)
+    expect(actuals(r, "leads")).toEqual([4, 4]);
   });
 
   it("counts a lead once in a category of two stages, at its first entry", async () => {
@@ -368,13 +374,24 @@ describe("measureReport: connect compliance", () => {
 describe("measureReport: returned leads", () => {
   it("counts the leads standing returned to marketing by reason", async () => {
     const r = await report();
-    // L3 and L4 "Kein Budget für 2026", L7 "Zeitpunkt passt nicht", L8 without a reason
+    // L3 and L4 "Kein Budget für 2026", L7 "Zeitpunkt passt nicht", L8 without a reason;
+    // owners: Jörg L3 L4, 佐藤 L7, none L8; types: none L4 L8, maintenance L7, new equipment L3
     expect(r.returned).toEqual({
       total: 4,
       byReason: [
         { reason: "Kein Budget für 2026", count: 2 },
         { reason: "", count: 1 },
         { reason: "Zeitpunkt passt nicht", count: 1 },
+      ],
+      byOwner: [
+        { owner: JOERG, count: 2 },
+        { owner: SATO, count: 1 },
+        { owner: null, count: 1 },
+      ],
+      byLeadType: [
+        { leadType: null, count: 2 },
+        { leadType: "maintenance-service", count: 1 },
+        { leadType: "new-equipment", count: 1 },
       ],
     });
   });

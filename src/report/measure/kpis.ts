@@ -2,7 +2,7 @@
 //
 // - Volumes (leads, MQLs, SQLs, customers) count leads by the month they first entered the
 //   stage; customers from the leads export when it holds their date, else won deals by close
-//   month; proposals are deals that reached the proposal stage, by creation month (deals.ts);
+//   month; leads by record creation when the export has no lead-stage date; proposals are deals that reached the proposal stage, by creation month (deals.ts);
 //   visits come from the actuals table only.
 // - Revenue sums the won amounts by close month; average deal size is their mean.
 // - Close rate is won / (won + lost) among the deals closed in the month. The conversion

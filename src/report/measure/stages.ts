@@ -45,6 +45,16 @@ export async function countStageEntries(connection: ReportConnection, sla: Sla):
      SELECT category, strftime(month, '%Y-%m') AS month, n FROM counted`,
     [...values.values, ...shared, ...shared],
   );
+  // A leads export without a "became a lead" date still has each record's creation, which
+  // is when a contact became a lead for every team that does not keep subscribers apart.
+  if (!rows.some((row) => row.category === "lead") && map.some(([, category]) => category === "lead"))
+    rows.push(
+      ...(await readRows(
+        connection,
+        `SELECT 'lead' AS category, strftime(month, '%Y-%m') AS month, n
+         FROM (SELECT date_trunc('month', created) AS month, count(*) AS n FROM leads WHERE created IS NOT NULL GROUP BY ALL)`,
+      )),
+    );
   for (const row of rows) {
     const category = row.category as StageCategory;
     let months = counts.get(category);
