@@ -5,13 +5,13 @@ import { periodMonths as targetMonthsOf } from "../domain/funnel.js";
 import type { LocalDateTime } from "../domain/business-time.js";
 import { UsageError } from "../errors.js";
 import { message } from "../i18n/message.js";
-import type { Sla } from "../model/index.js";
+import type { Kpi, Sla } from "../model/index.js";
 import { readActuals } from "./measure/actuals.js";
 import { measureConnect, type BusinessHours } from "./measure/connect.js";
 import { measureSalesCycle } from "./measure/cycle.js";
 import { measureDeals, proposalStage } from "./measure/deals.js";
 import { compareFunnel } from "./measure/funnel.js";
-import { Figures } from "./measure/kpis.js";
+import { Figures, type Value } from "./measure/kpis.js";
 import { addMonths, localDateTime, monthRange, resolveThrough } from "./measure/months.js";
 import { monthBounds, type ReportConnection } from "./measure/query.js";
 import { measureReturned } from "./measure/returned.js";
@@ -107,7 +107,8 @@ export async function measureReport(sla: Sla, options: MeasureOptions): Promise<
   };
 }
 
-function measure(kpi: Sla["kpis"][number], target: number | null, value: ReturnType<ReturnType<Figures["series"]>["month"]>): KpiMeasure {
+/** One KPI's figure against its target. */
+function measure(kpi: Kpi, target: number | null, value: Value): KpiMeasure {
   return {
     id: kpi.id,
     metric: kpi.metric ?? null,

@@ -403,6 +403,36 @@ describe("measureReport: the months of the report", () => {
     expect((await report({ through: undefined, now: new Date("2027-03-01T08:00:00Z") })).through).toBe("2026-12");
   });
 
+  it("reads now in the calendar's time zone", async () => {
+    const connection = await database({});
+    const at = (timeZone: string) => measureReport(EXAMPLE, { connection, quality: [], file: "sla.yaml", now: new Date("2026-09-30T22:00:00Z"), timeZone });
+    // 22:00 UTC on 30 September is 1 October, 01:00 in Istanbul: September is complete there
+    expect((await at("Europe/Istanbul")).through).toBe("2026-09");
+    expect((await at("UTC")).through).toBe("2026-08");
+  });
+
+  it("gives null, never 0, for everything when the tables are empty", async () => {
+    const r = await measureReport(EXAMPLE, {
+      connection: await database({}),
+      quality: [],
+      file: "sla.yaml",
+      through: "2026-07",
+      now: NOW,
+      businessHours: officeHours,
+    });
+    expect(r.months[0]!.kpis.filter((k) => k.actual !== null)).toEqual([]);
+    expect(r.months[0]!.kpis.every((k) => k.status === "no-data")).toBe(true);
+    expect(r.funnel.rates.map((rate) => rate.measured)).toEqual([null, null, null, null, null]);
+    expect(r.funnel.volumes.map((v) => v.atMeasuredRates)).toEqual([60, 240, 400, 1000, 2858, 142900]);
+    expect(r.returned).toBeNull();
+    expect(r.connect).toMatchObject({ handedOver: 0 });
+  });
+
+  it("says what is wrong with a review period without a month", async () => {
+    const sla = exampleWith((s) => (s.agreement.reviewPeriod.end = "2026-06-01"));
+    await expect(report({ sla })).rejects.toThrow("the review period 2026-07-01 to 2026-06-01 has no whole month to report on; fix agreement.reviewPeriod");
+  });
+
   it("says what is wrong with a month outside the period or no month at all", async () => {
     await expect(report({ through: "2027-01" })).rejects.toThrow(
       "--through 2027-01 lies outside the review period 2026-07-01 to 2026-12-31; name a month within it",
