@@ -57,17 +57,18 @@ describe("test/fixtures/report/exports", () => {
 
   it.each(files)("%s reads back losslessly in its encoding, with the ids of the shared meaning", (file) => {
     const mapping = mappings[file];
+    if (mapping === undefined) throw new Error(`mappings.json has no entry for ${file}`);
     const encoding = mapping.encoding ?? "utf-8";
     const bytes = readFileSync(join(VARIANTS, file));
     const bom = bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) || bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe]));
     const text = iconv.decode(bytes, encoding, { stripBOM: true });
     expect(text).not.toMatch(/[\ufffd]/);
     expect(iconv.encode(text, encoding, { addBOM: bom }).equals(bytes)).toBe(true);
-    const [header, ...rows] = text.trimEnd().split(/\r?\n/);
+    const [header = "", ...rows] = text.trimEnd().split(/\r?\n/);
     const delimiter = mapping.delimiter ?? ",";
     const columns = header.split(delimiter);
     expect(columns).toContain(mapping.columns.id);
-    const ids = rows.map((row) => row.split(delimiter)[columns.indexOf(mapping.columns.id)].replace(/^006Qy00000Ab(\d+)AAA$/, "$1"));
+    const ids = rows.map((row) => (row.split(delimiter)[columns.indexOf(mapping.columns.id)] ?? "").replace(/^006Qy00000Ab(\d+)AAA$/, "$1"));
     expect(ids).toEqual(file.includes("deals") ? ["801", "802", "803", "804", "805", "806", "807", "808"] : ids.map((_, i) => String(701 + i)));
     expect(ids.length).toBe(file.includes("deals") ? 8 : 12);
   });
