@@ -1,6 +1,7 @@
-// Writes examples/exports/contacts.csv and deals.csv: CRM exports for sla.example.yaml in
+// Writes examples/exports/contacts.csv and deals.csv, CRM exports for sla.example.yaml in
 // HubSpot's English export layout, so `sla report` has something real-shaped to read and the
-// README something to show. Deterministic (a seeded PRNG, no dependencies): run
+// README something to show, and actuals.csv, the monthly figures no export holds.
+// Deterministic (a seeded PRNG, no dependencies): run
 // `node scripts/sample-exports.mjs [out-dir]` and the same bytes come out; a test holds the
 // committed files to that.
 //
@@ -416,8 +417,17 @@ function csv(columns, rows) {
   return [columns, ...rows.map((row) => columns.map((column) => row[column]))].map((cells) => cells.map(field).join(",")).join("\n") + "\n";
 }
 
+// The monthly figures no CRM export holds (`--actuals`): website visits from the web analytics,
+// and cost per lead from marketing's spend sheet, for the KPIs of the same ids.
+const actuals = ["month,kpi,value"];
+for (const month of ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]) {
+  actuals.push(`${month},website-visits,${Math.round(between(21_000, 27_500))}`);
+  actuals.push(`${month},cost-per-lead,${between(72, 96).toFixed(2)}`);
+}
+
 const out = process.argv[2] ?? join(ROOT, "examples/exports");
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "contacts.csv"), csv(CONTACT_COLUMNS, contacts));
 writeFileSync(join(out, "deals.csv"), csv(DEAL_COLUMNS, deals));
+writeFileSync(join(out, "actuals.csv"), `${actuals.join("\n")}\n`);
 process.stdout.write(`${contacts.length} contacts, ${deals.length} deals -> ${out}\n`);

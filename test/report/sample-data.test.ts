@@ -27,7 +27,7 @@ describe("examples/exports", () => {
   it("are what scripts/sample-exports.mjs writes, byte for byte", () => {
     const out = tempDir();
     node("scripts/sample-exports.mjs", out);
-    for (const file of ["contacts.csv", "deals.csv"]) {
+    for (const file of ["contacts.csv", "deals.csv", "actuals.csv"]) {
       expect(readFileSync(join(out, file)).equals(readFileSync(join(ROOT, "examples/exports", file))), file).toBe(true);
     }
   });
