@@ -29,6 +29,8 @@ export interface Chart {
   svg: string;
   width: number;
   height: number;
+  /** The marks without the enclosing <svg>, for chartRow. */
+  parts?: string[];
 }
 
 const COLOURS = {
@@ -89,12 +91,30 @@ export function kpiChart(input: KpiChartInput): Chart {
   });
   parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${fixed(y(0))}" y2="${fixed(y(0))}" stroke="${COLOURS.axis}" stroke-width="0.75"/>`);
   const ly = height - 8;
+  // The bars are green where the target was reached and red where not: both swatches for one word.
   parts.push(`<rect x="${margin.left}" y="${ly - 7}" width="8" height="8" fill="${COLOURS.good}"/>`);
-  parts.push(`<text x="${margin.left + 11}" y="${ly}" font-size="8" fill="${COLOURS.axis}">${escapeSvg(input.legend.actual)}</text>`);
+  parts.push(`<rect x="${margin.left + 9}" y="${ly - 7}" width="8" height="8" fill="${COLOURS.bad}"/>`);
+  parts.push(`<text x="${margin.left + 20}" y="${ly}" font-size="8" fill="${COLOURS.axis}">${escapeSvg(input.legend.actual)}</text>`);
   const lx = margin.left + 100;
   parts.push(`<line x1="${lx}" x2="${lx + 14}" y1="${ly - 3}" y2="${ly - 3}" stroke="${COLOURS.target}" stroke-width="1.5" stroke-dasharray="4 2"/>`);
   parts.push(`<text x="${lx + 18}" y="${ly}" font-size="8" fill="${COLOURS.axis}">${escapeSvg(input.legend.target)}</text>`);
-  return { svg: svg(width, height, input.title, parts), width, height };
+  return { svg: svg(width, height, input.title, parts), width, height, parts };
+}
+
+/**
+ * Charts side by side in one SVG (small multiples): a page holds two KPIs a row instead of one,
+ * and each keeps its own scale.
+ */
+export function chartRow(charts: readonly (Chart & { parts?: string[] })[], title: string): Chart {
+  const width = charts.reduce((sum, c) => sum + c.width, 0);
+  const height = Math.max(...charts.map((c) => c.height));
+  let x = 0;
+  const parts = charts.map((c) => {
+    const g = `<g transform="translate(${x},0)">\n${(c.parts ?? []).join("\n")}\n</g>`;
+    x += c.width;
+    return g;
+  });
+  return { svg: svg(width, height, title, parts), width, height };
 }
 
 /** The conversion rates the agreement assumed beside the measured ones, a pair of bars per rate. */

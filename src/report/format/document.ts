@@ -5,7 +5,7 @@
 import type { Block, DocumentTree, Inlines } from "../../document/model.js";
 import type { Sla } from "../../model/index.js";
 import { message } from "../../i18n/message.js";
-import { funnelChart, kpiChart } from "../charts.js";
+import { chartRow, funnelChart, kpiChart, type Chart } from "../charts.js";
 import type { KpiMeasure, Report } from "../model.js";
 import { complianceSummary, gapSentence, leadTypeName, ownerName, problemLine, sourceSummary, wallTime } from "./text.js";
 import { kpiSeries, rateGaps, reportWords, type ReportWords } from "./words.js";
@@ -87,6 +87,7 @@ function kpiTable(w: ReportWords, kpis: readonly KpiMeasure[]): Block {
       [w.say(message("report/column.status"))],
     ],
     align: ["left", "right", "right", "right", "left"],
+    widths: [0.34, 0.17, 0.23, 0.13, 0.13],
     rows: kpis.map((k) => [
       [w.kpiName(k.id)],
       [w.value(k.unit, k.target)],
@@ -102,6 +103,7 @@ function kpiTable(w: ReportWords, kpis: readonly KpiMeasure[]): Block {
 }
 
 function periodTable(report: Report, w: ReportWords): Block {
+  // Seven columns, the projection beside the period's target in one: eight did not fit a page.
   return {
     kind: "table",
     header: [
@@ -110,19 +112,18 @@ function periodTable(report: Report, w: ReportWords): Block {
       [w.say(message("report/column.actual"))],
       [w.say(message("report/column.attainment"))],
       [w.say(message("report/column.status"))],
-      [w.say(message("report/column.projected"))],
-      [w.say(message("report/column.period-target"))],
+      [w.say(message("report/column.projection"))],
       [w.say(message("report/column.projected-status"))],
     ],
-    align: ["left", "right", "right", "right", "left", "right", "right", "left"],
+    align: ["left", "right", "right", "right", "left", "right", "left"],
+    widths: [0.22, 0.13, 0.13, 0.11, 0.11, 0.19, 0.11],
     rows: report.periodToDate.kpis.map((k) => [
       [w.kpiName(k.id)],
       [w.value(k.unit, k.target)],
       [w.value(k.unit, k.actual)],
       [attainment(w, k.attainment)],
       statusCell(w, k),
-      [w.value(k.unit, k.projected)],
-      [w.value(k.unit, k.periodTarget)],
+      [w.say(message("report/projection", { projected: w.value(k.unit, k.projected), target: w.value(k.unit, k.periodTarget) }))],
       statusCell(w, { status: k.projectedStatus }),
     ]),
   };
@@ -131,9 +132,9 @@ function periodTable(report: Report, w: ReportWords): Block {
 function trendCharts(report: Report, w: ReportWords): Block[] {
   const ids = report.months.at(-1)!.kpis.map((k) => k.id);
   const months = report.months.map((m) => w.monthShort(m.month));
-  return ids.flatMap((id): Block[] => {
+  const drawn = ids.flatMap((id): { chart: Chart; alt: string }[] => {
     const series = kpiSeries(report, id);
-    if (series.every((k) => k?.actual === null || k === null)) return [];
+    if (series.every((k) => k === null || k.actual === null)) return [];
     const unit = series.find((k) => k !== null)!.unit;
     const name = w.kpiName(id);
     const chart = kpiChart({
@@ -151,8 +152,23 @@ function trendCharts(report: Report, w: ReportWords): Block[] {
         values: series.map((k, i) => `${months[i]}: ${w.value(unit, k?.actual)} / ${w.value(unit, k?.target)}`),
       }),
     );
-    return [{ kind: "chart", svg: chart.svg, alt, width: chart.width, height: chart.height }];
+    return [{ chart, alt }];
   });
+  // Two KPIs a row: sixteen charts one under another took eight pages.
+  const blocks: Block[] = [];
+  for (let i = 0; i < drawn.length; i += 2) {
+    const pair = drawn.slice(i, i + 2);
+    const alt = pair.map((d) => d.alt).join("\n");
+    const row =
+      pair.length === 1
+        ? pair[0]!.chart
+        : chartRow(
+            pair.map((d) => d.chart),
+            alt,
+          );
+    blocks.push({ kind: "chart", svg: row.svg, alt, width: row.width, height: row.height });
+  }
+  return blocks;
 }
 
 function funnelSection(report: Report, w: ReportWords, charts: boolean): Block {
@@ -168,6 +184,7 @@ function funnelSection(report: Report, w: ReportWords, charts: boolean): Block {
         [w.say(message("report/column.cases"))],
       ],
       align: ["left", "right", "right", "right"],
+      widths: [0.4, 0.17, 0.17, 0.26],
       rows: rates.map((r) => [
         [w.metric(r.rate)],
         [w.value("percent", r.planned)],
@@ -252,7 +269,7 @@ function connectSection(cc: NonNullable<Report["connect"]>, w: ReportWords): Blo
     blocks.push({
       kind: "table",
       header: groupHeader(w.say(message("report/column.owner")), false),
-      align: align.slice(1),
+      align: ["left", ...align.slice(2)],
       rows: cc.byOwner.map((g) => groupRow(ownerName(w, g.owner), undefined, g)),
     });
   if (cc.breaches.length) {
@@ -269,6 +286,7 @@ function connectSection(cc: NonNullable<Report["connect"]>, w: ReportWords): Blo
         [w.say(message("report/column.line"))],
       ],
       align: ["left", "left", "left", "left", "left", "right", "right"],
+      widths: [0.09, 0.17, 0.17, 0.16, 0.16, 0.17, 0.08],
       rows: cc.breaches.map((b) => [
         [b.leadId],
         [ownerName(w, b.owner)],
