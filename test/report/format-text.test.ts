@@ -45,6 +45,16 @@ describe("the terminal scorecard", () => {
     expect(out).toMatch(/MQLs +1,056 +1,000 +1,462\n/);
   });
 
+  it("leaves out a rate neither planned nor measured, and shows no cases where there were none", () => {
+    const report = fixtureReport("en");
+    const rate = (name: string) => report.funnel.rates.find((r) => r.rate === name)!;
+    Object.assign(rate("leadToMqlRate"), { planned: null, measured: null, numerator: 0, denominator: 0 });
+    Object.assign(rate("visitToLeadRate"), { measured: null, numerator: 0, denominator: 0 });
+    const out = formatReportText(report, fixtureAgreement("en"), { paint: NO_PAINT, locale: "en" });
+    expect(out).not.toContain("lead→MQL rate");
+    expect(out).toMatch(/ {2}visit→lead rate +2% +– +–\n/);
+  });
+
   it("lists connect-attempt compliance, worst breaches first, and the data quality", () => {
     const out = text("en");
     expect(out).toContain(

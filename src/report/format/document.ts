@@ -8,7 +8,7 @@ import { message } from "../../i18n/message.js";
 import { chartRow, funnelChart, kpiChart, type Chart } from "../charts.js";
 import type { KpiMeasure, Report } from "../model.js";
 import { complianceSummary, gapSentence, leadTypeName, ownerName, problemLine, sourceSummary, wallTime } from "./text.js";
-import { kpiSeries, rateGaps, reportWords, type ReportWords } from "./words.js";
+import { casesOf, kpiSeries, rateGaps, reportWords, shownFunnel, type ReportWords } from "./words.js";
 
 export interface ReportDocumentOptions {
   /** Charts (SVG) for HTML and PDF; Markdown, read as text or in a pull request, goes without. */
@@ -172,7 +172,7 @@ function trendCharts(report: Report, w: ReportWords): Block[] {
 }
 
 function funnelSection(report: Report, w: ReportWords, charts: boolean): Block {
-  const { rates, volumes } = report.funnel;
+  const { rates, volumes } = shownFunnel(report);
   const blocks: Block[] = [];
   if (rates.length) {
     blocks.push({
@@ -189,7 +189,7 @@ function funnelSection(report: Report, w: ReportWords, charts: boolean): Block {
         [w.metric(r.rate)],
         [w.value("percent", r.planned)],
         r.measured !== null && r.planned !== null && r.measured < r.planned ? [{ strong: w.value("percent", r.measured) }] : [w.value("percent", r.measured)],
-        [w.say(message("report/cases", { numerator: r.numerator, denominator: r.denominator }))],
+        [casesOf(w, r)],
       ]),
     });
     if (charts) {

@@ -8,7 +8,7 @@ import { mapStrings } from "../../util/map-strings.js";
 import { displayWidth } from "../../util/text-width.js";
 import { noWorkflowCommands, visible } from "../../util/visible.js";
 import type { KpiStatus, Report } from "../model.js";
-import { PROBLEM_WORDS, kpiSeries, rateGaps, reportWords, type ReportWords } from "./words.js";
+import { PROBLEM_WORDS, casesOf, kpiSeries, shownFunnel, rateGaps, reportWords, type ReportWords } from "./words.js";
 
 export interface ReportTextOptions {
   paint: Paint;
@@ -149,7 +149,7 @@ function periodToDate(report: Report, w: ReportWords, c: Paint): string[] {
 }
 
 function funnel(report: Report, w: ReportWords, c: Paint): string[] {
-  const { rates, volumes } = report.funnel;
+  const { rates, volumes } = shownFunnel(report);
   if (rates.length === 0 && volumes.length === 0) return [];
   const out = [c.bold(w.say(message("report/section.funnel")))];
   const rateRows: Cell[][] = [
@@ -166,7 +166,7 @@ function funnel(report: Report, w: ReportWords, c: Paint): string[] {
       { text: w.metric(rate.rate) },
       { text: w.value("percent", rate.planned), right: true },
       { text: w.value("percent", rate.measured), right: true, paint: worse ? c.red : rate.measured === null ? c.dim : c.green },
-      { text: w.say(message("report/cases", { numerator: rate.numerator, denominator: rate.denominator })), right: true },
+      { text: casesOf(w, rate), right: true },
     ]);
   }
   out.push(...table(rateRows), "");

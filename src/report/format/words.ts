@@ -6,7 +6,7 @@ import { word } from "../../i18n/catalog.js";
 import { formatPercent } from "../../i18n/format.js";
 import { message, type Message } from "../../i18n/message.js";
 import type { ProblemReason } from "../tables.js";
-import type { FunnelVolume, KpiMeasure, KpiStatus, Month, Report } from "../model.js";
+import type { FunnelRate, FunnelVolume, KpiMeasure, KpiStatus, Month, Report } from "../model.js";
 
 export interface ReportWords {
   locale: string;
@@ -150,6 +150,19 @@ export function rateGaps(report: Report): RateGap[] {
     gaps.push({ rate: rate.rate, measured: rate.measured, planned: rate.planned, volume: step.to, plannedVolume: to, neededVolume: needed });
   }
   return gaps;
+}
+
+/** The cases behind a measured rate, "247 of 760"; a dash when there were none. */
+export function casesOf(w: ReportWords, rate: FunnelRate): string {
+  return rate.denominator === 0 ? "–" : w.say(message("report/cases", { numerator: rate.numerator, denominator: rate.denominator }));
+}
+
+/** The funnel's rows worth a line: a rate or volume neither planned nor measured says nothing. */
+export function shownFunnel(report: Report): { rates: FunnelRate[]; volumes: FunnelVolume[] } {
+  return {
+    rates: report.funnel.rates.filter((r) => r.planned !== null || r.measured !== null),
+    volumes: report.funnel.volumes.filter((v) => v.planned !== null || v.atMeasuredRates !== null || v.target !== null),
+  };
 }
 
 /** The measures of a KPI month by month, in the report's order (null where a month lacks it). */
