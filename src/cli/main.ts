@@ -4,6 +4,7 @@ import { registerDiff } from "./diff.js";
 import { registerFingerprint } from "./fingerprint.js";
 import { registerInit } from "./init.js";
 import { registerRender } from "./render.js";
+import { registerReport } from "./report.js";
 import { registerRules } from "./rules.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
@@ -14,6 +15,7 @@ const program = createProgram([
   registerValidate,
   registerDiff,
   registerRender,
+  registerReport,
   registerFingerprint,
   registerInit,
   registerSchema,

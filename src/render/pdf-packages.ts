@@ -11,9 +11,9 @@ import { message } from "../i18n/message.js";
 export const PDF_PACKAGES = ["@expo-google-fonts/noto-sans", "@expo-google-fonts/noto-sans-jp", "fontkit", "pdfkit"] as const;
 
 /** The PDF packages Node cannot find from where the renderer runs. */
-export function missingPdfPackages(): string[] {
+export function missingPdfPackages(extra: readonly string[] = []): string[] {
   const require = createRequire(import.meta.url);
-  return PDF_PACKAGES.filter((name) => {
+  return [...PDF_PACKAGES, ...extra].filter((name) => {
     try {
       require.resolve(name);
       return false;
@@ -24,9 +24,12 @@ export function missingPdfPackages(): string[] {
   });
 }
 
-/** Throws MissingPackageError, naming the packages and how to install them, when any is missing. */
-export function requirePdfPackages(): void {
-  const missing = missingPdfPackages();
+/**
+ * Throws MissingPackageError, naming the packages and how to install them, when any is
+ * missing; `extra`: what this document needs beyond them (svg-to-pdfkit for a chart).
+ */
+export function requirePdfPackages(extra: readonly string[] = []): void {
+  const missing = missingPdfPackages(extra);
   if (!missing.length) return;
   const ranges = optionalRanges();
   // Quoted with the range from package.json: a bare name would install the newest version,

@@ -93,7 +93,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
 const LAST_PDF_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
 
 /** SOURCE_DATE_EPOCH (reproducible-builds.org), when set, dates the PDF. */
-function sourceDateEpoch(): Date | undefined {
+export function sourceDateEpoch(): Date | undefined {
   const value = process.env.SOURCE_DATE_EPOCH;
   if (value === undefined || value === "") return undefined;
   const seconds = Number(value);

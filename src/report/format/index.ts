@@ -1,0 +1,49 @@
+// The report in each format `sla report` writes. The document writers (and the PDF engine)
+// load only for the format that needs them.
+import type { Sla } from "../../model/index.js";
+import type { Paint } from "../../format/paint.js";
+import { loadLabels } from "../../render/labels.js";
+import type { Report } from "../model.js";
+import { reportDocument } from "./document.js";
+import { formatReportJson } from "./json.js";
+import { formatReportText } from "./text.js";
+
+export type ReportFormat = "text" | "markdown" | "html" | "pdf" | "json";
+
+export interface FormatReportOptions {
+  /** The language of the words, numbers and dates. */
+  locale: string;
+  /** Colours of the text format. */
+  paint: Paint;
+  paper: "A4" | "Letter";
+  /** The PDF's creation date (fixed for reproducible output). */
+  date: Date;
+  onMissingGlyphs?: (characters: string[]) => void;
+}
+
+export async function formatReport(report: Report, sla: Sla | undefined, format: ReportFormat, options: FormatReportOptions): Promise<string | Buffer> {
+  switch (format) {
+    case "json":
+      return formatReportJson(report);
+    case "text":
+      return formatReportText(report, sla, { paint: options.paint, locale: options.locale });
+    case "markdown": {
+      const { writeMarkdown } = await import("../../document/markdown.js");
+      return writeMarkdown(documentOf(report, sla, options.locale, false));
+    }
+    case "html": {
+      const { writeHtml } = await import("../../document/html.js");
+      return writeHtml(documentOf(report, sla, options.locale, true), { paper: options.paper });
+    }
+    case "pdf": {
+      const { writePdf } = await import("../../document/pdf.js");
+      return writePdf(documentOf(report, sla, options.locale, true), { paper: options.paper, date: options.date, onMissingGlyphs: options.onMissingGlyphs });
+    }
+  }
+}
+
+function documentOf(report: Report, sla: Sla | undefined, locale: string, charts: boolean) {
+  const tree = reportDocument(report, sla, locale, { charts });
+  const labels = loadLabels(locale);
+  return { ...tree, meta: { subject: tree.title, footer: `${report.agreement.title} ${report.agreement.version}`, page: labels.document.page } };
+}

@@ -1,0 +1,58 @@
+import { scaleLinear } from "d3-scale";
+import { describe, expect, it } from "vitest";
+import { escapeSvg, funnelChart, kpiChart } from "../../src/report/charts.js";
+
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+describe("the KPI chart", () => {
+  const input = {
+    title: "Yeni iş cirosu <&>",
+    months: ["Tem", "Ağu", "Eyl", "Eki"],
+    actual: [183000, null, 318000, 216000],
+    target: [300000, 300000, 300000, 300000],
+    good: [false, null, true, false],
+    format: (n: number) => `₺${n.toLocaleString("tr")}`,
+    legend: { actual: "Gerçekleşen", target: "Hedef" },
+  };
+
+  it("labels the y axis with the scale's own ticks, as the figures are written", () => {
+    const chart = kpiChart(input);
+    // The domain runs from 0 to the largest figure, made nice: what d3 gives for it.
+    const ticks = scaleLinear().domain([0, 318000]).nice(4).ticks(4);
+    for (const t of ticks) expect(texts(chart.svg)).toContain(escapeSvg(input.format(t)));
+    expect(texts(chart.svg)).toEqual(expect.arrayContaining(["Tem", "Ağu", "Eyl", "Eki", "Gerçekleşen", "Hedef"]));
+  });
+
+  it("draws a bar per measured month, coloured by whether it reached the target, and the target as a line", () => {
+    const chart = kpiChart(input);
+    const bars = [...chart.svg.matchAll(/<rect [^>]*height="([\d.]+)"[^>]*fill="(#[0-9a-f]+)"/g)].filter((m) => Number(m[1]) > 8);
+    expect(bars.map((m) => m[2])).toEqual(["#c0392b", "#2f7d4f", "#c0392b"]);
+    expect(chart.svg).toMatch(/<path d="M[\d.,]+L[\d.,]+L[\d.,]+L[\d.,]+"/);
+  });
+
+  it("escapes the agreement's text", () => {
+    const chart = kpiChart(input);
+    expect(chart.svg).toContain("Yeni iş cirosu &#60;&#38;&#62;");
+    expect(chart.svg).not.toContain("<&>");
+  });
+});
+
+describe("the funnel chart", () => {
+  it("sets each measured rate beside the planned one, a shortfall in red", () => {
+    const chart = funnelChart({
+      title: "転換率：計画と実測",
+      rates: [
+        { label: "受注率", planned: 0.3, measured: 0.282 },
+        { label: "リード → MQL の転換率", planned: 0.3, measured: 0.314 },
+        { label: "訪問 → リードの転換率", planned: 0.015, measured: null },
+      ],
+      format: (f) => `${Math.round(f * 100)}%`,
+      legend: { planned: "計画", measured: "実測" },
+    });
+    expect(chart.height).toBe(30 + 40 + 3 * 30);
+    expect(texts(chart.svg)).toEqual(expect.arrayContaining(["0%", "5%", "10%", "15%", "20%", "25%", "30%", "35%", "受注率"]));
+    // The legend's swatches are 8 high; the bars are half a band.
+    const fills = [...chart.svg.matchAll(/<rect x="150" [^>]*height="([\d.]+)" fill="(#[0-9a-f]+)"/g)].filter((m) => Number(m[1]) > 8).map((m) => m[2]);
+    expect(fills).toEqual(["#9db4d9", "#c0392b", "#9db4d9", "#1f3b73", "#9db4d9"]);
+  });
+});
