@@ -3,6 +3,7 @@ import { registerCompletion } from "./completion.js";
 import { registerDiff } from "./diff.js";
 import { registerFingerprint } from "./fingerprint.js";
 import { registerInit } from "./init.js";
+import { registerPlan } from "./plan.js";
 import { registerRender } from "./render.js";
 import { registerRules } from "./rules.js";
 import { registerSchema } from "./schema.js";
@@ -14,6 +15,7 @@ const program = createProgram([
   registerValidate,
   registerDiff,
   registerRender,
+  registerPlan,
   registerFingerprint,
   registerInit,
   registerSchema,

@@ -93,9 +93,14 @@ function readFigure(key: string, value: string, rate: boolean): number {
     if (fraction === undefined || !Number.isFinite(fraction)) throw new UsageError(message("plan/set.not-percent", { key, value }));
     return fraction;
   }
-  // Full-width digits (２４０００００) as a Japanese input method types them, as the schema takes them.
-  const text = value.normalize("NFKC");
-  const n = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(n)) throw new UsageError(message("plan/set.not-number", { key, value }));
+  const n = readNumber(value);
+  if (n === undefined) throw new UsageError(message("plan/set.not-number", { key, value }));
   return n;
+}
+
+/** A plain decimal number from the command line, or undefined; full-width digits (２４０００００) read too. */
+export function readNumber(value: string): number | undefined {
+  const text = value.normalize("NFKC").trim();
+  const n = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
+  return Number.isFinite(n) ? n : undefined;
 }
