@@ -76,8 +76,8 @@ function heading(output: PlanOutput, t: Say): string {
 function overrideLines(output: PlanOutput, t: Say): string[] {
   return output.overrides.map((o) =>
     o.metric.endsWith("Rate")
-      ? t("plan/override.rate", { kpi: o.kpi, from: o.from === null ? "—" : String(o.from), to: o.to })
-      : t("plan/override", { kpi: o.kpi, from: o.from === null ? "—" : String(o.from), to: o.to }),
+      ? t("plan/override.rate", { kpi: o.kpi, from: o.from ?? "—", to: o.to })
+      : t("plan/override", { kpi: o.kpi, from: o.from ?? "—", to: o.to }),
   );
 }
 
@@ -107,7 +107,7 @@ function summary(output: PlanOutput, t: Say): string {
   if (output.next) return t("plan/summary.next", { output: output.next.output });
   if (output.written) return t("plan/summary.written", { file: output.file, count: output.changes.length });
   if (output.changes.length) return t("plan/summary.would-write", { count: output.changes.length });
-  if (output.tooLow.length) return t("plan/summary.too-low", { count: output.tooLow.length });
+  if (output.tooLow.length) return t(output.overrides.length ? "plan/summary.too-low.what-if" : "plan/summary.too-low", { count: output.tooLow.length });
   return t("plan/summary.ok");
 }
 
