@@ -105,8 +105,8 @@ function nextLines(next: NonNullable<PlanOutput["next"]>, t: Say): string[] {
 
 function summary(output: PlanOutput, t: Say): string {
   if (output.next) return t("plan/summary.next", { output: output.next.output });
-  if (output.written) return t("plan/summary.written", { file: output.file, count: output.changes.length });
-  if (output.changes.length) return t("plan/summary.would-write", { count: output.changes.length });
+  if (output.mode === "write") return t("plan/summary.written", { file: output.file, count: output.changes.length });
+  if (output.mode === "dry-run") return t("plan/summary.would-write", { count: output.changes.length });
   if (output.tooLow.length) return t(output.overrides.length ? "plan/summary.too-low.what-if" : "plan/summary.too-low", { count: output.tooLow.length });
   return t("plan/summary.ok");
 }

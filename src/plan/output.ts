@@ -25,7 +25,9 @@ export interface PlanOutput {
   tooLow: string[];
   /** `--write` and `--dry-run`: the targets set (written, or only shown); `--next`: the volumes. */
   changes: TargetChange[];
-  /** Whether the file was written (`--write` without `--dry-run`, with changes). */
+  /** What was asked: the plan shown, the too-low targets written or shown as a diff, the next period proposed. */
+  mode: "show" | "write" | "dry-run" | "next";
+  /** Whether the file was written (`--write` with changes). */
   written: boolean;
   /** `--next`: the proposal and the file it was written to. */
   next: (Omit<NextProposal, "text" | "plan"> & { output: string }) | null;
@@ -34,11 +36,12 @@ export interface PlanOutput {
 export function planOutput(
   file: string,
   plan: FunnelPlan,
-  extra: { overrides?: Override[]; changes?: TargetChange[]; written?: boolean; next?: PlanOutput["next"] } = {},
+  extra: { mode?: PlanOutput["mode"]; overrides?: Override[]; changes?: TargetChange[]; written?: boolean; next?: PlanOutput["next"] } = {},
 ): PlanOutput {
   return {
     version: 1,
     file,
+    mode: extra.mode ?? (extra.next ? "next" : "show"),
     overrides: extra.overrides ?? [],
     funnel: {
       months: plan.months,

@@ -67,7 +67,7 @@ export async function runPlan(file: string, options: PlanCliOptions): Promise<nu
     allowLower: options.allowLower,
   });
   if (options.dryRun) {
-    if (options.format === "json") await show(planOutput(name, plan, { changes: written.changes }), options, locale);
+    if (options.format === "json") await show(planOutput(name, plan, { mode: "dry-run", changes: written.changes }), options, locale);
     else {
       process.stdout.write(unifiedDiff(parsed.text, written.text, `a/${name}`, `b/${name}`));
       process.stderr.write(`${say(message("plan/summary.would-write", { count: written.changes.length }))}\n`);
@@ -77,7 +77,7 @@ export async function runPlan(file: string, options: PlanCliOptions): Promise<nu
   if (written.changes.length) await writeFileAtomic(file, written.text);
   // The plan of the file as now written: every target it raised holds.
   const after = solve(parseSla(name, written.text).data as Sla, name);
-  await show(planOutput(name, after, { changes: written.changes, written: written.changes.length > 0 }), options, locale);
+  await show(planOutput(name, after, { mode: "write", changes: written.changes, written: written.changes.length > 0 }), options, locale);
   return hasTooLow(after) ? EXIT.findings : EXIT.ok;
 }
 
