@@ -31,7 +31,12 @@ function asFunnel(output: PlanOutput): FunnelMath {
     currency: funnel.currency ?? undefined,
     revenue: funnel.revenue,
     averageDealSize: funnel.averageDealSize,
-    steps: funnel.steps.map((s) => ({ metric: s.metric, needed: s.needed, perMonth: s.perMonth, ...(s.rateMetric ? { rateMetric: s.rateMetric, rate: s.rate! } : {}) })),
+    steps: funnel.steps.map((s) => ({
+      metric: s.metric,
+      needed: s.needed,
+      perMonth: s.perMonth,
+      ...(s.rateMetric ? { rateMetric: s.rateMetric, rate: s.rate! } : {}),
+    })),
     missing: funnel.missing,
   };
 }

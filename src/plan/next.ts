@@ -142,8 +142,7 @@ export function proposeNext(sla: Sla, document: Document.Parsed, text: string, r
   };
 }
 
-const iso = (date: CalendarDate) =>
-  `${String(date.year).padStart(4, "0")}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
+const iso = (date: CalendarDate) => `${String(date.year).padStart(4, "0")}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
 
 const fromUtc = (time: Date): CalendarDate => ({ year: time.getUTCFullYear(), month: time.getUTCMonth() + 1, day: time.getUTCDate() });
 

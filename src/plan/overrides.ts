@@ -78,7 +78,16 @@ export function applyOverrides(sla: Sla, settings: readonly string[]): { sla: Sl
     const target = isRate(kpiMetric) ? `${to * 100}%` : to;
     const replaced: Kpi = kpi
       ? { ...kpi, target }
-      : { id: kebabCase(kpiMetric), name: kebabCase(kpiMetric), metric: kpiMetric, owner: "", unit: "percent", target, direction: "higher", cadence: "monthly" };
+      : {
+          id: kebabCase(kpiMetric),
+          name: kebabCase(kpiMetric),
+          metric: kpiMetric,
+          owner: "",
+          unit: "percent",
+          target,
+          direction: "higher",
+          cadence: "monthly",
+        };
     if (index < 0) kpis.push(replaced);
     else kpis[index] = replaced;
     overrides.push({ kpi: replaced.id, metric: kpiMetric, from: kpi ? kpi.target : null, to });

@@ -218,8 +218,14 @@ describe("sla plan: usage and input errors exit 2", () => {
       writeFileSync(join(dir, name), content);
       return sla(["plan", name], { cwd: dir });
     };
-    expect(write("broken.yaml", "kpis: [\n")).toMatchObject({ code: 2, stderr: expect.stringMatching(/^sla: broken\.yaml:\d+:\d+: .*sla validate broken\.yaml/) });
-    expect(write("kpis.yaml", text.replace("    unit: count\n", "    unit: pieces\n"))).toMatchObject({ code: 2, stderr: expect.stringMatching(/kpis\.yaml:\d+:\d+: /) });
+    expect(write("broken.yaml", "kpis: [\n")).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^sla: broken\.yaml:\d+:\d+: .*sla validate broken\.yaml/),
+    });
+    expect(write("kpis.yaml", text.replace("    unit: count\n", "    unit: pieces\n"))).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/kpis\.yaml:\d+:\d+: /),
+    });
     expect(write("no-revenue.yaml", text.replace("    metric: revenue\n", ""))).toMatchObject({ code: 2, stderr: expect.stringMatching(/nothing to plan/) });
     expect(write("zero.yaml", text.replace("    target: 25%\n", "    target: 0%\n"))).toMatchObject({
       code: 2,

@@ -169,7 +169,9 @@ describe("rateInNotationOf", () => {
 describe("unifiedDiff", () => {
   it("is empty for equal texts, and marks a last line without its end", () => {
     expect(unifiedDiff("a\n", "a\n", "x", "y")).toBe("");
-    expect(unifiedDiff("a\nb", "a\nc", "x", "y")).toBe("--- x\n+++ y\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n");
+    expect(unifiedDiff("a\nb", "a\nc", "x", "y")).toBe(
+      "--- x\n+++ y\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n",
+    );
   });
 
   it("matches lines added and removed between changes", () => {

@@ -63,9 +63,14 @@ export async function runPlan(file: string, options: PlanCliOptions): Promise<nu
     return hasTooLow(plan) ? EXIT.findings : EXIT.ok;
   }
   const lineCounter = parsed.lineCounter;
-  const written = raiseTargets(plan, sla, { text: parsed.text, document: parsed.document, lineOf: (offset) => lineCounter.linePos(offset).line }, {
-    allowLower: options.allowLower,
-  });
+  const written = raiseTargets(
+    plan,
+    sla,
+    { text: parsed.text, document: parsed.document, lineOf: (offset) => lineCounter.linePos(offset).line },
+    {
+      allowLower: options.allowLower,
+    },
+  );
   if (options.dryRun) {
     if (options.format === "json") await show(planOutput(name, plan, { mode: "dry-run", changes: written.changes }), options, locale);
     else {
@@ -89,7 +94,8 @@ function checkCombination(file: string, options: PlanCliOptions): void {
   const nextOnly = (["report", "leads", "deals", "actuals", "through", "revenue", "minSample", "nextVersion", "output"] as const).find(
     (key) => options[key] !== undefined,
   );
-  if (!options.next && nextOnly) throw new UsageError(message("plan/usage.next-only", { option: `--${nextOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }));
+  if (!options.next && nextOnly)
+    throw new UsageError(message("plan/usage.next-only", { option: `--${nextOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }));
   if (options.next && (writing || options.set?.length)) throw new UsageError(message("plan/usage.next-and-write"));
   if (options.next && (options.output === undefined || options.output === "-")) throw new UsageError(message("plan/usage.next-output"));
 }
