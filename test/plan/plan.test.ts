@@ -143,6 +143,18 @@ describe("raiseTargets", () => {
     ]);
   });
 
+  it.each(["ja", "tr", "de"])("edits the %s agreement's targets without moving a byte of its text around them", (language) => {
+    const text = readFileSync(`${FIXTURES}/i18n/${language}.sla.yaml`, "utf8");
+    const { text: written, changes } = write(text, true);
+    expect(changes.length).toBeGreaterThanOrEqual(5);
+    const before = text.split("\n");
+    const after = written.split("\n");
+    expect(after.length).toBe(before.length);
+    const differing = after.flatMap((line, i) => (line === before[i] ? [] : [[before[i], line]]));
+    expect(differing.map(([old, now]) => [old!.replace(/\d+/, "N"), now!.replace(/\d+/, "N")])).toEqual(changes.map(() => ["    target: N", "    target: N"]));
+    expect(differing.map(([, now]) => Number(now!.split(": ")[1]))).toEqual(changes.map((c) => c.to));
+  });
+
   it("keeps a comment after the target and the spacing before it", () => {
     const text = THREE_ERRORS.replace("    target: 150\n", "    target:   150   # MQLs a month, see the plan\n");
     const { text: written } = write(text);

@@ -74,7 +74,9 @@ export async function runPlan(file: string, options: PlanCliOptions): Promise<nu
   if (options.dryRun) {
     if (options.format === "json") await show(planOutput(name, plan, { mode: "dry-run", changes: written.changes }), options, locale);
     else {
-      process.stdout.write(unifiedDiff(parsed.text, written.text, `a/${name}`, `b/${name}`));
+      const diff = unifiedDiff(parsed.text, written.text, `a/${name}`, `b/${name}`);
+      // In Markdown, a fenced block that a pull-request comment shows coloured.
+      process.stdout.write(options.format === "markdown" && diff ? `\`\`\`diff\n${diff}\`\`\`\n` : diff);
       process.stderr.write(`${say(message("plan/summary.would-write", { count: written.changes.length }))}\n`);
     }
     return hasTooLow(plan) ? EXIT.findings : EXIT.ok;
