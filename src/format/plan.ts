@@ -1,16 +1,23 @@
 // `sla plan` worded: a table for the terminal, the same table in Markdown, and JSON (the
-// PlanOutput object as it is). Every word comes from the catalogs (locales/*/messages/plan.json),
-// the funnel's terms and computation from the validator's (one wording of the funnel math).
+// PlanOutput object as it is). Every word comes from the catalogs (locales/*/messages/plan.json);
+// the funnel's terms and computation are the validator's, handed in (FunnelWording), so that
+// the math is worded one way and formatters do not reach into the rules.
 import type { FunnelMath } from "../domain/funnel.js";
+import type { FunnelMetric } from "../model/index.js";
 import { word } from "../i18n/catalog.js";
-import { message, type MessageArgs } from "../i18n/message.js";
+import { message, type Message, type MessageArgs } from "../i18n/message.js";
 import type { PlanOutput } from "../plan/output.js";
 import type { PlanStep } from "../plan/solve.js";
 import { markdownInline } from "../util/markdown-text.js";
 import { displayWidth } from "../util/text-width.js";
 import { noWorkflowCommands, visible } from "../util/visible.js";
-import { METRIC_WORDS, explainFunnel } from "../validate/rules/funnel.js";
 import type { Paint } from "./paint.js";
+
+/** The funnel's terms ("close rate") and the computation of a step, as the validator words them. */
+export interface FunnelWording {
+  metrics: Readonly<Record<FunnelMetric, Message>>;
+  explain: (funnel: FunnelMath, upTo: number) => Message;
+}
 
 export function formatPlanJson(output: PlanOutput): string {
   return `${JSON.stringify(output, null, 2)}\n`;
@@ -46,9 +53,9 @@ const money = (amount: number, currency: string | null) => (currency ? { amount,
 const figure = (n: number) => Math.floor(n * 100 + 1e-9) / 100;
 
 /** The table's rows, worded: volume, needed, per month, target, status. */
-function rows(output: PlanOutput, t: Say): string[][] {
+function rows(output: PlanOutput, t: Say, words: FunnelWording): string[][] {
   return output.funnel.steps.map((step) => [
-    t("plan/cell.volume", { volume: METRIC_WORDS[step.metric] }),
+    t("plan/cell.volume", { volume: words.metrics[step.metric] }),
     t("plan/cell.number", { n: step.needed }),
     t("plan/cell.number", { n: Math.round(step.perMonth * 100) / 100 }),
     targetCell(step, t),
@@ -86,8 +93,8 @@ function overrideLines(output: PlanOutput, t: Say): string[] {
   );
 }
 
-function missingLines(output: PlanOutput, t: Say): string[] {
-  return output.funnel.missing.map((rate) => t("plan/missing-rate", { rate: METRIC_WORDS[rate] }));
+function missingLines(output: PlanOutput, t: Say, words: FunnelWording): string[] {
+  return output.funnel.missing.map((rate) => t("plan/missing-rate", { rate: words.metrics[rate] }));
 }
 
 function changeLines(output: PlanOutput, t: Say): string[] {
@@ -129,39 +136,39 @@ function table(cells: string[][], numeric: readonly boolean[]): string[] {
   );
 }
 
-export function formatPlanText(output: PlanOutput, options: { paint: Paint; locale?: string }): string {
+export function formatPlanText(output: PlanOutput, options: { paint: Paint; words: FunnelWording; locale?: string }): string {
   const t = sayer(options.locale ?? "en");
   const c = options.paint;
   const shown = { ...output, file: visible(output.file) };
   const out = [c.bold(heading(shown, t)), ...overrideLines(shown, t).map((l) => `  ${visible(l)}`), ""];
-  const body = rows(shown, t).map((row) => row.map(visible));
+  const body = rows(shown, t, options.words).map((row) => row.map(visible));
   const lines = table([headers(t), ...body], [false, true, true, false, false]);
   out.push(c.bold(`  ${lines[0]!}`));
   shown.funnel.steps.forEach((step, index) => {
     const line = `  ${lines[index + 1]!}`;
     out.push(step.status === "too-low" ? c.red(line) : line);
-    if (step.status === "too-low") out.push(c.dim(`      ${word(explainFunnel(asFunnel(shown), index), options.locale ?? "en")}`));
+    if (step.status === "too-low") out.push(c.dim(`      ${word(options.words.explain(asFunnel(shown), index), options.locale ?? "en")}`));
   });
-  const notes = [...missingLines(shown, t), ...changeLines(shown, t), ...(shown.next ? nextLines(shown.next, t) : [])];
+  const notes = [...missingLines(shown, t, options.words), ...changeLines(shown, t), ...(shown.next ? nextLines(shown.next, t) : [])];
   if (notes.length) out.push("", ...notes.map((l) => visible(l)));
   out.push("", summary(shown, t));
   return noWorkflowCommands(`${out.join("\n")}\n`, "backslash");
 }
 
-export function formatPlanMarkdown(output: PlanOutput, options: { locale?: string } = {}): string {
+export function formatPlanMarkdown(output: PlanOutput, options: { words: FunnelWording; locale?: string }): string {
   const t = sayer(options.locale ?? "en");
   const escape = (text: string) => markdownInline(text, { atLineStart: false });
   const out = [`## ${markdownInline(heading(output, t))}`, ""];
   for (const line of overrideLines(output, t)) out.push(`- ${escape(line)}`);
   if (output.overrides.length) out.push("");
   out.push(`| ${headers(t).map(escape).join(" | ")} |`, "| --- | ---: | ---: | --- | --- |");
-  const body = rows(output, t);
+  const body = rows(output, t, options.words);
   output.funnel.steps.forEach((step, index) => {
     const cells = body[index]!.map(escape);
-    if (step.status === "too-low") cells[4] = `**${cells[4]}**<br>${escape(word(explainFunnel(asFunnel(output), index), options.locale ?? "en"))}`;
+    if (step.status === "too-low") cells[4] = `**${cells[4]}**<br>${escape(word(options.words.explain(asFunnel(output), index), options.locale ?? "en"))}`;
     out.push(`| ${cells.join(" | ")} |`);
   });
-  const notes = [...missingLines(output, t), ...changeLines(output, t), ...(output.next ? nextLines(output.next, t) : [])];
+  const notes = [...missingLines(output, t, options.words), ...changeLines(output, t), ...(output.next ? nextLines(output.next, t) : [])];
   if (notes.length) out.push("", ...notes.map((l) => `- ${escape(l)}`));
   out.push("", escape(summary(output, t)));
   return noWorkflowCommands(`${out.join("\n")}\n`, "backslash");

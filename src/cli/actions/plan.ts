@@ -18,6 +18,7 @@ import { unifiedDiff } from "../../plan/unified-diff.js";
 import { raiseTargets } from "../../plan/write.js";
 import type { Report } from "../../report/model.js";
 import { describeProblems } from "../../validate/index.js";
+import { METRIC_WORDS, explainFunnel } from "../../validate/rules/funnel.js";
 import { useColor } from "../color.js";
 import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
 import { say, terminalLocale } from "../locale.js";
@@ -123,13 +124,16 @@ function solve(sla: Sla, name: string): FunnelPlan {
   return plan;
 }
 
+/** The funnel worded as `sla validate` words it. */
+const WORDING = { metrics: METRIC_WORDS, explain: explainFunnel };
+
 async function show(output: PlanOutput, options: PlanCliOptions, locale: string): Promise<void> {
   const text =
     options.format === "json"
       ? formatPlanJson(output)
       : options.format === "markdown"
-        ? formatPlanMarkdown(output, { locale })
-        : formatPlanText(output, { paint: await loadPaint(useColor(process.stdout, options.color)), locale });
+        ? formatPlanMarkdown(output, { locale, words: WORDING })
+        : formatPlanText(output, { paint: await loadPaint(useColor(process.stdout, options.color)), locale, words: WORDING });
   process.stdout.write(text);
 }
 
