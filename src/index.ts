@@ -24,3 +24,10 @@ export function validateText(file: string, text: string, config?: SlaConfig): Fi
 export { diffSla, summarizeDiff, type SlaDiff, type Change, type ChangeClass, type DiffSummary } from "./diff/index.js";
 export { renderDocument, buildView, type RenderOptions, type RenderFormat, type DocumentView } from "./render/index.js";
 export { fingerprint, findFingerprint } from "./domain/fingerprint.js";
+// `sla plan`: the funnel beside the targets, what-if, the minimal write, the next period.
+export { planFunnel, hasTooLow, type FunnelPlan, type PlanStep, type StepStatus } from "./plan/solve.js";
+export { applyOverrides, type Override } from "./plan/overrides.js";
+export { raiseTargets, type PlanWrite, type TargetChange } from "./plan/write.js";
+export { proposeNext, type NextOptions, type NextProposal, type ProposedRate, type ProposedVolume, type RateStatus } from "./plan/next.js";
+export { unifiedDiff } from "./plan/unified-diff.js";
+export { planOutput, type PlanOutput } from "./plan/output.js";

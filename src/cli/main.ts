@@ -3,6 +3,7 @@ import { registerCompletion } from "./completion.js";
 import { registerDiff } from "./diff.js";
 import { registerFingerprint } from "./fingerprint.js";
 import { registerInit } from "./init.js";
+import { registerPlan } from "./plan.js";
 import { registerRender } from "./render.js";
 import { registerReport } from "./report.js";
 import { registerRules } from "./rules.js";
@@ -16,6 +17,7 @@ const program = createProgram([
   registerDiff,
   registerRender,
   registerReport,
+  registerPlan,
   registerFingerprint,
   registerInit,
   registerSchema,

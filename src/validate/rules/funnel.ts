@@ -18,7 +18,7 @@ import type { FunnelMetric, Kpi } from "../../model/index.js";
 import type { Rule, RuleReport } from "../rule.js";
 
 /** The funnel's figures as catalog terms ("close rate", "MQLs"), one place per language. */
-const METRIC_WORDS: Record<FunnelMetric, Message> = {
+export const METRIC_WORDS: Readonly<Record<FunnelMetric, Message>> = {
   revenue: message("funnel/metric.revenue"),
   averageDealSize: message("funnel/metric.average-deal-size"),
   customers: message("funnel/metric.customers"),
