@@ -1,5 +1,5 @@
 // `sla plan`: load -> plan (what-if, write, or the next period) -> format -> write.
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { checkAgreement } from "../../check.js";
 import { uncomputableMessage } from "../../diff/funnel.js";
 import { InputError, UsageError } from "../../errors.js";
@@ -210,27 +210,16 @@ function isRate(rate: unknown): boolean {
   );
 }
 
-/**
- * Measures the period from the report's sources, as `sla report` does.
- * TODO(merge): src/report/run.ts (branch h-output) loads the exports and measures them
- * (`loadExports` + `measureReport`); this import is by name so that this branch builds
- * without it. The lead wires the call to its final signature at the merge.
- */
+/** Measures the period from the report's sources, as `sla report` does (loaded only for --next). */
 async function measure(file: string, sla: Sla, options: PlanCliOptions): Promise<Report> {
-  const runner = "../../report/run.js";
-  let run: { measureReportFromSources?: (sla: Sla, options: Record<string, unknown>) => Promise<Report> };
-  try {
-    run = (await import(runner)) as typeof run;
-  } catch {
-    throw new UsageError(message("plan/next.no-measure"));
-  }
-  if (!run.measureReportFromSources) throw new UsageError(message("plan/next.no-measure"));
-  return run.measureReportFromSources(sla, {
+  const { runReportPipeline } = await import("../../report/run.js");
+  return runReportPipeline(sla, {
     file,
-    baseDir: resolve(file, ".."),
+    baseDir: file === "-" ? process.cwd() : dirname(resolve(file)),
     leads: options.leads,
     deals: options.deals,
     actuals: options.actuals,
     through: options.through,
+    now: new Date(),
   });
 }
