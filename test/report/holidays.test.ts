@@ -25,7 +25,12 @@ describe("public holidays", () => {
     // Ramazan Bayramı 2026: 20 to 22 March, from the evening of the 19th.
     expect(turkey.filter((date) => date.startsWith("2026-03"))).toEqual(["2026-03-20", "2026-03-21", "2026-03-22"]);
     // Kurban Bayramı 2026: 27 to 30 May.
-    expect(turkey.filter((date) => date.startsWith("2026-05-2") || date.startsWith("2026-05-3"))).toEqual(["2026-05-27", "2026-05-28", "2026-05-29", "2026-05-30"]);
+    expect(turkey.filter((date) => date.startsWith("2026-05-2") || date.startsWith("2026-05-3"))).toEqual([
+      "2026-05-27",
+      "2026-05-28",
+      "2026-05-29",
+      "2026-05-30",
+    ]);
   });
 
   it("Japan: 文化の日 and a substitute holiday", () => {

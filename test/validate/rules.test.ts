@@ -973,7 +973,14 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "a near miss",
         mutate: (sla) => void (sla.calendar!.timeZone = "Europe/Istambul"),
-        reports: [{ path: ["calendar", "timeZone"], id: "calendar/time-zone", message: "`Europe/Istambul` is not an IANA time zone", hint: "did you mean `Europe/Istanbul`?" }],
+        reports: [
+          {
+            path: ["calendar", "timeZone"],
+            id: "calendar/time-zone",
+            message: "`Europe/Istambul` is not an IANA time zone",
+            hint: "did you mean `Europe/Istanbul`?",
+          },
+        ],
       },
       {
         name: "a city without its continent, far from any zone",

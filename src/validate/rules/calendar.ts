@@ -35,7 +35,11 @@ export const calendarCountry: Rule = {
     const { country, region } = calendar;
     if (country === undefined) {
       if (region !== undefined)
-        report({ path: ["calendar", "region"], message: message("calendar/country.region-alone", { region }), hint: message("calendar/country.region-alone.hint") });
+        report({
+          path: ["calendar", "region"],
+          message: message("calendar/country.region-alone", { region }),
+          hint: message("calendar/country.region-alone.hint"),
+        });
       return;
     }
     const regions = HOLIDAY_REGIONS[country];
@@ -66,13 +70,17 @@ export const calendarCountry: Rule = {
 export const calendarWorkingHours: Rule = {
   id: "calendar/working-hours",
   defaultSeverity: "error",
-  description: "The business calendar's working day starts before it ends (`workingHours: \"09:00-17:00\"`).",
+  description: 'The business calendar\'s working day starts before it ends (`workingHours: "09:00-17:00"`).',
   needs: ["calendar"],
   check({ sla, report }) {
     const written = sla.calendar?.workingHours ?? DEFAULT_WORKING_HOURS;
     const hours = parseWorkingHours(written);
     if (!hours || hours.start < hours.end) return;
-    report({ path: ["calendar", "workingHours"], message: message("calendar/working-hours", { hours: written }), hint: message("calendar/working-hours.hint") });
+    report({
+      path: ["calendar", "workingHours"],
+      message: message("calendar/working-hours", { hours: written }),
+      hint: message("calendar/working-hours.hint"),
+    });
   },
 };
 
