@@ -24,3 +24,17 @@ export function validateText(file: string, text: string, config?: SlaConfig): Fi
 export { diffSla, summarizeDiff, type SlaDiff, type Change, type ChangeClass, type DiffSummary } from "./diff/index.js";
 export { renderDocument, buildView, type RenderOptions, type RenderFormat, type DocumentView } from "./render/index.js";
 export { fingerprint, findFingerprint } from "./domain/fingerprint.js";
+export {
+  businessHoursBetween,
+  addBusinessHours,
+  allowedHours,
+  elapsedHours,
+  deadline,
+  realHoursBetween,
+  localToInstant,
+  instantToLocal,
+  type BusinessCalendar,
+  type LocalDateTime,
+} from "./domain/business-time.js";
+export { toBusinessCalendar } from "./domain/working-calendar.js";
+export { resolveBusinessCalendar, publicHolidays, type PublicHoliday } from "./report/holidays.js";

@@ -1,7 +1,7 @@
 // The agreement's `calendar` as written (`workingDays: [mon, …]`, `workingHours: "09:00-17:00"`)
 // read into the numbers business time is counted in. One reader for validate (start < end),
 // render (the hours shown) and report (the calendar measured in), so all three read it alike.
-import type { WorkingCalendar } from "../model/sla.generated.js";
+import type { WorkingCalendar } from "../model/index.js";
 import type { BusinessCalendar } from "./business-time.js";
 
 export type Weekday = NonNullable<WorkingCalendar["workingDays"]>[number];

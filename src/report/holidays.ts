@@ -9,7 +9,7 @@ import { localToInstant } from "../domain/business-time.js";
 import { toBusinessCalendar } from "../domain/working-calendar.js";
 import { MissingPackageError, SlaError } from "../errors.js";
 import { message } from "../i18n/message.js";
-import type { WorkingCalendar } from "../model/sla.generated.js";
+import type { WorkingCalendar } from "../model/index.js";
 
 export const HOLIDAYS_PACKAGE = "date-holidays";
 
