@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE, ROOT } from "./helpers/cli.js";
 import { PDF_PACKAGES } from "../src/render/pdf-packages.js";
+import { HOLIDAYS_PACKAGE } from "../src/report/holidays.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
@@ -114,12 +115,14 @@ describe("the npm package", () => {
     expect(existsSync(join(prefix, "agreement.pdf"))).toBe(false);
   }, 240_000);
 
-  it("declares as optional exactly the packages only a PDF needs", () => {
+  it("declares as optional exactly the packages only a PDF or a report needs", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
       dependencies: Record<string, string>;
       optionalDependencies?: Record<string, string>;
     };
-    expect(Object.keys(pkg.optionalDependencies ?? {}).sort()).toEqual([...PDF_PACKAGES].sort());
+    // A report's engine, its charts in a PDF, and the public holidays of its business calendar.
+    const reportPackages = ["@duckdb/node-api", "svg-to-pdfkit", HOLIDAYS_PACKAGE];
+    expect(Object.keys(pkg.optionalDependencies ?? {}).sort()).toEqual([...PDF_PACKAGES, ...reportPackages].sort());
     for (const name of PDF_PACKAGES) expect(pkg.dependencies[name], name).toBeUndefined();
   });
 });

@@ -87,13 +87,21 @@ export const calendarWorkingHours: Rule = {
 // The codes people write for a country that ISO 3166 spells otherwise.
 const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: "GB", EN: "GB", GER: "DE", TUR: "TR", JPN: "JP", JA: "JP" };
 
+// Each Intl.DateTimeFormat holds an ICU formatter that outlives the check; a run over a
+// thousand files names a handful of zones, so each is asked once (bounded, as names may vary).
+const zoneChecks = new Map<string, boolean>();
 function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = zoneChecks.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zoneChecks.size < 256) zoneChecks.set(name, known);
   }
+  return known;
 }
 
 let timeZones: readonly string[] | undefined;
