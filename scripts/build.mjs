@@ -3,7 +3,8 @@
 // with a V8 code cache, so that starting it neither loads some two hundred files nor compiles
 // what it runs.
 // The schema's duration and percent patterns and src/domain/words.generated.ts are written
-// from locales/*/words.json first (scripts/words.mjs), before anything is compiled from them.
+// from locales/*/words.json first (scripts/words.mjs), and the countries and regions with public
+// holidays from date-holidays (scripts/holiday-regions.mjs), before anything is compiled from them.
 // `node scripts/build.mjs types` regenerates the model types from the schema (committed; a
 // test fails when they are stale).
 import { execFileSync } from "node:child_process";
@@ -12,6 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateHolidayRegionsModule, readHolidayRegions } from "./holiday-regions.mjs";
 import { generateWordsModule, readWords, schemaWithWords } from "./words.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -20,6 +22,7 @@ const schemaPath = join(root, "schemas/sla.schema.json");
 const words = readWords(root);
 const schema = schemaWithWords(JSON.parse(readFileSync(schemaPath, "utf8")), words);
 const wordsModulePath = join(root, "src/domain/words.generated.ts");
+const holidayRegionsPath = join(root, "src/domain/holiday-regions.generated.ts");
 
 /** Writes what the words generate, where it differs from what is there (so an unchanged tree stays unchanged). */
 function writeWords() {
@@ -27,6 +30,9 @@ function writeWords() {
     [schemaPath, JSON.stringify(schema, null, 2) + "\n"],
     [wordsModulePath, generateWordsModule(words)],
   ];
+  // Without the optional holidays library, the committed list stays as it is.
+  const regions = readHolidayRegions();
+  if (regions) outputs.push([holidayRegionsPath, generateHolidayRegionsModule(regions)]);
   for (const [file, text] of outputs) {
     let current;
     try {

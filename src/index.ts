@@ -31,3 +31,18 @@ export { raiseTargets, type PlanWrite, type TargetChange } from "./plan/write.js
 export { proposeNext, type NextOptions, type NextProposal, type ProposedRate, type ProposedVolume, type RateStatus } from "./plan/next.js";
 export { unifiedDiff } from "./plan/unified-diff.js";
 export { planOutput, type PlanOutput } from "./plan/output.js";
+// Business time in the agreement's calendar.
+export {
+  businessHoursBetween,
+  addBusinessHours,
+  allowedHours,
+  elapsedHours,
+  deadline,
+  realHoursBetween,
+  localToInstant,
+  instantToLocal,
+  type BusinessCalendar,
+  type LocalDateTime,
+} from "./domain/business-time.js";
+export { toBusinessCalendar } from "./domain/working-calendar.js";
+export { resolveBusinessCalendar, publicHolidays, type PublicHoliday } from "./report/holidays.js";

@@ -178,7 +178,7 @@ describe("the GitHub Action", () => {
     const written = readFileSync(summary, "utf8");
     expect(written).toContain("Compared: `sla.yaml@origin/main` → `sla.yaml`");
     expect(written).toContain("_sla.yaml@origin/main does not exist: everything in sla.yaml is added_");
-    expect(written).toContain("**12 changes: 12 added**");
+    expect(written).toContain("**13 changes: 13 added**");
 
     // Two SLA files and no diff-file: sla's own message, and the job fails.
     const ambiguous = runAction(repo, { diff: "true" }, { GITHUB_EVENT_NAME: "pull_request", GITHUB_BASE_REF: "main", GITHUB_STEP_SUMMARY: summary });

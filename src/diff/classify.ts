@@ -3,6 +3,7 @@
 import { compareDurations, parseDuration, type Duration } from "../domain/duration.js";
 import { periodMonths, targetOverPeriod, targetSpan } from "../domain/funnel.js";
 import { toFraction } from "../domain/percent.js";
+import { DEFAULT_WORKING_DAYS, DEFAULT_WORKING_HOURS, parseWorkingHours } from "../domain/working-calendar.js";
 import { message } from "../i18n/message.js";
 import type { Kpi, Sla } from "../model/index.js";
 import type { Change, ChangeClass, ListPart } from "./model.js";
@@ -153,6 +154,30 @@ function durationDelta(change: Change, a: Duration, b: Duration): void {
   change.classes = change.classes.filter((c) => c !== "raised" && c !== "lowered");
 }
 
+/**
+ * The business calendar: more working time (longer hours, more working days, fewer days off)
+ * runs the business-time clock for more hours, so the same "4 business hours" asks more of
+ * sales; less working time gives them longer.
+ */
+const calendarTime: Classifier = (change) => {
+  if (change.section !== "calendar") return;
+  let more: boolean | undefined;
+  if (change.field === "workingHours") {
+    const length = (text: unknown) => {
+      const hours = typeof text === "string" ? parseWorkingHours(text) : undefined;
+      return hours ? hours.end - hours.start : undefined;
+    };
+    const [a, b] = [length(change.before ?? DEFAULT_WORKING_HOURS), length(change.after ?? DEFAULT_WORKING_HOURS)];
+    if (a !== undefined && b !== undefined && a !== b) more = b > a;
+  } else if (change.field === "workingDays" || change.field === "holidays") {
+    const count = (list: unknown, fallback: readonly string[]) => new Set(isTextList(list) ? list : fallback).size;
+    const fallback = change.field === "workingDays" ? DEFAULT_WORKING_DAYS : [];
+    const [a, b] = [count(change.before, fallback), count(change.after, fallback)];
+    if (a !== b) more = change.field === "workingDays" ? b > a : b < a;
+  }
+  if (more !== undefined) change.classes.push(more ? "tightened" : "loosened");
+};
+
 /** Deal-stage probabilities, written in any percentage style. */
 const probability: Classifier = (change) => {
   if (change.section !== "dealStages" || change.field !== "probability") return;
@@ -280,7 +305,7 @@ function similarity(a: string, b: string, locale: string | undefined): number {
 }
 
 /** Applied in order; each adds classes or detail to the changes it understands. */
-const CLASSIFIERS: Classifier[] = [kpiTarget, scoringThreshold, connectCommitment, probability, otherNumber, texts];
+const CLASSIFIERS: Classifier[] = [kpiTarget, scoringThreshold, connectCommitment, calendarTime, probability, otherNumber, texts];
 
 /** `25` → `"25%"` or `0.25`: the same percentage written another way is no change. */
 function isSamePercentage(change: Change, context: Context): boolean {

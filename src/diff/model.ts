@@ -20,6 +20,7 @@ export type SectionId =
   | "dealStages"
   | "leadScoring"
   | "connectAttempt"
+  | "calendar"
   | "kpis"
   | "reporting"
   | "funnel"

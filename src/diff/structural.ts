@@ -30,6 +30,7 @@ const SECTIONS: { id: SectionId; label?: EntityLabel; ordered?: boolean }[] = [
   { id: "dealStages", label: "deal stage", ordered: true },
   { id: "leadScoring" },
   { id: "connectAttempt" },
+  { id: "calendar" },
   { id: "kpis", label: "KPI" },
   { id: "reporting" },
 ];

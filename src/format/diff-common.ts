@@ -23,6 +23,7 @@ const SECTION_IDS: Record<SectionId, string> = {
   dealStages: "diff/section.deal-stages",
   leadScoring: "diff/section.lead-scoring",
   connectAttempt: "diff/section.connect-attempt",
+  calendar: "diff/section.calendar",
   kpis: "diff/section.kpis",
   reporting: "diff/section.reporting",
   funnel: "diff/section.funnel",

@@ -15,6 +15,7 @@ import type {
   ConnectAttempt,
   KPITarget,
   ReportingAndReview,
+  WorkingCalendar,
 } from "./sla.generated.js";
 
 export type Sla = SalesMarketingServiceLevelAgreement;
@@ -32,6 +33,7 @@ export type {
   ConnectAttempt,
   KPITarget as Kpi,
   ReportingAndReview as Reporting,
+  WorkingCalendar,
 };
 export type FunnelMetric = NonNullable<KPITarget["metric"]>;
 export type StageCategory = NonNullable<LifecycleStage["category"]>;

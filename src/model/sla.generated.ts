@@ -165,6 +165,7 @@ export interface SalesMarketingServiceLevelAgreement {
   dealStages?: DealStage[];
   leadScoring?: LeadScoring;
   connectAttempt?: ConnectAttempt;
+  calendar?: WorkingCalendar;
   /**
    * The numbers each side commits to. KPIs with a `metric` feed the funnel math that derives the volumes needed from the revenue target.
    *
@@ -569,6 +570,39 @@ export interface WhenExhausted {
    * Free text in any language.
    */
   action?: string;
+}
+/**
+ * The working calendar business time is measured in (`4 business hours`, `2 business days`): time zone, working days and hours, and days off. `sla report` measures the time from hand-off to the first connect attempt with it.
+ */
+export interface WorkingCalendar {
+  /**
+   * IANA time zone the teams work in, e.g. `Europe/Berlin`, `Europe/Istanbul`, `Asia/Tokyo`. A CRM timestamp without an offset is read in it.
+   */
+  timeZone: string;
+  /**
+   * ISO 3166-1 alpha-2 code of the country whose public holidays are days off, e.g. `DE`, `TR`, `JP`.
+   */
+  country?: string;
+  /**
+   * Region of `country` whose own public holidays are days off too, e.g. the German state `BY` (Bavaria).
+   */
+  region?: string;
+  /**
+   * Working days, `mon` to `sun`. Default: `[mon, tue, wed, thu, fri]`.
+   *
+   * @minItems 1
+   */
+  workingDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+  /**
+   * Working hours of a working day, local time, `HH:MM-HH:MM` (24-hour clock). Default: `09:00-17:00`.
+   */
+  workingHours?: string;
+  /**
+   * Further days off beyond the public holidays (company holidays, bridge days), as `YYYY-MM-DD`.
+   *
+   * Items: A day off, `YYYY-MM-DD`.
+   */
+  holidays?: string[];
 }
 /**
  * A number one side commits to.

@@ -5,6 +5,7 @@ import { computeFunnel, kpiForMetric, targetOverPeriod, targetSpan, type RateMet
 import { fingerprint } from "../domain/fingerprint.js";
 import { safeLocale } from "../domain/text.js";
 import { toFraction } from "../domain/percent.js";
+import { DEFAULT_WORKING_HOURS, parseWorkingHours, WEEKDAYS, workingDayNumbers } from "../domain/working-calendar.js";
 import type { Kpi, Sla } from "../model/index.js";
 import { createFormatter, type Formatter } from "./intl.js";
 import { fill, loadLabels, type Labels } from "./labels.js";
@@ -154,6 +155,7 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
             : null,
         }
       : null,
+    calendar: calendarView(sla, locale, labels, f),
     kpis: sla.kpis.map((k) => ({
       id: k.id,
       name: k.name,
@@ -188,6 +190,51 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
 }
 
 export type DocumentView = ReturnType<typeof buildView>;
+
+/**
+ * The business calendar the connect-attempt times are counted in, worded: "Monday – Friday,
+ * 08:00 – 17:00 (Europe/Berlin)", "public holidays of Germany (BY)", the extra days off.
+ */
+function calendarView(sla: Sla, locale: string, labels: Labels, f: Formatter) {
+  const calendar = sla.calendar;
+  if (!calendar) return null;
+  const days = workingDayNumbers(calendar);
+  // 1970-01-05 was a Monday: day n of the ISO week is 1970-01-(4 + n).
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" });
+  const dayName = (n: number) => weekday.format(Date.UTC(1970, 0, 4 + n));
+  // A run of three or more days reads as a span ("Monday – Friday"), others as a list.
+  const consecutive = days.length >= 3 && days.every((day, i) => i === 0 || day === days[i - 1]! + 1);
+  const workingDays = consecutive
+    ? fill(labels.document.rangeBetween!, { min: dayName(days[0]!), max: dayName(days[days.length - 1]!) })
+    : listFormat(locale, days.map(dayName));
+  const written = calendar.workingHours ?? DEFAULT_WORKING_HOURS;
+  const hours = parseWorkingHours(written);
+  const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  const workingHours = hours ? fill(labels.document.rangeBetween!, { min: clock(hours.start), max: clock(hours.end) }) : written;
+  let country: string | null = null;
+  if (calendar.country) {
+    try {
+      country = new Intl.DisplayNames(locale, { type: "region" }).of(calendar.country) ?? calendar.country;
+    } catch {
+      country = calendar.country;
+    }
+  }
+  const place = country === null ? null : calendar.region ? `${country} (${calendar.region})` : country;
+  return {
+    timeZone: calendar.timeZone,
+    country,
+    countryCode: opt(calendar.country),
+    region: opt(calendar.region),
+    /** ISO weekday numbers, for a template that draws a week. */
+    workingDayNumbers: days,
+    /** Spelled out in the document's language, as `WEEKDAYS` order them. */
+    workingDayNames: WEEKDAYS.map((_, i) => dayName(i + 1)).filter((_, i) => days.includes(i + 1)),
+    workingDays,
+    workingHours,
+    publicHolidays: place === null ? null : fill(labels.values.publicHolidaysOf!, { place }),
+    holidays: (calendar.holidays ?? []).map((day) => f.date(day)),
+  };
+}
 
 function listFormat(locale: string, items: string[]): string {
   return new Intl.ListFormat(locale, { type: "conjunction" }).format(items);

@@ -36,13 +36,13 @@ describe("sla diff: a file one side does not have", () => {
       /^sla\.yaml@main \(no such file\) → sla\.yaml \(2026\.2, 2026-07-01 – 2026-12-31\)\n\nsla\.yaml@main does not exist: everything in sla\.yaml is added\n/,
     );
     expect(text.stdout).toContain("+ section `kpis` (KPI targets) added");
-    expect(text.stdout).toMatch(/12 changes: 12 added\n$/);
+    expect(text.stdout).toMatch(/13 changes: 13 added\n$/);
     expect(text.code).toBe(0);
 
     const json = JSON.parse(sla(["diff", "--format", "json", "main..pr"], { cwd: repo }).stdout);
     expect(json.old).toMatchObject({ file: "sla.yaml@main", exists: false, version: null, funnel: null });
     expect(json.new).toMatchObject({ file: "sla.yaml@pr", exists: true, version: "2026.2" });
-    expect(json.summary.byClass.added).toBe(12);
+    expect(json.summary.byClass.added).toBe(13);
 
     const gate = sla(["diff", "main", "--fail-on", "added"], { cwd: repo });
     expect(gate.code).toBe(1);
@@ -52,7 +52,7 @@ describe("sla diff: a file one side does not have", () => {
     const repo = repositoryAddingTheFile();
     const reversed = sla(["diff", "pr", "main", "--", "sla.yaml"], { cwd: repo });
     expect(reversed.stdout).toContain("sla.yaml@main does not exist: everything in sla.yaml@pr is removed");
-    expect(reversed.stdout).toMatch(/12 changes: 12 removed\n$/);
+    expect(reversed.stdout).toMatch(/13 changes: 13 removed\n$/);
     expect(reversed.code).toBe(0);
 
     rmSync(join(repo, "sla.yaml"));

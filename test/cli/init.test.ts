@@ -46,12 +46,16 @@ const notProse = (path: string[]): boolean => NOT_PROSE.has(path.at(-1) ?? "") |
 
 /** The agreement with its prose, money and wording of numbers left out: what a translation keeps. */
 function skeleton(value: unknown, path: string[] = []): unknown {
+  // The business calendar is the language's own (Istanbul's zone and Türkiye's holidays in
+  // Turkish): only that there is one is kept.
+  if (path.length === 1 && path[0] === "calendar") return typeof value;
   if (Array.isArray(value)) return value.map((item) => skeleton(item, path));
   if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, skeleton(v, [...path, k])]));
   return notProse(path) ? value : typeof value;
 }
 
 function prose(value: unknown, path: string[] = [], into = new Set<string>()): Set<string> {
+  if (path[0] === "calendar") return into;
   if (Array.isArray(value)) for (const item of value) prose(item, path, into);
   else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) prose(v, [...path, k], into);
   else if (typeof value === "string" && !notProse(path)) into.add(value);

@@ -129,6 +129,43 @@ describe("diffSla", () => {
     expect(byField.attempts).toEqual(["changed", "lowered", "loosened"]);
   });
 
+  it("compares the business calendar: more working time tightens the business-hour commitments, less loosens them", () => {
+    const changed = edited((s) => {
+      Object.assign(s.calendar!, { region: "BW", workingHours: "08:00-18:00", workingDays: ["mon", "tue", "wed", "thu"], holidays: ["2026-12-24"] });
+    });
+    const changes = diff(example, changed).changes.filter((c) => c.section === "calendar");
+    expect(changes.map((c) => [c.field, c.before, c.after, c.classes.join(",")])).toEqual([
+      ["region", "BY", "BW", "changed"],
+      ["workingDays", ["mon", "tue", "wed", "thu", "fri"], ["mon", "tue", "wed", "thu"], "changed,loosened"],
+      ["workingHours", "08:00-17:00", "08:00-18:00", "changed,tightened"],
+      ["holidays", ["2026-12-24", "2026-12-31"], ["2026-12-24"], "changed,tightened"],
+    ]);
+    expect(changes.find((c) => c.field === "holidays")!.items).toEqual([
+      { op: "equal", text: "2026-12-24" },
+      { op: "delete", text: "2026-12-31" },
+    ]);
+  });
+
+  it("counts the default working hours and days when one side leaves them out", () => {
+    const defaults = edited((s) => {
+      delete s.calendar!.workingDays;
+      s.calendar!.workingHours = "09:00-17:00";
+    });
+    const changed = edited((s) => {
+      s.calendar!.workingDays = ["mon", "tue", "wed", "thu", "fri"];
+      delete s.calendar!.workingHours;
+    }, defaults);
+    expect(diff(defaults, changed).changes.map((c) => [c.field, c.classes.join(",")])).toEqual([
+      ["workingHours", "changed"],
+      ["workingDays", "changed"],
+    ]);
+    const added = diff(
+      edited((s) => void delete s.calendar),
+      example,
+    ).changes;
+    expect(added.map((c) => [c.section, c.kind])).toEqual([["calendar", "added"]]);
+  });
+
   it("compares percentages and durations written as text as numbers, not word by word", () => {
     const from = edited((s) => void (s.kpis.find((k) => k.metric === "closeRate")!.target = "30 %"));
     const to = edited((s) => {

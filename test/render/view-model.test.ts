@@ -140,3 +140,32 @@ describe("buildView", () => {
     expect(buildView(fixture("tr")).labels.sections.kpis).toMatch(/KPI/);
   });
 });
+
+describe("the business calendar in the document", () => {
+  it.each([
+    ["en", example, "Monday – Friday", "08:00 – 17:00", "public holidays of Germany (BY)", ["December 24, 2026", "December 31, 2026"]],
+    ["de", fixture("de"), "Montag – Freitag", "08:00 – 17:00", "gesetzliche Feiertage in Deutschland (BY)", ["24. Dezember 2026", "31. Dezember 2026"]],
+    ["tr", fixture("tr"), "Pazartesi – Cuma", "09:00 – 18:00", "Türkiye resmî tatilleri", ["28 Ekim 2026"]],
+    ["ja", fixture("ja"), "月曜日～金曜日", "09:00～18:00", "日本の祝日", ["2026年12月29日", "2026年12月30日", "2026年12月31日"]],
+  ])("%s", (_language, sla, workingDays, workingHours, publicHolidays, holidays) => {
+    const view = buildView(sla);
+    expect(view.calendar).toMatchObject({ workingDays, workingHours, publicHolidays, holidays });
+    expect(view.calendar!.timeZone).toBe(sla.calendar!.timeZone);
+  });
+
+  it("lists working days that are not a run, and has no holidays line without a country", () => {
+    const sla = structuredClone(example);
+    sla.calendar = { timeZone: "Asia/Tokyo", workingDays: ["sat", "mon", "wed"] };
+    const view = buildView(sla, { locale: "en" });
+    expect(view.calendar).toMatchObject({
+      workingDays: "Monday, Wednesday, and Saturday",
+      workingDayNumbers: [1, 3, 6],
+      workingHours: "09:00 – 17:00",
+      publicHolidays: null,
+      country: null,
+      holidays: [],
+    });
+    delete sla.calendar;
+    expect(buildView(sla).calendar).toBeNull();
+  });
+});

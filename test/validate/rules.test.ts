@@ -962,6 +962,102 @@ const CASES: Record<string, RuleCases> = {
     ],
   },
 
+  "calendar/time-zone": {
+    valid: [
+      { name: "Europe/Berlin", mutate: () => {} },
+      { name: "Europe/Istanbul", mutate: (sla) => void (sla.calendar!.timeZone = "Europe/Istanbul") },
+      { name: "Asia/Tokyo", mutate: (sla) => void (sla.calendar!.timeZone = "Asia/Tokyo") },
+      { name: "no calendar", mutate: (sla) => void delete sla.calendar },
+    ],
+    invalid: [
+      {
+        name: "a near miss",
+        mutate: (sla) => void (sla.calendar!.timeZone = "Europe/Istambul"),
+        reports: [
+          {
+            path: ["calendar", "timeZone"],
+            id: "calendar/time-zone",
+            message: "`Europe/Istambul` is not an IANA time zone",
+            hint: "did you mean `Europe/Istanbul`?",
+          },
+        ],
+      },
+      {
+        name: "a city without its continent, far from any zone",
+        mutate: (sla) => void (sla.calendar!.timeZone = "München"),
+        reports: [{ path: ["calendar", "timeZone"], message: "`München` is not an IANA time zone", hint: "write a zone such as `Europe/Berlin`" }],
+      },
+    ],
+  },
+
+  "calendar/country": {
+    valid: [
+      { name: "Germany, Bavaria", mutate: () => {} },
+      { name: "Türkiye without a region", mutate: (sla) => Object.assign(sla.calendar!, { country: "TR", region: undefined }) },
+      { name: "Japan", mutate: (sla) => Object.assign(sla.calendar!, { country: "JP", region: undefined }) },
+      { name: "no country: only the agreement's own days off", mutate: (sla) => Object.assign(sla.calendar!, { country: undefined, region: undefined }) },
+    ],
+    invalid: [
+      {
+        name: "a code with no holidays known",
+        mutate: (sla) => Object.assign(sla.calendar!, { country: "XX", region: undefined }),
+        reports: [{ path: ["calendar", "country"], id: "calendar/country.unknown", args: { country: "XX" }, hint: "write an ISO 3166 country code" }],
+      },
+      {
+        name: "UK, which ISO 3166 writes GB",
+        mutate: (sla) => Object.assign(sla.calendar!, { country: "UK", region: undefined }),
+        reports: [{ path: ["calendar", "country"], id: "calendar/country.unknown", hint: "did you mean `GB`?" }],
+      },
+      {
+        name: "a state Germany does not have, with the states listed",
+        mutate: (sla) => void (sla.calendar!.region = "BX"),
+        reports: [
+          {
+            path: ["calendar", "region"],
+            id: "calendar/country.unknown-region",
+            message: "`BX` is not a region of `DE` with public holidays of its own; the regions are BB, BE, BW, BY,",
+            hintId: "calendar/country.unknown-region.hint",
+          },
+        ],
+      },
+      {
+        name: "a region in lower case",
+        mutate: (sla) => void (sla.calendar!.region = "by"),
+        reports: [{ path: ["calendar", "region"], id: "calendar/country.unknown-region", hint: "did you mean `BY`?" }],
+      },
+      {
+        name: "a region of a country without regions",
+        mutate: (sla) => Object.assign(sla.calendar!, { country: "TR", region: "IST" }),
+        reports: [{ path: ["calendar", "region"], id: "calendar/country.no-regions", args: { country: "TR", region: "IST" } }],
+      },
+      {
+        name: "a region without a country",
+        mutate: (sla) => void delete sla.calendar!.country,
+        reports: [{ path: ["calendar", "region"], id: "calendar/country.region-alone", hint: "add the region's country" }],
+      },
+    ],
+  },
+
+  "calendar/working-hours": {
+    valid: [
+      { name: "08:00-17:00", mutate: () => {} },
+      { name: "the default", mutate: (sla) => void delete sla.calendar!.workingHours },
+      { name: "until midnight", mutate: (sla) => void (sla.calendar!.workingHours = "14:00-24:00") },
+    ],
+    invalid: [
+      {
+        name: "ends before it starts",
+        mutate: (sla) => void (sla.calendar!.workingHours = "18:00-09:00"),
+        reports: [{ path: ["calendar", "workingHours"], id: "calendar/working-hours", args: { hours: "18:00-09:00" } }],
+      },
+      {
+        name: "ends when it starts",
+        mutate: (sla) => void (sla.calendar!.workingHours = "09:00-09:00"),
+        reports: [{ path: ["calendar", "workingHours"], id: "calendar/working-hours" }],
+      },
+    ],
+  },
+
   "agreement/currency": {
     valid: [
       {

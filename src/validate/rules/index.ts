@@ -1,6 +1,7 @@
 // The registry of semantic rules. The rules reference (docs/rules.md) is generated from it.
 import type { Rule } from "../rule.js";
 import { agreementLanguage } from "./agreement-language.js";
+import { calendarCountry, calendarTimeZone, calendarWorkingHours } from "./calendar.js";
 import { agreementCurrency, kpisDuplicateMetric, kpisUnits } from "./kpis-units.js";
 import { connectSequence } from "./connect-sequence.js";
 import { connectTiming } from "./connect-timing.js";
@@ -40,6 +41,9 @@ export const RULES: readonly Rule[] = [
   scoringUnreachable,
   connectTiming,
   connectSequence,
+  calendarTimeZone,
+  calendarCountry,
+  calendarWorkingHours,
   valuesPercentRange,
   kpisUnits,
   kpisDuplicateMetric,
