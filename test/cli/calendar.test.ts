@@ -22,11 +22,11 @@ describe("sla validate and the business calendar", () => {
   });
 
   it("lists Germany's states for an unknown one, in German, and refuses working hours that end first", () => {
-    const file = exampleWith((text) => text.replace("region: BY", "region: BX").replace('"08:00-17:00"', '"17:00-08:00"'));
+    const file = exampleWith((text) => text.replace("region: NW", "region: BX").replace('"09:00-17:00"', '"17:00-09:00"'));
     const result = sla(["validate", file, "--locale", "de"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("`BX` ist keine Region von `DE` mit eigenen Feiertagen; die Regionen sind BB, BE, BW, BY, HB");
-    expect(result.stdout).toContain("error[calendar/working-hours]: Der Arbeitstag `17:00-08:00` endet nicht nach seinem Beginn");
+    expect(result.stdout).toContain("error[calendar/working-hours]: Der Arbeitstag `17:00-09:00` endet nicht nach seinem Beginn");
   });
 
   it("checks country and region without loading date-holidays", () => {
@@ -51,12 +51,12 @@ describe("sla diff and the business calendar", () => {
   it("shows changed working time as its own section, tightened or loosened", () => {
     const dir = tempDir();
     const after = exampleWith(
-      (text) => text.replace('"08:00-17:00"', '"08:00-16:00"').replace("    - 2026-12-31\n", "    - 2026-12-31\n    - 2026-11-02\n"),
+      (text) => text.replace('"09:00-17:00"', '"09:00-16:00"').replace("    - 2026-12-31\n", "    - 2026-12-31\n    - 2026-11-02\n"),
       dir,
     );
     const result = sla(["diff", EXAMPLE, after, "--locale", "de"]);
     expect(result.stdout).toContain("Geschäftskalender");
-    expect(result.stdout).toMatch(/workingHours: 08:00-17:00 → 08:00-16:00.*gelockert/);
+    expect(result.stdout).toMatch(/workingHours: 09:00-17:00 → 09:00-16:00.*gelockert/);
     expect(result.stdout).toContain("+ 2026-11-02");
   });
 });

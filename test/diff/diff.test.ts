@@ -135,9 +135,9 @@ describe("diffSla", () => {
     });
     const changes = diff(example, changed).changes.filter((c) => c.section === "calendar");
     expect(changes.map((c) => [c.field, c.before, c.after, c.classes.join(",")])).toEqual([
-      ["region", "BY", "BW", "changed"],
+      ["region", "NW", "BW", "changed"],
       ["workingDays", ["mon", "tue", "wed", "thu", "fri"], ["mon", "tue", "wed", "thu"], "changed,loosened"],
-      ["workingHours", "08:00-17:00", "08:00-18:00", "changed,tightened"],
+      ["workingHours", "09:00-17:00", "08:00-18:00", "changed,tightened"],
       ["holidays", ["2026-12-24", "2026-12-31"], ["2026-12-24"], "changed,tightened"],
     ]);
     expect(changes.find((c) => c.field === "holidays")!.items).toEqual([

@@ -1040,7 +1040,7 @@ const CASES: Record<string, RuleCases> = {
 
   "calendar/working-hours": {
     valid: [
-      { name: "08:00-17:00", mutate: () => {} },
+      { name: "09:00-17:00", mutate: () => {} },
       { name: "the default", mutate: (sla) => void delete sla.calendar!.workingHours },
       { name: "until midnight", mutate: (sla) => void (sla.calendar!.workingHours = "14:00-24:00") },
     ],
