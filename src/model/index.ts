@@ -15,6 +15,9 @@ import type {
   ConnectAttempt,
   KPITarget,
   ReportingAndReview,
+  ReportSources,
+  RecordExport,
+  MonthlyActuals,
 } from "./sla.generated.js";
 
 export type Sla = SalesMarketingServiceLevelAgreement;
@@ -32,6 +35,9 @@ export type {
   ConnectAttempt,
   KPITarget as Kpi,
   ReportingAndReview as Reporting,
+  ReportSources,
+  RecordExport,
+  MonthlyActuals,
 };
 export type FunnelMetric = NonNullable<KPITarget["metric"]>;
 export type StageCategory = NonNullable<LifecycleStage["category"]>;
