@@ -10,7 +10,9 @@ import { message } from "../../i18n/message.js";
 import { readBounded, ReadRefusal } from "../../load/bounded-read.js";
 import type { SourceProblem, SourceQuality } from "../tables.js";
 import { identifier, literal, numberOf } from "./sql.js";
-import { readRaw, type RawExport } from "./raw.js";
+import { openExport, rawTable } from "./raw.js";
+import type { Delimiter } from "./header.js";
+import type { Encoding } from "./encoding.js";
 import { detectDecimal } from "./records.js";
 import { MAX_EXAMPLES } from "./quality.js";
 
@@ -20,12 +22,12 @@ const COLUMNS = ["month", "kpi", "value"] as const;
 
 export async function loadActuals(connection: DuckDBConnection, sla: Sla, source: MonthlyActuals, path: string, shown: string): Promise<SourceQuality> {
   const yaml = /\.ya?ml$/i.test(path);
-  const raw = yaml ? await yamlTable(connection, path, shown) : await readRaw(connection, "sla_actuals_raw", path, shown, source);
+  const raw = yaml ? await yamlTable(connection, path, shown) : await csvTable(connection, path, shown, source);
   const index = (name: string) => raw.header.findIndex((column) => column.trim().toLowerCase() === name);
   for (const name of COLUMNS)
     if (index(name) < 0) throw new SourceError(shown, message("source/column-required", { kind: "actuals", field: name, columns: raw.header }));
   const [month, kpi, value] = COLUMNS.map((name) => `nullif(trim(c${index(name)}), '')`) as [string, string, string];
-  const decimal = source.decimal ?? (yaml ? "." : await detectDecimal(connection, raw, index("value")));
+  const decimal = source.decimal ?? (yaml ? "." : await detectDecimal(connection, identifier(raw.table), `c${index("value")}`, raw.delimiter));
   const kpis = (sla.kpis ?? []).map((k) => literal(k.id));
   const known = kpis.length ? `kpi IN (${kpis.join(", ")})` : "FALSE";
   const parsed = identifier("sla_actuals_parsed");
@@ -67,8 +69,28 @@ export async function loadActuals(connection: DuckDBConnection, sla: Sla, source
   return { kind: "actuals", file: shown, encoding: raw.encoding, delimiter: raw.delimiter, rows: raw.rows, used, problems };
 }
 
+/** The actuals' text table, read like an export. */
+interface ActualsTable {
+  table: string;
+  header: string[];
+  encoding: Encoding;
+  delimiter: Delimiter;
+  rows: number;
+}
+
+async function csvTable(connection: DuckDBConnection, path: string, shown: string, source: MonthlyActuals): Promise<ActualsTable> {
+  const opened = await openExport(path, shown, source);
+  try {
+    const table = "sla_actuals_raw";
+    const rows = await rawTable(connection, table, opened, shown);
+    return { table, header: opened.header, encoding: opened.encoding, delimiter: opened.delimiter, rows };
+  } finally {
+    opened.remove();
+  }
+}
+
 /** A YAML actuals file as a text table like an export's: line, month, kpi, value. */
-async function yamlTable(connection: DuckDBConnection, path: string, shown: string): Promise<RawExport> {
+async function yamlTable(connection: DuckDBConnection, path: string, shown: string): Promise<ActualsTable> {
   let text: string;
   try {
     text = readBounded(path, { maxBytes: MAX_YAML_BYTES, what: "actuals" }).toString("utf8");

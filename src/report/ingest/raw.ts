@@ -1,6 +1,7 @@
-// An export as a table of text: one column per header column (c0, c1, ...), every value as
-// written, with the line it starts on. The layouts, values and mappings are applied to this
-// table by leads.ts, deals.ts and actuals.ts.
+// An export as the engine reads it: its encoding and separator (detected or stated), its
+// header as written, and an SQL scan of its records with every field as text in columns c0,
+// c1, ... The layouts, values and mappings are applied over that scan by records.ts and
+// actuals.ts, without a copy of the whole file in between.
 import { closeSync, openSync, readSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { SourceError } from "../../errors.js";
@@ -10,51 +11,62 @@ import { detectEncoding, type Encoding } from "./encoding.js";
 import { firstRecord, sniffDelimiter, type Delimiter } from "./header.js";
 import { identifier, literal } from "./sql.js";
 
-export interface RawExport {
-  table: string;
+export interface OpenedExport {
   header: string[];
   encoding: Encoding;
   delimiter: Delimiter;
-  rows: number;
+  /** The records (the header skipped) as `FROM` text for SQL: columns c0, c1, ... as VARCHAR. */
+  scan: string;
+  /** Removes the decoded copy, if one was made. */
+  remove(): void;
 }
 
 /** Bytes read for the header line; a header longer than this is cut (and its last name with it). */
 const HEAD_BYTES = 256 * 1024;
 
 /**
- * Reads the export at `path` (checked by access.ts) into `table`. `shown` names it in
- * messages; `encoding` and `delimiter` are the mapping's, detected when undefined.
+ * Opens the export at `path` (checked by access.ts); `encoding` and `delimiter` are the
+ * mapping's, detected when undefined.
  */
-export async function readRaw(
-  connection: DuckDBConnection,
-  table: string,
+export async function openExport(
   path: string,
   shown: string,
   stated: { encoding?: Encoding | undefined; delimiter?: Delimiter | undefined },
-): Promise<RawExport> {
-  const detected = stated.encoding ? { encoding: stated.encoding, bom: bomLength(path, stated.encoding) } : detectEncoding(path);
-  const { encoding, bom } = detected;
+): Promise<OpenedExport> {
+  const { encoding, bom } = stated.encoding ? { encoding: stated.encoding, bom: bomLength(path, stated.encoding) } : detectEncoding(path);
   const text = decodeStart(readHead(path), encoding, bom);
   if (text.trim() === "") throw new SourceError(shown, message("source/empty"));
   const delimiter = stated.delimiter ?? sniffDelimiter(text);
   const header = firstRecord(text, delimiter).map((name) => name.trim());
   const decoded = await decodedFile(path, encoding, bom);
+  const columns = header.map((_, index) => `${literal(`c${index}`)}: 'VARCHAR'`).join(", ");
+  // The header is skipped and named by sla, so that names the engine would change (empty,
+  // repeated, with quotes) stay as written. Short rows are padded with NULL.
+  const scan = `read_csv(${literal(decoded.path)}, delim = ${literal(delimiter)}, quote = '"', escape = '"', header = false, skip = 1,
+    auto_detect = false, columns = {${columns}}, null_padding = true, strict_mode = false)`;
+  return { header, encoding, delimiter, scan, remove: decoded.remove };
+}
+
+/**
+ * Runs `sql` (which reads an export's scan), turning an engine error about the file (a broken
+ * quote, a line too long) into a SourceError naming it.
+ */
+export async function runOnExport(connection: DuckDBConnection, sql: string, shown: string): Promise<void> {
   try {
-    const columns = header.map((_, index) => `${literal(`c${index}`)}: 'VARCHAR'`).join(", ");
-    // The header is skipped and named by sla, so that names the engine would change (empty,
-    // repeated, with quotes) stay as written. Short rows are padded with NULL.
-    await connection.run(`CREATE TEMP TABLE ${identifier(table)} AS
-      SELECT row_number() OVER () + 1 AS line, *
-      FROM read_csv(${literal(decoded.path)}, delim = ${literal(delimiter)}, quote = '"', escape = '"', header = false, skip = 1,
-        auto_detect = false, columns = {${columns}}, null_padding = true, strict_mode = false)`);
+    await connection.run(sql);
   } catch (error) {
-    throw new SourceError(shown, message("source/unreadable-csv", { detail: firstLine(error) }));
-  } finally {
-    decoded.remove();
+    const detail = String((error as Error).message ?? error).split("\n")[0]!;
+    throw new SourceError(shown, message("source/unreadable-csv", { detail }));
   }
-  const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${identifier(table)}`);
-  const rows = Number(reader.getRowObjects()[0]!.n);
-  return { table, header, encoding, delimiter, rows };
+}
+
+/** The records of an opened export as a table `table` of text, with the line each is on. */
+export async function rawTable(connection: DuckDBConnection, table: string, opened: OpenedExport, shown: string): Promise<number> {
+  await runOnExport(connection, `CREATE TEMP TABLE ${identifier(table)} AS SELECT * FROM ${opened.scan}`, shown);
+  await connection.run(`ALTER TABLE ${identifier(table)} ADD COLUMN line BIGINT`);
+  // A new table's row ids are the records' order in the file; the header is line 1.
+  await connection.run(`UPDATE ${identifier(table)} SET line = rowid + 2`);
+  return Number((await connection.runAndReadAll(`SELECT count(*) FROM ${identifier(table)}`)).getRows()[0]![0]);
 }
 
 function readHead(path: string): Buffer {
@@ -74,8 +86,4 @@ function bomLength(path: string, encoding: Encoding): number {
   if (encoding === "utf-16le" && head[0] === 0xff && head[1] === 0xfe) return 2;
   if (encoding === "utf-16be" && head[0] === 0xfe && head[1] === 0xff) return 2;
   return 0;
-}
-
-function firstLine(error: unknown): string {
-  return String((error as Error).message ?? error).split("\n")[0]!;
 }

@@ -10,19 +10,21 @@ import { Suggester } from "../../util/did-you-mean.js";
 import type { ProblemReason, SourceProblem } from "../tables.js";
 import { type Field, type SourceKind, layoutOf } from "./presets.js";
 import { resolveColumns, valueMap } from "./mapping.js";
-import type { RawExport } from "./raw.js";
+import { type OpenedExport, runOnExport } from "./raw.js";
+import type { Delimiter } from "./header.js";
 import { dateParts, decimalEvidence, type DayOrder, identifier, literal, numberOf, timestampOf } from "./sql.js";
 import { MAX_EXAMPLES, mergeProblems } from "./quality.js";
 
 export interface RecordsOptions {
   kind: SourceKind;
   source: RecordExport;
-  raw: RawExport;
+  opened: OpenedExport;
   shown: string;
   timeZone: string;
 }
 
 export interface RecordsResult {
+  rows: number;
   used: number;
   problems: SourceProblem[];
 }
@@ -37,9 +39,9 @@ interface Check {
 
 const text = (index: number | undefined) => (index === undefined ? "NULL::VARCHAR" : `nullif(trim(c${index}), '')`);
 
-/** Fills the `leads` and `lead_stages` tables, or the `deals` table, from `raw`. */
+/** Fills the `leads` and `lead_stages` tables, or the `deals` table, from the opened export. */
 export async function loadRecords(connection: DuckDBConnection, sla: Sla, options: RecordsOptions): Promise<RecordsResult> {
-  const { kind, source, raw, shown, timeZone } = options;
+  const { kind, source, opened, shown, timeZone } = options;
   const layout = layoutOf(source.preset, kind);
   const lifecycleIds = new Set((sla.lifecycleStages ?? []).map((stage) => stage.id));
   const dealIds = new Set((sla.dealStages ?? []).map((stage) => stage.id));
@@ -47,155 +49,234 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
   const stageMap = valueMap(source.stages, layout.stages, stageIds);
   const statusMap = valueMap(source.statuses, layout.statuses, new Set((sla.leadStatuses ?? []).map((status) => status.id)));
   const typeMap = valueMap(source.leadTypes, [], new Set((sla.leadTypes ?? []).map((type) => type.id)));
-  const columns = resolveColumns(kind, source, layout, raw.header, shown, stageMap, lifecycleIds);
+  const columns = resolveColumns(kind, source, layout, opened.header, shown, stageMap, lifecycleIds);
   const at = (field: Field) => columns.fields[field];
-  const prefix = `sla_${kind}`;
-  await createMap(connection, `${prefix}_stage_map`, stageMap);
-  await createMap(connection, `${prefix}_status_map`, statusMap);
-  await createMap(connection, `${prefix}_type_map`, typeMap);
+  const header = (field: Field) => (at(field) === undefined ? undefined : opened.header[at(field)!]);
 
-  // The date columns, each read with the day order its own values show.
   const dateFields: Array<{ name: string; index: number; header: string }> = [];
   const addDate = (name: string, index: number | undefined) => {
-    if (index !== undefined) dateFields.push({ name, index, header: raw.header[index]! });
+    if (index !== undefined) dateFields.push({ name, index, header: opened.header[index]! });
   };
   addDate("created", at("createdAt"));
   if (kind === "leads") {
     addDate("first_attempt", at("firstAttempt"));
     columns.stageDates.forEach((entry, n) => addDate(`stage_${n}`, entry.index));
   } else addDate("closed", at("closedAt"));
-  const orders = await dayOrders(connection, raw.table, dateFields, source.dateFormat);
-  const decimal = kind === "deals" && at("amount") !== undefined ? (source.decimal ?? (await detectDecimal(connection, raw, at("amount")!))) : ".";
 
-  const table = identifier(raw.table);
-  const parsed = identifier(`${prefix}_parsed`);
-  const dateRaw = dateFields.map((d) => `${text(d.index)} AS ${d.name}_raw`).join(", ");
-  const dateParsed = dateFields.map((d, n) => `${timestampOf(`p${n}`, orders[n]!, timeZone)} AS ${d.name}`).join(", ");
-  const partsOf = dateFields.map((d, n) => `${dateParts(`${d.name}_raw`)} AS p${n}`).join(", ");
-  await connection.run(`CREATE TEMP TABLE ${parsed} AS
-    WITH v AS (
-      SELECT line, ${text(at("id"))} AS id, ${text(at("stage"))} AS stage_raw, ${text(at("status"))} AS status_raw,
-        ${text(at("leadType"))} AS type_raw, ${text(at("owner"))} AS owner, ${text(at("returnReason"))} AS return_reason,
-        ${text(at("amount"))} AS amount_raw${dateRaw ? `, ${dateRaw}` : ""}
-      FROM ${table}),
-    x AS (SELECT *${partsOf ? `, ${partsOf}` : ""} FROM v)
-    SELECT x.* EXCLUDE (${["id", ...dateFields.map((_, n) => `p${n}`)].join(", ")}), x.id,
-      sm.value IS NOT NULL AS stage_known, sm.id AS stage,
-      tm.id AS status, ym.id AS lead_type,
-      ${kind === "deals" ? numberOf("amount_raw", decimal) : "NULL::DOUBLE"} AS amount
-      ${dateParsed ? `, ${dateParsed}` : ""},
-      row_number() OVER (PARTITION BY x.id ORDER BY line) AS nth
-    FROM x
-      LEFT JOIN ${identifier(`${prefix}_stage_map`)} sm ON sm.value = x.stage_raw
-      LEFT JOIN ${identifier(`${prefix}_status_map`)} tm ON tm.value = x.status_raw
-      LEFT JOIN ${identifier(`${prefix}_type_map`)} ym ON ym.value = x.type_raw`);
+  const parsed = identifier(`sla_${kind}_parsed`);
+  // Every date is first read by the engine's own cast, for the ISO form without an offset
+  // (the common one, and fast); the other forms are read afterwards (readOtherDates), for
+  // the rows the cast left empty. The text of a value not read or mapped is kept for that
+  // and for the problems, in one map per row that is NULL for a row without any: a column
+  // of text per field, nearly all NULL, would take a million rows' worth of memory each.
+  const mapped: Array<{ name: string; index: number | undefined; map: ReadonlyMap<string, string | null> }> = [
+    { name: "stage", index: at("stage"), map: stageMap },
+    { name: "status", index: at("status"), map: statusMap },
+    { name: "lead_type", index: at("leadType"), map: typeMap },
+  ];
+  const present = mapped.filter((field) => field.index !== undefined);
+  const optional = (field: Field, name: string) => (at(field) === undefined ? [] : [`${text(at(field))} AS ${name}`]);
+  const passed = [...optional("owner", "owner"), ...optional("returnReason", "return_reason"), ...(kind === "deals" ? optional("amount", "amount_raw") : [])];
+  const texts = [
+    `${text(at("id"))} AS id`,
+    ...passed,
+    ...present.map((field) => `${text(field.index)} AS ${field.name}_text`),
+    ...dateFields.map((d) => `nullif(c${d.index}, '') AS ${d.name}_text`),
+  ];
+  const values = [
+    "id",
+    ...passed.map((expression) => expression.split(" AS ")[1]!),
+    ...present.map((field) => `${field.name}_text, ${lookup(`${field.name}_text`, field.map)} AS ${field.name}`),
+    ...dateFields.map((d) => `${d.name}_text, CASE WHEN ${castable(`${d.name}_text`)} THEN TRY_CAST(${d.name}_text AS TIMESTAMP) END AS ${d.name}`),
+  ];
+  const unreadOnes = [...present.map((field) => field.name), ...dateFields.map((d) => d.name)];
+  const anyUnread = unreadOnes.map((name) => `(${name} IS NULL AND ${name}_text IS NOT NULL)`).join(" OR ");
+  const unread = unreadOnes.length
+    ? `CASE WHEN ${anyUnread} THEN map([${unreadOnes.map(literal).join(", ")}], [${unreadOnes.map((name) => `CASE WHEN ${name} IS NULL THEN ${name}_text END`).join(", ")}]) END`
+    : "NULL::MAP(VARCHAR, VARCHAR)";
+  await runOnExport(
+    connection,
+    `CREATE TEMP TABLE ${parsed} AS
+    SELECT *${unreadOnes.length ? ` EXCLUDE (${unreadOnes.map((name) => `${name}_text`).join(", ")})` : ""}, ${unread} AS unread
+    FROM (SELECT ${values.join(", ")} FROM (SELECT ${texts.join(", ")} FROM ${opened.scan}))`,
+    shown,
+  );
+  // Absent columns, for the statements below.
+  for (const [name, type] of [
+    ["owner", "VARCHAR"],
+    ["return_reason", "VARCHAR"],
+    ["amount_raw", "VARCHAR"],
+    ["stage", "VARCHAR"],
+    ["status", "VARCHAR"],
+    ["lead_type", "VARCHAR"],
+  ] as const) {
+    if (!(await hasColumn(connection, `sla_${kind}_parsed`, name))) await connection.run(`ALTER TABLE ${parsed} ADD COLUMN ${name} ${type}`);
+  }
+  // A new table's row ids are the records' order in the file; the header is line 1.
+  const line = "(rowid + 2)";
+  for (const date of dateFields) await readOtherDates(connection, parsed, date.name, source.dateFormat, timeZone);
 
-  await refuseUnknownStages(connection, parsed, kind, stageMap, at("stage") === undefined ? undefined : raw.header[at("stage")!]!, shown);
+  await refuseUnknownStages(connection, parsed, kind, stageMap, header("stage"), shown);
 
-  const header = (field: Field) => (at(field) === undefined ? undefined : raw.header[at(field)!]);
+  // Every row after the first with the same id; few, so kept as a list of row ids.
+  const duplicates = identifier(`sla_${kind}_duplicates`);
+  await connection.run(`CREATE TEMP TABLE ${duplicates} AS
+    SELECT p.rowid AS r FROM ${parsed} p JOIN (SELECT id, min(rowid) AS first FROM ${parsed} WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1) d
+      ON p.id = d.id AND p.rowid > d.first`);
+  const first = `id IS NOT NULL AND rowid NOT IN (SELECT r FROM ${duplicates})`;
   // A deal without a stage the agreement knows says nothing about the pipeline: it is left out.
-  const kept = kind === "deals" ? "id IS NOT NULL AND nth = 1 AND stage IS NOT NULL" : "id IS NOT NULL AND nth = 1";
-  const first = "id IS NOT NULL AND nth = 1";
+  const kept = kind === "deals" ? `${first} AND stage IS NOT NULL` : first;
+  const outcomes = new Map((sla.dealStages ?? []).map((stage) => [stage.id, stage.outcome ?? "open"]));
+  const outcome = `CASE stage ${[...outcomes].map(([id, value]) => `WHEN ${literal(id)} THEN ${literal(value)}`).join(" ")} ELSE 'open' END`;
+  const decimal =
+    kind === "deals" && at("amount") !== undefined ? (source.decimal ?? (await detectDecimal(connection, parsed, "amount_raw", opened.delimiter))) : ".";
+  const amount = kind === "deals" ? numberOf("amount_raw", decimal) : "NULL::DOUBLE";
+
   const checks: Check[] = [
     { reason: "missing-id", column: header("id"), where: "id IS NULL", value: "''" },
-    { reason: "duplicate-id", column: header("id"), where: "id IS NOT NULL AND nth > 1", value: "id" },
+    { reason: "duplicate-id", column: header("id"), where: `rowid IN (SELECT r FROM ${duplicates})`, value: "id" },
   ];
   if (at("stage") !== undefined)
     checks.push({
       reason: "unmapped-stage",
       column: header("stage"),
-      where: `${first} AND stage IS NULL${kind === "leads" ? " AND stage_raw IS NOT NULL" : ""}`,
-      value: "coalesce(stage_raw, '')",
+      where: `${first} AND stage IS NULL${kind === "leads" ? ` AND ${unreadText("stage")} IS NOT NULL` : ""}`,
+      value: `coalesce(${unreadText("stage")}, '')`,
     });
   if (at("status") !== undefined)
-    checks.push({ reason: "unmapped-status", column: header("status"), where: `${kept} AND status_raw IS NOT NULL AND status IS NULL`, value: "status_raw" });
+    checks.push({
+      reason: "unmapped-status",
+      column: header("status"),
+      where: `${kept} AND status IS NULL AND ${unreadText("status")} IS NOT NULL`,
+      value: unreadText("status"),
+    });
   if (at("leadType") !== undefined)
     checks.push({
       reason: "unmapped-lead-type",
       column: header("leadType"),
-      where: `${kept} AND type_raw IS NOT NULL AND lead_type IS NULL`,
-      value: "type_raw",
+      where: `${kept} AND lead_type IS NULL AND ${unreadText("lead_type")} IS NOT NULL`,
+      value: unreadText("lead_type"),
     });
   for (const date of dateFields)
     checks.push({
       reason: "unparseable-date",
       column: date.header,
-      where: `${kept} AND ${date.name}_raw IS NOT NULL AND ${date.name} IS NULL`,
-      value: `${date.name}_raw`,
+      where: `${kept} AND ${date.name} IS NULL AND ${unreadText(date.name)} IS NOT NULL`,
+      value: unreadText(date.name),
     });
-
-  const outcomes = new Map((sla.dealStages ?? []).map((stage) => [stage.id, stage.outcome ?? "open"]));
-  const outcome = `CASE stage ${[...outcomes].map(([id, value]) => `WHEN ${literal(id)} THEN ${literal(value)}`).join(" ")} ELSE 'open' END`;
   if (kind === "deals" && at("amount") !== undefined) {
     checks.push({
       reason: "unparseable-amount",
       column: header("amount"),
-      where: `${kept} AND amount_raw IS NOT NULL AND amount IS NULL`,
+      where: `${kept} AND amount_raw IS NOT NULL AND ${amount} IS NULL`,
       value: "amount_raw",
     });
     checks.push({ reason: "missing-amount", column: header("amount"), where: `${kept} AND amount_raw IS NULL AND ${outcome} = 'won'`, value: "''" });
   }
-  const problems = await runChecks(connection, parsed, checks);
+  const problems = await runChecks(connection, parsed, line, checks);
 
+  const has = (name: string) => dateFields.some((d) => d.name === name);
+  const date = (name: string) => (has(name) ? name : "NULL::TIMESTAMP");
   if (kind === "leads") {
     await connection.run(
-      `INSERT INTO leads SELECT id, line, created, stage, status, owner, lead_type, ${at("firstAttempt") === undefined ? "NULL" : "first_attempt"}, return_reason FROM ${parsed} WHERE ${kept}`,
+      `INSERT INTO leads SELECT id, ${line}, ${date("created")}, stage, status, owner, lead_type, ${date("first_attempt")}, return_reason FROM ${parsed} WHERE ${kept}`,
     );
     for (const [n, entry] of columns.stageDates.entries())
       await connection.run(`INSERT INTO lead_stages SELECT id, ${literal(entry.stage)}, stage_${n} FROM ${parsed} WHERE ${kept} AND stage_${n} IS NOT NULL`);
   } else {
-    const closed = at("closedAt") === undefined ? "NULL" : "closed";
-    await connection.run(`INSERT INTO deals SELECT id, line, stage, o, amount, created, CASE WHEN o IN ('won', 'lost') THEN ${closed} END, owner, lead_type
-      FROM (SELECT *, ${outcome} AS o FROM ${parsed} WHERE ${kept})`);
+    await connection.run(`INSERT INTO deals SELECT id, line, stage, o, amount, ${date("created")}, CASE WHEN o IN ('won', 'lost') THEN ${date("closed")} END, owner, lead_type
+      FROM (SELECT *, ${line} AS line, ${outcome} AS o, ${amount} AS amount FROM ${parsed} WHERE ${kept})`);
   }
   const used = await count(connection, `SELECT count(*) FROM ${parsed} WHERE ${kept}`);
+  const rows = await count(connection, `SELECT count(*) FROM ${parsed}`);
   await connection.run(`DROP TABLE ${parsed}`);
-  return { used, problems };
-}
-
-async function createMap(connection: DuckDBConnection, name: string, map: ReadonlyMap<string, string | null>): Promise<void> {
-  await connection.run(`CREATE TEMP TABLE ${identifier(name)} (value VARCHAR, id VARCHAR)`);
-  if (map.size === 0) return;
-  const rows = [...map].map(([value, id]) => `(${literal(value)}, ${id === null ? "NULL" : literal(id)})`).join(", ");
-  await connection.run(`INSERT INTO ${identifier(name)} VALUES ${rows}`);
+  await connection.run(`DROP TABLE ${duplicates}`);
+  return { rows, used, problems };
 }
 
 /**
- * How each date column writes a year-last date. `NN/NN/YYYY` is day first when any value's
- * first part is above 12 (no month is), else when the mapping's `dateFormat` says so, else
- * month first (the US form, which HubSpot and Salesforce write in English). `NN.NN.YYYY` and
+ * Whether the engine's own cast reads `value` as this module means it: the ISO form, with a
+ * space or `T` before the time, and no offset (which the cast would drop without a word).
+ * Anything else (and a value the cast cannot read) is left to readOtherDates.
+ */
+function castable(value: string): string {
+  // By length, which costs nothing: YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS; the
+  // last is as long as YYYY-MM-DD HH:MM+03, told apart by its 17th character.
+  return `CASE strlen(${value}) WHEN 10 THEN TRUE WHEN 16 THEN TRUE WHEN 19 THEN substr(${value}, 17, 1) = ':' ELSE FALSE END`;
+}
+
+/**
+ * The dates of column `name` the cast did not read: the other forms and those with an
+ * offset, by one regular expression, for the rows that need it. How a year-last date is read
+ * is decided for the column: `NN/NN/YYYY` is day first when any of its values has a first
+ * part above 12 (no month has), else when the mapping's `dateFormat` says so, else month
+ * first (the US form, which HubSpot and Salesforce write in English). `NN.NN.YYYY` and
  * `NN-NN-YYYY` are day first (German, Turkish), unless `dateFormat` is `MM/DD/YYYY`.
  */
-async function dayOrders(
-  connection: DuckDBConnection,
-  table: string,
-  dates: ReadonlyArray<{ index: number }>,
-  dateFormat: RecordExport["dateFormat"],
-): Promise<DayOrder[]> {
-  if (dates.length === 0) return [];
-  const firsts = dates.map((d, n) => `max(TRY_CAST(regexp_extract(c${d.index}, '^\\s*(\\d{1,2})/\\d{1,2}/\\d{4}', 1) AS INTEGER)) AS f${n}`);
-  const reader = await connection.runAndReadAll(`SELECT ${firsts.join(", ")} FROM ${identifier(table)}`);
-  const row = reader.getRowObjects()[0]!;
-  const statedDayFirst = dateFormat === "DD/MM/YYYY" || dateFormat === "DD.MM.YYYY";
-  return dates.map((_, n) => ({
-    slash: Number(row[`f${n}`] ?? 0) > 12 || statedDayFirst,
-    other: dateFormat !== "MM/DD/YYYY",
-  }));
+/** The text of the field `name` kept because it was not read or mapped (NULL otherwise). */
+function unreadText(name: string): string {
+  return `unread[${literal(name)}]`;
 }
 
+async function hasColumn(connection: DuckDBConnection, table: string, column: string): Promise<boolean> {
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*) FROM duckdb_columns() WHERE table_name = ${literal(table)} AND column_name = ${literal(column)}`,
+  );
+  return Number(reader.getRows()[0]![0]) > 0;
+}
+
+async function readOtherDates(
+  connection: DuckDBConnection,
+  parsed: string,
+  name: string,
+  dateFormat: RecordExport["dateFormat"],
+  timeZone: string,
+): Promise<void> {
+  const pending = `unread IS NOT NULL AND ${name} IS NULL AND ${unreadText(name)} IS NOT NULL`;
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*) AS n, max(TRY_CAST(regexp_extract(${unreadText(name)}, '^\\s*(\\d{1,2})/\\d{1,2}/\\d{4}', 1) AS INTEGER)) AS first FROM ${parsed} WHERE ${pending}`,
+  );
+  const row = reader.getRowObjects()[0]!;
+  if (Number(row.n) === 0) return;
+  const order: DayOrder = {
+    slash: Number(row.first ?? 0) > 12 || dateFormat === "DD/MM/YYYY" || dateFormat === "DD.MM.YYYY",
+    other: dateFormat !== "MM/DD/YYYY",
+  };
+  // The text stays in `unread`: it is not looked at again once the date is read.
+  await connection.run(`UPDATE ${parsed} SET ${name} = s.t
+    FROM (SELECT r, ${timestampOf("p", order, timeZone)} AS t FROM (SELECT rowid AS r, ${dateParts(unreadText(name))} AS p FROM ${parsed} WHERE ${pending})) s
+    WHERE ${parsed}.rowid = s.r AND s.t IS NOT NULL`);
+}
+
+/** The id `value` maps to (NULL when none) by a CASE over the map: maps are a few dozen values. */
+function lookup(value: string, map: ReadonlyMap<string, string | null>): string {
+  const branches = [...map].filter(([, id]) => id !== null).map(([crm, id]) => `WHEN ${literal(crm)} THEN ${literal(id!)}`);
+  return branches.length ? `CASE ${value} ${branches.join(" ")} END` : "NULL::VARCHAR";
+}
+
+function inList(map: ReadonlyMap<string, string | null>): string {
+  return map.size ? [...map.keys()].map(literal).join(", ") : "NULL";
+}
+
+/** How many values of an amount column decide its decimal separator. */
+const DECIMAL_SAMPLE = 10_000;
+
 /**
- * The decimal separator of an amount column: the one its unambiguous values show (the more
+ * The decimal separator of an amount column: the one its first unambiguous values show (the more
  * common when both appear); when none is unambiguous (`1.234`, `1,234`, `1234`), a comma for
  * a file separated by `;` (as Excel writes where the comma is the decimal separator), else a point.
  */
-export async function detectDecimal(connection: DuckDBConnection, raw: RawExport, index: number): Promise<"." | ","> {
-  const evidence = decimalEvidence(`c${index}`);
-  const reader = await connection.runAndReadAll(`SELECT ${evidence.comma} AS comma, ${evidence.point} AS point FROM ${identifier(raw.table)}`);
+export async function detectDecimal(connection: DuckDBConnection, table: string, column: string, delimiter: Delimiter): Promise<"." | ","> {
+  const evidence = decimalEvidence(column);
+  // The first values are enough to tell: a CRM writes one column one way.
+  const reader = await connection.runAndReadAll(
+    `SELECT ${evidence.comma} AS comma, ${evidence.point} AS point FROM (SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL LIMIT ${DECIMAL_SAMPLE})`,
+  );
   const row = reader.getRowObjects()[0]!;
   const comma = Number(row.comma);
   const point = Number(row.point);
   if (comma !== point) return comma > point ? "," : ".";
-  return raw.delimiter === ";" ? "," : ".";
+  return delimiter === ";" ? "," : ".";
 }
 
 /**
@@ -213,8 +294,9 @@ async function refuseUnknownStages(
 ): Promise<void> {
   if (column === undefined) return;
   const reader =
-    await connection.runAndReadAll(`SELECT stage_raw AS value, count(*) OVER ()::INTEGER AS kinds, sum(n) OVER ()::INTEGER AS total, n::INTEGER AS n, first FROM (
-      SELECT stage_raw, count(*) AS n, min(line) AS first FROM ${parsed} WHERE stage_raw IS NOT NULL AND NOT stage_known GROUP BY stage_raw)
+    await connection.runAndReadAll(`SELECT value, count(*) OVER ()::INTEGER AS kinds, sum(n) OVER ()::INTEGER AS total, n::INTEGER AS n, first FROM (
+      SELECT ${unreadText("stage")} AS value, count(*) AS n, min(rowid) + 2 AS first FROM ${parsed}
+      WHERE stage IS NULL AND ${unreadText("stage")} IS NOT NULL AND ${unreadText("stage")} NOT IN (${inList(map)}) GROUP BY value)
     ORDER BY first LIMIT 5`);
   const rows = reader.getRowObjects();
   if (rows.length === 0) return;
@@ -240,11 +322,11 @@ async function refuseUnknownStages(
   );
 }
 
-async function runChecks(connection: DuckDBConnection, parsed: string, checks: readonly Check[]): Promise<SourceProblem[]> {
+async function runChecks(connection: DuckDBConnection, parsed: string, line: string, checks: readonly Check[]): Promise<SourceProblem[]> {
   const problems: SourceProblem[] = [];
   for (const check of checks) {
     const reader = await connection.runAndReadAll(
-      `SELECT count(*)::INTEGER AS n, min_by({'line': line, 'value': ${check.value}}, line, ${MAX_EXAMPLES}) AS examples FROM ${parsed} WHERE ${check.where}`,
+      `SELECT count(*)::INTEGER AS n, min_by({'line': ${line}, 'value': ${check.value}}, rowid, ${MAX_EXAMPLES}) AS examples FROM ${parsed} WHERE ${check.where}`,
     );
     const row = reader.getRowObjectsJS()[0]!;
     const n = Number(row.n);
