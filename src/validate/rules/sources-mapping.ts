@@ -2,7 +2,7 @@
 // stage value means, the lead status, the lead type, the stage whose entry date a column
 // holds. A misspelt id there would leave a stage empty in every report, so it is an error.
 import type { JsonPath } from "../../findings.js";
-import type { RecordExport, Sla } from "../../model/index.js";
+import type { RecordExport } from "../../model/index.js";
 import { idsOf } from "../../model/collections.js";
 import { message } from "../../i18n/message.js";
 import { Suggester } from "../../util/did-you-mean.js";
