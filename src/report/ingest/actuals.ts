@@ -33,11 +33,9 @@ export async function loadActuals(connection: DuckDBConnection, sla: Sla, source
   const parsed = identifier("sla_actuals_parsed");
   await connection.run(`CREATE TEMP TABLE ${parsed} AS
     SELECT line, month_raw, kpi, value_raw, value,
-      CASE WHEN m IS NOT NULL AND TRY_CAST(m[2] AS INTEGER) BETWEEN 1 AND 12 THEN printf('%s-%02d', m[1], TRY_CAST(m[2] AS INTEGER)) END AS month
-    FROM (SELECT line, ${month} AS month_raw, ${kpi} AS kpi, ${value} AS value_raw, ${numberOf(value, decimal)} AS value,
-      regexp_extract(${month}, '^(\\d{4})[-/.](\\d{1,2})(?:[-/.]\\d{1,2})?$', ['y', 'm']) AS s,
-      CASE WHEN s.y <> '' THEN [s.y, s.m] END AS m
-      FROM ${identifier(raw.table)})`);
+      CASE WHEN s.y <> '' AND TRY_CAST(s.m AS INTEGER) BETWEEN 1 AND 12 THEN printf('%s-%02d', s.y, TRY_CAST(s.m AS INTEGER)) END AS month
+    FROM (SELECT *, regexp_extract(coalesce(month_raw, ''), '^\\s*(\\d{4})[-/.](\\d{1,2})(?:[-/.]\\d{1,2})?\\s*$', ['y', 'm']) AS s
+      FROM (SELECT line, ${month} AS month_raw, ${kpi} AS kpi, ${value} AS value_raw, ${numberOf(value, decimal)} AS value FROM ${identifier(raw.table)}))`);
   const checks: Array<{ reason: SourceProblem["reason"]; column: string; where: string; value: string }> = [
     { reason: "unparseable-date", column: raw.header[index("month")]!, where: "month IS NULL", value: "coalesce(month_raw, '')" },
     { reason: "unknown-kpi", column: raw.header[index("kpi")]!, where: `month IS NOT NULL AND NOT coalesce(${known}, FALSE)`, value: "coalesce(kpi, '')" },

@@ -304,8 +304,9 @@ async function refuseUnknownStages(
   const mapped = [...map].filter(([, id]) => id !== null).map(([value]) => value);
   const value = String(firstRow.value);
   const suggestion = new Suggester(mapped).suggest(value);
+  // The first line with such a value is the place to look: it goes where the file name goes.
   throw new SourceError(
-    shown,
+    `${shown}:${Number(firstRow.first)}`,
     message("source/unmapped-stage", {
       file: shown,
       line: Number(firstRow.first),
