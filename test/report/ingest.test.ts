@@ -8,6 +8,11 @@ import { SourceError } from "../../src/errors.js";
 import { word } from "../../src/i18n/catalog.js";
 import type { ReportSources, Sla } from "../../src/model/index.js";
 import { loadExports, type LoadExportsOptions } from "../../src/report/ingest/index.js";
+import { loadEngine } from "../../src/report/ingest/engine.js";
+import { MissingPackageError, SlaError } from "../../src/errors.js";
+import { existsSync } from "node:fs";
+import { dirname } from "node:path";
+import { ROOT } from "../helpers/cli.js";
 import type { SourceQuality } from "../../src/report/tables.js";
 import { EXAMPLE, FIXTURES } from "../helpers/cli.js";
 import { readFileSync } from "node:fs";
@@ -379,5 +384,66 @@ describe("loadExports: errors", () => {
     expect(error).toMatchObject({ file: "deals.csv", id: "source/link-outside" });
     const { tables } = await load({}, { baseDir: repo, cwd: repo, deals: "deals.csv" });
     expect(tables.deals!.map((row) => row.id)).toEqual(["D-1"]);
+  });
+});
+
+/** The public Maven Analytics CRM sample (shared/data/maven-crm), looked for upward from the repository. */
+function mavenPipeline(): string | undefined {
+  for (let dir = ROOT; dirname(dir) !== dir; dir = dirname(dir)) {
+    const file = join(dir, "shared/data/maven-crm/sales_pipeline.csv");
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+describe("loadExports: the Maven CRM sample", () => {
+  const file = mavenPipeline();
+  it.skipIf(file === undefined)("reads its 8,800 deals through a mapping: open deals without a close date, revenue of the won ones", async () => {
+    const sla = structuredClone(EXAMPLE_SLA);
+    sla.reporting!.sources = {
+      deals: {
+        columns: { id: "opportunity_id", stage: "deal_stage", amount: "close_value", createdAt: "engage_date", closedAt: "close_date", owner: "sales_agent" },
+        stages: { Won: "closed-won", Lost: "closed-lost", Engaging: "proposal-presented", Prospecting: "discovery" },
+      },
+    };
+    const loaded = await loadExports(sla, { baseDir: DIR, deals: file!, timeZone: "America/New_York" });
+    try {
+      const reader = await loaded.connection.runAndReadAll(
+        "SELECT outcome, count(*)::INTEGER AS deals, sum(amount) AS amount, count(closed)::INTEGER AS closed, min(closed) AS first, max(closed) AS last FROM deals GROUP BY outcome ORDER BY outcome",
+      );
+      expect(reader.getRowObjectsJson()).toEqual([
+        { outcome: "lost", deals: 2473, amount: 0, closed: 2473, first: "2017-03-01 00:00:00", last: "2017-12-31 00:00:00" },
+        { outcome: "open", deals: 2089, amount: null, closed: 0, first: null, last: null },
+        { outcome: "won", deals: 4238, amount: 10005534, closed: 4238, first: "2017-03-01 00:00:00", last: "2017-12-31 00:00:00" },
+      ]);
+      expect(loaded.quality).toEqual([{ kind: "deals", file: file!, encoding: "utf-8", delimiter: ",", rows: 8800, used: 8800, problems: [] }]);
+    } finally {
+      loaded.close();
+    }
+  });
+});
+
+describe("loadExports: what it needs", () => {
+  it("names the engine package in one line when it is not installed", async () => {
+    const missing = () => Promise.reject(Object.assign(new Error("Cannot find package '@duckdb/node-api'"), { code: "ERR_MODULE_NOT_FOUND" }));
+    const error = await loadEngine(missing).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MissingPackageError);
+    expect((error as MissingPackageError).packages).toEqual(["@duckdb/node-api"]);
+    expect((error as MissingPackageError).message).toMatch(
+      /^sla report reads exports with the package @duckdb\/node-api, which is not installed; install it with: npm install "@duckdb\/node-api@\^1\.5/,
+    );
+  });
+
+  it("refuses a time zone that does not exist, before reading anything", async () => {
+    const error = await load({ deals: { file: "deals-1254.csv" } }, { timeZone: "Europe/Istanbull" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SlaError);
+    expect((error as SlaError).said).toEqual({ id: "source/time-zone", args: { zone: "Europe/Istanbull" } });
+  });
+
+  it("says which columns monthly actuals need", async () => {
+    expect(await failure({}, { actuals: "deals-day-first.csv" })).toMatchObject({
+      id: "source/actuals-columns",
+      args: { columns: ["id", "stage", "created"] },
+    });
   });
 });

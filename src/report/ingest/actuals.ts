@@ -24,8 +24,7 @@ export async function loadActuals(connection: DuckDBConnection, sla: Sla, source
   const yaml = /\.ya?ml$/i.test(path);
   const raw = yaml ? await yamlTable(connection, path, shown) : await csvTable(connection, path, shown, source);
   const index = (name: string) => raw.header.findIndex((column) => column.trim().toLowerCase() === name);
-  for (const name of COLUMNS)
-    if (index(name) < 0) throw new SourceError(shown, message("source/column-required", { kind: "actuals", field: name, columns: raw.header }));
+  for (const name of COLUMNS) if (index(name) < 0) throw new SourceError(shown, message("source/actuals-columns", { columns: raw.header }));
   const [month, kpi, value] = COLUMNS.map((name) => `nullif(trim(c${index(name)}), '')`) as [string, string, string];
   const decimal = source.decimal ?? (yaml ? "." : await detectDecimal(connection, identifier(raw.table), `c${index("value")}`, raw.delimiter));
   const kpis = (sla.kpis ?? []).map((k) => literal(k.id));

@@ -9,9 +9,10 @@ export const ENGINE_PACKAGE = "@duckdb/node-api";
 
 export type DuckDb = typeof import("@duckdb/node-api");
 
-export async function loadEngine(): Promise<DuckDb> {
+/** The engine's module; `importer` stands in for the import in tests. */
+export async function loadEngine(importer: () => Promise<DuckDb> = () => import("@duckdb/node-api")): Promise<DuckDb> {
   try {
-    return await import("@duckdb/node-api");
+    return await importer();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw error;

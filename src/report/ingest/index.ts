@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { MonthlyActuals, RecordExport, Sla } from "../../model/index.js";
+import { SlaError } from "../../errors.js";
+import { message } from "../../i18n/message.js";
 import { repositoryRoot } from "../../load/discover.js";
 import { REPORT_TABLES, type SourceQuality } from "../tables.js";
 import { checkExport } from "./access.js";
@@ -47,6 +49,7 @@ export interface LoadedExports {
  * MissingPackageError (no engine installed).
  */
 export async function loadExports(sla: Sla, options: LoadExportsOptions): Promise<LoadedExports> {
+  checkTimeZone(options.timeZone);
   const { DuckDBInstance } = await loadEngine();
   const spill = mkdtempSync(join(tmpdir(), "sla-report-"));
   const instance = await DuckDBInstance.create(":memory:", { memory_limit: options.memoryLimit ?? "192MB", temp_directory: spill });
@@ -88,6 +91,15 @@ export async function loadExports(sla: Sla, options: LoadExportsOptions): Promis
   } catch (error) {
     close();
     throw error;
+  }
+}
+
+/** The engine would fail deep in a query on a zone it does not know: said first, in one line. */
+function checkTimeZone(timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+  } catch {
+    throw new SlaError(message("source/time-zone", { zone: timeZone }));
   }
 }
 

@@ -49,13 +49,15 @@ export async function openExport(
 
 /**
  * Runs `sql` (which reads an export's scan), turning an engine error about the file (a broken
- * quote, a line too long) into a SourceError naming it.
+ * quote, a line too long, a read that failed) into a SourceError naming it. Any other error
+ * is sla's own and is thrown as it is.
  */
 export async function runOnExport(connection: DuckDBConnection, sql: string, shown: string): Promise<void> {
   try {
     await connection.run(sql);
   } catch (error) {
     const detail = String((error as Error).message ?? error).split("\n")[0]!;
+    if (!/^(Invalid Input Error: CSV|IO Error|Invalid Input Error: Invalid unicode)/i.test(detail)) throw error;
     throw new SourceError(shown, message("source/unreadable-csv", { detail }));
   }
 }
