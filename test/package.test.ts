@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE, ROOT } from "./helpers/cli.js";
+import { ENGINE_PACKAGE } from "../src/report/ingest/engine.js";
 import { PDF_PACKAGES } from "../src/render/pdf-packages.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -114,13 +115,15 @@ describe("the npm package", () => {
     expect(existsSync(join(prefix, "agreement.pdf"))).toBe(false);
   }, 240_000);
 
-  it("declares as optional exactly the packages only a PDF needs", () => {
+  it("declares as optional exactly the packages only a PDF or a report needs", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
       dependencies: Record<string, string>;
       optionalDependencies?: Record<string, string>;
     };
-    expect(Object.keys(pkg.optionalDependencies ?? {}).sort()).toEqual([...PDF_PACKAGES].sort());
-    for (const name of PDF_PACKAGES) expect(pkg.dependencies[name], name).toBeUndefined();
+    // Besides the PDF's: the report's engine, its calendar's public holidays and the drawing of its charts into a PDF.
+    const reportPackages = [ENGINE_PACKAGE, "date-holidays", "svg-to-pdfkit"];
+    expect(Object.keys(pkg.optionalDependencies ?? {}).sort()).toEqual([...PDF_PACKAGES, ...reportPackages].sort());
+    for (const name of [...PDF_PACKAGES, ...reportPackages]) expect(pkg.dependencies[name], name).toBeUndefined();
   });
 });
 
