@@ -268,6 +268,15 @@ describe("loadExports: encodings, separators, numbers and dates", () => {
     expect(tables.deals!.map((row) => row.created)).toEqual(["2026-02-13 00:00:00", "2026-04-03 00:00:00"]);
   });
 
+  it("looks at the whole column when its first rows do not tell the day order", async () => {
+    const file = join(scratch, "late-evidence.csv");
+    const rows = Array.from({ length: 2500 }, (_, i) => `D-${i},closed-won,${i === 2400 ? "25/12/2026" : "03/04/2026 10:00"}`);
+    writeFileSync(file, `id,stage,created\n${rows.join("\n")}\n`);
+    const { tables } = await load({ deals: { columns: { createdAt: "created" } } }, { deals: file });
+    expect(tables.deals![0]!.created).toBe("2026-04-03 10:00:00");
+    expect(tables.deals![2400]!.created).toBe("2026-12-25 00:00:00");
+  });
+
   it("reads an undecided NN/NN/YYYY month first unless dateFormat says otherwise; offsets across daylight saving", async () => {
     const berlin = { timeZone: "Europe/Berlin" };
     const monthFirst = await load({ deals: { file: "deals-ambiguous.csv", columns: { createdAt: "created" } } }, berlin);

@@ -14,6 +14,7 @@ import { type OpenedExport, runOnExport } from "./raw.js";
 import type { Delimiter } from "./header.js";
 import { dateParts, decimalEvidence, type DayOrder, identifier, literal, numberOf, timestampOf } from "./sql.js";
 import { MAX_EXAMPLES, mergeProblems } from "./quality.js";
+import { columnShapes, dayOrders, sampleDates } from "./dates.js";
 
 export interface RecordsOptions {
   kind: SourceKind;
@@ -63,10 +64,19 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
     columns.stageDates.forEach((entry, n) => addDate(`stage_${n}`, entry.index));
   } else addDate("closed", at("closedAt"));
 
+  const samples = await sampleDates(connection, opened.scan, dateFields);
+  const shapes = columnShapes(samples);
+  const orders = await dayOrders(connection, opened.scan, dateFields, shapes, source.dateFormat);
+  const readDate = (name: string, n: number) => {
+    const value = `${name}_text`;
+    const formats = shapes[n]!.formats(orders[n]!);
+    const other = formats.length ? ` ELSE try_strptime(${value}, [${formats.map(literal).join(", ")}])` : "";
+    return `CASE WHEN ${castable(value)} THEN TRY_CAST(${value} AS TIMESTAMP)${other} END`;
+  };
   const parsed = identifier(`sla_${kind}_parsed`);
-  // Every date is first read by the engine's own cast, for the ISO form without an offset
-  // (the common one, and fast); the other forms are read afterwards (readOtherDates), for
-  // the rows the cast left empty. The text of a value not read or mapped is kept for that
+  // Every date is read by the engine's own cast, for the ISO form without an offset (the
+  // common one, and fast), else by the strptime formats of the column's first values
+  // (dates.ts); what neither reads (an offset, another form) afterwards by readOtherDates. The text of a value not read or mapped is kept for that
   // and for the problems, in one map per row that is NULL for a row without any: a column
   // of text per field, nearly all NULL, would take a million rows' worth of memory each.
   const mapped: Array<{ name: string; index: number | undefined; map: ReadonlyMap<string, string | null> }> = [
@@ -87,7 +97,7 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
     "id",
     ...passed.map((expression) => expression.split(" AS ")[1]!),
     ...present.map((field) => `${field.name}_text, ${lookup(`${field.name}_text`, field.map)} AS ${field.name}`),
-    ...dateFields.map((d) => `${d.name}_text, CASE WHEN ${castable(`${d.name}_text`)} THEN TRY_CAST(${d.name}_text AS TIMESTAMP) END AS ${d.name}`),
+    ...dateFields.map((d, n) => `${d.name}_text, ${readDate(d.name, n)} AS ${d.name}`),
   ];
   const unreadOnes = [...present.map((field) => field.name), ...dateFields.map((d) => d.name)];
   const anyUnread = unreadOnes.map((name) => `(${name} IS NULL AND ${name}_text IS NOT NULL)`).join(" OR ");
@@ -114,7 +124,7 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
   }
   // A new table's row ids are the records' order in the file; the header is line 1.
   const line = "(rowid + 2)";
-  for (const date of dateFields) await readOtherDates(connection, parsed, date.name, source.dateFormat, timeZone);
+  for (const [n, date] of dateFields.entries()) await readOtherDates(connection, parsed, date.name, orders[n]!, timeZone);
 
   await refuseUnknownStages(connection, parsed, kind, stageMap, header("stage"), shown);
 
@@ -200,19 +210,13 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
  * Anything else (and a value the cast cannot read) is left to readOtherDates.
  */
 function castable(value: string): string {
-  // By length, which costs nothing: YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS; the
-  // last is as long as YYYY-MM-DD HH:MM+03, told apart by its 17th character.
-  return `CASE strlen(${value}) WHEN 10 THEN TRUE WHEN 16 THEN TRUE WHEN 19 THEN substr(${value}, 17, 1) = ':' ELSE FALSE END`;
+  // By length and a character or two, which cost nearly nothing: YYYY-MM-DD, YYYY-MM-DD HH:MM,
+  // YYYY-MM-DD HH:MM:SS; the last is as long as YYYY-MM-DD HH:MM+03, told apart by its 17th
+  // character, and 14.09.2026 09:30 as long as the second, by its 5th.
+  const iso = `substr(${value}, 5, 1) = '-'`;
+  return `CASE strlen(${value}) WHEN 10 THEN ${iso} WHEN 16 THEN ${iso} WHEN 19 THEN ${iso} AND substr(${value}, 17, 1) = ':' ELSE FALSE END`;
 }
 
-/**
- * The dates of column `name` the cast did not read: the other forms and those with an
- * offset, by one regular expression, for the rows that need it. How a year-last date is read
- * is decided for the column: `NN/NN/YYYY` is day first when any of its values has a first
- * part above 12 (no month has), else when the mapping's `dateFormat` says so, else month
- * first (the US form, which HubSpot and Salesforce write in English). `NN.NN.YYYY` and
- * `NN-NN-YYYY` are day first (German, Turkish), unless `dateFormat` is `MM/DD/YYYY`.
- */
 /** The text of the field `name` kept because it was not read or mapped (NULL otherwise). */
 function unreadText(name: string): string {
   return `unread[${literal(name)}]`;
@@ -225,23 +229,14 @@ async function hasColumn(connection: DuckDBConnection, table: string, column: st
   return Number(reader.getRows()[0]![0]) > 0;
 }
 
-async function readOtherDates(
-  connection: DuckDBConnection,
-  parsed: string,
-  name: string,
-  dateFormat: RecordExport["dateFormat"],
-  timeZone: string,
-): Promise<void> {
+/**
+ * The dates of column `name` the first reading left empty: offsets and forms the first
+ * rows did not show, by the general regular expression (sql.ts), for those rows only.
+ */
+async function readOtherDates(connection: DuckDBConnection, parsed: string, name: string, order: DayOrder, timeZone: string): Promise<void> {
   const pending = `unread IS NOT NULL AND ${name} IS NULL AND ${unreadText(name)} IS NOT NULL`;
-  const reader = await connection.runAndReadAll(
-    `SELECT count(*) AS n, max(TRY_CAST(regexp_extract(${unreadText(name)}, '^\\s*(\\d{1,2})/\\d{1,2}/\\d{4}', 1) AS INTEGER)) AS first FROM ${parsed} WHERE ${pending}`,
-  );
-  const row = reader.getRowObjects()[0]!;
-  if (Number(row.n) === 0) return;
-  const order: DayOrder = {
-    slash: Number(row.first ?? 0) > 12 || dateFormat === "DD/MM/YYYY" || dateFormat === "DD.MM.YYYY",
-    other: dateFormat !== "MM/DD/YYYY",
-  };
+  const reader = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${parsed} WHERE ${pending}`);
+  if (Number(reader.getRows()[0]![0]) === 0) return;
   // The text stays in `unread`: it is not looked at again once the date is read.
   await connection.run(`UPDATE ${parsed} SET ${name} = s.t
     FROM (SELECT r, ${timestampOf("p", order, timeZone)} AS t FROM (SELECT rowid AS r, ${dateParts(unreadText(name))} AS p FROM ${parsed} WHERE ${pending})) s
