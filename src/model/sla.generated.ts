@@ -113,10 +113,6 @@ export type TextList18 = Text[];
  * Standing agenda items.
  */
 export type TextList19 = Text[];
-/**
- * Stable identifier used for references and for matching across versions: lowercase letters (any script), digits, `-`, `_` or `.`. Renaming the display name keeps the id.
- */
-export type Id = string;
 
 /**
  * The agreement between a company's marketing and sales teams: shared vocabulary, lead hand-off protocol and KPI targets, reviewed every six months.
@@ -692,22 +688,31 @@ export interface RecordExport {
   preset?: "hubspot" | "salesforce";
   columns?: Columns;
   /**
-   * CRM values (as exported) mapped to the agreement's lifecycle-stage (leads) or deal-stage (deals) ids. A value that already is such an id needs no entry.
+   * CRM values (as exported) mapped to the agreement's lifecycle-stage (leads) or deal-stage (deals) ids. A value that already is such an id needs no entry; `~` (null) marks a value the agreement has no id for, whose rows are counted as unmapped instead of stopping the report.
    */
   stages?: {
-    [k: string]: Id;
+    /**
+     * An id of the agreement, or `~` (null).
+     */
+    [k: string]: string | null;
   };
   /**
-   * CRM values (as exported) mapped to the agreement's lead-status ids. A value that already is such an id needs no entry.
+   * CRM values (as exported) mapped to the agreement's lead-status ids. A value that already is such an id needs no entry; `~` (null) marks a value the agreement has no id for, whose rows are counted as unmapped instead of stopping the report.
    */
   statuses?: {
-    [k: string]: Id;
+    /**
+     * An id of the agreement, or `~` (null).
+     */
+    [k: string]: string | null;
   };
   /**
-   * CRM values (as exported) mapped to the agreement's lead-type ids. A value that already is such an id needs no entry.
+   * CRM values (as exported) mapped to the agreement's lead-type ids. A value that already is such an id needs no entry; `~` (null) marks a value the agreement has no id for, whose rows are counted as unmapped instead of stopping the report.
    */
   leadTypes?: {
-    [k: string]: Id;
+    /**
+     * An id of the agreement, or `~` (null).
+     */
+    [k: string]: string | null;
   };
   /**
    * Character encoding of the file. Detected when left out: a byte order mark, UTF-16 without one, valid UTF-8, else Windows-1254 (Turkish letters), Shift_JIS or Windows-1252.

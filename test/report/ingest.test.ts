@@ -356,9 +356,15 @@ describe("loadExports: errors", () => {
     expect(error).toMatchObject({ file: "salesforce-opportunities.csv:4", id: "source/unmapped-stage" });
     expect(error.text).toBe(
       "the Stage value “Negotiation/Review” is not mapped to a stage of the agreement (did you mean “Negotiaton/Review”?); 1 row has unmapped values (Negotiation/Review). " +
-        `Map each under \`reporting.sources.deals.stages\`; mapped now: ${(error.args.mapped as string[]).join(", ").replace(/, ([^,]*)$/, ", and $1")}`,
+        `Map each under \`reporting.sources.deals.stages\` (to \`~\` for one the agreement has no stage for); mapped now: ${(error.args.mapped as string[]).join(", ").replace(/, ([^,]*)$/, ", and $1")}`,
     );
     expect(error.args.mapped).toEqual(expect.arrayContaining(["Closed Won", "Closed Lost", "Negotiaton/Review", "closed-won"]));
+  });
+
+  it("counts the rows of a value mapped to ~ (no stage of the agreement) instead of stopping", async () => {
+    const { quality, tables } = await load({ deals: { file: "salesforce-opportunities.csv", preset: "salesforce", stages: { "Negotiation/Review": null } } });
+    expect(tables.deals!.map((row) => row.id)).toEqual(["006A", "006B"]);
+    expect(quality[0]!.problems).toEqual([{ reason: "unmapped-stage", count: 1, examples: [{ line: 4, column: "Stage", value: "Negotiation/Review" }] }]);
   });
 
   it("lists the columns a file has when a mapped one is not there, with a did-you-mean", async () => {

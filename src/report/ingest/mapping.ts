@@ -90,10 +90,11 @@ function idOfKnown(known: KnownValue, map: ReadonlyMap<string, string | null>, i
 /**
  * CRM value -> agreement id: a value that is an id of the agreement means itself; a value
  * the preset knows means the first of its likely ids the agreement defines, or null (known,
- * but the agreement has no such stage: counted, not an error); the mapping overrides both.
+ * but the agreement has no such stage: counted, not an error); the mapping overrides both,
+ * and maps to null (`~`) a value the team knows the agreement has no id for.
  */
 export function valueMap(
-  stated: Readonly<Record<string, string>> | undefined,
+  stated: Readonly<Record<string, string | null>> | undefined,
   known: readonly KnownValue[],
   ids: ReadonlySet<string>,
 ): Map<string, string | null> {

@@ -41,7 +41,7 @@ export const sourcesUnknownId: Rule = {
       for (const [field, target] of maps) {
         const { ids, list } = known(target);
         for (const [value, id] of Object.entries(source[field] ?? {})) {
-          if (!ids.has(id)) report(context, [...base, field, value], "value", { kind, map: field, value, target, id }, ids, list);
+          if (id !== null && !ids.has(id)) report(context, [...base, field, value], "value", { kind, map: field, value, target, id }, ids, list);
         }
       }
       const { ids, list } = known("lifecycle");
