@@ -54,10 +54,14 @@ export async function loadExports(sla: Sla, options: LoadExportsOptions): Promis
   const spill = mkdtempSync(join(tmpdir(), "sla-report-"));
   const instance = await DuckDBInstance.create(":memory:", { memory_limit: options.memoryLimit ?? "192MB", temp_directory: spill });
   const connection = await instance.connect();
+  const removeSpill = () => rmSync(spill, { recursive: true, force: true });
+  // A caller that never closes (or a process that exits first) leaves no folder behind.
+  process.once("exit", removeSpill);
   const close = () => {
     connection.closeSync();
     instance.closeSync();
-    rmSync(spill, { recursive: true, force: true });
+    removeSpill();
+    process.off("exit", removeSpill);
   };
   try {
     for (const table of REPORT_TABLES) await connection.run(table);
