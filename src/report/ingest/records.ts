@@ -133,7 +133,9 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
   await connection.run(`CREATE TEMP TABLE ${duplicates} AS
     SELECT p.rowid AS r FROM ${parsed} p JOIN (SELECT id, min(rowid) AS first FROM ${parsed} WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1) d
       ON p.id = d.id AND p.rowid > d.first`);
-  const first = `id IS NOT NULL AND rowid NOT IN (SELECT r FROM ${duplicates})`;
+  const anyDuplicate = (await count(connection, `SELECT count(*) FROM ${duplicates}`)) > 0;
+  // Without duplicates (the common case) every statement below is spared the anti-join.
+  const first = anyDuplicate ? `id IS NOT NULL AND rowid NOT IN (SELECT r FROM ${duplicates})` : "id IS NOT NULL";
   // A deal without a stage the agreement knows says nothing about the pipeline: it is left out.
   const kept = kind === "deals" ? `${first} AND stage IS NOT NULL` : first;
   const outcomes = new Map((sla.dealStages ?? []).map((stage) => [stage.id, stage.outcome ?? "open"]));
@@ -191,8 +193,12 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
     await connection.run(
       `INSERT INTO leads SELECT id, ${line}, ${date("created")}, stage, status, owner, lead_type, ${date("first_attempt")}, return_reason FROM ${parsed} WHERE ${kept}`,
     );
-    for (const [n, entry] of columns.stageDates.entries())
-      await connection.run(`INSERT INTO lead_stages SELECT id, ${literal(entry.stage)}, stage_${n} FROM ${parsed} WHERE ${kept} AND stage_${n} IS NOT NULL`);
+    // One scan for every stage's dates: UNPIVOT leaves out the empty ones.
+    if (columns.stageDates.length > 0) {
+      const stages = columns.stageDates.map((entry, n) => `stage_${n} AS ${literal(entry.stage)}`).join(", ");
+      await connection.run(`INSERT INTO lead_stages SELECT id, stage, entered FROM (SELECT id, ${columns.stageDates.map((_, n) => `stage_${n}`).join(", ")} FROM ${parsed} WHERE ${kept})
+        UNPIVOT (entered FOR stage IN (${stages}))`);
+    }
   } else {
     await connection.run(`INSERT INTO deals SELECT id, line, stage, o, amount, ${date("created")}, CASE WHEN o IN ('won', 'lost') THEN ${date("closed")} END, owner, lead_type
       FROM (SELECT *, ${line} AS line, ${outcome} AS o, ${amount} AS amount FROM ${parsed} WHERE ${kept})`);
