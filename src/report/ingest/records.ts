@@ -302,7 +302,9 @@ async function refuseUnknownStages(
   const rows = reader.getRowObjects();
   if (rows.length === 0) return;
   const firstRow = rows[0]!;
-  const mapped = [...map].filter(([, id]) => id !== null).map(([value]) => value);
+  // The CRM's own values first (the mapping's and the preset's), then the agreement's ids, which need no mapping.
+  const entries = [...map].filter(([, id]) => id !== null);
+  const mapped = [...entries.filter(([value, id]) => value !== id), ...entries.filter(([value, id]) => value === id)].map(([value]) => value);
   const value = String(firstRow.value);
   const suggestion = new Suggester(mapped).suggest(value);
   // The first line with such a value is the place to look: it goes where the file name goes.
