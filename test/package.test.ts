@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE, ROOT } from "./helpers/cli.js";
+import { ENGINE_PACKAGE } from "../src/report/ingest/engine.js";
 import { PDF_PACKAGES } from "../src/render/pdf-packages.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -120,7 +121,7 @@ describe("the npm package", () => {
       optionalDependencies?: Record<string, string>;
     };
     // Besides the PDF's: the report's engine, its calendar's public holidays and the drawing of its charts into a PDF.
-    const reportPackages = ["@duckdb/node-api", "date-holidays", "svg-to-pdfkit"];
+    const reportPackages = [ENGINE_PACKAGE, "date-holidays", "svg-to-pdfkit"];
     expect(Object.keys(pkg.optionalDependencies ?? {}).sort()).toEqual([...PDF_PACKAGES, ...reportPackages].sort());
     for (const name of [...PDF_PACKAGES, ...reportPackages]) expect(pkg.dependencies[name], name).toBeUndefined();
   });

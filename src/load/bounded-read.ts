@@ -19,7 +19,7 @@ export interface ReadLimits {
   /** The most bytes accepted; one more is read to tell that the input is larger. */
   maxBytes: number;
   /** What the input is, for the messages: one of the kinds the catalogs word. */
-  what: "sla-file" | "configuration" | "document" | "cache" | "template";
+  what: "sla-file" | "configuration" | "document" | "cache" | "template" | "actuals";
   /**
    * The real path of the folder being checked: a file whose real path is elsewhere (a link
    * planted to `/etc/passwd` or `../../.env`) is refused before it is opened.

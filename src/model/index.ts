@@ -16,6 +16,9 @@ import type {
   KPITarget,
   ReportingAndReview,
   WorkingCalendar,
+  ReportSources,
+  RecordExport,
+  MonthlyActuals,
 } from "./sla.generated.js";
 
 export type Sla = SalesMarketingServiceLevelAgreement;
@@ -34,6 +37,9 @@ export type {
   KPITarget as Kpi,
   ReportingAndReview as Reporting,
   WorkingCalendar,
+  ReportSources,
+  RecordExport,
+  MonthlyActuals,
 };
 export type FunnelMetric = NonNullable<KPITarget["metric"]>;
 export type StageCategory = NonNullable<LifecycleStage["category"]>;

@@ -683,6 +683,7 @@ export interface ReportingAndReview {
    */
   report?: string;
   reviewMeeting?: ReviewMeeting;
+  sources?: ReportSources;
 }
 /**
  * The regular meeting where both teams review results.
@@ -698,4 +699,141 @@ export interface ReviewMeeting {
   cadence: "weekly" | "monthly" | "quarterly" | "half-yearly" | "yearly";
   participants?: TextList18;
   agenda?: TextList19;
+}
+/**
+ * The CRM exports and monthly figures `sla report` measures the agreement against: `leads` (the leads or contacts export), `deals` (the deals or opportunities export) and `actuals`.
+ */
+export interface ReportSources {
+  leads?: RecordExport;
+  deals?: RecordExport;
+  actuals?: MonthlyActuals;
+}
+/**
+ * A CRM export with one row per record (lead or deal): where it is, its layout and how its values map to the agreement's ids.
+ */
+export interface RecordExport {
+  /**
+   * Path of the export, relative to the SLA file. `sla report --leads/--deals/--actuals` overrides it.
+   */
+  file?: string;
+  /**
+   * A known export layout whose column labels and values are used unless `columns` and the value maps say otherwise: `hubspot` (labels in English, or the internal names) or `salesforce` (report exports).
+   */
+  preset?: "hubspot" | "salesforce";
+  columns?: Columns;
+  /**
+   * CRM values (as exported) mapped to the agreement's lifecycle-stage (leads) or deal-stage (deals) ids. A value that already is such an id needs no entry; `~` (null) marks a value the agreement has no id for, whose rows are counted as unmapped instead of stopping the report.
+   */
+  stages?: {
+    /**
+     * An id of the agreement, or `~` (null).
+     */
+    [k: string]: string | null;
+  };
+  /**
+   * CRM values (as exported) mapped to the agreement's lead-status ids. A value that already is such an id needs no entry; `~` (null) marks a value the agreement has no id for, whose rows are counted as unmapped instead of stopping the report.
+   */
+  statuses?: {
+    /**
+     * An id of the agreement, or `~` (null).
+     */
+    [k: string]: string | null;
+  };
+  /**
+   * CRM values (as exported) mapped to the agreement's lead-type ids. A value that already is such an id needs no entry; `~` (null) marks a value the agreement has no id for, whose rows are counted as unmapped instead of stopping the report.
+   */
+  leadTypes?: {
+    /**
+     * An id of the agreement, or `~` (null).
+     */
+    [k: string]: string | null;
+  };
+  /**
+   * Character encoding of the file. Detected when left out: a byte order mark, UTF-16 without one, valid UTF-8, else Windows-1254 (Turkish letters), Shift_JIS or Windows-1252.
+   */
+  encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "windows-1254" | "shift_jis";
+  /**
+   * Field separator. Detected from the header line when left out.
+   */
+  delimiter?: "," | ";" | "\t";
+  /**
+   * How the file writes dates whose day and month could be swapped (`03/04/2026`): used when the values themselves do not tell (a first part above 12 means day first).
+   */
+  dateFormat?: "DD/MM/YYYY" | "MM/DD/YYYY" | "DD.MM.YYYY" | "YYYY-MM-DD" | "YYYY/MM/DD";
+  /**
+   * Decimal separator of amounts and values (the other of `.` and `,` is read as a thousands separator). Detected from the values when left out.
+   */
+  decimal?: "." | ",";
+}
+/**
+ * Which column holds what, by its header as exported. Overrides the preset's labels.
+ */
+export interface Columns {
+  /**
+   * The record id.
+   */
+  id?: string;
+  /**
+   * The lifecycle stage (leads) or deal stage (deals).
+   */
+  stage?: string;
+  /**
+   * The deal amount.
+   */
+  amount?: string;
+  /**
+   * When the record was created.
+   */
+  createdAt?: string;
+  /**
+   * When the deal was closed.
+   */
+  closedAt?: string;
+  /**
+   * The record's owner.
+   */
+  owner?: string;
+  /**
+   * The lead status.
+   */
+  status?: string;
+  /**
+   * The lead type.
+   */
+  leadType?: string;
+  /**
+   * When sales first tried to connect with the lead.
+   */
+  firstAttempt?: string;
+  /**
+   * Why sales returned the lead to marketing.
+   */
+  returnReason?: string;
+  /**
+   * For leads: the column holding the date each lifecycle stage was entered, by lifecycle stage id (`mql: Became a Marketing Qualified Lead Date`).
+   */
+  stageDates?: {
+    [k: string]: string;
+  };
+}
+/**
+ * Figures no export holds (website visits, spend), one row per month and KPI: a CSV file with the columns `month` (YYYY-MM), `kpi` (a KPI id) and `value`, or a YAML list of such entries.
+ */
+export interface MonthlyActuals {
+  /**
+   * Path of the export, relative to the SLA file. `sla report --leads/--deals/--actuals` overrides it.
+   */
+  file?: string;
+  /**
+   * Character encoding of the file. Detected when left out: a byte order mark, UTF-16 without one, valid UTF-8, else Windows-1254 (Turkish letters), Shift_JIS or Windows-1252.
+   */
+  encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "windows-1254" | "shift_jis";
+  /**
+   * Field separator. Detected from the header line when left out.
+   */
+  delimiter?: "," | ";" | "\t";
+  /**
+   * Decimal separator of amounts and values (the other of `.` and `,` is read as a thousands separator). Detected from the values when left out.
+   */
+  decimal?: "." | ",";
 }

@@ -398,6 +398,51 @@ const CASES: Record<string, RuleCases> = {
     ],
   },
 
+  "sources/unknown-id": {
+    valid: [
+      { name: "no sources", mutate: () => {} },
+      {
+        name: "a mapping to the agreement's ids, in Turkish and Japanese",
+        mutate: (sla) => {
+          stage(sla, "mql").id = "pazarlama-nitelikli";
+          sla.reporting!.sources = {
+            leads: {
+              preset: "hubspot",
+              stages: { "Pazarlama Nitelikli": "pazarlama-nitelikli" },
+              statuses: { 新規: "new" },
+              columns: { stageDates: { sql: "SQL tarihi" } },
+            },
+            deals: {
+              stages: { Kazanıldı: "closed-won", "Geschäft verloren": "closed-lost", 商談化: "opportunity" },
+              leadTypes: { Wartung: "maintenance-service" },
+            },
+          };
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: "a deal stage, a status and a stage date that are not defined",
+        mutate: (sla) => {
+          sla.reporting!.sources = {
+            leads: { statuses: { "Bad Timing": "nurture" }, columns: { stageDates: { sqll: "Became a Sales Qualified Lead Date" } } },
+            deals: { stages: { Won: "closed-wonn", Lost: "verloren" } },
+          };
+        },
+        reports: [
+          {
+            path: ["reporting", "sources", "leads", "statuses", "Bad Timing"],
+            message: "`Bad Timing` in `reporting.sources.leads.statuses` maps to lead status `nurture`, which is not defined",
+            hint: "defined leadStatuses: new",
+          },
+          { path: ["reporting", "sources", "leads", "columns", "stageDates", "sqll"], message: "names lifecycle stage `sqll`", hint: "did you mean `sql`?" },
+          { path: ["reporting", "sources", "deals", "stages", "Won"], message: "maps to deal stage `closed-wonn`", hint: "did you mean `closed-won`?" },
+          { path: ["reporting", "sources", "deals", "stages", "Lost"], message: "maps to deal stage `verloren`" },
+        ],
+      },
+    ],
+  },
+
   "refs/unknown-journey-phase": {
     valid: [{ name: "journeyStage is optional", mutate: (sla) => void delete stage(sla, "lead").journeyStage }],
     invalid: [

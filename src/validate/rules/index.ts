@@ -11,6 +11,7 @@ import { idsDuplicate } from "./ids-duplicate.js";
 import { namesDuplicate } from "./names-duplicate.js";
 import { periodEffectiveDate, periodLength, periodOrder } from "./period.js";
 import { unknownIcp, unknownJourneyPhase, unknownParty, unknownStage, unknownStatus } from "./refs.js";
+import { sourcesUnknownId } from "./sources-mapping.js";
 import { scoringThresholds } from "./scoring-thresholds.js";
 import { scoringUnreachable } from "./scoring-unreachable.js";
 import { stagesHandoff } from "./stages-handoff.js";
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   unknownStage,
   unknownJourneyPhase,
   unknownStatus,
+  sourcesUnknownId,
   periodOrder,
   periodLength,
   periodEffectiveDate,
