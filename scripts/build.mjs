@@ -167,7 +167,8 @@ async function bundleCli() {
     platform: "node",
     target: "node20",
     // `yaml` is loaded with require only when a file needs positions (src/load/yaml-lib.ts).
-    external: ["pdfkit", "fontkit", "handlebars", "yaml"],
+    // The report's engine (a native module), holidays, decoder and chart drawing load from node_modules, only for `sla report`.
+    external: ["pdfkit", "fontkit", "handlebars", "yaml", "@duckdb/node-api", "date-holidays", "iconv-lite", "svg-to-pdfkit"],
     plugins: [childProcessOnDemand],
     logLevel: "warning",
   };

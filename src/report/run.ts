@@ -1,9 +1,10 @@
 // `sla report`'s pipeline as one call: the exports loaded into the report tables (./ingest),
 // measured against the agreement (./index.ts), and the tables closed whatever happens. The
 // engine and the measuring load only here, only for `sla report`.
-import type { Sla } from "../model/index.js";
+import { businessHoursBetween, type BusinessCalendar } from "../domain/business-time.js";
+import { toBusinessCalendar } from "../domain/working-calendar.js";
+import type { Sla, WorkingCalendar } from "../model/index.js";
 import type { Report } from "./model.js";
-import type { SourceQuality } from "./tables.js";
 
 export interface ReportRunOptions {
   /** The SLA file as the user named it (shown in the report). */
@@ -19,48 +20,44 @@ export interface ReportRunOptions {
   now: Date;
 }
 
-/** ingest's and measure's entry points, as their modules export them. */
-interface Loaded {
-  connection: unknown;
-  quality: SourceQuality[];
-  close(): void;
-}
-interface IngestModule {
-  loadExports(sla: Sla, options: { baseDir: string; leads?: string; deals?: string; actuals?: string; timeZone: string }): Promise<Loaded>;
-}
-interface MeasureModule {
-  measureReport(
-    sla: Sla,
-    options: { connection: unknown; quality: SourceQuality[]; file: string; through?: string; now: Date; timeZone?: string },
-  ): Promise<Report>;
-}
-
-// Named apart from the import() calls until the modules are on this branch; with them, the
-// literal specifiers (and their types) take over.
-const INGEST = "./ingest/index.js";
-const MEASURE = "./index.js";
-
 export async function runReportPipeline(sla: Sla, options: ReportRunOptions): Promise<Report> {
-  const timeZone = calendarZone(sla);
-  const { loadExports } = (await import(INGEST)) as IngestModule;
-  const loaded = await loadExports(sla, { baseDir: options.baseDir, leads: options.leads, deals: options.deals, actuals: options.actuals, timeZone });
+  const calendar = sla.calendar ?? DEFAULT_CALENDAR;
+  const { loadExports } = await import("./ingest/index.js");
+  const loaded = await loadExports(sla, {
+    baseDir: options.baseDir,
+    leads: options.leads,
+    deals: options.deals,
+    actuals: options.actuals,
+    timeZone: calendar.timeZone,
+  });
   try {
-    const { measureReport } = (await import(MEASURE)) as MeasureModule;
+    const { measureReport } = await import("./index.js");
+    const business = await businessCalendar(sla, calendar);
     return await measureReport(sla, {
       connection: loaded.connection,
       quality: loaded.quality,
       file: options.file,
       through: options.through,
       now: options.now,
-      timeZone,
+      timeZone: calendar.timeZone,
+      businessHours: (from, to) => businessHoursBetween(from, to, business),
     });
   } finally {
     loaded.close();
   }
 }
 
-/** The business calendar's time zone (`calendar.timeZone`); UTC for an agreement without one. */
-function calendarZone(sla: Sla): string {
-  const calendar = (sla as Sla & { calendar?: { timeZone?: string } }).calendar;
-  return calendar?.timeZone ?? "UTC";
+/**
+ * An agreement without a `calendar` still promises "4 business hours": they are counted
+ * Monday to Friday, 09:00 to 17:00 UTC, without public holidays (the README says so).
+ */
+const DEFAULT_CALENDAR: WorkingCalendar = { timeZone: "UTC" };
+
+/** The calendar with its public holidays for every year the review period touches, and the next (late attempts). */
+async function businessCalendar(sla: Sla, calendar: WorkingCalendar): Promise<BusinessCalendar> {
+  if (calendar.country === undefined) return toBusinessCalendar(calendar, []);
+  const { resolveBusinessCalendar } = await import("./holidays.js");
+  const from = Number(sla.agreement.reviewPeriod.start.slice(0, 4));
+  const to = Number(sla.agreement.reviewPeriod.end.slice(0, 4)) + 1;
+  return resolveBusinessCalendar(calendar, { from, to });
 }

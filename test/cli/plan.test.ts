@@ -171,7 +171,7 @@ describe("sla plan --next", () => {
     [["--next", "--report", "report.json", "--min-sample", "-3", "-o", "n.yaml"], /--min-sample `-3`: give a whole number/],
     [["--next", "--report", "report.json", "--revenue", "lots", "-o", "n.yaml"], /--revenue `lots`: give a number above 0/],
     [["--next", "--write", "-o", "n.yaml"], /--next writes a new agreement with -o/],
-    [["--next", "-o", "n.yaml"], /measuring the exports needs `sla report`/],
+    [["--next", "-o", "n.yaml"], /examples\/exports\/contacts\.csv: no such file/],
     [["--revenue", "2000000"], /--revenue only goes with --next/],
     [["-o", "n.yaml"], /--output only goes with --next/],
   ])("refuses %j with exit 2", (args, said) => {
