@@ -31,9 +31,9 @@ function inline(part: Inline, first: boolean): string {
  * Inlines on one line; their line breaks become `breakWith` (a backslash break in a
  * paragraph, `<br>` in a table cell, where a real line break would end the row).
  */
-function line(text: Inlines, breakWith = "\\\n"): string {
+function line(text: Inlines, breakWith = "\\\n", atLineStart = true): string {
   const parts: string[] = [];
-  let first = true;
+  let first = atLineStart;
   for (const part of text) {
     const content = typeof part === "string" ? part : null;
     if (content !== null && content.includes("\n")) {
@@ -53,7 +53,8 @@ function line(text: Inlines, breakWith = "\\\n"): string {
   return parts.join("").trim();
 }
 
-const cell = (text: Inlines) => line(text, "<br>");
+// A cell starts no block, so its text needs no escapes for a line's start ("1. Juli").
+const cell = (text: Inlines) => line(text, "<br>", false);
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
 export function githubSlug(text: string, taken: Map<string, number>): string {
@@ -93,7 +94,7 @@ export function writeMarkdown(tree: DocumentTree, options: MarkdownOptions = {})
     for (const b of blocks) {
       switch (b.kind) {
         case "heading":
-          out.push(`${"#".repeat(b.level)} ${line(b.text, " ")}`);
+          out.push(`${"#".repeat(b.level)} ${line(b.text, " ", false)}`);
           break;
         case "paragraph":
           out.push(line(b.text));
@@ -107,7 +108,7 @@ export function writeMarkdown(tree: DocumentTree, options: MarkdownOptions = {})
           out.push(table(b.header, b.rows, b.align));
           break;
         case "fields":
-          out.push(b.rows.map((r) => `- ${label(r.label)} ${line(r.value, "\\\n  ")}`).join("\n"));
+          out.push(b.rows.map((r) => `- ${label(r.label)} ${line(r.value, "\\\n  ", false)}`).join("\n"));
           break;
         case "signatures":
           for (const party of b.parties) {

@@ -63,9 +63,23 @@ class Layout {
     this.graphemes = new Intl.Segmenter(language, { granularity: "grapheme" });
   }
 
-  /** The text's runs in their fonts, measured at the size. */
+  /** Widths at 1 pt by font and text: each word is measured once however often it is laid out. */
+  private readonly widths = new Map<string, number>();
+
+  /**
+   * The text's runs in their fonts, measured at the size by the font engine that draws
+   * them (pdfkit shapes text word by word, at spaces, so a line is as wide as its words).
+   */
   pieces(text: string, weight: Weight, size: number): Piece[] {
-    return this.fonts.runs(text, weight).map((run) => ({ ...run, width: this.doc.font(run.font).fontSize(size).widthOfString(run.text) }));
+    return this.fonts.runs(text, weight).map((run) => {
+      const key = `${run.font}\u0000${run.text}`;
+      let width = this.widths.get(key);
+      if (width === undefined) {
+        width = this.doc.font(run.font).fontSize(1).widthOfString(run.text);
+        this.widths.set(key, width);
+      }
+      return { ...run, width: width * size };
+    });
   }
 
   /**
@@ -116,7 +130,8 @@ class Layout {
       if (current.pieces.length && current.width + visible > width) flush();
       if (!current.pieces.length && visible > width && depth < 2) {
         // Too wide alone: every UAX #14 opportunity, then between characters.
-        const inner = depth === 0 ? this.words(word.spans, true) : this.characters(word.spans);
+        const loose = depth === 0 ? this.words(word.spans, true) : [];
+        const inner = loose.length > 1 ? loose : this.characters(word.spans);
         if (inner.length > 1) {
           inner.forEach((w, i) => place({ spans: w.spans, hard: word.hard && i === inner.length - 1 }, depth + 1));
           return;

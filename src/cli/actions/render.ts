@@ -31,7 +31,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   if (format === "pdf" && (!options.output || options.output === "-") && process.stdout.isTTY) throw new UsageError(message("cli/render.pdf-to-terminal"));
   if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(message("cli/locale.malformed", { value: options.locale }));
   const config = loadConfig(process.cwd());
-  const templates = options.template !== undefined && format !== "pdf" ? templateFilesIn(options.template, format) : [];
+  const templates = options.template !== undefined ? templateFilesIn(options.template) : [];
   refuseOutputOverInput(options.output, [file, ...(config.file === undefined ? [] : [relative(process.cwd(), config.file)]), ...templates], "document");
 
   const name = file === "-" ? "<stdin>" : file;
