@@ -110,8 +110,22 @@ class Layout {
     return out;
   }
 
+  /** Laid-out lines by text, width and style: a block is often measured before it is drawn. */
+  private readonly laidOut = new Map<string, Line[]>();
+
   /** Lines of the inlines at the width; a word wider than the line is broken inside, never drawn over its neighbour. */
   lines(text: Inlines, width: number, style: Style = {}): Line[] {
+    const key = JSON.stringify([text, width, style.size, style.weight]);
+    let lines = this.laidOut.get(key);
+    if (!lines) {
+      lines = this.layoutLines(text, width, style);
+      this.laidOut.set(key, lines);
+    }
+    // Copies: a caller may trim or move what it draws.
+    return lines.map((l) => ({ width: l.width, pieces: l.pieces.map((p) => ({ ...p })) }));
+  }
+
+  private layoutLines(text: Inlines, width: number, style: Style): Line[] {
     const size = style.size ?? 10;
     const spans = text.map((part) => spanOf(part, style.weight ?? "regular"));
     const lines: Line[] = [];
@@ -166,11 +180,9 @@ class Layout {
       text.map((part) => spanOf(part, style.weight ?? "regular")),
       false,
     )) {
-      const pieces = word.spans.flatMap((s) => this.pieces(s.text.trim(), s.weight, size));
-      widest = Math.max(
-        widest,
-        pieces.reduce((sum, p) => sum + p.width, 0),
-      );
+      // Measured with its space, as it is laid out (one measurement for both), less the space.
+      const pieces = word.spans.flatMap((s) => this.pieces(s.text.replace(/[\n\r\u2028\u2029]/g, ""), s.weight, size));
+      widest = Math.max(widest, pieces.reduce((sum, p) => sum + p.width, 0) - trailingSpace(pieces));
     }
     return widest;
   }
