@@ -6,7 +6,7 @@ import { fingerprint } from "../domain/fingerprint.js";
 import { safeLocale } from "../domain/text.js";
 import { toFraction } from "../domain/percent.js";
 import type { Kpi, Sla } from "../model/index.js";
-import { isCjk, minusSign, sentenceJoin } from "../document/text.js";
+import { minusSign, sentenceJoin } from "../document/text.js";
 import { createFormatter, type Formatter } from "./intl.js";
 import { fill, loadLabels, type Labels } from "./labels.js";
 
@@ -195,7 +195,7 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
         name: s.name,
         title: s.title,
         blanks: [labels.fields.placeDate!, labels.fields.signature!],
-        seal: isCjk(locale) && locale.toLowerCase().startsWith("ja") ? labels.fields.seal! : null,
+        seal: (s.seal ?? /^ja\b/i.test(locale)) ? labels.fields.seal! : null,
       })),
     })),
   };

@@ -140,3 +140,30 @@ describe("buildView", () => {
     expect(buildView(fixture("tr")).labels.sections.kpis).toMatch(/KPI/);
   });
 });
+
+describe("what a signer reads", () => {
+  it("negative points carry the minus sign, positive ones a plus", () => {
+    const points = buildView(example).leadScoring!.criteria.map((c) => c.points);
+    expect(points).toContain("−30");
+    expect(points.some((p) => p.startsWith("+"))).toBe(true);
+    expect(points.some((p) => p.includes("-"))).toBe(false);
+  });
+
+  it("joins the exhausted sequence's status and action in the language's punctuation", () => {
+    const ja = buildView(fixture("ja")).connectAttempt!.whenExhausted!;
+    expect(ja.summary).toBe(`${ja.status}。${ja.action}`);
+    const en = buildView(example).connectAttempt!.whenExhausted!;
+    expect(en.summary).toBe(`${en.status}. ${en.action}`);
+  });
+
+  it("asks each signatory for place and date, and a seal in Japanese unless the signatory says otherwise", () => {
+    const ja = fixture("ja");
+    expect(buildView(ja).signatures[0]!.signatories[0]).toMatchObject({ blanks: ["場所、日付", "署名"], seal: "印" });
+    ja.agreement.parties[0]!.signatories[0]!.seal = false;
+    expect(buildView(ja).signatures[0]!.signatories[0]!.seal).toBeNull();
+    const de = fixture("de");
+    expect(buildView(de).signatures[0]!.signatories[0]).toMatchObject({ blanks: ["Ort, Datum", "Unterschrift"], seal: null });
+    de.agreement.parties[0]!.signatories[0]!.seal = true;
+    expect(buildView(de).signatures[0]!.signatories[0]!.seal).toBe("Siegel");
+  });
+});
