@@ -406,7 +406,7 @@ class Writer {
     const labelOf = (label: Inlines) => [...label, this.colon.trimEnd()];
     const labelWidth = Math.min(
       this.width / 3,
-      Math.max(...rows.map((r) => this.layout.lines(labelOf(r.label), this.width).reduce((w, l) => Math.max(w, l.width), 0))) + 10,
+      Math.max(...rows.map((r) => this.layout.lines(labelOf(r.label), this.width, { weight: "bold" }).reduce((w, l) => Math.max(w, l.width), 0))) + 10,
     );
     for (const row of rows) {
       const label = this.layout.lines(labelOf(row.label), labelWidth - 8, { weight: "bold" });
@@ -461,16 +461,44 @@ class Writer {
   }
 
   /**
-   * The columns' widths: the given shares (or equal ones), widened where a column's widest
-   * word would not fit, at the cost of columns with room to spare.
+   * The columns' widths. Given shares are kept, widened where a column's widest word would
+   * not fit, at the cost of columns with room to spare. Without them, as a browser lays out
+   * a table: each column between its widest word and its longest cell on one line, the room
+   * between shared in proportion, so short columns (a number, "monthly") stay narrow.
    */
   private columnWidths(header: Inlines[] | undefined, rows: Inlines[][], columns: number, shares?: number[]): number[] {
-    const widths = Array.from({ length: columns }, (_, i) => (shares?.[i] ?? 1 / columns) * this.width);
-    const needed = widths.map((_, i) => {
-      let widest = header?.[i] ? this.layout.widestWord(header[i], { size: 9, weight: "bold" }) : 0;
-      for (const row of rows) widest = Math.max(widest, this.layout.widestWord(row[i] ?? [], { size: 9 }));
-      return Math.min(this.width * 0.45, widest + 2 * PAD + 1);
-    });
+    const cellsOf = (i: number) => [...(header?.[i] ? [{ text: header[i], bold: true }] : []), ...rows.map((r) => ({ text: r[i] ?? [], bold: false }))];
+    const style = (bold: boolean) => ({ size: 9, weight: bold ? ("bold" as const) : ("regular" as const) });
+    const needed = Array.from({ length: columns }, (_, i) =>
+      Math.min(this.width * 0.45, Math.max(0, ...cellsOf(i).map((c) => this.layout.widestWord(c.text, style(c.bold)))) + 2 * PAD + 1),
+    );
+    if (!shares) {
+      const natural = Array.from({ length: columns }, (_, i) =>
+        Math.max(needed[i]!, ...cellsOf(i).map((c) => Math.max(0, ...this.layout.lines(c.text, 1e6, style(c.bold)).map((l) => l.width)) + 2 * PAD + 1)),
+      );
+      const most = natural.reduce((a, b) => a + b, 0);
+      if (most <= this.width) return natural.map((w) => w + (this.width - most) / columns);
+      // Columns whose every cell fits on one line in a fair share keep them whole ("higher is
+      // better", 高いほど良い); the long ones share what is left, none below its widest word.
+      const widths: (number | undefined)[] = Array.from({ length: columns });
+      let [room, open] = [this.width, columns];
+      for (let fitted = true; fitted && open > 0;) {
+        fitted = false;
+        for (let i = 0; i < columns; i++)
+          if (widths[i] === undefined && natural[i]! <= room / open) {
+            widths[i] = natural[i]!;
+            room -= natural[i]!;
+            open--;
+            fitted = true;
+          }
+      }
+      const rest = widths.map((w, i) => (w === undefined ? i : -1)).filter((i) => i >= 0);
+      const [least, wanted] = [rest.reduce((a, i) => a + needed[i]!, 0), rest.reduce((a, i) => a + natural[i]!, 0)];
+      for (const i of rest)
+        widths[i] = least >= room ? (needed[i]! * room) / least : needed[i]! + ((natural[i]! - needed[i]!) * (room - least)) / Math.max(1e-9, wanted - least);
+      return widths as number[];
+    }
+    const widths = Array.from({ length: columns }, (_, i) => (shares[i] ?? 1 / columns) * this.width);
     const shortfall = widths.reduce((sum, w, i) => sum + Math.max(0, needed[i]! - w), 0);
     const slack = widths.reduce((sum, w, i) => sum + Math.max(0, w - needed[i]!), 0);
     if (shortfall === 0 || slack < shortfall) return widths;
