@@ -13,7 +13,7 @@
 //
 // The agreement's text reaches the template already escaped as Markdown text (see
 // render/markdown.ts), so whatever it holds, it is read back here as the same plain text.
-import type { Block, Inline, Inlines, Signatory } from "./model.js";
+import { type Block, type Inline, type Inlines, type Signatory, inlineText } from "./model.js";
 import { isCjk } from "./text.js";
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", "#39": "'" };
@@ -41,6 +41,12 @@ export function parseInlines(source: string, cjk = false): Inlines {
     } else if (c === "\\" && /^[!-/:-@[-`{-~]$/.test(source[i + 1] ?? "")) {
       add(source[i + 1]!);
       i++;
+    } else if (c === "\n" && / {2,}$/.test(mark ? mark.text : text)) {
+      // Two spaces at a line's end: a hard break, as a backslash.
+      if (mark) mark.text = mark.text.trimEnd();
+      else text = text.trimEnd();
+      add("\n");
+      while (source[i + 1] === " ") i++;
     } else if (c === "\n") {
       // A soft line break: a space, but none between two Japanese characters.
       const before = (mark ? mark.text : text).trimEnd();
@@ -53,6 +59,14 @@ export function parseInlines(source: string, cjk = false): Inlines {
       const decoded = ENTITIES[name] ?? (code !== undefined ? String.fromCodePoint(Number(code)) : undefined);
       add(decoded ?? `&${name};`);
       i += name.length + 1;
+    } else if (!mark && /^<(del|ins)>/.test(rest) && rest.includes(`</${rest.slice(1, 4)}>`)) {
+      // Words a change deleted or inserted, as `sla diff --format markdown` marks them.
+      const tag = rest.slice(1, 4);
+      const end = source.indexOf(`</${tag}>`, i);
+      flush();
+      const inner = plainOf(parseInlines(source.slice(i + 5, end), cjk));
+      out.push(tag === "del" ? { deleted: inner } : { inserted: inner });
+      i = end + 5;
     } else if (/^<br\s*\/?>/i.test(rest)) {
       add("\n");
       i += /^<br\s*\/?>/i.exec(rest)![0].length - 1;
@@ -85,6 +99,8 @@ export function parseInlines(source: string, cjk = false): Inlines {
   flush();
   return merge(out);
 }
+
+const plainOf = (inlines: Inlines) => inlines.map(inlineText).join("");
 
 function merge(inlines: Inlines): Inlines {
   const out: Inlines = [];
@@ -264,7 +280,7 @@ export function parseMarkdown(source: string, language: string): Block[] {
       }
       const paragraph: string[] = [];
       while (i < lines.length && lines[i]!.trim() && !(paragraph.length && startsBlock(lines[i]!.trim(), lines[i + 1]?.trim())))
-        paragraph.push(lines[i++]!.trim());
+        paragraph.push(lines[i++]!.trimStart());
       const text = inl(paragraph.join("\n"));
       // A label's colon is the language's: "：" in Japanese.
       if (cjk && isFieldLabel(text[0])) {

@@ -20,6 +20,10 @@ function inline(part: Inline, first: boolean): string {
     const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
     return `${ticks}${pad}${text}${pad}${ticks}`;
   }
+  // Changed words as diff-markdown writes them: `~~` and `**` take effect only where
+  // CommonMark's flanking rules allow; the tags are the writer's, their text escaped.
+  if ("deleted" in part) return `<del>${markdownInline(part.deleted, { atLineStart: false })}</del>`;
+  if ("inserted" in part) return `<ins>${markdownInline(part.inserted, { atLineStart: false })}</ins>`;
   const [mark, text] = "strong" in part ? ["**", part.strong] : ["*", part.emphasis];
   // Emphasis cannot open or close next to a space: the spaces go outside the marks.
   const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/su.exec(text)!;

@@ -7,7 +7,7 @@
 // pdfkit, fontkit and svg-to-pdfkit are optional packages, loaded when a PDF is written.
 import { createRequire } from "node:module";
 import type { FontSet, Weight } from "../render/fonts.js";
-import { type Block, type DocumentTree, type Inline, type Inlines, type Signatory } from "./model.js";
+import { type Block, type DocumentTree, type Inline, type Inlines, type Signatory, inlineText } from "./model.js";
 import { isCjk, labelColon } from "./text.js";
 import type { Paper } from "./html.js";
 
@@ -36,11 +36,22 @@ interface Style {
   align?: "left" | "right";
 }
 
+/** Words a change deleted (struck through) or inserted (underlined). */
+type Decoration = "strike" | "underline";
+
+/** Styled text before it is split into fonts. */
+interface Span {
+  text: string;
+  weight: Weight;
+  decoration?: Decoration;
+}
+
 /** A run of text in one font, measured. */
 interface Piece {
   text: string;
   font: string;
   width: number;
+  decoration?: Decoration;
 }
 interface Line {
   pieces: Piece[];
@@ -98,9 +109,9 @@ class Layout {
   }
 
   /** The pieces of words from the given styled spans, split where lines may break. */
-  private words(spans: { text: string; weight: Weight }[], loose: boolean): { spans: { text: string; weight: Weight }[]; hard: boolean }[] {
+  private words(spans: Span[], loose: boolean): { spans: Span[]; hard: boolean }[] {
     const text = spans.map((s) => s.text).join("");
-    const out: { spans: { text: string; weight: Weight }[]; hard: boolean }[] = [];
+    const out: { spans: Span[]; hard: boolean }[] = [];
     let last = 0;
     for (const position of this.breaks(text, loose)) {
       const hard = /[\n\r\u2028\u2029]$/.test(text.slice(last, position));
@@ -135,9 +146,13 @@ class Layout {
       lines.push(current);
       current = { pieces: [], width: 0 };
     };
-    const measure = (word: { text: string; weight: Weight }[]) =>
-      word.flatMap((s) => this.pieces(s.text.replace(/[\n\r\u2028\u2029]/g, ""), s.weight, size)).filter((p) => p.text);
-    const place = (word: { spans: { text: string; weight: Weight }[]; hard: boolean }, depth: number) => {
+    const measure = (word: Span[]) =>
+      word
+        .flatMap((s) =>
+          this.pieces(s.text.replace(/[\n\r\u2028\u2029]/g, ""), s.weight, size).map((p) => (s.decoration ? { ...p, decoration: s.decoration } : p)),
+        )
+        .filter((p) => p.text);
+    const place = (word: { spans: Span[]; hard: boolean }, depth: number) => {
       const pieces = measure(word.spans);
       const total = pieces.reduce((sum, p) => sum + p.width, 0);
       const visible = total - trailingSpace(pieces);
@@ -154,7 +169,7 @@ class Layout {
       if (!current.pieces.length) pieces[0] = { ...pieces[0]!, text: pieces[0]?.text.trimStart() ?? "" };
       for (const piece of pieces) {
         const previous = current.pieces[current.pieces.length - 1];
-        if (previous?.font === piece.font) {
+        if (previous?.font === piece.font && previous.decoration === piece.decoration) {
           previous.text += piece.text;
           previous.width += piece.width;
         } else current.pieces.push({ ...piece });
@@ -167,7 +182,7 @@ class Layout {
     return lines;
   }
 
-  private characters(spans: { text: string; weight: Weight }[]) {
+  private characters(spans: Span[]) {
     const text = spans.map((s) => s.text).join("");
     return [...this.graphemes.segment(text)].map((g) => ({ spans: slice(spans, g.index, g.index + g.segment.length), hard: false }));
   }
@@ -201,6 +216,16 @@ class Layout {
       for (const piece of line.pieces) {
         this.doc.font(piece.font).fontSize(size);
         this.doc.text(piece.text, left, baseline, { lineBreak: false, baseline: "alphabetic" });
+        // Deleted words struck through, inserted ones underlined, across what was drawn.
+        if (piece.decoration) {
+          const y = piece.decoration === "strike" ? baseline - size * 0.3 : baseline + size * 0.15;
+          this.doc
+            .moveTo(left, y)
+            .lineTo(left + piece.width, y)
+            .lineWidth(size * 0.06)
+            .strokeColor(style.color ?? INK)
+            .stroke();
+        }
         left += piece.width;
       }
     });
@@ -209,20 +234,22 @@ class Layout {
   }
 }
 
-function spanOf(part: Inline, weight: Weight): { text: string; weight: Weight } {
+function spanOf(part: Inline, weight: Weight): Span {
   if (typeof part === "string") return { text: part, weight };
   if ("strong" in part) return { text: part.strong, weight: "bold" };
-  return { text: "emphasis" in part ? part.emphasis : part.code, weight };
+  if ("deleted" in part) return { text: part.deleted, weight, decoration: "strike" };
+  if ("inserted" in part) return { text: part.inserted, weight, decoration: "underline" };
+  return { text: inlineText(part), weight };
 }
 
 /** The spans' text between two offsets of their joined text. */
-function slice(spans: { text: string; weight: Weight }[], start: number, end: number) {
-  const out: { text: string; weight: Weight }[] = [];
+function slice(spans: Span[], start: number, end: number) {
+  const out: Span[] = [];
   let offset = 0;
   for (const span of spans) {
     const from = Math.max(start, offset);
     const to = Math.min(end, offset + span.text.length);
-    if (from < to) out.push({ text: span.text.slice(from - offset, to - offset), weight: span.weight });
+    if (from < to) out.push({ ...span, text: span.text.slice(from - offset, to - offset) });
     offset += span.text.length;
   }
   return out;

@@ -7,7 +7,7 @@
 // order and sections reach every format, and what Markdown cannot say (a subtitle, a page
 // break, a signature block, the table of contents) is said with pandoc's fenced divs.
 import { parseMarkdown } from "../document/from-markdown.js";
-import type { DocumentTree } from "../document/model.js";
+import type { Block, DocumentTree } from "../document/model.js";
 import { joinCjkLines } from "../document/text.js";
 import { mapStrings } from "../util/map-strings.js";
 import { markdownBlock, markdownInline } from "../util/markdown-text.js";
@@ -71,11 +71,18 @@ function asMarkdownText(value: unknown, key?: string): unknown {
   return value;
 }
 
+/** What changed since an earlier version: `sla diff --format markdown`'s report of it. */
+export interface ChangesSince {
+  version: string;
+  markdown: string;
+}
+
 /** The agreement's block tree: the template's Markdown, read back as blocks. */
-export function buildDocumentTree(view: DocumentView, options: { templateDir?: string; paper?: string } = {}): DocumentTree {
+export function buildDocumentTree(view: DocumentView, options: { templateDir?: string; paper?: string; changes?: ChangesSince } = {}): DocumentTree {
   const joined = mapStrings(view, (text, key) => (key === "fingerprint" ? text : joinCjkLines(text, view.locale)));
   const text = asMarkdownText({ ...joined, paper: options.paper ?? "A4" }) as DocumentView & { paper: string };
   const blocks = parseMarkdown(renderTemplate(text, options.templateDir), view.locale);
+  if (options.changes) insertChanges(blocks, changesSection(view, options.changes));
   return {
     language: view.language,
     title: view.meta.name,
@@ -88,4 +95,30 @@ export function buildDocumentTree(view: DocumentView, options: { templateDir?: s
     },
     blocks,
   };
+}
+
+/**
+ * "Changes since version X": the diff report, its headings one level down under a heading
+ * of the document's own, so that the table of contents lists the section and not its parts.
+ */
+function changesSection(view: DocumentView, changes: ChangesSince): Block {
+  const demote = (b: Block): Block =>
+    b.kind === "heading"
+      ? { kind: "heading", level: Math.min(4, b.level + 1) as 2 | 3 | 4, text: b.text }
+      : b.kind === "section"
+        ? { ...b, blocks: b.blocks.map(demote) }
+        : b;
+  const title = fill(view.labels.document.changesSince!, { version: changes.version });
+  return {
+    kind: "section",
+    id: "changes",
+    blocks: [{ kind: "heading", level: 2, id: "changes", text: [title] }, ...parseMarkdown(changes.markdown, view.locale).map(demote)],
+  };
+}
+
+/** Before the signatures, which sign them too (and the page break before them); else at the end. */
+function insertChanges(blocks: Block[], section: Block): void {
+  const signatures = blocks.findIndex((b) => b.kind === "heading" && b.id === "signatures");
+  if (signatures < 0) blocks.push(section);
+  else blocks.splice(blocks[signatures - 1]?.kind === "pageBreak" ? signatures - 1 : signatures, 0, section);
 }

@@ -81,4 +81,14 @@ describe("parseMarkdown: the Markdown a template writes, as blocks", () => {
     expect(joinCjkLines("Satz. Noch einer", "de")).toBe("Satz. Noch einer");
     expect(minusSign("-30")).toBe("−30");
   });
+
+  it("reads the words a change deleted and inserted, and two spaces at a line's end as a line break", () => {
+    expect(parseInlines("call <del>within 4 hours</del><ins>within 2 hours</ins> \\<b\\>")).toEqual([
+      "call ",
+      { deleted: "within 4 hours" },
+      { inserted: "within 2 hours" },
+      " <b>",
+    ]);
+    expect(parseMarkdown("Review period: a → b  \nCompared: x → y", "en")).toEqual([{ kind: "paragraph", text: ["Review period: a → b\nCompared: x → y"] }]);
+  });
 });
