@@ -13,7 +13,7 @@ export interface HtmlOptions {
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (text: string) => visible(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const escapeHtml = (text: string) => visible(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 function inline(part: Inline): string {
   if (typeof part === "string") return part.split(/\r?\n/).map(escapeHtml).join("<br>");

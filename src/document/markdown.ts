@@ -61,7 +61,7 @@ function line(text: Inlines, breakWith = "\\\n", atLineStart = true): string {
 const cell = (text: Inlines) => line(text, "<br>", false);
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-export function githubSlug(text: string, taken: Map<string, number>): string {
+function githubSlug(text: string, taken: Map<string, number>): string {
   const base = text
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
