@@ -645,8 +645,8 @@ function hasChart(blocks: Block[]): boolean {
 
 /** The tree as a PDF. Needs the optional PDF packages (see render/pdf-packages.ts). */
 export async function writePdf(tree: DocumentTree, options: PdfOptions): Promise<Buffer> {
-  const { requirePdfPackages } = await import("../render/pdf-packages.js");
-  requirePdfPackages(hasChart(tree.blocks) ? ["svg-to-pdfkit"] : []);
+  const { CHART_PACKAGES, requirePdfPackages } = await import("../render/pdf-packages.js");
+  requirePdfPackages(hasChart(tree.blocks) ? CHART_PACKAGES : []);
   const { default: PDFDocument } = await import("pdfkit");
   const { FontSet } = await import("../render/fonts.js");
   // pdfkit's own line breaker: the package comes with pdfkit, so it is found from there.
