@@ -41,13 +41,16 @@ function line(text: Inlines, breakWith = "\\\n", atLineStart = true): string {
   for (const part of text) {
     const content = typeof part === "string" ? part : null;
     if (content !== null && content.includes("\n")) {
-      content.split(/\r?\n/).forEach((piece, i) => {
+      const pieces = content.split(/\r?\n/);
+      pieces.forEach((piece, i) => {
         if (i > 0) {
           parts.push(breakWith);
           first = true;
         }
-        if (piece) parts.push(inline(piece.trim(), first));
-        if (piece.trim()) first = false;
+        // Spaces around a break go; those between this text and the next inline stay.
+        const text = i > 0 ? (i < pieces.length - 1 ? piece.trim() : piece.trimStart()) : i < pieces.length - 1 ? piece.trimEnd() : piece;
+        if (text) parts.push(inline(text, first));
+        if (text.trim()) first = false;
       });
       continue;
     }

@@ -43,6 +43,12 @@ describe("writeMarkdown", () => {
     expect(md).toContain("Erstkontakt <del>in 4 &lt;Stunden&gt;</del><ins>in 2 Stunden</ins>");
     expect(md).toMatch(/!\[Umsatz \\\[Ist\\\] je Monat\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
   });
+  it("keeps the space between text and what follows it across a line break", () => {
+    expect(
+      writeMarkdown(tree("en", [{ kind: "paragraph", text: ["Period: a → b\nCompared: ", { code: "old.yaml" }, " → ", { code: "new.yaml" }] }])),
+    ).toContain("Period: a → b\\\nCompared: `old.yaml` → `new.yaml`\n");
+  });
+
   it("uses the full-width colon in Japanese", () => {
     expect(writeMarkdown(tree("ja", [{ kind: "fields", rows: [{ label: ["担当"], value: ["営業"] }] }]))).toContain("- **担当：** 営業");
   });
