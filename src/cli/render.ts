@@ -13,6 +13,7 @@ export function registerRender(program: Command): void {
     .addOption(completeWith(new Option("--locale <tag>", "cli/help.render.locale"), BUILT_IN_LANGUAGES))
     .option("--template <dir>", "cli/help.render.template")
     .addOption(new Option("--paper <size>", "cli/help.render.paper").choices(["a4", "letter"]).default("a4"))
+    .option("--changes-since <rev|file>", "cli/help.render.changes-since")
     .action(async (file: string, options) => {
       // The PDF engine, fonts and templates load only here.
       const { runRender } = await import("./actions/render.js");

@@ -13,12 +13,14 @@ export interface HtmlOptions {
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (text: string) => visible(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const escapeHtml = (text: string) => visible(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 function inline(part: Inline): string {
   if (typeof part === "string") return part.split(/\r?\n/).map(escapeHtml).join("<br>");
   if ("strong" in part) return `<strong>${inline(part.strong)}</strong>`;
   if ("emphasis" in part) return `<em>${inline(part.emphasis)}</em>`;
+  if ("deleted" in part) return `<del>${inline(part.deleted)}</del>`;
+  if ("inserted" in part) return `<ins>${inline(part.inserted)}</ins>`;
   return `<code>${escapeHtml(part.code)}</code>`;
 }
 const text = (inlines: Inlines) => inlines.map(inline).join("");

@@ -20,6 +20,10 @@ function inline(part: Inline, first: boolean): string {
     const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
     return `${ticks}${pad}${text}${pad}${ticks}`;
   }
+  // Changed words as diff-markdown writes them: `~~` and `**` take effect only where
+  // CommonMark's flanking rules allow; the tags are the writer's, their text escaped.
+  if ("deleted" in part) return `<del>${markdownInline(part.deleted, { atLineStart: false })}</del>`;
+  if ("inserted" in part) return `<ins>${markdownInline(part.inserted, { atLineStart: false })}</ins>`;
   const [mark, text] = "strong" in part ? ["**", part.strong] : ["*", part.emphasis];
   // Emphasis cannot open or close next to a space: the spaces go outside the marks.
   const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/su.exec(text)!;
@@ -31,19 +35,22 @@ function inline(part: Inline, first: boolean): string {
  * Inlines on one line; their line breaks become `breakWith` (a backslash break in a
  * paragraph, `<br>` in a table cell, where a real line break would end the row).
  */
-function line(text: Inlines, breakWith = "\\\n"): string {
+function line(text: Inlines, breakWith = "\\\n", atLineStart = true): string {
   const parts: string[] = [];
-  let first = true;
+  let first = atLineStart;
   for (const part of text) {
     const content = typeof part === "string" ? part : null;
     if (content !== null && content.includes("\n")) {
-      content.split(/\r?\n/).forEach((piece, i) => {
+      const pieces = content.split(/\r?\n/);
+      pieces.forEach((piece, i) => {
         if (i > 0) {
           parts.push(breakWith);
           first = true;
         }
-        if (piece) parts.push(inline(piece.trim(), first));
-        if (piece.trim()) first = false;
+        // Spaces around a break go; those between this text and the next inline stay.
+        const text = i > 0 ? (i < pieces.length - 1 ? piece.trim() : piece.trimStart()) : i < pieces.length - 1 ? piece.trimEnd() : piece;
+        if (text) parts.push(inline(text, first));
+        if (text.trim()) first = false;
       });
       continue;
     }
@@ -53,10 +60,11 @@ function line(text: Inlines, breakWith = "\\\n"): string {
   return parts.join("").trim();
 }
 
-const cell = (text: Inlines) => line(text, "<br>");
+// A cell starts no block, so its text needs no escapes for a line's start ("1. Juli").
+const cell = (text: Inlines) => line(text, "<br>", false);
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-export function githubSlug(text: string, taken: Map<string, number>): string {
+function githubSlug(text: string, taken: Map<string, number>): string {
   const base = text
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
@@ -93,7 +101,7 @@ export function writeMarkdown(tree: DocumentTree, options: MarkdownOptions = {})
     for (const b of blocks) {
       switch (b.kind) {
         case "heading":
-          out.push(`${"#".repeat(b.level)} ${line(b.text, " ")}`);
+          out.push(`${"#".repeat(b.level)} ${line(b.text, " ", false)}`);
           break;
         case "paragraph":
           out.push(line(b.text));
@@ -107,7 +115,7 @@ export function writeMarkdown(tree: DocumentTree, options: MarkdownOptions = {})
           out.push(table(b.header, b.rows, b.align));
           break;
         case "fields":
-          out.push(b.rows.map((r) => `- ${label(r.label)} ${line(r.value, "\\\n  ")}`).join("\n"));
+          out.push(b.rows.map((r) => `- ${label(r.label)} ${line(r.value, "\\\n  ", false)}`).join("\n"));
           break;
         case "signatures":
           for (const party of b.parties) {

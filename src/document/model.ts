@@ -4,8 +4,8 @@
 // A line break inside a text ("\n") is a line break in every writer (a `<br>` in a Markdown
 // table cell, where a real one would end the row).
 
-/** Inline text: plain runs, some strong or emphasised, code (a fingerprint), a line break. */
-export type Inline = string | { strong: string } | { emphasis: string } | { code: string };
+/** Inline text: plain runs, some strong or emphasised, code (a fingerprint), words deleted or inserted by a change. */
+export type Inline = string | { strong: string } | { emphasis: string } | { code: string } | { deleted: string } | { inserted: string };
 export type Inlines = Inline[];
 
 /** A signatory's block: who signs, and the blanks they fill in. */
@@ -55,5 +55,14 @@ export interface DocumentTree {
 
 /** The plain text of inlines, as a reader sees it. */
 export function plainText(text: Inlines): string {
-  return text.map((i) => (typeof i === "string" ? i : "strong" in i ? i.strong : "emphasis" in i ? i.emphasis : i.code)).join("");
+  return text.map(inlineText).join("");
+}
+
+/** The text of one inline, whatever its style. */
+export function inlineText(i: Inline): string {
+  if (typeof i === "string") return i;
+  if ("strong" in i) return i.strong;
+  if ("emphasis" in i) return i.emphasis;
+  if ("code" in i) return i.code;
+  return "deleted" in i ? i.deleted : i.inserted;
 }

@@ -7,7 +7,7 @@
 // pdfkit, fontkit and svg-to-pdfkit are optional packages, loaded when a PDF is written.
 import { createRequire } from "node:module";
 import type { FontSet, Weight } from "../render/fonts.js";
-import { type Block, type DocumentTree, type Inline, type Inlines, type Signatory } from "./model.js";
+import { type Block, type DocumentTree, type Inline, type Inlines, type Signatory, inlineText } from "./model.js";
 import { isCjk, labelColon } from "./text.js";
 import type { Paper } from "./html.js";
 
@@ -36,11 +36,22 @@ interface Style {
   align?: "left" | "right";
 }
 
+/** Words a change deleted (struck through) or inserted (underlined). */
+type Decoration = "strike" | "underline";
+
+/** Styled text before it is split into fonts. */
+interface Span {
+  text: string;
+  weight: Weight;
+  decoration?: Decoration;
+}
+
 /** A run of text in one font, measured. */
 interface Piece {
   text: string;
   font: string;
   width: number;
+  decoration?: Decoration;
 }
 interface Line {
   pieces: Piece[];
@@ -63,9 +74,23 @@ class Layout {
     this.graphemes = new Intl.Segmenter(language, { granularity: "grapheme" });
   }
 
-  /** The text's runs in their fonts, measured at the size. */
+  /** Widths at 1 pt by font and text: each word is measured once however often it is laid out. */
+  private readonly widths = new Map<string, number>();
+
+  /**
+   * The text's runs in their fonts, measured at the size by the font engine that draws
+   * them (pdfkit shapes text word by word, at spaces, so a line is as wide as its words).
+   */
   pieces(text: string, weight: Weight, size: number): Piece[] {
-    return this.fonts.runs(text, weight).map((run) => ({ ...run, width: this.doc.font(run.font).fontSize(size).widthOfString(run.text) }));
+    return this.fonts.runs(text, weight).map((run) => {
+      const key = `${run.font}\u0000${run.text}`;
+      let width = this.widths.get(key);
+      if (width === undefined) {
+        width = this.doc.font(run.font).fontSize(1).widthOfString(run.text);
+        this.widths.set(key, width);
+      }
+      return { ...run, width: width * size };
+    });
   }
 
   /**
@@ -84,9 +109,9 @@ class Layout {
   }
 
   /** The pieces of words from the given styled spans, split where lines may break. */
-  private words(spans: { text: string; weight: Weight }[], loose: boolean): { spans: { text: string; weight: Weight }[]; hard: boolean }[] {
+  private words(spans: Span[], loose: boolean): { spans: Span[]; hard: boolean }[] {
     const text = spans.map((s) => s.text).join("");
-    const out: { spans: { text: string; weight: Weight }[]; hard: boolean }[] = [];
+    const out: { spans: Span[]; hard: boolean }[] = [];
     let last = 0;
     for (const position of this.breaks(text, loose)) {
       const hard = /[\n\r\u2028\u2029]$/.test(text.slice(last, position));
@@ -96,8 +121,22 @@ class Layout {
     return out;
   }
 
+  /** Laid-out lines by text, width and style: a block is often measured before it is drawn. */
+  private readonly laidOut = new Map<string, Line[]>();
+
   /** Lines of the inlines at the width; a word wider than the line is broken inside, never drawn over its neighbour. */
   lines(text: Inlines, width: number, style: Style = {}): Line[] {
+    const key = JSON.stringify([text, width, style.size, style.weight]);
+    let lines = this.laidOut.get(key);
+    if (!lines) {
+      lines = this.layoutLines(text, width, style);
+      this.laidOut.set(key, lines);
+    }
+    // Copies: a caller may trim or move what it draws.
+    return lines.map((l) => ({ width: l.width, pieces: l.pieces.map((p) => ({ ...p })) }));
+  }
+
+  private layoutLines(text: Inlines, width: number, style: Style): Line[] {
     const size = style.size ?? 10;
     const spans = text.map((part) => spanOf(part, style.weight ?? "regular"));
     const lines: Line[] = [];
@@ -107,16 +146,21 @@ class Layout {
       lines.push(current);
       current = { pieces: [], width: 0 };
     };
-    const measure = (word: { text: string; weight: Weight }[]) =>
-      word.flatMap((s) => this.pieces(s.text.replace(/[\n\r\u2028\u2029]/g, ""), s.weight, size)).filter((p) => p.text);
-    const place = (word: { spans: { text: string; weight: Weight }[]; hard: boolean }, depth: number) => {
+    const measure = (word: Span[]) =>
+      word
+        .flatMap((s) =>
+          this.pieces(s.text.replace(/[\n\r\u2028\u2029]/g, ""), s.weight, size).map((p) => (s.decoration ? { ...p, decoration: s.decoration } : p)),
+        )
+        .filter((p) => p.text);
+    const place = (word: { spans: Span[]; hard: boolean }, depth: number) => {
       const pieces = measure(word.spans);
       const total = pieces.reduce((sum, p) => sum + p.width, 0);
       const visible = total - trailingSpace(pieces);
       if (current.pieces.length && current.width + visible > width) flush();
       if (!current.pieces.length && visible > width && depth < 2) {
         // Too wide alone: every UAX #14 opportunity, then between characters.
-        const inner = depth === 0 ? this.words(word.spans, true) : this.characters(word.spans);
+        const loose = depth === 0 ? this.words(word.spans, true) : [];
+        const inner = loose.length > 1 ? loose : this.characters(word.spans);
         if (inner.length > 1) {
           inner.forEach((w, i) => place({ spans: w.spans, hard: word.hard && i === inner.length - 1 }, depth + 1));
           return;
@@ -125,7 +169,7 @@ class Layout {
       if (!current.pieces.length) pieces[0] = { ...pieces[0]!, text: pieces[0]?.text.trimStart() ?? "" };
       for (const piece of pieces) {
         const previous = current.pieces[current.pieces.length - 1];
-        if (previous?.font === piece.font) {
+        if (previous?.font === piece.font && previous.decoration === piece.decoration) {
           previous.text += piece.text;
           previous.width += piece.width;
         } else current.pieces.push({ ...piece });
@@ -138,7 +182,7 @@ class Layout {
     return lines;
   }
 
-  private characters(spans: { text: string; weight: Weight }[]) {
+  private characters(spans: Span[]) {
     const text = spans.map((s) => s.text).join("");
     return [...this.graphemes.segment(text)].map((g) => ({ spans: slice(spans, g.index, g.index + g.segment.length), hard: false }));
   }
@@ -151,11 +195,9 @@ class Layout {
       text.map((part) => spanOf(part, style.weight ?? "regular")),
       false,
     )) {
-      const pieces = word.spans.flatMap((s) => this.pieces(s.text.trim(), s.weight, size));
-      widest = Math.max(
-        widest,
-        pieces.reduce((sum, p) => sum + p.width, 0),
-      );
+      // Measured with its space, as it is laid out (one measurement for both), less the space.
+      const pieces = word.spans.flatMap((s) => this.pieces(s.text.replace(/[\n\r\u2028\u2029]/g, ""), s.weight, size));
+      widest = Math.max(widest, pieces.reduce((sum, p) => sum + p.width, 0) - trailingSpace(pieces));
     }
     return widest;
   }
@@ -174,6 +216,16 @@ class Layout {
       for (const piece of line.pieces) {
         this.doc.font(piece.font).fontSize(size);
         this.doc.text(piece.text, left, baseline, { lineBreak: false, baseline: "alphabetic" });
+        // Deleted words struck through, inserted ones underlined, across what was drawn.
+        if (piece.decoration) {
+          const y = piece.decoration === "strike" ? baseline - size * 0.3 : baseline + size * 0.15;
+          this.doc
+            .moveTo(left, y)
+            .lineTo(left + piece.width, y)
+            .lineWidth(size * 0.06)
+            .strokeColor(style.color ?? INK)
+            .stroke();
+        }
         left += piece.width;
       }
     });
@@ -182,20 +234,22 @@ class Layout {
   }
 }
 
-function spanOf(part: Inline, weight: Weight): { text: string; weight: Weight } {
+function spanOf(part: Inline, weight: Weight): Span {
   if (typeof part === "string") return { text: part, weight };
   if ("strong" in part) return { text: part.strong, weight: "bold" };
-  return { text: "emphasis" in part ? part.emphasis : part.code, weight };
+  if ("deleted" in part) return { text: part.deleted, weight, decoration: "strike" };
+  if ("inserted" in part) return { text: part.inserted, weight, decoration: "underline" };
+  return { text: inlineText(part), weight };
 }
 
 /** The spans' text between two offsets of their joined text. */
-function slice(spans: { text: string; weight: Weight }[], start: number, end: number) {
-  const out: { text: string; weight: Weight }[] = [];
+function slice(spans: Span[], start: number, end: number) {
+  const out: Span[] = [];
   let offset = 0;
   for (const span of spans) {
     const from = Math.max(start, offset);
     const to = Math.min(end, offset + span.text.length);
-    if (from < to) out.push({ text: span.text.slice(from - offset, to - offset), weight: span.weight });
+    if (from < to) out.push({ ...span, text: span.text.slice(from - offset, to - offset) });
     offset += span.text.length;
   }
   return out;
@@ -379,7 +433,7 @@ class Writer {
     const labelOf = (label: Inlines) => [...label, this.colon.trimEnd()];
     const labelWidth = Math.min(
       this.width / 3,
-      Math.max(...rows.map((r) => this.layout.lines(labelOf(r.label), this.width).reduce((w, l) => Math.max(w, l.width), 0))) + 10,
+      Math.max(...rows.map((r) => this.layout.lines(labelOf(r.label), this.width, { weight: "bold" }).reduce((w, l) => Math.max(w, l.width), 0))) + 10,
     );
     for (const row of rows) {
       const label = this.layout.lines(labelOf(row.label), labelWidth - 8, { weight: "bold" });
@@ -434,16 +488,44 @@ class Writer {
   }
 
   /**
-   * The columns' widths: the given shares (or equal ones), widened where a column's widest
-   * word would not fit, at the cost of columns with room to spare.
+   * The columns' widths. Given shares are kept, widened where a column's widest word would
+   * not fit, at the cost of columns with room to spare. Without them, as a browser lays out
+   * a table: each column between its widest word and its longest cell on one line, the room
+   * between shared in proportion, so short columns (a number, "monthly") stay narrow.
    */
   private columnWidths(header: Inlines[] | undefined, rows: Inlines[][], columns: number, shares?: number[]): number[] {
-    const widths = Array.from({ length: columns }, (_, i) => (shares?.[i] ?? 1 / columns) * this.width);
-    const needed = widths.map((_, i) => {
-      let widest = header?.[i] ? this.layout.widestWord(header[i], { size: 9, weight: "bold" }) : 0;
-      for (const row of rows) widest = Math.max(widest, this.layout.widestWord(row[i] ?? [], { size: 9 }));
-      return Math.min(this.width * 0.45, widest + 2 * PAD + 1);
-    });
+    const cellsOf = (i: number) => [...(header?.[i] ? [{ text: header[i], bold: true }] : []), ...rows.map((r) => ({ text: r[i] ?? [], bold: false }))];
+    const style = (bold: boolean) => ({ size: 9, weight: bold ? ("bold" as const) : ("regular" as const) });
+    const needed = Array.from({ length: columns }, (_, i) =>
+      Math.min(this.width * 0.45, Math.max(0, ...cellsOf(i).map((c) => this.layout.widestWord(c.text, style(c.bold)))) + 2 * PAD + 1),
+    );
+    if (!shares) {
+      const natural = Array.from({ length: columns }, (_, i) =>
+        Math.max(needed[i]!, ...cellsOf(i).map((c) => Math.max(0, ...this.layout.lines(c.text, 1e6, style(c.bold)).map((l) => l.width)) + 2 * PAD + 1)),
+      );
+      const most = natural.reduce((a, b) => a + b, 0);
+      if (most <= this.width) return natural.map((w) => w + (this.width - most) / columns);
+      // Columns whose every cell fits on one line in a fair share keep them whole ("higher is
+      // better", 高いほど良い); the long ones share what is left, none below its widest word.
+      const widths: (number | undefined)[] = Array.from({ length: columns });
+      let [room, open] = [this.width, columns];
+      for (let fitted = true; fitted && open > 0;) {
+        fitted = false;
+        for (let i = 0; i < columns; i++)
+          if (widths[i] === undefined && natural[i]! <= room / open) {
+            widths[i] = natural[i]!;
+            room -= natural[i]!;
+            open--;
+            fitted = true;
+          }
+      }
+      const rest = widths.map((w, i) => (w === undefined ? i : -1)).filter((i) => i >= 0);
+      const [least, wanted] = [rest.reduce((a, i) => a + needed[i]!, 0), rest.reduce((a, i) => a + natural[i]!, 0)];
+      for (const i of rest)
+        widths[i] = least >= room ? (needed[i]! * room) / least : needed[i]! + ((natural[i]! - needed[i]!) * (room - least)) / Math.max(1e-9, wanted - least);
+      return widths as number[];
+    }
+    const widths = Array.from({ length: columns }, (_, i) => (shares[i] ?? 1 / columns) * this.width);
     const shortfall = widths.reduce((sum, w, i) => sum + Math.max(0, needed[i]! - w), 0);
     const slack = widths.reduce((sum, w, i) => sum + Math.max(0, w - needed[i]!), 0);
     if (shortfall === 0 || slack < shortfall) return widths;
@@ -563,8 +645,8 @@ function hasChart(blocks: Block[]): boolean {
 
 /** The tree as a PDF. Needs the optional PDF packages (see render/pdf-packages.ts). */
 export async function writePdf(tree: DocumentTree, options: PdfOptions): Promise<Buffer> {
-  const { requirePdfPackages } = await import("../render/pdf-packages.js");
-  requirePdfPackages(hasChart(tree.blocks) ? ["svg-to-pdfkit"] : []);
+  const { CHART_PACKAGES, requirePdfPackages } = await import("../render/pdf-packages.js");
+  requirePdfPackages(hasChart(tree.blocks) ? CHART_PACKAGES : []);
   const { default: PDFDocument } = await import("pdfkit");
   const { FontSet } = await import("../render/fonts.js");
   // pdfkit's own line breaker: the package comes with pdfkit, so it is found from there.

@@ -16,13 +16,16 @@ export function sentenceJoin(language: string): string {
   return isCjk(language) ? "。" : ". ";
 }
 
-const CJK = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef";
-const FOLDED_SPACE = new RegExp(`(?<=[${CJK}])[ \\t]*\\n?[ \\t]+(?=[${CJK}])|(?<=[${CJK}])[ \\t]*\\n[ \\t]*(?=[${CJK}])`, "gu");
+/** A sentence or clause mark that Japanese and Chinese write no space after. */
+const CJK_STOP = "\u3001\u3002\uff01\uff1f\uff0c\uff1a\uff1b\u300d\u300f\uff09\u3011";
+const CJK_NEXT = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef";
+const FOLDED_SPACE = new RegExp(`(?<=[${CJK_STOP}])[ \\t]+(?=[${CJK_NEXT}])`, "gu");
 
 /**
- * Folded YAML (`>-`) joins lines with a space, which Japanese does not write between
- * sentences (合意する。 これにより). In a CJK document a space between two CJK characters
- * is such a join and goes; Latin words keep theirs.
+ * Folded YAML (`>-`) joins lines with a space, which Japanese does not write after a
+ * sentence (合意する。 これにより). In a CJK document a space after a full stop, comma or
+ * closing mark before more CJK text goes; a space between words, as in a name (山田 花子),
+ * stays.
  */
 export function joinCjkLines(text: string, language: string): string {
   return isCjk(language) ? text.replace(FOLDED_SPACE, "") : text;

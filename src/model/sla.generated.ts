@@ -256,6 +256,10 @@ export interface Signatory {
    * E-mail address.
    */
   email?: string;
+  /**
+   * Whether the signature block has a field for the signatory's seal (印, hanko). Default: yes in a Japanese document, no in any other.
+   */
+  seal?: boolean;
 }
 /**
  * A kind of company worth selling to.

@@ -9,6 +9,8 @@ import { MissingPackageError } from "../errors.js";
 import { message } from "../i18n/message.js";
 
 export const PDF_PACKAGES = ["@expo-google-fonts/noto-sans", "@expo-google-fonts/noto-sans-jp", "fontkit", "pdfkit"] as const;
+/** Also optional, needed only by a PDF that holds a chart (a report's): it draws the SVG. */
+export const CHART_PACKAGES = ["svg-to-pdfkit"] as const;
 
 /** The PDF packages Node cannot find from where the renderer runs. */
 export function missingPdfPackages(extra: readonly string[] = []): string[] {

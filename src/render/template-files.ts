@@ -3,9 +3,14 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
-export type TemplateFormat = "md" | "html";
+/** The one template of the agreement: its Markdown is read into blocks that every format writes. */
+export const MAIN_TEMPLATE = "document.md.hbs";
 
-export const MAIN_TEMPLATE: Record<TemplateFormat, string> = { md: "document.md.hbs", html: "document.html.hbs" };
+/**
+ * Once the HTML's own template; it is refused rather than ignored, so a team that changed the
+ * HTML layout learns that the change now goes in document.md.hbs (and reaches the PDF too).
+ */
+export const RETIRED_TEMPLATE = "document.html.hbs";
 
 export function partialsIn(dir: string): string[] {
   const partials = join(dir, "partials");
@@ -16,7 +21,7 @@ export function partialsIn(dir: string): string[] {
     : [];
 }
 
-/** What rendering `format` reads from a team's template directory: its main template and its partials. */
-export function templateFilesIn(dir: string, format: TemplateFormat): string[] {
-  return [join(dir, MAIN_TEMPLATE[format]), ...partialsIn(dir)];
+/** What rendering reads from a team's template directory: its main template and its partials. */
+export function templateFilesIn(dir: string): string[] {
+  return [join(dir, MAIN_TEMPLATE), ...partialsIn(dir)];
 }

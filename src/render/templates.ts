@@ -2,17 +2,14 @@
 // team's own with `--template <dir>`. Strict mode, so a template naming a field that does
 // not exist fails instead of printing nothing; prototype access stays off (the default).
 import Handlebars from "handlebars";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ReadRefusal, readBounded } from "../load/bounded-read.js";
-import { MAIN_TEMPLATE, partialsIn, type TemplateFormat } from "./template-files.js";
+import { MAIN_TEMPLATE, RETIRED_TEMPLATE, partialsIn } from "./template-files.js";
 import type { DocumentView } from "./view-model.js";
 
-export type { TemplateFormat } from "./template-files.js";
-
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
-const DIRS: Record<TemplateFormat, string> = { md: "markdown", html: "html" };
 
 export class TemplateError extends Error {
   constructor(message: string) {
@@ -27,10 +24,14 @@ export class TemplateError extends Error {
  */
 function markdownCell(text: unknown): string {
   // A block scalar (`|`) ends in a line break, which would end the cell in a stray <br>.
-  return String(text ?? "")
-    .trimEnd()
-    .replace(/(?<!\\)((?:\\\\)*)\|/g, "$1\\|")
-    .replace(/\r?\n/g, "<br>");
+  return (
+    String(text ?? "")
+      .trimEnd()
+      .replace(/(?<!\\)((?:\\\\)*)\|/g, "$1\\|")
+      // A line break, hard (a backslash before it, see document-tree.ts) or not, is a <br>.
+      .replace(/(?<!\\)((?:\\\\)*)\\\r?\n/g, "$1\n")
+      .replace(/\r?\n/g, "<br>")
+  );
 }
 
 type Root = { separator?: string; locale?: string } | undefined;
@@ -96,11 +97,12 @@ function readTemplate(file: string): string {
   }
 }
 
-function compile(hb: typeof Handlebars, file: string, format: TemplateFormat): HandlebarsTemplateDelegate {
+function compile(hb: typeof Handlebars, file: string): HandlebarsTemplateDelegate {
   const source = readTemplate(file);
   let template: HandlebarsTemplateDelegate;
   try {
-    template = hb.compile(source, { strict: true, noEscape: format === "md" });
+    // The view's text is escaped as Markdown text before it reaches the template (document-tree.ts).
+    template = hb.compile(source, { strict: true, noEscape: true });
   } catch (error) {
     throw new TemplateError(`${file}: ${describe(error as Error)}`);
   }
@@ -130,20 +132,23 @@ function describe(error: Error): string {
   return lines[0]!;
 }
 
-/** Renders the view with the built-in template, or the team's own from `templateDir`. */
-export function renderTemplate(view: DocumentView & { paper: string }, format: TemplateFormat, templateDir?: string): string {
+/** Renders the view with the built-in template, or the team's own from `templateDir`: Markdown. */
+export function renderTemplate(view: DocumentView & { paper: string }, templateDir?: string): string {
   const hb = Handlebars.create();
   registerHelpers(hb);
-  const builtIn = join(BUILT_IN_TEMPLATES, DIRS[format]);
+  const builtIn = join(BUILT_IN_TEMPLATES, "markdown");
   if (templateDir !== undefined && !(existsSync(templateDir) && statSync(templateDir).isDirectory()))
     throw new TemplateError(`${templateDir}: template directory not found`);
+  if (templateDir !== undefined && existsSync(join(templateDir, RETIRED_TEMPLATE)))
+    throw new TemplateError(
+      `${join(templateDir, RETIRED_TEMPLATE)}: HTML templates are no longer read; ${MAIN_TEMPLATE} makes the Markdown, HTML and PDF (move your changes there)`,
+    );
   const dirs = templateDir ? [builtIn, templateDir] : [builtIn];
   for (const dir of dirs) {
-    for (const file of partialsIn(dir)) hb.registerPartial(basename(file, ".hbs"), compile(hb, file, format));
+    for (const file of partialsIn(dir)) hb.registerPartial(basename(file, ".hbs"), compile(hb, file));
   }
-  if (format === "html") hb.registerPartial("style", readFileSync(join(builtIn, "style.css"), "utf8").replace(/\{\{/g, "\\{{"));
   // A team's directory may hold only partials: the built-in main template then uses them.
-  const own = templateDir ? join(templateDir, MAIN_TEMPLATE[format]) : undefined;
-  const main = own && existsSync(own) ? own : join(builtIn, MAIN_TEMPLATE[format]);
-  return compile(hb, main, format)(view);
+  const own = templateDir ? join(templateDir, MAIN_TEMPLATE) : undefined;
+  const main = own && existsSync(own) ? own : join(builtIn, MAIN_TEMPLATE);
+  return compile(hb, main)(view);
 }

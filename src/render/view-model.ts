@@ -7,6 +7,7 @@ import { safeLocale } from "../domain/text.js";
 import { toFraction } from "../domain/percent.js";
 import { DEFAULT_WORKING_HOURS, parseWorkingHours, WEEKDAYS, workingDayNumbers } from "../domain/working-calendar.js";
 import type { Kpi, Sla } from "../model/index.js";
+import { minusSign, sentenceJoin } from "../document/text.js";
 import { createFormatter, type Formatter } from "./intl.js";
 import { fill, loadLabels, type Labels } from "./labels.js";
 
@@ -30,6 +31,12 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
     return fill(r.max === undefined ? d.rangeFrom! : r.min === undefined ? d.rangeUpTo! : d.rangeBetween!, bounds);
   };
   const a = sla.agreement;
+  /** Status and action of an exhausted sequence, as one sentence pair in the locale's punctuation. */
+  const exhausted = (status: string | null, action: string | null) => ({
+    status,
+    action,
+    summary: [status, action].filter(Boolean).join(sentenceJoin(locale)),
+  });
 
   return {
     locale,
@@ -129,7 +136,8 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
             id: c.id,
             name: c.name,
             category: value(c.category),
-            points: (c.points > 0 ? "+" : "") + f.number(c.points),
+            // A negative number with the minus sign, as print sets it: −30, not -30.
+            points: minusSign((c.points > 0 ? "+" : "") + f.number(c.points)),
           })),
           mqlThreshold: f.number(sla.leadScoring.mqlThreshold),
           sqlThreshold: f.number(sla.leadScoring.sqlThreshold),
@@ -151,7 +159,7 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
             note: opt(s.note),
           })),
           whenExhausted: sla.connectAttempt.whenExhausted
-            ? { status: nameIn(sla.leadStatuses, sla.connectAttempt.whenExhausted.status), action: opt(sla.connectAttempt.whenExhausted.action) }
+            ? exhausted(nameIn(sla.leadStatuses, sla.connectAttempt.whenExhausted.status), opt(sla.connectAttempt.whenExhausted.action))
             : null,
         }
       : null,
@@ -184,7 +192,13 @@ export function buildView(sla: Sla, options: { locale?: string } = {}) {
       : null,
     signatures: a.parties.map((p) => ({
       party: fill(labels.fields.signFor!, { party: p.name }),
-      signatories: p.signatories.map((s) => ({ name: s.name, title: s.title })),
+      // What each signatory fills in: place and date, the signature, and in Japan a seal (印).
+      signatories: p.signatories.map((s) => ({
+        name: s.name,
+        title: s.title,
+        blanks: [labels.fields.placeDate!, labels.fields.signature!],
+        seal: (s.seal ?? /^ja\b/i.test(locale)) ? labels.fields.seal! : null,
+      })),
     })),
   };
 }

@@ -37,14 +37,15 @@ describe("sla render to Markdown: the agreement's text is text", () => {
     expect(md.split("<!--").length).toBe(2);
     expect(md).toMatch(/^<!-- sla-fingerprint:sha256:[0-9a-f]{64} -->\n/);
     // The text still reads as written once rendered.
-    expect(md).toContain("&lt;!-- the rest is hidden\n&lt;script&gt;alert(1)&lt;/script&gt;\n");
+    expect(md).toContain("&lt;!-- the rest is hidden\\\n&lt;script&gt;alert(1)&lt;/script&gt;\\\n");
     expect(md).toContain("- &lt;img src=x onerror=alert(1)&gt;\n");
     expect(md).toContain("R&D &amp;amp; more");
   });
 
   it("starts no heading, list, quote, code block or link from the agreement's text", () => {
     const { md } = renderHostile();
-    expect(md).toContain("\\# Injected heading\nindented code\n&gt; quoted\n1\\. listed\n\\::error::pwned\n\\===\n");
+    // The author's line breaks are kept as line breaks (a backslash at the end of the line).
+    expect(md).toContain("\\# Injected heading\\\nindented code\\\n&gt; quoted\\\n1\\. listed\\\n\\::error::pwned\\\n\\===\\\n");
     // A line break inside a one-line field is a space.
     expect(md).toContain("### Operations Oya # Heading from a name - and a list\n");
     expect(md).not.toMatch(/^#+ Heading from a name/m);

@@ -24,7 +24,7 @@ describe("sla render: the example in three formats", () => {
     expect(stdout).toContain("| KPI | Owner | Target | Direction | Cadence | Indicator |");
     expect(stdout).toContain("| New-business revenue | Sales | €1,800,000 for the period | higher is better | monthly | lagging |");
     expect(stdout).toContain("| MQLs | MQL → SQL 40% | 1,000 | 167 | 176 |");
-    expect(stdout).toContain("### For Marketing\n\n| Name | Elif Demir |");
+    expect(stdout).toContain("**For Marketing**\n\nElif Demir\\\nHead of Marketing\n\n| Place, date | Signature |\n| --- | --- |\n| | |\n");
     for (const section of [
       "Purpose and scope",
       "Ideal customer profiles",
@@ -123,18 +123,20 @@ describe("sla render: languages", () => {
   });
 
   it.each([
-    ["tr", "| Lead durumu | Yaşam döngüsü aşaması |", "| Satış fırsatı aşaması | Kazanma olasılığı |", "Ad Soyad |", "## İmzalar"],
-    ["ja", "| リードステータス |", "| 取引ステージ |", "氏名 |", "## 署名"],
-  ])("%s: heads the status and deal-stage tables with their own words, not a person's name", (lang, statusHeader, dealHeader, personName, signatures) => {
-    const md = sla(["render", join(FIXTURES, `i18n/${lang}.sla.yaml`), "-o", "-"]).stdout;
-    expect(md).toContain(statusHeader);
-    expect(md).toContain(dealHeader);
-    // The person's name is still what a signature block asks for.
-    const signaturesAt = md.indexOf(signatures);
-    expect(signaturesAt).toBeGreaterThan(0);
-    expect(md.slice(0, signaturesAt)).not.toContain(personName);
-    expect(md.slice(signaturesAt)).toContain(personName);
-  });
+    ["tr", "| Lead durumu | Yaşam döngüsü aşaması |", "| Satış fırsatı aşaması | Kazanma olasılığı |", "| Yer, Tarih | İmza |\n", "## İmzalar"],
+    ["ja", "| リードステータス |", "| 取引ステージ |", "| 場所、日付 | 署名 | 印 |\n", "## 署名"],
+  ])(
+    "%s: heads the status and deal-stage tables with their own words, and signature blocks with place, date (and seal)",
+    (lang, statusHeader, dealHeader, blanks, signatures) => {
+      const md = sla(["render", join(FIXTURES, `i18n/${lang}.sla.yaml`), "-o", "-"]).stdout;
+      expect(md).toContain(statusHeader);
+      expect(md).toContain(dealHeader);
+      // The person's name is still what a signature block asks for.
+      const signaturesAt = md.indexOf(signatures);
+      expect(signaturesAt).toBeGreaterThan(0);
+      expect(md.slice(signaturesAt)).toContain(blanks);
+    },
+  );
 
   it("keeps a block scalar's lines in a Markdown table cell, without a stray break at its end", () => {
     const dir = tempDir();
@@ -322,7 +324,7 @@ describe("sla render: custom templates", () => {
     const dir = templateDir({ "document.md.hbs": "{{upper meta.name}}\n" });
     const result = sla(["render", join(FIXTURES, "i18n/tr.sla.yaml"), "--template", dir, "-o", "-"]);
     const name = parse(readFileSync(join(FIXTURES, "i18n/tr.sla.yaml"), "utf8")).agreement.name as string;
-    expect(result.stdout).toBe(`${name.toLocaleUpperCase("tr")}\n`);
+    expect(result.stdout).toMatch(new RegExp(`^<!-- sla-fingerprint:sha256:[0-9a-f]{64} -->\n${name.toLocaleUpperCase("tr")}\n$`));
     // The name has a dotted "i", which is "İ" in Turkish capitals, not "I".
     expect(name).toMatch(/i/);
     expect(result.stdout).toContain("İ");
@@ -356,10 +358,15 @@ describe("sla render: custom templates", () => {
   it.each([
     [
       "a syntax error",
-      { "document.html.hbs": "{{#each kpis}}\n" },
-      /^sla: template error: .*document\.html\.hbs: Parse error on line 2: the template ends inside an unclosed block\n$/,
+      { "document.md.hbs": "{{#each kpis}}\n" },
+      /^sla: template error: .*document\.md\.hbs: Parse error on line 2: the template ends inside an unclosed block\n$/,
     ],
-    ["prototype access", { "document.html.hbs": "{{meta.constructor.name}}" }, /^sla: template error: .*is not a field of the document here/],
+    ["prototype access", { "document.md.hbs": "{{meta.constructor.name}}" }, /^sla: template error: .*is not a field of the document here/],
+    [
+      "an HTML template, which is no longer read",
+      { "document.html.hbs": "<p>{{meta.name}}</p>" },
+      /^sla: template error: .*document\.html\.hbs: HTML templates are no longer read; document\.md\.hbs makes the Markdown, HTML and PDF \(move your changes there\)\n$/,
+    ],
   ])("%s: exit 2 with a clear error", (_name, files, stderr) => {
     const result = sla(["render", "sla.example.yaml", "--template", templateDir(files), "-f", "html", "-o", "-"]);
     expect(result.code).toBe(2);
@@ -368,10 +375,10 @@ describe("sla render: custom templates", () => {
   });
 
   it("a directory of partials only uses them in the built-in main template", () => {
-    const dir = templateDir({ "partials/list.hbs": "{{#each items}}\n* {{this}}\n{{/each}}" });
+    const dir = templateDir({ "partials/list.hbs": "{{#each items}}\n1. {{this}}\n{{/each}}" });
     const result = sla(["render", "sla.example.yaml", "--template", dir, "-o", "-"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("\n* New centrifugal, dosing and booster pumps sold directly in the EU and Türkiye.\n");
+    expect(result.stdout).toContain("\n1. New centrifugal, dosing and booster pumps sold directly in the EU and Türkiye.\n");
   });
 
   it("a missing template directory is a usage error", () => {

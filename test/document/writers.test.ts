@@ -24,6 +24,7 @@ const hostile: DocumentTree = tree("de", [
     ],
   },
   { kind: "fields", rows: [{ label: ["Version"], value: ["2026.2"] }] },
+  { kind: "paragraph", text: ["Erstkontakt ", { deleted: "in 4 <Stunden>" }, { inserted: "in 2 Stunden" }] },
   { kind: "chart", svg: SVG, alt: "Umsatz [Ist] je Monat", width: 200, height: 100 },
 ]);
 
@@ -39,8 +40,15 @@ describe("writeMarkdown", () => {
   });
   it("writes fields as labelled lines and a chart as an image with its text", () => {
     expect(md).toContain("- **Version:** 2026.2");
+    expect(md).toContain("Erstkontakt <del>in 4 &lt;Stunden&gt;</del><ins>in 2 Stunden</ins>");
     expect(md).toMatch(/!\[Umsatz \\\[Ist\\\] je Monat\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
   });
+  it("keeps the space between text and what follows it across a line break", () => {
+    expect(
+      writeMarkdown(tree("en", [{ kind: "paragraph", text: ["Period: a → b\nCompared: ", { code: "old.yaml" }, " → ", { code: "new.yaml" }] }])),
+    ).toContain("Period: a → b\\\nCompared: `old.yaml` → `new.yaml`\n");
+  });
+
   it("uses the full-width colon in Japanese", () => {
     expect(writeMarkdown(tree("ja", [{ kind: "fields", rows: [{ label: ["担当"], value: ["営業"] }] }]))).toContain("- **担当：** 営業");
   });
@@ -59,6 +67,7 @@ describe("writeHtml", () => {
     expect(html).toContain('<thead><tr><th>Größe</th><th class="num">Wert</th></tr></thead>');
     expect(html).toContain("<td>Zeile 1<br>Zeile 2</td>");
     expect(html).toContain('<table class="fields"><tbody>\n<tr><th scope="row">Version</th><td>2026.2</td></tr>');
+    expect(html).toContain("<p>Erstkontakt <del>in 4 &lt;Stunden&gt;</del><ins>in 2 Stunden</ins></p>");
   });
   it("embeds a chart as an image, so its SVG cannot reach the page", () => {
     expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="Umsatz \[Ist\] je Monat" width="200" height="100">/);
@@ -100,6 +109,7 @@ describe("writePdf", () => {
     expect(text).toContain("Zweck <script>alert(1)</script>");
     expect(text).toContain("Größe Wert");
     expect(text).toContain("Umsatz İş");
+    expect(text).toContain("Erstkontakt in 4 <Stunden>in 2 Stunden");
     expect(info.SlaFingerprint ?? (info.Custom as Record<string, unknown> | undefined)?.SlaFingerprint).toBe("sha256:abc");
     expect(await overlaps(pdf)).toEqual([]);
   });

@@ -143,7 +143,7 @@ describe("buildView", () => {
 
 describe("the business calendar in the document", () => {
   it.each([
-    ["en", example, "Monday – Friday", "08:00 – 17:00", "public holidays of Germany (BY)", ["December 24, 2026", "December 31, 2026"]],
+    ["en", example, "Monday – Friday", "09:00 – 17:00", "public holidays of Germany (NW)", ["December 24, 2026", "December 31, 2026"]],
     ["de", fixture("de"), "Montag – Freitag", "08:00 – 17:00", "gesetzliche Feiertage in Deutschland (BY)", ["24. Dezember 2026", "31. Dezember 2026"]],
     ["tr", fixture("tr"), "Pazartesi – Cuma", "09:00 – 18:00", "Türkiye resmî tatilleri", ["28 Ekim 2026"]],
     ["ja", fixture("ja"), "月曜日～金曜日", "09:00～18:00", "日本の祝日", ["2026年12月29日", "2026年12月30日", "2026年12月31日"]],
@@ -167,5 +167,32 @@ describe("the business calendar in the document", () => {
     });
     delete sla.calendar;
     expect(buildView(sla).calendar).toBeNull();
+  });
+});
+
+describe("what a signer reads", () => {
+  it("negative points carry the minus sign, positive ones a plus", () => {
+    const points = buildView(example).leadScoring!.criteria.map((c) => c.points);
+    expect(points).toContain("−30");
+    expect(points.some((p) => p.startsWith("+"))).toBe(true);
+    expect(points.some((p) => p.includes("-"))).toBe(false);
+  });
+
+  it("joins the exhausted sequence's status and action in the language's punctuation", () => {
+    const ja = buildView(fixture("ja")).connectAttempt!.whenExhausted!;
+    expect(ja.summary).toBe(`${ja.status}。${ja.action}`);
+    const en = buildView(example).connectAttempt!.whenExhausted!;
+    expect(en.summary).toBe(`${en.status}. ${en.action}`);
+  });
+
+  it("asks each signatory for place and date, and a seal in Japanese unless the signatory says otherwise", () => {
+    const ja = fixture("ja");
+    expect(buildView(ja).signatures[0]!.signatories[0]).toMatchObject({ blanks: ["場所、日付", "署名"], seal: "印" });
+    ja.agreement.parties[0]!.signatories[0]!.seal = false;
+    expect(buildView(ja).signatures[0]!.signatories[0]!.seal).toBeNull();
+    const de = fixture("de");
+    expect(buildView(de).signatures[0]!.signatories[0]).toMatchObject({ blanks: ["Ort, Datum", "Unterschrift"], seal: null });
+    de.agreement.parties[0]!.signatories[0]!.seal = true;
+    expect(buildView(de).signatures[0]!.signatories[0]!.seal).toBe("Siegel");
   });
 });

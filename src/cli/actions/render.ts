@@ -1,4 +1,10 @@
+import { existsSync, statSync } from "node:fs";
 import { extname, relative } from "node:path";
+import type { SlaDiff } from "../../diff/index.js";
+import { readAtRevision } from "../../load/git.js";
+import { decodeSource } from "../../load/read-source.js";
+import type { Sla } from "../../model/index.js";
+import { describeProblems } from "../../validate/index.js";
 import { sortFindings } from "../../findings.js";
 import { loadConfig } from "../../validate/config.js";
 import { checkAgreement } from "../../check.js";
@@ -22,6 +28,8 @@ export interface RenderCliOptions {
   locale?: string;
   template?: string;
   paper: "a4" | "letter";
+  /** A Git revision of the file, or another file: its changes up to this version are appended. */
+  changesSince?: string;
 }
 
 export async function runRender(file: string, options: RenderCliOptions): Promise<number> {
@@ -31,8 +39,13 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   if (format === "pdf" && (!options.output || options.output === "-") && process.stdout.isTTY) throw new UsageError(message("cli/render.pdf-to-terminal"));
   if (options.locale !== undefined && !safeLocale(options.locale)) throw new UsageError(message("cli/locale.malformed", { value: options.locale }));
   const config = loadConfig(process.cwd());
-  const templates = options.template !== undefined && format !== "pdf" ? templateFilesIn(options.template, format) : [];
-  refuseOutputOverInput(options.output, [file, ...(config.file === undefined ? [] : [relative(process.cwd(), config.file)]), ...templates], "document");
+  const templates = options.template !== undefined ? templateFilesIn(options.template) : [];
+  const earlier = options.changesSince !== undefined && isFile(options.changesSince) ? [options.changesSince] : [];
+  refuseOutputOverInput(
+    options.output,
+    [file, ...(config.file === undefined ? [] : [relative(process.cwd(), config.file)]), ...templates, ...earlier],
+    "document",
+  );
 
   const name = file === "-" ? "<stdin>" : file;
   const { parsed, sla, findings } = checkAgreement(name, readSource(file), { config: config.config, locale: terminalLocale() });
@@ -67,6 +80,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
   if (options.template === undefined && safeLocale(language) && !hasBuiltInLabels(language))
     process.stderr.write(`sla: ${say(message("cli/render.no-labels", { language }))}\n`);
 
+  const changes = options.changesSince === undefined ? undefined : await changesSince(options.changesSince, file, name, sla);
   const { renderDocument, TemplateError } = await import("../../render/index.js");
   let output: string | Buffer;
   try {
@@ -76,6 +90,7 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
       templateDir: options.template,
       paper: options.paper === "letter" ? "Letter" : "A4",
       date: sourceDateEpoch(),
+      changes,
       onMissingGlyphs: (chars) => process.stderr.write(`sla: ${say(message("cli/render.missing-glyphs", { count: chars.length, chars: chars.join(" ") }))}\n`),
     });
   } catch (error) {
@@ -88,6 +103,30 @@ export async function runRender(file: string, options: RenderCliOptions): Promis
     process.stderr.write(`${say(message("cli/render.wrote", { file: options.output }))}\n`);
   }
   return EXIT.ok;
+}
+
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+/**
+ * The changes from the earlier version to this one, as `sla diff` finds them: `since` is a
+ * file, or else a Git revision of the file rendered. The earlier side must be well-formed.
+ */
+async function changesSince(since: string, file: string, name: string, sla: Sla): Promise<SlaDiff> {
+  let side: { name: string; text: string; command: string };
+  if (isFile(since)) side = { name: since, text: readSource(since), command: `sla validate ${since}` };
+  else {
+    if (file === "-") throw new UsageError(message("cli/render.changes-since-stdin", { rev: since }));
+    const at = `${file}@${since}`;
+    side = { name: at, text: decodeSource(at, readAtRevision(since, file, process.cwd())), command: `git show ${since}:${file} | sla validate -` };
+  }
+  const locale = terminalLocale();
+  const earlier = checkAgreement(side.name, side.text, { level: "structure", locale });
+  const problem = describeProblems(side.name, earlier.findings, message("cli/see-all", { command: side.command }), locale);
+  if (problem || !earlier.sla) throw new UsageError(message("cli/diff.cannot-compare", { problem: problem ?? side.name }));
+  const { diffSla } = await import("../../diff/index.js");
+  return diffSla({ file: side.name, sla: earlier.sla }, { file: name, sla });
 }
 
 const LAST_PDF_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
