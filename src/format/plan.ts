@@ -17,6 +17,8 @@ import type { Paint } from "./paint.js";
 export interface FunnelWording {
   metrics: Readonly<Record<FunnelMetric, Message>>;
   explain: (funnel: FunnelMath, upTo: number) => Message;
+  /** Why the funnel math cannot be done ("the visit→lead rate is too small…"). */
+  problem: (why: { cause: string; reason: string; figure?: string }) => Message;
 }
 
 export function formatPlanJson(output: PlanOutput): string {
@@ -101,14 +103,19 @@ function changeLines(output: PlanOutput, t: Say): string[] {
   return output.changes.map((c) => t("plan/change", { kpi: c.kpi, line: c.line, from: c.from, to: c.to, span: c.span ?? "period" }));
 }
 
-function nextLines(next: NonNullable<PlanOutput["next"]>, t: Say): string[] {
+function nextLines(next: NonNullable<PlanOutput["next"]>, t: Say, words: FunnelWording): string[] {
   const out = [t("plan/next.heading", { output: next.output, from: next.version.from, to: next.version.to, start: next.period.start, end: next.period.end })];
   for (const rate of next.rates) {
     const args = { kpi: rate.kpi, numerator: rate.numerator, sample: rate.denominator };
     if (rate.status === "measured") out.push(t("plan/next.rate", { ...args, from: rate.from ?? 0, to: rate.to! }));
     else if (rate.status === "small-sample") out.push(t("plan/next.rate.small-sample", { ...args, measured: rate.measured!, kept: rate.from ?? 0 }));
     else if (rate.status === "zero") out.push(t("plan/next.rate.zero", { ...args, kept: rate.from ?? 0 }));
-    else out.push(t("plan/next.rate.not-measured", { kpi: rate.kpi, kept: rate.from ?? 0 }));
+    else if (rate.status === "above-100") out.push(t("plan/next.rate.above-100", { ...args, measured: rate.measured!, kept: rate.from ?? 0 }));
+    else if (rate.status === "uncomputable") {
+      const { cause, reason, figure } = rate.problem!;
+      const problem = words.problem({ cause, reason, ...(figure === null ? {} : { figure }) });
+      out.push(t("plan/next.rate.uncomputable", { ...args, measured: rate.measured!, kept: rate.from ?? 0, problem }));
+    } else out.push(t("plan/next.rate.not-measured", { kpi: rate.kpi, kept: rate.from ?? 0 }));
   }
   if (next.revenue) out.push(t("plan/next.revenue", { kpi: next.revenue.kpi, from: next.revenue.from, to: next.revenue.to }));
   for (const volume of next.volumes) out.push(t("plan/next.volume", { kpi: volume.kpi, from: volume.from, to: volume.to }));
@@ -149,7 +156,7 @@ export function formatPlanText(output: PlanOutput, options: { paint: Paint; word
     out.push(step.status === "too-low" ? c.red(line) : line);
     if (step.status === "too-low") out.push(c.dim(`      ${word(options.words.explain(asFunnel(shown), index), options.locale ?? "en")}`));
   });
-  const notes = [...missingLines(shown, t, options.words), ...changeLines(shown, t), ...(shown.next ? nextLines(shown.next, t) : [])];
+  const notes = [...missingLines(shown, t, options.words), ...changeLines(shown, t), ...(shown.next ? nextLines(shown.next, t, options.words) : [])];
   if (notes.length) out.push("", ...notes.map((l) => visible(l)));
   out.push("", summary(shown, t));
   return noWorkflowCommands(`${out.join("\n")}\n`, "backslash");
@@ -168,7 +175,7 @@ export function formatPlanMarkdown(output: PlanOutput, options: { words: FunnelW
     if (step.status === "too-low") cells[4] = `**${cells[4]}**<br>${escape(word(options.words.explain(asFunnel(output), index), options.locale ?? "en"))}`;
     out.push(`| ${cells.join(" | ")} |`);
   });
-  const notes = [...missingLines(output, t, options.words), ...changeLines(output, t), ...(output.next ? nextLines(output.next, t) : [])];
+  const notes = [...missingLines(output, t, options.words), ...changeLines(output, t), ...(output.next ? nextLines(output.next, t, options.words) : [])];
   if (notes.length) out.push("", ...notes.map((l) => `- ${escape(l)}`));
   out.push("", escape(summary(output, t)));
   return noWorkflowCommands(`${out.join("\n")}\n`, "backslash");

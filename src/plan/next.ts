@@ -3,7 +3,7 @@
 // length, the version raised, each conversion rate the measured one where enough cases back
 // it, the revenue target given or kept, and the volume targets derived from those.
 import type { Document } from "yaml";
-import { periodMonths, type RateMetric, type VolumeMetric } from "../domain/funnel.js";
+import { periodMonths, type ImpossibleReason, type RateMetric, type VolumeMetric } from "../domain/funnel.js";
 import { parseDate, toDayNumber, type CalendarDate } from "../domain/period.js";
 import { toFraction } from "../domain/percent.js";
 import { SlaError } from "../errors.js";
@@ -24,10 +24,13 @@ export interface NextOptions {
 
 /**
  * `measured`: taken from the period; `small-sample`: measured on fewer cases than asked;
- * `not-measured`: nothing to measure it on; `zero`: measured as 0%, which no funnel can use.
+ * `not-measured`: nothing to measure it on; `zero`: measured as 0%, which no funnel can use;
+ * `above-100`: measured above 100%, which happens when the two counts come from different
+ * records (proposals from the deals export, SQLs from the contacts) and is no conversion rate;
+ * `uncomputable`: with it the funnel math gives no finite figure (`problem` says why).
  * All but `measured` keep the rate in force.
  */
-export type RateStatus = "measured" | "small-sample" | "not-measured" | "zero";
+export type RateStatus = "measured" | "small-sample" | "not-measured" | "zero" | "above-100" | "uncomputable";
 
 export interface ProposedRate {
   metric: RateMetric;
@@ -41,6 +44,8 @@ export interface ProposedRate {
   /** The rate proposed, as a fraction (rounded to a tenth of a percent point when measured). */
   to: number | null;
   status: RateStatus;
+  /** `uncomputable`: why the funnel math cannot be done with the measured rate, as `computeFunnel` says it. */
+  problem?: { cause: string; reason: ImpossibleReason; figure: string | null };
 }
 
 export interface ProposedVolume {
@@ -80,7 +85,16 @@ export function proposeNext(sla: Sla, document: Document.Parsed, text: string, r
     edits.push({ path: ["kpis", index, "target"], value: target });
   };
 
+  let revenue: NextProposal["revenue"] = null;
+  const revenueKpi = sla.kpis.find((k) => k.metric === "revenue");
+  if (revenueKpi && typeof revenueKpi.target === "number") {
+    const to = options.revenue ?? revenueKpi.target;
+    if (to !== revenueKpi.target) set(revenueKpi, to);
+    revenue = { kpi: revenueKpi.id, from: revenueKpi.target, to };
+  }
+
   const rates: ProposedRate[] = [];
+  const written = new Map<Kpi, { rate: ProposedRate; target: number | string }>();
   for (const measured of report.funnel.rates) {
     const kpi = sla.kpis.find((k) => k.metric === measured.rate);
     if (!kpi) continue;
@@ -92,32 +106,39 @@ export function proposeNext(sla: Sla, document: Document.Parsed, text: string, r
           ? "small-sample"
           : roundRate(measured.measured) <= 0
             ? "zero"
-            : "measured";
-    let to = from;
-    if (status === "measured") {
-      const written = rateInNotationOf(roundRate(measured.measured!), kpi.target);
-      set(kpi, written);
-      to = toFraction(written)!;
-    }
-    rates.push({
+            : roundRate(measured.measured) > 1
+              ? "above-100"
+              : "measured";
+    const rate: ProposedRate = {
       metric: measured.rate as RateMetric,
       kpi: kpi.id,
       from,
       measured: measured.measured,
       numerator: measured.numerator,
       denominator: measured.denominator,
-      to,
+      to: from,
       status,
-    });
+    };
+    rates.push(rate);
+    if (status === "measured") {
+      const target = rateInNotationOf(roundRate(measured.measured!), kpi.target);
+      written.set(kpi, { rate, target });
+      rate.to = toFraction(target)!;
+    }
   }
-
-  let revenue: NextProposal["revenue"] = null;
-  const revenueKpi = sla.kpis.find((k) => k.metric === "revenue");
-  if (revenueKpi && typeof revenueKpi.target === "number") {
-    const to = options.revenue ?? revenueKpi.target;
-    if (to !== revenueKpi.target) set(revenueKpi, to);
-    revenue = { kpi: revenueKpi.id, from: revenueKpi.target, to };
+  // Measured rates that are each possible may still leave no finite funnel together (a visit
+  // rate so small that the visits needed are no number): the rate that does is kept as in force.
+  for (;;) {
+    const trial = kpis.map((k) => (written.has(k) ? { ...k, target: written.get(k)!.target } : k));
+    const planned = planFunnel({ ...sla, kpis: trial });
+    if (planned === undefined || planned.computable) break;
+    const culprit = [...written.keys()].find((k) => k.metric === planned.cause);
+    if (!culprit) break;
+    const { rate } = written.get(culprit)!;
+    written.delete(culprit);
+    Object.assign(rate, { status: "uncomputable", to: rate.from, problem: { cause: planned.cause, reason: planned.reason, figure: planned.figure ?? null } });
   }
+  for (const [kpi, { target }] of written) set(kpi, target);
 
   // The volumes follow from the proposal's own figures, over a period of the same length.
   const proposed: Sla = { ...sla, agreement: { ...sla.agreement, reviewPeriod: { start: period.start, end: period.end } }, kpis };

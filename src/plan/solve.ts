@@ -101,8 +101,9 @@ export function planFunnel(sla: Sla): FunnelPlan | FunnelUncomputable | undefine
 export function minimumTarget(kpi: Kpi, needed: number, months: number): number {
   const exact = perSpan(kpi, needed, months);
   let minimum = Math.ceil(exact - 1e-9 * Math.max(1, Math.abs(exact)));
-  // A week's share of a month is no exact binary fraction: make sure the total holds.
-  while (targetOverPeriod({ ...kpi, target: minimum }, months) + 1e-9 < needed) minimum += 1;
+  // A week's share of a month is no exact binary fraction: make sure the total holds (as far as
+  // a number can: past 2^53 adding one changes nothing, and the loop would never end).
+  while (targetOverPeriod({ ...kpi, target: minimum }, months) + 1e-9 < needed && minimum + 1 !== minimum) minimum += 1;
   return minimum;
 }
 

@@ -69,6 +69,13 @@ export interface FunnelVolume {
 export interface FunnelComparison {
   rates: FunnelRate[];
   volumes: FunnelVolume[];
+  /**
+   * Why no volume could be derived at the measured rates (every `atMeasuredRates` null): the
+   * measured figure that makes the funnel math impossible, as `computeFunnel` names it (a rate
+   * above 100% or of 0%, a deal size of 0); null when the math could be done. Absent from
+   * reports written before it was added.
+   */
+  notComputable?: { cause: string; reason: "negative" | "zero" | "above-100" | "out-of-range"; value: number } | null;
 }
 
 export interface Breach {

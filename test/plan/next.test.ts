@@ -109,6 +109,25 @@ describe("proposeNext", () => {
     expect(proposal.rates[0]).toEqual(expect.objectContaining({ status: "zero", to: 0.25 }));
   });
 
+  it("keeps a rate measured above 100% and says so: two counts of different cases are no conversion rate", () => {
+    // 97 proposals (deals) of 84 SQLs (contacts): the example's sample exports, July to October.
+    const proposal = propose(TEXT, reportWith([rate("sqlToProposalRate", 97, 84, 0.6)]));
+    expect(proposal.rates[0]).toEqual(expect.objectContaining({ status: "above-100", from: 0.6, to: 0.6, numerator: 97, denominator: 84 }));
+    expect(proposal.text).toMatch(/- id: sql-to-proposal-rate\n(?: {4}.*\n)*? {4}target: 60\n/);
+  });
+
+  it("keeps a measured rate with which the funnel gives no finite figure, and names the problem", () => {
+    // 1.5e308 revenue / 30,000 = 5e303 customers; / 0.30 measured close rate / 0.6 / 0.4 / 0.35 =
+    // 1.98e305 leads; at the visit rate in force of 2%, 9.9e306 visits, still a number; at the
+    // measured 0.1% (1 of 1,000), 1.98e308, beyond the largest number: the visit rate is kept.
+    const proposal = propose(TEXT, reportWith([rate("visitToLeadRate", 1, 1000, 0.02), rate("closeRate", 30, 100, 0.25)]), { revenue: 1.5e308 });
+    expect(proposal.rates.map((r) => [r.kpi, r.status, r.to])).toEqual([
+      ["visit-to-lead-rate", "uncomputable", 0.02],
+      ["close-rate", "measured", 0.3],
+    ]);
+    expect(proposal.rates[0]!.problem).toEqual({ cause: "visitToLeadRate", reason: "out-of-range", figure: "visits" });
+  });
+
   it("takes a smaller --min-sample and a given version", () => {
     const proposal = propose(TEXT, MEASURED, { minSample: 10, version: "2027-H1" });
     expect(proposal.rates.find((r) => r.kpi === "mql-to-sql-rate")).toEqual(expect.objectContaining({ status: "measured", to: 0.48 }));

@@ -125,7 +125,7 @@ function solve(sla: Sla, name: string): FunnelPlan {
 }
 
 /** The funnel worded as `sla validate` words it. */
-const WORDING = { metrics: METRIC_WORDS, explain: explainFunnel };
+const WORDING = { metrics: METRIC_WORDS, explain: explainFunnel, problem: uncomputableMessage };
 
 async function show(output: PlanOutput, options: PlanCliOptions, locale: string): Promise<void> {
   const text =

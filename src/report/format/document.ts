@@ -8,7 +8,7 @@ import { message } from "../../i18n/message.js";
 import { chartRow, funnelChart, kpiChart, type Chart } from "../charts.js";
 import type { KpiMeasure, Report } from "../model.js";
 import { complianceSummary, gapSentence, leadTypeName, ownerName, problemLine, sourceSummary, wallTime } from "./text.js";
-import { casesOf, kpiSeries, rateGaps, reportWords, shownFunnel, type ReportWords } from "./words.js";
+import { casesOf, kpiSeries, notComputableSentence, rateGaps, reportWords, shownFunnel, type ReportWords } from "./words.js";
 
 export interface ReportDocumentOptions {
   /** Charts (SVG) for HTML and PDF; Markdown, read as text or in a pull request, goes without. */
@@ -227,6 +227,8 @@ function funnelSection(report: Report, w: ReportWords, charts: boolean): Block {
       ]),
     });
   }
+  const why = notComputableSentence(w, report);
+  if (why) blocks.push({ kind: "paragraph", text: [why] });
   const gaps = rateGaps(report);
   if (gaps.length) blocks.push({ kind: "list", items: gaps.map((g) => [gapSentence(w, g)]) });
   return section("funnel", w.say(message("report/section.funnel")), blocks);

@@ -8,7 +8,7 @@ import { mapStrings } from "../../util/map-strings.js";
 import { displayWidth } from "../../util/text-width.js";
 import { noWorkflowCommands, visible } from "../../util/visible.js";
 import type { KpiStatus, Report } from "../model.js";
-import { PROBLEM_WORDS, casesOf, kpiSeries, shownFunnel, rateGaps, reportWords, type ReportWords } from "./words.js";
+import { PROBLEM_WORDS, casesOf, kpiSeries, notComputableSentence, shownFunnel, rateGaps, reportWords, type ReportWords } from "./words.js";
 
 export interface ReportTextOptions {
   paint: Paint;
@@ -188,6 +188,8 @@ function funnel(report: Report, w: ReportWords, c: Paint): string[] {
     ]);
   }
   out.push(...table(volumeRows));
+  const why = notComputableSentence(w, report);
+  if (why) out.push("", `  ${why}`);
   const gaps = rateGaps(report);
   if (gaps.length) out.push("");
   for (const gap of gaps) out.push(`  ${gapSentence(w, gap)}`);

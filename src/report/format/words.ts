@@ -152,6 +152,26 @@ export function rateGaps(report: Report): RateGap[] {
   return gaps;
 }
 
+/**
+ * Why the volumes at the measured rates are all dashes, in a sentence: "The volumes at the
+ * measured rates cannot be computed: the measured SQL→proposal rate is 115.5 % (97 of 84),
+ * above 100 %…"; undefined when they could be computed.
+ */
+export function notComputableSentence(w: ReportWords, report: Report): string | undefined {
+  const why = report.funnel.notComputable;
+  if (!why) return undefined;
+  const rate = report.funnel.rates.find((r) => r.rate === why.cause);
+  if (!rate) return w.say(message("report/funnel.not-computable.deal-size", { value: w.value("currency", why.value) }));
+  return w.say(
+    message("report/funnel.not-computable", {
+      rate: w.metric(rate.rate),
+      measured: w.percent(why.value),
+      cases: casesOf(w, rate),
+      reason: why.reason,
+    }),
+  );
+}
+
 /** The cases behind a measured rate, "247 of 760"; a dash when there were none. */
 export function casesOf(w: ReportWords, rate: FunnelRate): string {
   return rate.denominator === 0 ? "–" : w.say(message("report/cases", { numerator: rate.numerator, denominator: rate.denominator }));

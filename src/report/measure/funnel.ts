@@ -21,7 +21,8 @@ export function compareFunnel(sla: Sla, figures: Figures, months: readonly Month
   const won = figures.wonAmounts(months);
   const averageDealSize = won?.count ? won.sum / won.count : undefined;
   const planned = steps(computeFunnel(sla));
-  const atMeasured = steps(computeFunnel(sla, { rates: measuredRates, ...(averageDealSize !== undefined && { averageDealSize }) }));
+  const measuredFunnel = computeFunnel(sla, { rates: measuredRates, ...(averageDealSize !== undefined && { averageDealSize }) });
+  const atMeasured = steps(measuredFunnel);
   const volumes: FunnelVolume[] = VOLUMES.map((metric) => {
     const kpi = kpiForMetric(sla, metric);
     const target = kpi ? targetOverPeriod(kpi, periodMonths) : null;
@@ -32,7 +33,11 @@ export function compareFunnel(sla: Sla, figures: Figures, months: readonly Month
       target: target !== null && Number.isFinite(target) ? target : null,
     };
   });
-  return { rates, volumes };
+  // Said rather than left as a column of dashes: a measured rate above 100% (two counts that
+  // are not the same cases) or of 0% leaves the math at the measured rates undone.
+  const notComputable =
+    measuredFunnel?.computable === false ? { cause: measuredFunnel.cause, reason: measuredFunnel.reason, value: measuredFunnel.value } : null;
+  return { rates, volumes, notComputable };
 }
 
 /** Needed per volume; empty when the math cannot be done (a measured rate of 0 needs infinitely many). */
