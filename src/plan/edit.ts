@@ -43,8 +43,11 @@ function scalarSource(node: Scalar, value: number | string): string {
   }
 }
 
-/** A fraction rounded to a tenth of a percent point, the precision a team writes a rate to. */
-export const roundRate = (fraction: number): number => Math.round(fraction * 1000) / 1000;
+/**
+ * A fraction rounded to a tenth of a percent point, the precision a team writes a rate to; a
+ * rate below 1 % to a hundredth (0.35 %, not 0.3 %, which would ask for 17 % more visits).
+ */
+export const roundRate = (fraction: number): number => (Math.abs(fraction) < 0.01 ? Math.round(fraction * 10000) / 10000 : Math.round(fraction * 1000) / 1000);
 
 /**
  * A rate in the notation the file already uses for it: `25%` (and `25 %`, `%25`, `2,5 %`), a
@@ -52,9 +55,10 @@ export const roundRate = (fraction: number): number => Math.round(fraction * 100
  * rate is written with `%`.
  */
 export function rateInNotationOf(fraction: number, written: number | string): number | string {
-  const points = Number((fraction * 100).toFixed(1));
+  const small = Math.abs(fraction) < 0.01;
+  const points = Number((fraction * 100).toFixed(small ? 2 : 1));
   if (typeof written === "number") {
-    if (Math.abs(written) < 1) return Number(fraction.toFixed(3));
+    if (Math.abs(written) < 1) return Number(fraction.toFixed(small ? 4 : 3));
     if (points >= 1) return points;
     return `${points}%`;
   }

@@ -123,7 +123,8 @@ export function proposeNext(sla: Sla, document: Document.Parsed, text: string, r
     if (status === "measured") {
       const target = rateInNotationOf(roundRate(measured.measured!), kpi.target);
       written.set(kpi, { rate, target });
-      rate.to = toFraction(target)!;
+      // As the written rate reads (0.35% is 0.0035, not 0.0034999999999999996).
+      rate.to = Number(toFraction(target)!.toPrecision(12));
     }
   }
   // Measured rates that are each possible may still leave no finite funnel together (a visit

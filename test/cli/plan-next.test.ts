@@ -12,7 +12,7 @@
 //                   "Negotiation", "Closed won" or "Closed lost"; SQLs are contacts. Kept at 60%.
 //   MQL→SQL         SQLs / MQLs             = 84 / (18+42+40+41)        = 84 / 141   = 59.57% -> 59.6% (written 0.596)
 //   lead→MQL        MQLs / leads            = 141 / (76+78+80+97)       = 141 / 331  = 42.60% -> 42.6%
-//   visit→lead      leads / visits          = 331 / (24,095+22,422+23,872+25,189) = 331 / 95,578 = 0.346% -> 0.3%
+//   visit→lead      leads / visits          = 331 / (24,095+22,422+23,872+25,189) = 331 / 95,578 = 0.346% -> 0.35% (a rate below 1% keeps two decimals)
 // Every denominator is at least 52, so with the default --min-sample of 30 no rate is flagged;
 // with --min-sample 60 the close rate (52 cases) is, and kept at 25%.
 // Volumes over the next half-year (2027-01-01 – 2027-06-30), revenue 1,800,000 kept, deal 30,000:
@@ -21,10 +21,10 @@
 //   SQLs      92 / 0.60   = 153.33 -> 154         -> 26 a month (25.67)
 //   MQLs      154 / 0.596 = 258.39 -> 259         -> 44 a month (43.17)
 //   leads     259 / 0.426 = 607.98 -> 608         -> 102 a month (101.33)
-//   visits    608 / 0.003 = 202,666.67 -> 202,667 -> 33,778 a month (33,777.83)
+//   visits    608 / 0.0035 = 173,714.29 -> 173,715 -> 28,953 a month (28,952.5)
 // With --min-sample 60 (close rate kept at 25%): 60 / 0.25 = 240 proposals -> 40; 240 / 0.6 = 400
 //   SQLs -> 67 (66.67); 400 / 0.596 = 671.14 -> 672 MQLs -> 112; 672 / 0.426 = 1,577.46 -> 1,578
-//   leads -> 263; 1,578 / 0.003 = 526,000 visits -> 87,667 (87,666.67).
+//   leads -> 263; 1,578 / 0.0035 = 450,857.14 -> 450,858 visits -> 75,143 (75,143).
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -51,16 +51,16 @@ describe("sla plan --next on the example with the sample exports", () => {
       "`sql-to-proposal-rate`: kept at 60%; measured 115.48% (97 of 84 cases), above 100%: more cases were counted at the later stage than at the earlier one, so the two counts are not the same cases (different exports, stages entered in different months, or a stage skipped) and give no conversion rate",
       "`mql-to-sql-rate`: 40% → 59.6%, measured on 84 of 141 cases",
       "`lead-to-mql-rate`: 35% → 42.6%, measured on 141 of 331 cases",
-      "`visit-to-lead-rate`: 2% → 0.3%, measured on 331 of 95,578 cases",
+      "`visit-to-lead-rate`: 2% → 0.35%, measured on 331 of 95,578 cases",
       "`revenue`: 1,800,000 → 1,800,000",
       "`new-customers`: 11 → 10",
       "`proposals`: 43 → 16",
       "`sqls`: 71 → 26",
       "`mqls`: 176 → 44",
       "`leads`: 505 → 102",
-      "`website-visits`: 25,500 → 33,778",
+      "`website-visits`: 25,500 → 28,953",
     ]);
-    expect(result.stdout).toContain("visits     202,667  33,777.83  33,778 per month = 202,668  ok");
+    expect(result.stdout).toContain("visits     173,715   28,952.5  28,953 per month = 173,718  ok");
 
     // The written file: the measured rates in the notation the example uses for each.
     const written = readFileSync(output, "utf8");
@@ -70,7 +70,7 @@ describe("sla plan --next on the example with the sample exports", () => {
       "60",
       "0.596",
       "42.6%",
-      "0.3%",
+      "0.35%",
     ]);
     expect(["revenue", "new-customers", "proposals", "sqls", "mqls", "leads", "website-visits"].map(target)).toEqual([
       "1800000",
@@ -79,7 +79,7 @@ describe("sla plan --next on the example with the sample exports", () => {
       "26",
       "44",
       "102",
-      "33778",
+      "28953",
     ]);
   });
 
@@ -92,7 +92,7 @@ describe("sla plan --next on the example with the sample exports", () => {
       ["sql-to-proposal-rate", 97, 84, 0.6, 0.6, "above-100"],
       ["mql-to-sql-rate", 84, 141, 0.4, 0.596, "measured"],
       ["lead-to-mql-rate", 141, 331, 0.35, 0.426, "measured"],
-      ["visit-to-lead-rate", 331, 95578, 0.02, 0.003, "measured"],
+      ["visit-to-lead-rate", 331, 95578, 0.02, 0.0035, "measured"],
     ]);
     expect(proposal.rates[1].measured).toBeCloseTo(97 / 84, 12);
     expect(proposal.volumes.map((v: Record<string, unknown>) => [v.kpi, v.from, v.to])).toEqual([
@@ -101,7 +101,7 @@ describe("sla plan --next on the example with the sample exports", () => {
       ["sqls", 71, 26],
       ["mqls", 176, 44],
       ["leads", 505, 102],
-      ["website-visits", 25500, 33778],
+      ["website-visits", 25500, 28953],
     ]);
   });
 
@@ -110,7 +110,7 @@ describe("sla plan --next on the example with the sample exports", () => {
     expect(result.code).toBe(0);
     const proposal = JSON.parse(result.stdout).next;
     expect(proposal.rates[0]).toEqual(expect.objectContaining({ kpi: "close-rate", status: "small-sample", numerator: 34, denominator: 52, to: 0.25 }));
-    expect(proposal.volumes.map((v: Record<string, unknown>) => v.to)).toEqual([10, 40, 67, 112, 263, 87667]);
+    expect(proposal.volumes.map((v: Record<string, unknown>) => v.to)).toEqual([10, 40, 67, 112, 263, 75143]);
   });
 
   it("writes a file that validates and whose diff against the example is the reset proposal", () => {
@@ -123,7 +123,7 @@ describe("sla plan --next on the example with the sample exports", () => {
     expect(diff.stdout).toContain("~ reviewPeriod.start: 2026-07-01 → 2027-01-01");
     expect(diff.stdout).toContain("~ reviewPeriod.end: 2026-12-31 → 2027-06-30");
     expect(diff.stdout).toContain('~ KPI `close-rate` "Close rate (proposal -> won)" target: 25% → 65.4% (+40.4 pp)  (raised, tightened)');
-    expect(diff.stdout).toContain('~ KPI `website-visits` "Website visits" target: 25,500 → 33,778 (+8,278, +32.5%)  (raised, tightened)');
+    expect(diff.stdout).toContain('~ KPI `website-visits` "Website visits" target: 25,500 → 28,953 (+3,453, +13.5%)  (raised, tightened)');
     expect(diff.stdout).not.toContain("sql-to-proposal-rate");
     // Nothing but the agreement's dates and version and the KPI targets changed.
     const json = JSON.parse(sla(["diff", EXAMPLE, output, "-f", "json"]).stdout);
