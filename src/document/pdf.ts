@@ -365,7 +365,7 @@ class Writer {
   heading(text: Inlines, level: 1 | 2 | 3 | 4, id: string | undefined, next?: Block): void {
     const size = level === 1 ? 24 : level === 2 ? 15 : level === 3 ? 11.5 : 10.5;
     // Room for the heading and the start of what follows, so a heading never ends a page alone.
-    const follows = next && next.kind !== "heading" ? Math.min(120, this.firstHeight(next)) : 40;
+    const follows = next ? this.firstHeight(next) : 40;
     this.ensure(this.heightOf(text, this.width, { size, weight: "bold" }) + 20 + follows);
     if (this.doc.y > MARGIN.top + 1) this.doc.y += level <= 2 ? 14 : 6;
     if (level === 2 && id) {
@@ -393,7 +393,11 @@ class Writer {
       case "signatures":
         return 170;
       case "chart":
-        return Math.min(300, b.height);
+        // A chart is not split: all of it, or as much as a page holds.
+        return Math.min(b.height * Math.min(1, this.width / b.width) + 8, this.bottom - MARGIN.top - 80);
+      case "heading":
+        // A subheading and a row or two of what it heads.
+        return 100;
       case "section":
         return b.blocks[0] ? this.firstHeight(b.blocks[0]) : 0;
       default:

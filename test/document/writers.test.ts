@@ -131,3 +131,42 @@ describe("writePdf", () => {
     expect(text).not.toMatch(/ご\s+と|見\s+直/);
   });
 });
+
+describe("writePdf keeps a heading with what follows it", () => {
+  const WIDE = `<svg xmlns="http://www.w3.org/2000/svg" width="680" height="300"><rect x="10" y="10" width="600" height="280" fill="#2f7d4f"/><text x="20" y="100">Diagramm Ümsatz</text></svg>`;
+  const pageOf = (pages: string[], needle: string) => pages.findIndex((p) => flat(p).includes(needle));
+
+  it("never leaves a heading alone at a page foot above a chart that goes on the next page", async () => {
+    // Filler of every length that brings the heading near the page foot.
+    for (const lines of [18, 20, 22, 24, 26, 28]) {
+      const filler = Array.from({ length: lines }, (_, i) => ({ kind: "paragraph" as const, text: [`Zeile ${i + 1} mit Füllung`] }));
+      const pdf = await writePdf(
+        tree("de", [
+          ...filler,
+          { kind: "heading", level: 2, id: "trends", text: ["Ist gegen Ziel, Monat für Monat"] },
+          { kind: "chart", svg: WIDE, alt: "x", width: 680, height: 300 },
+        ]),
+        { paper: "A4", date: new Date("2026-07-01T00:00:00Z") },
+      );
+      const { pages } = await extractPdf(pdf);
+      expect({ lines, heading: pageOf(pages, "Monat für Monat") }).toEqual({ lines, heading: pageOf(pages, "Diagramm Ümsatz") });
+    }
+  });
+
+  it("keeps a section heading with the subheading under it", async () => {
+    for (const lines of [30, 32, 34, 36]) {
+      const filler = Array.from({ length: lines }, (_, i) => ({ kind: "paragraph" as const, text: [`Zeile ${i + 1}`] }));
+      const pdf = await writePdf(
+        tree("de", [
+          ...filler,
+          { kind: "heading", level: 2, id: "months", text: ["Monat für Monat"] },
+          { kind: "heading", level: 3, text: ["Juli 2026"] },
+          { kind: "table", header: [["KPI"], ["Ziel"]], rows: [[["Umsatz"], ["300.000 €"]]] },
+        ]),
+        { paper: "A4", date: new Date("2026-07-01T00:00:00Z") },
+      );
+      const { pages } = await extractPdf(pdf);
+      expect({ lines, heading: pageOf(pages, "Monat für Monat") }).toEqual({ lines, heading: pageOf(pages, "Juli 2026") });
+    }
+  });
+});
