@@ -36,6 +36,12 @@ describe("the terminal scorecard", () => {
     expect(out).toMatch(/Cost per lead .* ·▁█▇\n/);
   });
 
+  it("heads the scorecard with the agreement's title and its version, told apart", () => {
+    expect(text("en").split("\n")[0]).toBe("Anatolia Pumps Marketing & Sales Service Level Agreement · Version 2026.2");
+    expect(text("tr").split("\n")[0]).toMatch(/ · Sürüm 2026\.2$/);
+    expect(text("ja").split("\n")[0]).toMatch(/ · バージョン 2026\.2$/);
+  });
+
   it("says what the measured rates mean for the volumes the revenue target needs", () => {
     const out = text("en");
     // 400 SQLs planned / 0.325 measured MQL→SQL = 1,230.8, rounded up.

@@ -23,7 +23,7 @@ export function reportDocument(report: Report, sla: Sla | undefined, locale: str
     {
       kind: "fields",
       rows: [
-        { label: [w.say(message("report/field.agreement"))], value: [`${report.agreement.title} ${report.agreement.version}`] },
+        { label: [w.say(message("report/field.agreement"))], value: [w.agreement] },
         { label: [w.say(message("report/field.file"))], value: [report.agreement.file] },
         { label: [w.say(message("report/field.period"))], value: [`${w.date(report.period.start)} – ${w.date(report.period.end)}`] },
         {

@@ -30,7 +30,7 @@ export function formatReportText(report: Report, sla: Sla | undefined, options: 
 function header(report: Report, w: ReportWords, c: Paint): string[] {
   const months = report.periodToDate;
   return [
-    c.bold(`${report.agreement.title} ${report.agreement.version}`),
+    c.bold(w.agreement),
     w.say(
       message("report/text.heading", {
         month: w.month(report.through),

@@ -5,11 +5,14 @@ import type { Sla } from "../../model/index.js";
 import { word } from "../../i18n/catalog.js";
 import { formatPercent } from "../../i18n/format.js";
 import { message, type Message } from "../../i18n/message.js";
+import { loadLabels, titleWithVersion } from "../../render/labels.js";
 import type { ProblemReason } from "../tables.js";
 import type { FunnelRate, FunnelVolume, KpiMeasure, KpiStatus, Month, Report } from "../model.js";
 
 export interface ReportWords {
   locale: string;
+  /** The agreement's title with its version: "… 2026.2" ran the two together. */
+  agreement: string;
   say(said: Message): string;
   /** The KPI's name as the agreement writes it (its id when the agreement has no such KPI). */
   kpiName(id: string): string;
@@ -60,6 +63,7 @@ export function reportWords(report: Report, sla: Sla | undefined, locale: string
   };
   return {
     locale,
+    agreement: titleWithVersion(report.agreement.title, report.agreement.version, loadLabels(locale)),
     say,
     kpiName: (id) => names.get(id) ?? id,
     leadTypeName: (id) => leadTypes.get(id) ?? id,
