@@ -581,8 +581,33 @@ class Writer {
     this.ensure(height + 8);
     const regular = this.fonts.runs(isCjk(this.tree.language) ? "\u3042" : "a", "regular")[0]!.font;
     const bold = this.fonts.runs(isCjk(this.tree.language) ? "\u3042" : "a", "bold")[0]!.font;
-    this.SVGtoPDF(this.doc, b.svg, MARGIN.left, this.doc.y, { width: b.width * scale, height, fontCallback: (_family, isBold) => (isBold ? bold : regular) });
+    const faces = new Set<string>();
+    const svg = this.svgTextInFonts(b.svg, faces);
+    this.SVGtoPDF(this.doc, svg, MARGIN.left, this.doc.y, {
+      width: b.width * scale,
+      height,
+      // The SVG fills the room kept for it: otherwise its pixels are taken as 3/4 of a point and
+      // the chart is drawn a quarter smaller than that room, with a gap under it.
+      assumePt: true,
+      preserveAspectRatio: "xMinYMin meet",
+      fontCallback: (family, isBold) => (faces.has(family) ? family : isBold ? bold : regular),
+    });
     this.doc.y += height + 8;
+  }
+
+  /**
+   * Each text of the SVG in spans by the font that has its glyphs, as body text is: no one font
+   * has "→" and Japanese, and the chart library draws a text in one font. `faces` gets the names.
+   */
+  private svgTextInFonts(svg: string, faces: Set<string>): string {
+    return svg.replace(/(<text\b[^>]*>)([^<]*)(<\/text>)/g, (_whole, open: string, body: string, close: string) => {
+      const runs = this.fonts.runs(unescapeXml(body), /font-weight="bold"/.test(open) ? "bold" : "regular");
+      const spans = runs.map((run) => {
+        faces.add(run.font);
+        return `<tspan font-family="${run.font}">${escapeXml(run.text)}</tspan>`;
+      });
+      return `${open}${spans.join("")}${close}`;
+    });
   }
 
   /** The table of contents on the page kept for it, with each section's page. */
@@ -641,6 +666,17 @@ class Writer {
         this.layout.draw(this.layout.lines([tree.fingerprint], 1e6, { size: 6.5 }), MARGIN.left, y + 11, this.width, { size: 6.5, color: MUTED });
     }
   }
+}
+
+function unescapeXml(text: string): string {
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (whole, ref: string) =>
+    ref.startsWith("#") ? String.fromCodePoint(ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))) : (named[ref] ?? whole),
+  );
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function hasChart(blocks: Block[]): boolean {

@@ -132,6 +132,36 @@ describe("writePdf", () => {
   });
 });
 
+describe("writePdf draws a chart's text", () => {
+  it("in the fonts that have its glyphs: an arrow, Japanese and Turkish in one label", async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60"><text x="290" y="20" text-anchor="end">Lead → MQL &#38; 新規売上高 İş</text><text x="10" y="50" font-weight="bold">Ümsatz → 売上</text></svg>`;
+    const pdf = await writePdf(tree("en", [{ kind: "chart", svg, alt: "x", width: 300, height: 60 }]), { paper: "A4", date: new Date("2026-07-01T00:00:00Z") });
+    const text = flat((await extractPdf(pdf)).pages.join(" "));
+    expect(text).toContain("Lead → MQL & 新規売上高 İş");
+    expect(text).toContain("Ümsatz → 売上");
+    expect(await overlaps(pdf)).toEqual([]);
+  });
+});
+
+describe("writePdf sizes a chart", () => {
+  it("to the room it keeps for it: an SVG pixel is a point, a wide chart is scaled to the text width", async () => {
+    const at = async (width: number) => {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="60" viewBox="0 0 ${width} 60"><text x="${width - 10}" y="30" text-anchor="end">Ende</text></svg>`;
+      const pdf = await writePdf(tree("de", [{ kind: "chart", svg, alt: "x", width, height: 60 }]), { paper: "A4", date: new Date("2026-07-01T00:00:00Z") });
+      const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+      const items = (await (await doc.getPage(1)).getTextContent()).items.filter((i) => "str" in i && i.str === "Ende") as {
+        transform: number[];
+        width: number;
+      }[];
+      await doc.destroy();
+      return Math.round(items[0]!.transform[4]! + items[0]!.width);
+    };
+    // The left margin is 56 pt; A4's text width 483 pt.
+    expect(await at(300)).toBe(56 + 290);
+    expect(await at(966)).toBe(56 + 478);
+  });
+});
+
 describe("writePdf keeps a heading with what follows it", () => {
   const WIDE = `<svg xmlns="http://www.w3.org/2000/svg" width="680" height="300"><rect x="10" y="10" width="600" height="280" fill="#2f7d4f"/><text x="20" y="100">Diagramm Ümsatz</text></svg>`;
   const pageOf = (pages: string[], needle: string) => pages.findIndex((p) => flat(p).includes(needle));
