@@ -30,6 +30,12 @@ describe("the KPI chart", () => {
     expect(chart.svg).toMatch(/<path d="M[\d.,]+L[\d.,]+L[\d.,]+L[\d.,]+"/);
   });
 
+  it("draws a title too long for its width narrower, not into the chart beside it", () => {
+    expect(kpiChart(input).svg).not.toContain("textLength");
+    const long = kpiChart({ ...input, title: "Zeit bis zum ersten Kontaktversuch nach Übergabe an den Vertrieb" });
+    expect(long.svg).toMatch(/<text x="2" y="14" [^>]*textLength="228" lengthAdjust="spacingAndGlyphs">Zeit bis/);
+  });
+
   it("escapes the agreement's text", () => {
     const chart = kpiChart(input);
     expect(chart.svg).toContain("Yeni iş cirosu &#60;&#38;&#62;");
@@ -50,6 +56,18 @@ describe("the funnel chart", () => {
       legend: { planned: "計画", measured: "実測" },
     });
     expect(chart.height).toBe(30 + 40 + 3 * 30);
+    // The names of the rates fit in the room to the left of the bars.
+    const long = funnelChart({
+      title: "Konversionsquoten: geplant gegen gemessen",
+      rates: [{ label: "Konversionsrate Besuch → Lead des Quartals", planned: 0.02, measured: 0.01 }],
+      format: (f) => `${f * 100} %`,
+      legend: { planned: "Geplant laut Vereinbarung", measured: "Gemessen" },
+    });
+    const left = Number(/<rect x="(\d+)"/.exec(long.svg)![1]);
+    expect(left).toBeGreaterThanOrEqual(Math.ceil(42 * 9 * 0.56));
+    // The second legend entry starts after the first one's words.
+    const legend = [...long.svg.matchAll(/<text x="([\d.]+)"[^>]*>(Geplant laut Vereinbarung|Gemessen)</g)].map((m) => Number(m[1]));
+    expect(legend[1]! - legend[0]!).toBeGreaterThan(25 * 8 * 0.56);
     expect(texts(chart.svg)).toEqual(expect.arrayContaining(["0%", "5%", "10%", "15%", "20%", "25%", "30%", "35%", "受注率"]));
     // The legend's swatches are 8 high; the bars are half a band.
     const fills = [...chart.svg.matchAll(/<rect x="150" [^>]*height="([\d.]+)" fill="(#[0-9a-f]+)"/g)].filter((m) => Number(m[1]) > 8).map((m) => m[2]);
