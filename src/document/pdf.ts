@@ -475,7 +475,9 @@ class Writer {
       this.doc.y = y + row.height;
     };
     const body = rows.map((r) => layoutRow(r, false));
-    this.ensure((head?.height ?? 0) + (body[0]?.height ?? 0));
+    // The header and the first two rows start on one page: a first row alone at a page's foot,
+    // the rest of the table overleaf, read as a table of one row.
+    this.ensure((head?.height ?? 0) + (body[0]?.height ?? 0) + (body[1]?.height ?? 0));
     if (head) drawRow(head, true);
     body.forEach((row, i) => {
       const last = body[i + 1];

@@ -183,6 +183,19 @@ describe("writePdf keeps a heading with what follows it", () => {
     }
   });
 
+  it("never leaves a table's first row alone at a page foot", async () => {
+    for (const lines of [30, 31, 32, 33]) {
+      const filler = Array.from({ length: lines }, (_, i) => ({ kind: "paragraph" as const, text: [`Zeile ${i + 1}`] }));
+      const rows = ["Kunden", "Angebote", "SQLs", "MQLs", "Leads"].map((v, i) => [[`${v}-Zeile`], [String(60 * (i + 1))]]);
+      const pdf = await writePdf(tree("de", [...filler, { kind: "table", header: [["Menge"], ["Nötig"]], rows }]), {
+        paper: "A4",
+        date: new Date("2026-07-01T00:00:00Z"),
+      });
+      const { pages } = await extractPdf(pdf);
+      expect({ lines, first: pageOf(pages, "Kunden-Zeile") }).toEqual({ lines, first: pageOf(pages, "Angebote-Zeile") });
+    }
+  });
+
   it("keeps a section heading with the subheading under it", async () => {
     for (const lines of [30, 32, 34, 36]) {
       const filler = Array.from({ length: lines }, (_, i) => ({ kind: "paragraph" as const, text: [`Zeile ${i + 1}`] }));
