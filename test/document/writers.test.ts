@@ -72,6 +72,13 @@ describe("writeHtml", () => {
   it("embeds a chart as an image, so its SVG cannot reach the page", () => {
     expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="Umsatz \[Ist\] je Monat" width="200" height="100">/);
   });
+  it("draws a chart across the text width, in one piece, with no indent of the figure's own", () => {
+    expect(html).toContain(".chart { margin: .6rem 0 1rem; break-inside: avoid;");
+    expect(html).toContain(".chart img { display: block; width: 100%; height: auto; }");
+  });
+  it("prints tables at the PDF's size, so the same columns fit", () => {
+    expect(html).toMatch(/@media print \{[^}]*\}\s*h2, h3, h4 \{[^}]*\}\s*table \{ break-inside: auto; font-size: 9pt; \}/);
+  });
   it("keeps Japanese phrases whole when lines break", () => {
     expect(html).toContain("word-break: auto-phrase");
   });
