@@ -74,6 +74,17 @@ describe("the terminal scorecard", () => {
     expect(out).toContain("19  No project or budget in the next 12 months.");
   });
 
+  it("says so in words when no lead was handed over, not 0 of 0", () => {
+    const none = (language: "en" | "ja") => {
+      const report = fixtureReport(language);
+      Object.assign(report.connect!, { handedOver: 0, withinTarget: 0, breached: 0, open: 0, attainment: null, byLeadType: [], byOwner: [], breaches: [] });
+      return formatReportText(report, fixtureAgreement(language), { paint: NO_PAINT, locale: language });
+    };
+    expect(none("en")).toContain("No lead was handed over at stage Sales Qualified Lead in the months measured: there are no connect attempts to measure.");
+    expect(none("en")).not.toContain("0 of 0");
+    expect(none("ja")).toMatch(/測定した月にステージ「.+」で引き渡されたリードはありません。/);
+  });
+
   it("speaks Turkish: words, numbers, percent and months", () => {
     const out = text("tr");
     expect(out).toContain("Ekim 2026 sonuna kadar karne: 1 Temmuz 2026 – 31 Aralık 2026 değerlendirme döneminin 6 ayından 4. ay");

@@ -286,6 +286,8 @@ function connect(report: Report, w: ReportWords, c: Paint, most: number): string
 }
 
 export function complianceSummary(cc: NonNullable<Report["connect"]>, w: ReportWords) {
+  // "0 of 0 decided leads were first attempted in time (–)" said nothing a manager could use.
+  if (cc.handedOver === 0) return message("report/connect.none", { stage: w.stageName(cc.handoffStage) });
   return message("report/connect.summary", {
     within: cc.withinTarget,
     decided: cc.withinTarget + cc.breached,
