@@ -28,6 +28,7 @@ const MARGIN = { top: 64, bottom: 72, left: 56, right: 56 };
 /** Line height as a share of the font size: room for Noto Sans JP's ascent and descent. */
 const LEADING = 1.45;
 const PAD = 4;
+const TABLE_SIZE = 9;
 
 interface Style {
   size?: number;
@@ -387,7 +388,7 @@ class Writer {
       case "list":
         return (b.label ? 2 : 1) * 10 * LEADING + 4;
       case "table":
-        return 60;
+        return this.tableStart(b.header, b.rows, b.widths);
       case "fields":
         return 2 * 10 * LEADING;
       case "signatures":
@@ -452,8 +453,9 @@ class Writer {
     this.doc.y += 4;
   }
 
-  table(header: Inlines[] | undefined, rows: Inlines[][], align: ("left" | "right")[], shares?: number[]): void {
-    const size = 9;
+  /** A table's column widths and its rows' lines and heights, as drawn; the first `count` rows only when given. */
+  private tableLayout(header: Inlines[] | undefined, rows: Inlines[][], shares: number[] | undefined, count = rows.length) {
+    const size = TABLE_SIZE;
     const columns = Math.max(header?.length ?? 0, ...rows.map((r) => r.length));
     const widths = this.columnWidths(header, rows, columns, shares);
     const layoutRow = (cells: Inlines[], bold: boolean) => {
@@ -462,8 +464,19 @@ class Writer {
       );
       return { lines, height: Math.max(...lines.map((l) => l.length)) * size * LEADING + 2 * PAD };
     };
-    const head = header ? layoutRow(header, true) : undefined;
-    const drawRow = (row: ReturnType<typeof layoutRow>, isHeader: boolean) => {
+    return { widths, head: header ? layoutRow(header, true) : undefined, body: rows.slice(0, count).map((r) => layoutRow(r, false)) };
+  }
+
+  /** The height of a table's header and first two rows: where it may start. */
+  private tableStart(header: Inlines[] | undefined, rows: Inlines[][], shares?: number[]): number {
+    const { head, body } = this.tableLayout(header, rows, shares, 2);
+    return (head?.height ?? 0) + (body[0]?.height ?? 0) + (body[1]?.height ?? 0);
+  }
+
+  table(header: Inlines[] | undefined, rows: Inlines[][], align: ("left" | "right")[], shares?: number[]): void {
+    const size = TABLE_SIZE;
+    const { widths, head, body } = this.tableLayout(header, rows, shares);
+    const drawRow = (row: (typeof body)[number], isHeader: boolean) => {
       const y = this.doc.y;
       if (isHeader) this.doc.rect(MARGIN.left, y, this.width, row.height).fillColor(HEADER_FILL).fill();
       let x = MARGIN.left;
@@ -474,7 +487,6 @@ class Writer {
       this.rule(y + row.height, 0.5, RULE);
       this.doc.y = y + row.height;
     };
-    const body = rows.map((r) => layoutRow(r, false));
     // The header and the first two rows start on one page: a first row alone at a page's foot,
     // the rest of the table overleaf, read as a table of one row.
     this.ensure((head?.height ?? 0) + (body[0]?.height ?? 0) + (body[1]?.height ?? 0));

@@ -190,6 +190,23 @@ describe("writePdf keeps a heading with what follows it", () => {
     }
   });
 
+  it("keeps a heading with a table whose first rows are tall", async () => {
+    for (const lines of [24, 26, 28, 30]) {
+      const filler = Array.from({ length: lines }, (_, i) => ({ kind: "paragraph" as const, text: [`Zeile ${i + 1}`] }));
+      const tall = (name: string) => [[`${name}\nzweite Zeile\ndritte Zeile\nvierte Zeile`], ["1"]];
+      const pdf = await writePdf(
+        tree("de", [
+          ...filler,
+          { kind: "heading", level: 2, id: "period", text: ["Zeitraum bis heute"] },
+          { kind: "table", header: [["KPI"], ["Ist"]], rows: [tall("Erste"), tall("Zweite"), tall("Dritte")] },
+        ]),
+        { paper: "A4", date: new Date("2026-07-01T00:00:00Z") },
+      );
+      const { pages } = await extractPdf(pdf);
+      expect({ lines, heading: pageOf(pages, "Zeitraum bis heute") }).toEqual({ lines, heading: pageOf(pages, "Erste") });
+    }
+  });
+
   it("never leaves a table's first row alone at a page foot", async () => {
     for (const lines of [30, 31, 32, 33]) {
       const filler = Array.from({ length: lines }, (_, i) => ({ kind: "paragraph" as const, text: [`Zeile ${i + 1}`] }));

@@ -3,6 +3,8 @@ import type { Block, DocumentTree } from "../../src/document/model.js";
 import { plainText } from "../../src/document/model.js";
 import { writeHtml } from "../../src/document/html.js";
 import { writeMarkdown } from "../../src/document/markdown.js";
+import { writePdf } from "../../src/document/pdf.js";
+import { extractPdf } from "../helpers/pdf.js";
 import { reportDocument } from "../../src/report/format/document.js";
 import { formatReportJson } from "../../src/report/format/json.js";
 import { fixtureAgreement, fixtureReport } from "./fixtures.js";
@@ -77,6 +79,14 @@ describe("the report as a document", () => {
     const html = writeHtml(reportDocument(fixtureReport("tr"), fixtureAgreement("tr"), "tr", { charts: true }), { paper: "A4" });
     expect(html).toContain('lang="tr"');
     expect(html.match(/data:image\/svg\+xml;base64,/g)).toHaveLength(9);
+  });
+
+  it("gives the scorecard's status a column its words fit in on one line: Turkish “hedefin gerisinde”", async () => {
+    const tree = reportDocument(fixtureReport("tr"), fixtureAgreement("tr"), "tr");
+    const pdf = await writePdf({ ...tree, blocks: tree.blocks.slice(0, 3) }, { paper: "A4", date: new Date("2026-07-01T00:00:00Z") });
+    const lines = (await extractPdf(pdf)).pages.join("\n").split("\n");
+    expect(lines.filter((l) => l.includes("hedefin gerisinde")).length).toBeGreaterThan(3);
+    expect(lines.filter((l) => /^\s*gerisinde\s*$/.test(l) || /hedefin\s*$/.test(l))).toEqual([]);
   });
 
   it("keeps the exports' text as text", () => {

@@ -87,7 +87,8 @@ function kpiTable(w: ReportWords, kpis: readonly KpiMeasure[]): Block {
       [w.say(message("report/column.status"))],
     ],
     align: ["left", "right", "right", "right", "left"],
-    widths: [0.34, 0.17, 0.23, 0.13, 0.13],
+    // The status as wide as its longest words on one line ("hedefin gerisinde", "gefährdet").
+    widths: [0.3, 0.15, 0.23, 0.13, 0.19],
     rows: kpis.map((k) => [
       [w.kpiName(k.id)],
       [w.value(k.unit, k.target)],
