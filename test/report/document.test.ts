@@ -68,6 +68,7 @@ describe("the report as a document", () => {
     expect(headings(tree)).toContain("2 接触試行の遵守状況");
     const md = writeMarkdown(tree);
     expect(md).toMatch(/- \*\*合意書：\*\* .+ · バージョン 2026\.2\n/);
+    expect(md).toContain("- **レビュー期間：** 2026年7月1日～2026年12月31日\n");
     expect(md).toContain("| 新規売上高 | ￥60,000,000 | ￥43,200,000 | 72% | **未達** |");
   });
 

@@ -25,7 +25,7 @@ export function reportDocument(report: Report, sla: Sla | undefined, locale: str
       rows: [
         { label: [w.say(message("report/field.agreement"))], value: [w.agreement] },
         { label: [w.say(message("report/field.file"))], value: [report.agreement.file] },
-        { label: [w.say(message("report/field.period"))], value: [`${w.date(report.period.start)} – ${w.date(report.period.end)}`] },
+        { label: [w.say(message("report/field.period"))], value: [w.between(w.date(report.period.start), w.date(report.period.end))] },
         {
           label: [w.say(message("report/field.through"))],
           value: [
