@@ -91,10 +91,17 @@ export function kpiChart(input: KpiChartInput): Chart {
     const fill = input.good[i] === null ? COLOURS.none : input.good[i] ? COLOURS.good : COLOURS.bad;
     parts.push(`<rect x="${fixed(x(i)!)}" y="${top}" width="${fixed(x.bandwidth())}" height="${fixed(y(0) - top)}" fill="${fill}"/>`);
   });
-  const path = line<number | null>()
-    .defined((v) => v !== null)
-    .x((_, i) => x(i)! + x.bandwidth() / 2)
-    .y((v) => y(v!))(input.target as (number | null)[]);
+  // The target as a step across each month's whole width, not a line through the bars' middles:
+  // a report of one month drew a line of one point, which is nothing.
+  const gap = x.step() - x.bandwidth();
+  const steps = input.target.flatMap((v, i) => [
+    { x: x(i)! - gap / 2, v },
+    { x: x(i)! + x.bandwidth() + gap / 2, v },
+  ]);
+  const path = line<{ x: number; v: number | null }>()
+    .defined((p) => p.v !== null)
+    .x((p) => fixed(p.x))
+    .y((p) => fixed(y(p.v!)))(steps);
   if (path) parts.push(`<path d="${path}" fill="none" stroke="${COLOURS.target}" stroke-width="1.5" stroke-dasharray="4 2"/>`);
   input.months.forEach((m, i) => {
     parts.push(

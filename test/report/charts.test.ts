@@ -27,7 +27,24 @@ describe("the KPI chart", () => {
     const chart = kpiChart(input);
     const bars = [...chart.svg.matchAll(/<rect [^>]*height="([\d.]+)"[^>]*fill="(#[0-9a-f]+)"/g)].filter((m) => Number(m[1]) > 8);
     expect(bars.map((m) => m[2])).toEqual(["#c0392b", "#2f7d4f", "#c0392b"]);
-    expect(chart.svg).toMatch(/<path d="M[\d.,]+L[\d.,]+L[\d.,]+L[\d.,]+"/);
+    // The target a step across each month, here the same every month: one straight line.
+    const path = /<path d="([^"]+)"/.exec(chart.svg)![1]!;
+    const points = path
+      .slice(1)
+      .split("L")
+      .map((p) => p.split(",").map(Number));
+    expect(points).toHaveLength(8);
+    expect(new Set(points.map((p) => p[1])).size).toBe(1);
+  });
+
+  it("draws the target of a single month as a line across it, not a point", () => {
+    const one = kpiChart({ ...input, months: ["Tem"], actual: [183000], target: [300000], good: [false] });
+    const points = /<path d="M([^"]+)"/
+      .exec(one.svg)![1]!
+      .split("L")
+      .map((p) => p.split(",").map(Number));
+    expect(points).toHaveLength(2);
+    expect(points[1]![0]! - points[0]![0]!).toBeGreaterThan(100);
   });
 
   it("draws a title too long for its width narrower, not into the chart beside it", () => {
