@@ -25,7 +25,8 @@ code { font-family: ui-monospace, "Noto Sans Mono", monospace; font-size: .8rem;
 .labelled ul { margin-top: 0; }
 .toc ol { padding-left: 1.4rem; }
 .toc a { color: inherit; text-decoration: none; }
-.chart img { max-width: 100%; height: auto; }
+.chart { margin: .6rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
+.chart img { display: block; width: 100%; height: auto; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem 2rem; }
 .signature { break-inside: avoid; page-break-inside: avoid; border: 1px solid var(--rule); padding: .8rem 1rem; position: relative; }
 .signature.with-seal .blanks { margin-right: 5.5rem; }
@@ -36,7 +37,7 @@ code { font-family: ui-monospace, "Noto Sans Mono", monospace; font-size: .8rem;
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  table { break-inside: auto; }
+  table { break-inside: auto; font-size: 9pt; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }

@@ -28,6 +28,7 @@ const MARGIN = { top: 64, bottom: 72, left: 56, right: 56 };
 /** Line height as a share of the font size: room for Noto Sans JP's ascent and descent. */
 const LEADING = 1.45;
 const PAD = 4;
+const TABLE_SIZE = 9;
 
 interface Style {
   size?: number;
@@ -365,7 +366,7 @@ class Writer {
   heading(text: Inlines, level: 1 | 2 | 3 | 4, id: string | undefined, next?: Block): void {
     const size = level === 1 ? 24 : level === 2 ? 15 : level === 3 ? 11.5 : 10.5;
     // Room for the heading and the start of what follows, so a heading never ends a page alone.
-    const follows = next && next.kind !== "heading" ? Math.min(120, this.firstHeight(next)) : 40;
+    const follows = next ? this.firstHeight(next) : 40;
     this.ensure(this.heightOf(text, this.width, { size, weight: "bold" }) + 20 + follows);
     if (this.doc.y > MARGIN.top + 1) this.doc.y += level <= 2 ? 14 : 6;
     if (level === 2 && id) {
@@ -387,13 +388,17 @@ class Writer {
       case "list":
         return (b.label ? 2 : 1) * 10 * LEADING + 4;
       case "table":
-        return 60;
+        return this.tableStart(b.header, b.rows, b.widths);
       case "fields":
         return 2 * 10 * LEADING;
       case "signatures":
         return 170;
       case "chart":
-        return Math.min(300, b.height);
+        // A chart is not split: all of it, or as much as a page holds.
+        return Math.min(b.height * Math.min(1, this.width / b.width) + 8, this.bottom - MARGIN.top - 80);
+      case "heading":
+        // A subheading and a row or two of what it heads.
+        return 100;
       case "section":
         return b.blocks[0] ? this.firstHeight(b.blocks[0]) : 0;
       default:
@@ -448,8 +453,9 @@ class Writer {
     this.doc.y += 4;
   }
 
-  table(header: Inlines[] | undefined, rows: Inlines[][], align: ("left" | "right")[], shares?: number[]): void {
-    const size = 9;
+  /** A table's column widths and its rows' lines and heights, as drawn; the first `count` rows only when given. */
+  private tableLayout(header: Inlines[] | undefined, rows: Inlines[][], shares: number[] | undefined, count = rows.length) {
+    const size = TABLE_SIZE;
     const columns = Math.max(header?.length ?? 0, ...rows.map((r) => r.length));
     const widths = this.columnWidths(header, rows, columns, shares);
     const layoutRow = (cells: Inlines[], bold: boolean) => {
@@ -458,8 +464,19 @@ class Writer {
       );
       return { lines, height: Math.max(...lines.map((l) => l.length)) * size * LEADING + 2 * PAD };
     };
-    const head = header ? layoutRow(header, true) : undefined;
-    const drawRow = (row: ReturnType<typeof layoutRow>, isHeader: boolean) => {
+    return { widths, head: header ? layoutRow(header, true) : undefined, body: rows.slice(0, count).map((r) => layoutRow(r, false)) };
+  }
+
+  /** The height of a table's header and first two rows: where it may start. */
+  private tableStart(header: Inlines[] | undefined, rows: Inlines[][], shares?: number[]): number {
+    const { head, body } = this.tableLayout(header, rows, shares, 2);
+    return (head?.height ?? 0) + (body[0]?.height ?? 0) + (body[1]?.height ?? 0);
+  }
+
+  table(header: Inlines[] | undefined, rows: Inlines[][], align: ("left" | "right")[], shares?: number[]): void {
+    const size = TABLE_SIZE;
+    const { widths, head, body } = this.tableLayout(header, rows, shares);
+    const drawRow = (row: (typeof body)[number], isHeader: boolean) => {
       const y = this.doc.y;
       if (isHeader) this.doc.rect(MARGIN.left, y, this.width, row.height).fillColor(HEADER_FILL).fill();
       let x = MARGIN.left;
@@ -470,8 +487,9 @@ class Writer {
       this.rule(y + row.height, 0.5, RULE);
       this.doc.y = y + row.height;
     };
-    const body = rows.map((r) => layoutRow(r, false));
-    this.ensure((head?.height ?? 0) + (body[0]?.height ?? 0));
+    // The header and the first two rows start on one page: a first row alone at a page's foot,
+    // the rest of the table overleaf, read as a table of one row.
+    this.ensure((head?.height ?? 0) + (body[0]?.height ?? 0) + (body[1]?.height ?? 0));
     if (head) drawRow(head, true);
     body.forEach((row, i) => {
       const last = body[i + 1];
@@ -577,8 +595,33 @@ class Writer {
     this.ensure(height + 8);
     const regular = this.fonts.runs(isCjk(this.tree.language) ? "\u3042" : "a", "regular")[0]!.font;
     const bold = this.fonts.runs(isCjk(this.tree.language) ? "\u3042" : "a", "bold")[0]!.font;
-    this.SVGtoPDF(this.doc, b.svg, MARGIN.left, this.doc.y, { width: b.width * scale, height, fontCallback: (_family, isBold) => (isBold ? bold : regular) });
+    const faces = new Set<string>();
+    const svg = this.svgTextInFonts(b.svg, faces);
+    this.SVGtoPDF(this.doc, svg, MARGIN.left, this.doc.y, {
+      width: b.width * scale,
+      height,
+      // The SVG fills the room kept for it: otherwise its pixels are taken as 3/4 of a point and
+      // the chart is drawn a quarter smaller than that room, with a gap under it.
+      assumePt: true,
+      preserveAspectRatio: "xMinYMin meet",
+      fontCallback: (family, isBold) => (faces.has(family) ? family : isBold ? bold : regular),
+    });
     this.doc.y += height + 8;
+  }
+
+  /**
+   * Each text of the SVG in spans by the font that has its glyphs, as body text is: no one font
+   * has "→" and Japanese, and the chart library draws a text in one font. `faces` gets the names.
+   */
+  private svgTextInFonts(svg: string, faces: Set<string>): string {
+    return svg.replace(/(<text\b[^>]*>)([^<]*)(<\/text>)/g, (_whole, open: string, body: string, close: string) => {
+      const runs = this.fonts.runs(unescapeXml(body), /font-weight="bold"/.test(open) ? "bold" : "regular");
+      const spans = runs.map((run) => {
+        faces.add(run.font);
+        return `<tspan font-family="${run.font}">${escapeXml(run.text)}</tspan>`;
+      });
+      return `${open}${spans.join("")}${close}`;
+    });
   }
 
   /** The table of contents on the page kept for it, with each section's page. */
@@ -637,6 +680,17 @@ class Writer {
         this.layout.draw(this.layout.lines([tree.fingerprint], 1e6, { size: 6.5 }), MARGIN.left, y + 11, this.width, { size: 6.5, color: MUTED });
     }
   }
+}
+
+function unescapeXml(text: string): string {
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (whole, ref: string) =>
+    ref.startsWith("#") ? String.fromCodePoint(ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))) : (named[ref] ?? whole),
+  );
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function hasChart(blocks: Block[]): boolean {

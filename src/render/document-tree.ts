@@ -11,7 +11,7 @@ import type { Block, DocumentTree } from "../document/model.js";
 import { joinCjkLines } from "../document/text.js";
 import { mapStrings } from "../util/map-strings.js";
 import { markdownBlock, markdownInline } from "../util/markdown-text.js";
-import { fill } from "./labels.js";
+import { fill, titleWithVersion } from "./labels.js";
 import type { DocumentView } from "./view-model.js";
 import { renderTemplate } from "./templates.js";
 
@@ -90,7 +90,7 @@ export function buildDocumentTree(view: DocumentView, options: { templateDir?: s
     meta: {
       author: view.parties.map((p) => p.name).join(", "),
       subject: view.meta.subtitle,
-      footer: `${view.meta.name} · ${view.labels.document.version} ${view.meta.version}`,
+      footer: titleWithVersion(view.meta.name, view.meta.version, view.labels),
       page: fill(view.labels.document.page!, { page: "{page}", pages: "{pages}" }),
     },
     blocks,

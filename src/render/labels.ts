@@ -36,6 +36,11 @@ export function loadLabels(locale: string): Labels {
   };
 }
 
+/** The agreement's title with its version, as the running footer and the report's heading show it. */
+export function titleWithVersion(title: string, version: string, labels: Labels): string {
+  return `${title} · ${labels.document.version} ${version}`;
+}
+
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));

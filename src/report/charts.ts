@@ -3,6 +3,7 @@
 // marks are written here. Text in an SVG is escaped: KPI names and labels are the agreement's.
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
+import { displayWidth } from "../util/text-width.js";
 
 export interface KpiChartInput {
   /** Above the plot: the KPI's name. */
@@ -51,11 +52,22 @@ export function escapeSvg(text: string): string {
 
 const fixed = (n: number) => Number(n.toFixed(2));
 
+/** About how wide a text is drawn at a size: half an em a column, a Japanese character two. */
+const textWidth = (text: string, size: number) => displayWidth(text) * size * 0.56;
+
+/** A title that would run into the next chart is drawn narrower, never over it. */
+function title(text: string, x: number, room: number): string {
+  const fit = textWidth(text, 11) > room ? ` textLength="${fixed(room)}" lengthAdjust="spacingAndGlyphs"` : "";
+  return `<text x="${x}" y="14" font-size="11" font-weight="bold" fill="#202124"${fit}>${escapeSvg(text)}</text>`;
+}
+
 /** Bars for the actuals, a line for the target, per month; the y axis from the scale's own ticks. */
 export function kpiChart(input: KpiChartInput): Chart {
-  const width = 340;
-  const height = 190;
-  const margin = { top: 30, right: 10, bottom: 36, left: 64 };
+  // Two a row fill the PDF's text width (483 pt) at their own size, so the axis labels print at
+  // 8 pt; four rows a page.
+  const width = 240;
+  const height = 156;
+  const margin = { top: 24, right: 8, bottom: 34, left: 56 };
   const known = [...input.actual, ...input.target].filter((v): v is number => v !== null);
   const x = scaleBand<number>()
     .domain(input.months.map((_, i) => i))
@@ -67,7 +79,7 @@ export function kpiChart(input: KpiChartInput): Chart {
     .range([height - margin.bottom, margin.top]);
   const ticks = y.ticks(4);
   const parts: string[] = [];
-  parts.push(`<text x="${margin.left}" y="14" font-size="11" font-weight="bold" fill="#202124">${escapeSvg(input.title)}</text>`);
+  parts.push(title(input.title, 2, width - 12));
   for (const t of ticks) {
     const ty = fixed(y(t));
     parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${ty}" y2="${ty}" stroke="${COLOURS.grid}" stroke-width="0.5"/>`);
@@ -79,10 +91,17 @@ export function kpiChart(input: KpiChartInput): Chart {
     const fill = input.good[i] === null ? COLOURS.none : input.good[i] ? COLOURS.good : COLOURS.bad;
     parts.push(`<rect x="${fixed(x(i)!)}" y="${top}" width="${fixed(x.bandwidth())}" height="${fixed(y(0) - top)}" fill="${fill}"/>`);
   });
-  const path = line<number | null>()
-    .defined((v) => v !== null)
-    .x((_, i) => x(i)! + x.bandwidth() / 2)
-    .y((v) => y(v!))(input.target as (number | null)[]);
+  // The target as a step across each month's whole width, not a line through the bars' middles:
+  // a report of one month drew a line of one point, which is nothing.
+  const gap = x.step() - x.bandwidth();
+  const steps = input.target.flatMap((v, i) => [
+    { x: x(i)! - gap / 2, v },
+    { x: x(i)! + x.bandwidth() + gap / 2, v },
+  ]);
+  const path = line<{ x: number; v: number | null }>()
+    .defined((p) => p.v !== null)
+    .x((p) => fixed(p.x))
+    .y((p) => fixed(y(p.v!)))(steps);
   if (path) parts.push(`<path d="${path}" fill="none" stroke="${COLOURS.target}" stroke-width="1.5" stroke-dasharray="4 2"/>`);
   input.months.forEach((m, i) => {
     parts.push(
@@ -95,7 +114,7 @@ export function kpiChart(input: KpiChartInput): Chart {
   parts.push(`<rect x="${margin.left}" y="${ly - 7}" width="8" height="8" fill="${COLOURS.good}"/>`);
   parts.push(`<rect x="${margin.left + 9}" y="${ly - 7}" width="8" height="8" fill="${COLOURS.bad}"/>`);
   parts.push(`<text x="${margin.left + 20}" y="${ly}" font-size="8" fill="${COLOURS.axis}">${escapeSvg(input.legend.actual)}</text>`);
-  const lx = margin.left + 100;
+  const lx = margin.left + Math.max(60, 28 + textWidth(input.legend.actual, 8));
   parts.push(`<line x1="${lx}" x2="${lx + 14}" y1="${ly - 3}" y2="${ly - 3}" stroke="${COLOURS.target}" stroke-width="1.5" stroke-dasharray="4 2"/>`);
   parts.push(`<text x="${lx + 18}" y="${ly}" font-size="8" fill="${COLOURS.axis}">${escapeSvg(input.legend.target)}</text>`);
   return { svg: svg(width, height, input.title, parts), width, height, parts };
@@ -121,7 +140,9 @@ export function chartRow(charts: readonly (Chart & { parts?: string[] })[], titl
 export function funnelChart(input: FunnelChartInput): Chart {
   const width = 520;
   const rowHeight = 30;
-  const margin = { top: 30, right: 20, bottom: 40, left: 150 };
+  // Room on the left for the longest rate's name ("Konversionsrate SQL → Angebot").
+  const longest = Math.max(0, ...input.rates.map((r) => textWidth(r.label, 9)));
+  const margin = { top: 30, right: 20, bottom: 40, left: Math.round(Math.min(240, Math.max(150, longest + 16))) };
   const height = margin.top + margin.bottom + rowHeight * input.rates.length;
   const known = input.rates.flatMap((r) => [r.planned, r.measured]).filter((v): v is number => v !== null);
   const y = scaleBand<number>()
@@ -133,7 +154,7 @@ export function funnelChart(input: FunnelChartInput): Chart {
     .nice(5)
     .range([margin.left, width - margin.right]);
   const bar = y.bandwidth() / 2;
-  const parts: string[] = [`<text x="${margin.left}" y="14" font-size="11" font-weight="bold" fill="#202124">${escapeSvg(input.title)}</text>`];
+  const parts: string[] = [title(input.title, margin.left, width - margin.left - margin.right)];
   for (const t of x.ticks(5)) {
     const tx = fixed(x(t));
     parts.push(`<line x1="${tx}" x2="${tx}" y1="${margin.top}" y2="${height - margin.bottom}" stroke="${COLOURS.grid}" stroke-width="0.5"/>`);
@@ -158,8 +179,9 @@ export function funnelChart(input: FunnelChartInput): Chart {
   const ly = height - 10;
   parts.push(`<rect x="${margin.left}" y="${ly - 7}" width="8" height="8" fill="${COLOURS.planned}"/>`);
   parts.push(`<text x="${margin.left + 11}" y="${ly}" font-size="8" fill="${COLOURS.axis}">${escapeSvg(input.legend.planned)}</text>`);
-  parts.push(`<rect x="${margin.left + 120}" y="${ly - 7}" width="8" height="8" fill="${COLOURS.measured}"/>`);
-  parts.push(`<text x="${margin.left + 131}" y="${ly}" font-size="8" fill="${COLOURS.axis}">${escapeSvg(input.legend.measured)}</text>`);
+  const mx = margin.left + Math.max(120, 30 + textWidth(input.legend.planned, 8));
+  parts.push(`<rect x="${fixed(mx)}" y="${ly - 7}" width="8" height="8" fill="${COLOURS.measured}"/>`);
+  parts.push(`<text x="${fixed(mx + 11)}" y="${ly}" font-size="8" fill="${COLOURS.axis}">${escapeSvg(input.legend.measured)}</text>`);
   return { svg: svg(width, height, input.title, parts), width, height };
 }
 

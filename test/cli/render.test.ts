@@ -279,6 +279,13 @@ describe("sla render: reproducible and safe", () => {
     expect(sla(["render", join(FIXTURES, "i18n/ja.sla.yaml"), "-o", "-"]).stdout).toContain("10営業日");
   });
 
+  it("lists the calendar's further days off with the language's list separator", () => {
+    expect(sla(["render", join(FIXTURES, "i18n/ja.sla.yaml"), "-o", "-"]).stdout).toContain(
+      "- **その他の休業日：** 2026年12月29日、2026年12月30日、2026年12月31日\n",
+    );
+    expect(sla(["render", join(FIXTURES, "i18n/de.sla.yaml"), "-o", "-"]).stdout).toMatch(/24\. Dezember 2026, 31\. Dezember 2026\n/);
+  });
+
   it("refuses to write over its input or a PDF to standard output", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "sla.md"), example);

@@ -72,6 +72,13 @@ describe("writeHtml", () => {
   it("embeds a chart as an image, so its SVG cannot reach the page", () => {
     expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="Umsatz \[Ist\] je Monat" width="200" height="100">/);
   });
+  it("draws a chart across the text width, in one piece, with no indent of the figure's own", () => {
+    expect(html).toContain(".chart { margin: .6rem 0 1rem; break-inside: avoid;");
+    expect(html).toContain(".chart img { display: block; width: 100%; height: auto; }");
+  });
+  it("prints tables at the PDF's size, so the same columns fit", () => {
+    expect(html).toMatch(/@media print \{[^}]*\}\s*h2, h3, h4 \{[^}]*\}\s*table \{ break-inside: auto; font-size: 9pt; \}/);
+  });
   it("keeps Japanese phrases whole when lines break", () => {
     expect(html).toContain("word-break: auto-phrase");
   });
@@ -129,5 +136,104 @@ describe("writePdf", () => {
     const text = (await extractPdf(pdf)).pages.join("");
     expect(text).toMatch(/四半期\s*ごとに\s*見直す/);
     expect(text).not.toMatch(/ご\s+と|見\s+直/);
+  });
+});
+
+describe("writePdf draws a chart's text", () => {
+  it("in the fonts that have its glyphs: an arrow, Japanese and Turkish in one label", async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60"><text x="290" y="20" text-anchor="end">Lead → MQL &#38; 新規売上高 İş</text><text x="10" y="50" font-weight="bold">Ümsatz → 売上</text></svg>`;
+    const pdf = await writePdf(tree("en", [{ kind: "chart", svg, alt: "x", width: 300, height: 60 }]), { paper: "A4", date: new Date("2026-07-01T00:00:00Z") });
+    const text = flat((await extractPdf(pdf)).pages.join(" "));
+    expect(text).toContain("Lead → MQL & 新規売上高 İş");
+    expect(text).toContain("Ümsatz → 売上");
+    expect(await overlaps(pdf)).toEqual([]);
+  });
+});
+
+describe("writePdf sizes a chart", () => {
+  it("to the room it keeps for it: an SVG pixel is a point, a wide chart is scaled to the text width", async () => {
+    const at = async (width: number) => {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="60" viewBox="0 0 ${width} 60"><text x="${width - 10}" y="30" text-anchor="end">Ende</text></svg>`;
+      const pdf = await writePdf(tree("de", [{ kind: "chart", svg, alt: "x", width, height: 60 }]), { paper: "A4", date: new Date("2026-07-01T00:00:00Z") });
+      const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+      const items = (await (await doc.getPage(1)).getTextContent()).items.filter((i) => "str" in i && i.str === "Ende") as {
+        transform: number[];
+        width: number;
+      }[];
+      await doc.destroy();
+      return Math.round(items[0]!.transform[4]! + items[0]!.width);
+    };
+    // The left margin is 56 pt; A4's text width 483 pt.
+    expect(await at(300)).toBe(56 + 290);
+    expect(await at(966)).toBe(56 + 478);
+  });
+});
+
+describe("writePdf keeps a heading with what follows it", () => {
+  const WIDE = `<svg xmlns="http://www.w3.org/2000/svg" width="680" height="300"><rect x="10" y="10" width="600" height="280" fill="#2f7d4f"/><text x="20" y="100">Diagramm Ümsatz</text></svg>`;
+  const pageOf = (pages: string[], needle: string) => pages.findIndex((p) => flat(p).includes(needle));
+
+  it("never leaves a heading alone at a page foot above a chart that goes on the next page", async () => {
+    // Filler of every length that brings the heading near the page foot.
+    for (const lines of [18, 20, 22, 24, 26, 28]) {
+      const filler = Array.from({ length: lines }, (_, i) => ({ kind: "paragraph" as const, text: [`Zeile ${i + 1} mit Füllung`] }));
+      const pdf = await writePdf(
+        tree("de", [
+          ...filler,
+          { kind: "heading", level: 2, id: "trends", text: ["Ist gegen Ziel, Monat für Monat"] },
+          { kind: "chart", svg: WIDE, alt: "x", width: 680, height: 300 },
+        ]),
+        { paper: "A4", date: new Date("2026-07-01T00:00:00Z") },
+      );
+      const { pages } = await extractPdf(pdf);
+      expect({ lines, heading: pageOf(pages, "Monat für Monat") }).toEqual({ lines, heading: pageOf(pages, "Diagramm Ümsatz") });
+    }
+  });
+
+  it("keeps a heading with a table whose first rows are tall", async () => {
+    for (const lines of [24, 26, 28, 30]) {
+      const filler = Array.from({ length: lines }, (_, i) => ({ kind: "paragraph" as const, text: [`Zeile ${i + 1}`] }));
+      const tall = (name: string) => [[`${name}\nzweite Zeile\ndritte Zeile\nvierte Zeile`], ["1"]];
+      const pdf = await writePdf(
+        tree("de", [
+          ...filler,
+          { kind: "heading", level: 2, id: "period", text: ["Zeitraum bis heute"] },
+          { kind: "table", header: [["KPI"], ["Ist"]], rows: [tall("Erste"), tall("Zweite"), tall("Dritte")] },
+        ]),
+        { paper: "A4", date: new Date("2026-07-01T00:00:00Z") },
+      );
+      const { pages } = await extractPdf(pdf);
+      expect({ lines, heading: pageOf(pages, "Zeitraum bis heute") }).toEqual({ lines, heading: pageOf(pages, "Erste") });
+    }
+  });
+
+  it("never leaves a table's first row alone at a page foot", async () => {
+    for (const lines of [30, 31, 32, 33]) {
+      const filler = Array.from({ length: lines }, (_, i) => ({ kind: "paragraph" as const, text: [`Zeile ${i + 1}`] }));
+      const rows = ["Kunden", "Angebote", "SQLs", "MQLs", "Leads"].map((v, i) => [[`${v}-Zeile`], [String(60 * (i + 1))]]);
+      const pdf = await writePdf(tree("de", [...filler, { kind: "table", header: [["Menge"], ["Nötig"]], rows }]), {
+        paper: "A4",
+        date: new Date("2026-07-01T00:00:00Z"),
+      });
+      const { pages } = await extractPdf(pdf);
+      expect({ lines, first: pageOf(pages, "Kunden-Zeile") }).toEqual({ lines, first: pageOf(pages, "Angebote-Zeile") });
+    }
+  });
+
+  it("keeps a section heading with the subheading under it", async () => {
+    for (const lines of [30, 32, 34, 36]) {
+      const filler = Array.from({ length: lines }, (_, i) => ({ kind: "paragraph" as const, text: [`Zeile ${i + 1}`] }));
+      const pdf = await writePdf(
+        tree("de", [
+          ...filler,
+          { kind: "heading", level: 2, id: "months", text: ["Monat für Monat"] },
+          { kind: "heading", level: 3, text: ["Juli 2026"] },
+          { kind: "table", header: [["KPI"], ["Ziel"]], rows: [[["Umsatz"], ["300.000 €"]]] },
+        ]),
+        { paper: "A4", date: new Date("2026-07-01T00:00:00Z") },
+      );
+      const { pages } = await extractPdf(pdf);
+      expect({ lines, heading: pageOf(pages, "Monat für Monat") }).toEqual({ lines, heading: pageOf(pages, "Juli 2026") });
+    }
   });
 });

@@ -27,7 +27,30 @@ describe("the KPI chart", () => {
     const chart = kpiChart(input);
     const bars = [...chart.svg.matchAll(/<rect [^>]*height="([\d.]+)"[^>]*fill="(#[0-9a-f]+)"/g)].filter((m) => Number(m[1]) > 8);
     expect(bars.map((m) => m[2])).toEqual(["#c0392b", "#2f7d4f", "#c0392b"]);
-    expect(chart.svg).toMatch(/<path d="M[\d.,]+L[\d.,]+L[\d.,]+L[\d.,]+"/);
+    // The target a step across each month, here the same every month: one straight line.
+    const path = /<path d="([^"]+)"/.exec(chart.svg)![1]!;
+    const points = path
+      .slice(1)
+      .split("L")
+      .map((p) => p.split(",").map(Number));
+    expect(points).toHaveLength(8);
+    expect(new Set(points.map((p) => p[1])).size).toBe(1);
+  });
+
+  it("draws the target of a single month as a line across it, not a point", () => {
+    const one = kpiChart({ ...input, months: ["Tem"], actual: [183000], target: [300000], good: [false] });
+    const points = /<path d="M([^"]+)"/
+      .exec(one.svg)![1]!
+      .split("L")
+      .map((p) => p.split(",").map(Number));
+    expect(points).toHaveLength(2);
+    expect(points[1]![0]! - points[0]![0]!).toBeGreaterThan(100);
+  });
+
+  it("draws a title too long for its width narrower, not into the chart beside it", () => {
+    expect(kpiChart(input).svg).not.toContain("textLength");
+    const long = kpiChart({ ...input, title: "Zeit bis zum ersten Kontaktversuch nach Übergabe an den Vertrieb" });
+    expect(long.svg).toMatch(/<text x="2" y="14" [^>]*textLength="228" lengthAdjust="spacingAndGlyphs">Zeit bis/);
   });
 
   it("escapes the agreement's text", () => {
@@ -50,6 +73,18 @@ describe("the funnel chart", () => {
       legend: { planned: "計画", measured: "実測" },
     });
     expect(chart.height).toBe(30 + 40 + 3 * 30);
+    // The names of the rates fit in the room to the left of the bars.
+    const long = funnelChart({
+      title: "Konversionsquoten: geplant gegen gemessen",
+      rates: [{ label: "Konversionsrate Besuch → Lead des Quartals", planned: 0.02, measured: 0.01 }],
+      format: (f) => `${f * 100} %`,
+      legend: { planned: "Geplant laut Vereinbarung", measured: "Gemessen" },
+    });
+    const left = Number(/<rect x="(\d+)"/.exec(long.svg)![1]);
+    expect(left).toBeGreaterThanOrEqual(Math.ceil(42 * 9 * 0.56));
+    // The second legend entry starts after the first one's words.
+    const legend = [...long.svg.matchAll(/<text x="([\d.]+)"[^>]*>(Geplant laut Vereinbarung|Gemessen)</g)].map((m) => Number(m[1]));
+    expect(legend[1]! - legend[0]!).toBeGreaterThan(25 * 8 * 0.56);
     expect(texts(chart.svg)).toEqual(expect.arrayContaining(["0%", "5%", "10%", "15%", "20%", "25%", "30%", "35%", "受注率"]));
     // The legend's swatches are 8 high; the bars are half a band.
     const fills = [...chart.svg.matchAll(/<rect x="150" [^>]*height="([\d.]+)" fill="(#[0-9a-f]+)"/g)].filter((m) => Number(m[1]) > 8).map((m) => m[2]);

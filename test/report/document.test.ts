@@ -3,6 +3,8 @@ import type { Block, DocumentTree } from "../../src/document/model.js";
 import { plainText } from "../../src/document/model.js";
 import { writeHtml } from "../../src/document/html.js";
 import { writeMarkdown } from "../../src/document/markdown.js";
+import { writePdf } from "../../src/document/pdf.js";
+import { extractPdf } from "../helpers/pdf.js";
 import { reportDocument } from "../../src/report/format/document.js";
 import { formatReportJson } from "../../src/report/format/json.js";
 import { fixtureAgreement, fixtureReport } from "./fixtures.js";
@@ -51,7 +53,8 @@ describe("the report as a document", () => {
     const charts = blocksOf(tree).filter((b): b is Extract<Block, { kind: "chart" }> => b.kind === "chart");
     // 17 KPIs, one never measured (customer lifetime value), two a row; and the funnel.
     expect(charts).toHaveLength(16 / 2 + 1);
-    expect(charts[0]!.width).toBe(2 * 340);
+    // Two a row within the A4 text width (483 pt), so the PDF prints the axis labels at their size.
+    expect(charts[0]!.width).toBe(2 * 240);
     expect(charts[0]!.alt.split("\n")[0]).toBe(
       "New-business revenue, actual against target per month: Jul: €183,000 / €300,000, Aug: €267,000 / €300,000, Sep: €318,000 / €300,000, and Oct: €216,000 / €300,000",
     );
@@ -64,6 +67,8 @@ describe("the report as a document", () => {
     expect(headings(tree)).toContain("2 2026年10月のスコアカード");
     expect(headings(tree)).toContain("2 接触試行の遵守状況");
     const md = writeMarkdown(tree);
+    expect(md).toMatch(/- \*\*合意書：\*\* .+ · バージョン 2026\.2\n/);
+    expect(md).toContain("- **レビュー期間：** 2026年7月1日～2026年12月31日\n");
     expect(md).toContain("| 新規売上高 | ￥60,000,000 | ￥43,200,000 | 72% | **未達** |");
   });
 
@@ -75,6 +80,14 @@ describe("the report as a document", () => {
     const html = writeHtml(reportDocument(fixtureReport("tr"), fixtureAgreement("tr"), "tr", { charts: true }), { paper: "A4" });
     expect(html).toContain('lang="tr"');
     expect(html.match(/data:image\/svg\+xml;base64,/g)).toHaveLength(9);
+  });
+
+  it("gives the scorecard's status a column its words fit in on one line: Turkish “hedefin gerisinde”", async () => {
+    const tree = reportDocument(fixtureReport("tr"), fixtureAgreement("tr"), "tr");
+    const pdf = await writePdf({ ...tree, blocks: tree.blocks.slice(0, 3) }, { paper: "A4", date: new Date("2026-07-01T00:00:00Z") });
+    const lines = (await extractPdf(pdf)).pages.join("\n").split("\n");
+    expect(lines.filter((l) => l.includes("hedefin gerisinde")).length).toBeGreaterThan(3);
+    expect(lines.filter((l) => /^\s*gerisinde\s*$/.test(l) || /hedefin\s*$/.test(l))).toEqual([]);
   });
 
   it("keeps the exports' text as text", () => {

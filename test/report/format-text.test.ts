@@ -36,6 +36,12 @@ describe("the terminal scorecard", () => {
     expect(out).toMatch(/Cost per lead .* ·▁█▇\n/);
   });
 
+  it("heads the scorecard with the agreement's title and its version, told apart", () => {
+    expect(text("en").split("\n")[0]).toBe("Anatolia Pumps Marketing & Sales Service Level Agreement · Version 2026.2");
+    expect(text("tr").split("\n")[0]).toMatch(/ · Sürüm 2026\.2$/);
+    expect(text("ja").split("\n")[0]).toMatch(/ · バージョン 2026\.2$/);
+  });
+
   it("says what the measured rates mean for the volumes the revenue target needs", () => {
     const out = text("en");
     // 400 SQLs planned / 0.325 measured MQL→SQL = 1,230.8, rounded up.
@@ -66,6 +72,17 @@ describe("the terminal scorecard", () => {
     expect(out).toContain("9 × unreadable date: line 388 (Became a Marketing Qualified Lead Date: “31.09.2026”) and line 1204");
     expect(out).toContain("exports/deals.csv (deals; windows-1254, separator ;): 609 of 612 rows used");
     expect(out).toContain("19  No project or budget in the next 12 months.");
+  });
+
+  it("says so in words when no lead was handed over, not 0 of 0", () => {
+    const none = (language: "en" | "ja") => {
+      const report = fixtureReport(language);
+      Object.assign(report.connect!, { handedOver: 0, withinTarget: 0, breached: 0, open: 0, attainment: null, byLeadType: [], byOwner: [], breaches: [] });
+      return formatReportText(report, fixtureAgreement(language), { paint: NO_PAINT, locale: language });
+    };
+    expect(none("en")).toContain("No lead was handed over at stage Sales Qualified Lead in the months measured: there are no connect attempts to measure.");
+    expect(none("en")).not.toContain("0 of 0");
+    expect(none("ja")).toMatch(/測定した月にステージ「.+」で引き渡されたリードはありません。/);
   });
 
   it("speaks Turkish: words, numbers, percent and months", () => {

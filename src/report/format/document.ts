@@ -23,9 +23,9 @@ export function reportDocument(report: Report, sla: Sla | undefined, locale: str
     {
       kind: "fields",
       rows: [
-        { label: [w.say(message("report/field.agreement"))], value: [`${report.agreement.title} ${report.agreement.version}`] },
+        { label: [w.say(message("report/field.agreement"))], value: [w.agreement] },
         { label: [w.say(message("report/field.file"))], value: [report.agreement.file] },
-        { label: [w.say(message("report/field.period"))], value: [`${w.date(report.period.start)} – ${w.date(report.period.end)}`] },
+        { label: [w.say(message("report/field.period"))], value: [w.between(w.date(report.period.start), w.date(report.period.end))] },
         {
           label: [w.say(message("report/field.through"))],
           value: [
@@ -87,7 +87,8 @@ function kpiTable(w: ReportWords, kpis: readonly KpiMeasure[]): Block {
       [w.say(message("report/column.status"))],
     ],
     align: ["left", "right", "right", "right", "left"],
-    widths: [0.34, 0.17, 0.23, 0.13, 0.13],
+    // The status as wide as its longest words on one line ("hedefin gerisinde", "gefährdet").
+    widths: [0.3, 0.15, 0.23, 0.13, 0.19],
     rows: kpis.map((k) => [
       [w.kpiName(k.id)],
       [w.value(k.unit, k.target)],

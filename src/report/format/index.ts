@@ -2,7 +2,7 @@
 // load only for the format that needs them.
 import type { Sla } from "../../model/index.js";
 import type { Paint } from "../../format/paint.js";
-import { loadLabels } from "../../render/labels.js";
+import { loadLabels, titleWithVersion } from "../../render/labels.js";
 import type { Report } from "../model.js";
 import { reportDocument } from "./document.js";
 import { formatReportJson } from "./json.js";
@@ -45,5 +45,8 @@ export async function formatReport(report: Report, sla: Sla | undefined, format:
 function documentOf(report: Report, sla: Sla | undefined, locale: string, charts: boolean) {
   const tree = reportDocument(report, sla, locale, { charts });
   const labels = loadLabels(locale);
-  return { ...tree, meta: { subject: tree.title, footer: `${report.agreement.title} ${report.agreement.version}`, page: labels.document.page } };
+  return {
+    ...tree,
+    meta: { subject: tree.title, footer: titleWithVersion(report.agreement.title, report.agreement.version, labels), page: labels.document.page },
+  };
 }

@@ -30,7 +30,7 @@ export function formatReportText(report: Report, sla: Sla | undefined, options: 
 function header(report: Report, w: ReportWords, c: Paint): string[] {
   const months = report.periodToDate;
   return [
-    c.bold(`${report.agreement.title} ${report.agreement.version}`),
+    c.bold(w.agreement),
     w.say(
       message("report/text.heading", {
         month: w.month(report.through),
@@ -288,6 +288,8 @@ function connect(report: Report, w: ReportWords, c: Paint, most: number): string
 }
 
 export function complianceSummary(cc: NonNullable<Report["connect"]>, w: ReportWords) {
+  // "0 of 0 decided leads were first attempted in time (–)" said nothing a manager could use.
+  if (cc.handedOver === 0) return message("report/connect.none", { stage: w.stageName(cc.handoffStage) });
   return message("report/connect.summary", {
     within: cc.withinTarget,
     decided: cc.withinTarget + cc.breached,

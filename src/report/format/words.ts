@@ -5,11 +5,16 @@ import type { Sla } from "../../model/index.js";
 import { word } from "../../i18n/catalog.js";
 import { formatPercent } from "../../i18n/format.js";
 import { message, type Message } from "../../i18n/message.js";
+import { fill, loadLabels, titleWithVersion } from "../../render/labels.js";
 import type { ProblemReason } from "../tables.js";
 import type { FunnelRate, FunnelVolume, KpiMeasure, KpiStatus, Month, Report } from "../model.js";
 
 export interface ReportWords {
   locale: string;
+  /** The agreement's title with its version: "… 2026.2" ran the two together. */
+  agreement: string;
+  /** Two figures or dates as a span, as the agreement writes one: "1 July – 31 December", "7月1日～12月31日". */
+  between(min: string, max: string): string;
   say(said: Message): string;
   /** The KPI's name as the agreement writes it (its id when the agreement has no such KPI). */
   kpiName(id: string): string;
@@ -36,6 +41,7 @@ export function reportWords(report: Report, sla: Sla | undefined, locale: string
   const leadTypes = new Map((sla?.leadTypes ?? []).map((t) => [t.id, t.name]));
   const stages = new Map((sla?.lifecycleStages ?? []).map((s) => [s.id, s.name]));
   const say = (said: Message) => word(said, locale);
+  const labels = loadLabels(locale);
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const currency = report.agreement.currency;
   const money = currency
@@ -60,6 +66,8 @@ export function reportWords(report: Report, sla: Sla | undefined, locale: string
   };
   return {
     locale,
+    agreement: titleWithVersion(report.agreement.title, report.agreement.version, labels),
+    between: (min, max) => fill(labels.document.rangeBetween!, { min, max }),
     say,
     kpiName: (id) => names.get(id) ?? id,
     leadTypeName: (id) => leadTypes.get(id) ?? id,
