@@ -92,9 +92,11 @@ export function businessHoursBetween(from: LocalDateTime, to: LocalDateTime, cal
   let minutes = 0;
   // Day by day: a hand-off is followed within days, so the loop is short; whole weeks would
   // save nothing measurable and make the holidays harder to count.
+  const { start: opens, end: closes } = calendar.workingHours;
   for (let day = Math.floor(start / DAY_MINUTES); day * DAY_MINUTES < end; day++) {
-    const span = workingSpan(day, calendar);
-    if (span) minutes += Math.max(0, Math.min(end, span[1]) - Math.max(start, span[0]));
+    if (!isWorkingDay(day, calendar)) continue;
+    const midnight = day * DAY_MINUTES;
+    minutes += Math.max(0, Math.min(end, midnight + closes) - Math.max(start, midnight + opens));
   }
   return minutes / 60;
 }
