@@ -22,7 +22,6 @@ import type { SourceQuality } from "./tables.js";
 
 export type { ReportConnection } from "./measure/query.js";
 export type { BusinessHours } from "./measure/connect.js";
-export { DURATION_KPIS } from "./measure/kpis.js";
 
 export interface MeasureOptions {
   /** A connection to a database holding the tables of ./tables.ts. */

@@ -63,7 +63,10 @@ function prose(value: unknown, path: string[] = [], into = new Set<string>()): S
 }
 
 const starter = (language: keyof typeof STARTERS): string => readFileSync(join(ROOT, STARTERS[language]), "utf8");
-const example = parse(starter("en")) as Record<string, unknown>;
+// The English starter is the shipped example, whose `reporting.sources` maps the sample exports
+// beside it (examples/exports/); the other starters leave the mapping to the team.
+const withoutSources = (text: string): string => text.replace(/\n {2}# Where `sla report` finds[\s\S]*?(?=\ncalendar:)/, "");
+const example = parse(withoutSources(starter("en"))) as Record<string, unknown>;
 
 /** Runs `sla init` with the arguments in a new directory; the directory and the written text. */
 function init(args: string[], env: Record<string, string | undefined> = {}): { dir: string; text: string; code: number | null; stdout: string } {
@@ -104,9 +107,9 @@ describe("sla init --language", () => {
       [],
     );
     const comments = (text: string): string[] => text.split("\n").filter((line) => /^\s*#\s*\S/.test(line) && !line.includes("yaml-language-server"));
-    const englishComments = new Set(comments(starter("en")).map((line) => line.trim()));
+    const englishComments = new Set(comments(withoutSources(starter("en"))).map((line) => line.trim()));
     expect(comments(starter(language)).filter((line) => englishComments.has(line.trim()))).toEqual([]);
-    expect(comments(starter(language)).length).toBe(comments(starter("en")).length);
+    expect(comments(starter(language)).length).toBe(comments(withoutSources(starter("en"))).length);
   });
 
   it.each([
