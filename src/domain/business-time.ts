@@ -59,10 +59,27 @@ function dayKey(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Whether day `day` is a working day, remembered per calendar: a report asks for the same
+ * few hundred days hundreds of thousands of times, and naming a day (for the holidays) is
+ * most of the cost of asking.
+ */
+const workingDayCache = new WeakMap<BusinessCalendar, Map<number, boolean>>();
+
+function isWorkingDay(day: number, calendar: BusinessCalendar): boolean {
+  let days = workingDayCache.get(calendar);
+  if (!days) workingDayCache.set(calendar, (days = new Map()));
+  let working = days.get(day);
+  if (working === undefined) {
+    working = calendar.workingDays.includes(isoWeekday(day)) && !calendar.holidays.has(dayKey(day));
+    days.set(day, working);
+  }
+  return working;
+}
+
 /** The working span of day `day` in wall minutes, or undefined on a day off. */
 function workingSpan(day: number, calendar: BusinessCalendar): [number, number] | undefined {
-  if (!calendar.workingDays.includes(isoWeekday(day))) return undefined;
-  if (calendar.holidays.has(dayKey(day))) return undefined;
+  if (!isWorkingDay(day, calendar)) return undefined;
   const midnight = day * DAY_MINUTES;
   return [midnight + calendar.workingHours.start, midnight + calendar.workingHours.end];
 }
@@ -75,9 +92,11 @@ export function businessHoursBetween(from: LocalDateTime, to: LocalDateTime, cal
   let minutes = 0;
   // Day by day: a hand-off is followed within days, so the loop is short; whole weeks would
   // save nothing measurable and make the holidays harder to count.
+  const { start: opens, end: closes } = calendar.workingHours;
   for (let day = Math.floor(start / DAY_MINUTES); day * DAY_MINUTES < end; day++) {
-    const span = workingSpan(day, calendar);
-    if (span) minutes += Math.max(0, Math.min(end, span[1]) - Math.max(start, span[0]));
+    if (!isWorkingDay(day, calendar)) continue;
+    const midnight = day * DAY_MINUTES;
+    minutes += Math.max(0, Math.min(end, midnight + closes) - Math.max(start, midnight + opens));
   }
   return minutes / 60;
 }
