@@ -10,7 +10,7 @@ import { Suggester } from "../../util/did-you-mean.js";
 import type { ProblemReason, SourceProblem } from "../tables.js";
 import { type Field, type SourceKind, layoutOf } from "./presets.js";
 import { resolveColumns, valueMap } from "./mapping.js";
-import { type OpenedExport, runOnExport } from "./raw.js";
+import { onExport, type OpenedExport, runOnExport } from "./raw.js";
 import type { Delimiter } from "./header.js";
 import { dateParts, decimalEvidence, type DayOrder, identifier, literal, numberOf, timestampOf } from "./sql.js";
 import { MAX_EXAMPLES, mergeProblems } from "./quality.js";
@@ -64,9 +64,9 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
     columns.stageDates.forEach((entry, n) => addDate(`stage_${n}`, entry.index));
   } else addDate("closed", at("closedAt"));
 
-  const samples = await sampleDates(connection, opened.scan, dateFields);
+  const samples = await onExport(shown, () => sampleDates(connection, opened.scan, dateFields));
   const shapes = columnShapes(samples);
-  const orders = await dayOrders(connection, opened.scan, dateFields, shapes, source.dateFormat);
+  const orders = await onExport(shown, () => dayOrders(connection, opened.scan, dateFields, shapes, source.dateFormat));
   const readDate = (name: string, n: number) => {
     const value = `${name}_text`;
     const formats = shapes[n]!.formats(orders[n]!);

@@ -1,0 +1,52 @@
+// `sla report` on exports and mappings a pull request can change, written to break it: each
+// is answered in one line naming the file, exit 2, never an internal error or a flood.
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EXAMPLE, ROOT, sla, tempDir } from "../helpers/cli.js";
+
+/** The example agreement and its exports in a fresh folder; `edit` changes the agreement's text. */
+function example(edit: (text: string) => string = (text) => text): string {
+  const dir = tempDir();
+  cpSync(join(ROOT, "examples/exports"), join(dir, "examples/exports"), { recursive: true });
+  writeFileSync(join(dir, "sla.yaml"), edit(readFileSync(EXAMPLE, "utf8")));
+  return dir;
+}
+
+const HEADER = readFileSync(join(ROOT, "examples/exports/contacts.csv"), "utf8").split("\n")[0]!;
+
+describe("sla report: a NUL in text that reaches the engine", () => {
+  it("a stage mapped from a value with a NUL in it matches that value", () => {
+    const dir = example((text) => text.replace("        Lead: lead\n", '        Lead: lead\n        "Lead\\0Gül\'; --": lead\n'));
+    writeFileSync(
+      join(dir, "leads.csv"),
+      `${HEADER}\n151204358,Gülşen,Doğan,g@example.de,Yıldız,2026-07-02 09:45,"Lead\0Gül'; --",,Jonas Müller,New equipment,2026-07-02 09:45,,,,,,\n`,
+    );
+    const result = sla(["report", "sla.yaml", "--leads", "leads.csv", "--through", "2026-10", "-f", "json"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const quality = JSON.parse(result.stdout).dataQuality.sources.find((s: { kind: string }) => s.kind === "leads");
+    expect(quality).toMatchObject({ rows: 1, used: 1, problems: [] });
+  });
+
+  it("in a YAML actuals file: the value is counted, the unknown KPI named", () => {
+    const dir = example();
+    writeFileSync(join(dir, "actuals.yaml"), '2026-07:\n  website-visits: 24095\n  "cost-per-lead\\0; --": 81\n');
+    const result = sla(["report", "sla.yaml", "--actuals", "actuals.yaml", "--through", "2026-10", "-f", "json"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    const quality = JSON.parse(result.stdout).dataQuality.sources.find((s: { kind: string }) => s.kind === "actuals");
+    expect(quality).toMatchObject({ rows: 2, used: 1, problems: [{ reason: "unknown-kpi", count: 1, examples: [{ line: 3, value: "cost-per-lead\0; --" }] }] });
+  });
+});
+
+describe("sla report: exports too large or malformed to read", () => {
+  it("a 10 MB line is one line naming the file, not an internal error", () => {
+    const dir = example();
+    writeFileSync(join(dir, "leads.csv"), `${HEADER}\n${"Ş".repeat(5_000_000)}\n`);
+    const result = sla(["report", "sla.yaml", "--leads", "leads.csv", "--through", "2026-10"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^sla: leads\.csv: cannot be read as CSV: .*\n$/);
+    expect(result.stderr.length).toBeLessThan(400);
+  });
+});
