@@ -50,3 +50,41 @@ describe("sla report: exports too large or malformed to read", () => {
     expect(result.stderr.length).toBeLessThan(400);
   });
 });
+
+describe("sla report: what an export says is quoted short", () => {
+  it("a header of 10,000 columns without the id column: the first 30 named, and how many more", () => {
+    const dir = example();
+    const names = Array.from({ length: 10_000 }, (_, i) => `Spalte ${i} ğüş`);
+    writeFileSync(join(dir, "leads.csv"), `${names.join(",")}\n1,2\n`);
+    const result = sla(["report", "sla.yaml", "--leads", "leads.csv", "--through", "2026-10"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `sla: leads.csv: has no column “Record ID” (mapped as id). The file's columns are ${names.slice(0, 29).join(", ")}, and Spalte 29 ğüş and 9,970 more\n`,
+    );
+  });
+
+  it("an unmapped stage value of a megabyte is quoted by its first 120 characters", () => {
+    const dir = example();
+    const stage = `${"Müşteri adayı ".repeat(80_000)}`;
+    writeFileSync(
+      join(dir, "leads.csv"),
+      `${HEADER}\n151204358,Gülşen,Doğan,g@example.de,Yıldız,2026-07-02 09:45,${stage},,Jonas Müller,New equipment,,,,,,,\n`,
+    );
+    const result = sla(["report", "sla.yaml", "--leads", "leads.csv", "--through", "2026-10"], { cwd: dir });
+    expect(result.code).toBe(2);
+    const shown = `${stage.slice(0, 120)}…`;
+    expect(result.stderr).toContain(`sla: leads.csv:2: the Lifecycle Stage value “${shown}” is not mapped`);
+    expect(result.stderr).toContain(`unmapped values (${shown}).`);
+    expect(result.stderr.length).toBeLessThan(1500);
+  });
+
+  it("a problem's example in the report", () => {
+    const dir = example();
+    const date = `2026-13-01 ${"ş".repeat(500_000)}`;
+    writeFileSync(join(dir, "leads.csv"), `${HEADER}\n151204358,Gülşen,Doğan,g@example.de,Yıldız,${date},Lead,,Jonas Müller,New equipment,,,,,,,\n`);
+    const result = sla(["report", "sla.yaml", "--leads", "leads.csv", "--through", "2026-10", "-f", "json"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    const leads = JSON.parse(result.stdout).dataQuality.sources.find((s: { kind: string }) => s.kind === "leads");
+    expect(leads.problems).toEqual([{ reason: "unparseable-date", count: 1, examples: [{ line: 2, column: "Create Date", value: `${date.slice(0, 120)}…` }] }]);
+  });
+});

@@ -14,7 +14,7 @@ import { openExport, rawTable } from "./raw.js";
 import type { Delimiter } from "./header.js";
 import type { Encoding } from "./encoding.js";
 import { detectDecimal } from "./records.js";
-import { MAX_EXAMPLES } from "./quality.js";
+import { listedColumns, MAX_EXAMPLES, quoted } from "./quality.js";
 
 /** A YAML actuals file is read whole: a year of KPIs is a few kilobytes. */
 const MAX_YAML_BYTES = 10 * 1024 * 1024;
@@ -24,7 +24,7 @@ export async function loadActuals(connection: DuckDBConnection, sla: Sla, source
   const yaml = /\.ya?ml$/i.test(path);
   const raw = yaml ? await yamlTable(connection, path, shown) : await csvTable(connection, path, shown, source);
   const index = (name: string) => raw.header.findIndex((column) => column.trim().toLowerCase() === name);
-  for (const name of COLUMNS) if (index(name) < 0) throw new SourceError(shown, message("source/actuals-columns", { columns: raw.header }));
+  for (const name of COLUMNS) if (index(name) < 0) throw new SourceError(shown, message("source/actuals-columns", listedColumns(raw.header)));
   const [month, kpi, value] = COLUMNS.map((name) => `nullif(trim(c${index(name)}), '')`) as [string, string, string];
   const decimal = source.decimal ?? (yaml ? "." : await detectDecimal(connection, identifier(raw.table), `c${index("value")}`, raw.delimiter));
   const kpis = (sla.kpis ?? []).map((k) => literal(k.id));
@@ -54,8 +54,8 @@ export async function loadActuals(connection: DuckDBConnection, sla: Sla, source
     if (Number(row.n) === 0) continue;
     const examples = (row.examples as Array<{ line: bigint | number; value: string }>).map((e) => ({
       line: Number(e.line),
-      column: check.column,
-      value: e.value,
+      column: quoted(check.column),
+      value: quoted(e.value),
     }));
     problems.push({ reason: check.reason, count: Number(row.n), examples });
   }
