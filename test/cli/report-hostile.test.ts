@@ -1,6 +1,6 @@
 // `sla report` on exports and mappings a pull request can change, written to break it: each
 // is answered in one line naming the file, exit 2, never an internal error or a flood.
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE, ROOT, sla, tempDir } from "../helpers/cli.js";
@@ -86,5 +86,18 @@ describe("sla report: what an export says is quoted short", () => {
     expect(result.stderr).toBe("");
     const leads = JSON.parse(result.stdout).dataQuality.sources.find((s: { kind: string }) => s.kind === "leads");
     expect(leads.problems).toEqual([{ reason: "unparseable-date", count: 1, examples: [{ line: 2, column: "Create Date", value: `${date.slice(0, 120)}…` }] }]);
+  });
+});
+
+describe("sla report -o never replaces an export the agreement names", () => {
+  it.each([["examples/exports/contacts.csv"], ["./examples/../examples/exports/deals.csv"], ["link.json"]])("%s", (output) => {
+    const dir = example();
+    symlinkSync("examples/exports/actuals.csv", join(dir, "link.json"));
+    const before = ["contacts", "deals", "actuals"].map((name) => readFileSync(join(dir, `examples/exports/${name}.csv`), "utf8"));
+    const result = sla(["report", "sla.yaml", "--through", "2026-10", "-f", "json", "-o", output], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^sla: refusing to write the report over its input examples\/exports\/(contacts|deals|actuals)\.csv/);
+    expect(["contacts", "deals", "actuals"].map((name) => readFileSync(join(dir, `examples/exports/${name}.csv`), "utf8"))).toEqual(before);
   });
 });

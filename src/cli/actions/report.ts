@@ -1,7 +1,7 @@
 // `sla report`: load -> check -> measure -> format -> write. The agreement is checked as
 // `sla validate` checks it; only a valid one is measured. The output file is written whole or
 // not at all, so a failed run leaves the previous report as it was.
-import { dirname, extname, resolve } from "node:path";
+import { dirname, extname, relative, resolve } from "node:path";
 import { checkAgreement } from "../../check.js";
 import { safeLocale } from "../../domain/text.js";
 import { InputError, UsageError } from "../../errors.js";
@@ -73,10 +73,18 @@ export async function runReport(file: string | undefined, options: ReportCliOpti
     return EXIT.usage;
   }
 
+  // Export paths in the agreement are relative to the agreement, as a template's are.
+  const baseDir = name === "-" ? process.cwd() : dirname(resolve(name));
+  // The agreement's exports are inputs too: -o never replaces one, whatever its spelling.
+  const fromAgreement = (["leads", "deals", "actuals"] as const).flatMap((kind) => {
+    const file = sla.reporting?.sources?.[kind]?.file;
+    return options[kind] === undefined && file !== undefined ? [relative(process.cwd(), resolve(baseDir, file)) || "."] : [];
+  });
+  refuseOutputOverInput(options.output, fromAgreement, "report");
+
   const report = await runReportPipeline(sla, {
     file: shownName,
-    // Export paths in the agreement are relative to the agreement, as a template's are.
-    baseDir: name === "-" ? process.cwd() : dirname(resolve(name)),
+    baseDir,
     leads: options.leads,
     deals: options.deals,
     actuals: options.actuals,
