@@ -1,9 +1,10 @@
 // `sla report` on exports and mappings a pull request can change, written to break it: each
 // is answered in one line naming the file, exit 2, never an internal error or a flood.
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE, ROOT, sla, tempDir } from "../helpers/cli.js";
+import { BIN, EXAMPLE, ROOT, sla, tempDir } from "../helpers/cli.js";
 
 /** The example agreement and its exports in a fresh folder; `edit` changes the agreement's text. */
 function example(edit: (text: string) => string = (text) => text): string {
@@ -100,4 +101,45 @@ describe("sla report -o never replaces an export the agreement names", () => {
     expect(result.stderr).toMatch(/^sla: refusing to write the report over its input examples\/exports\/(contacts|deals|actuals)\.csv/);
     expect(["contacts", "deals", "actuals"].map((name) => readFileSync(join(dir, `examples/exports/${name}.csv`), "utf8"))).toEqual(before);
   });
+});
+
+describe("sla report's temporary files", () => {
+  /** A UTF-16 export of `rows` leads, which the report decodes into a temporary UTF-8 copy. */
+  function utf16Export(dir: string, rows: number): string {
+    const [header, ...records] = readFileSync(join(ROOT, "examples/exports/contacts.csv"), "utf8").trimEnd().split("\n");
+    const lines = [header!];
+    for (let n = 0; lines.length <= rows;) for (const record of records) lines.push(`${1e9 + ++n}${record.slice(record.indexOf(","))}`);
+    const file = join(dir, "leads-utf16.csv");
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${lines.join("\n")}\n`, "utf16le")]));
+    return file;
+  }
+
+  it("are private and gone after a run", () => {
+    const dir = example();
+    const temp = join(dir, "tmp");
+    mkdirSync(temp);
+    utf16Export(dir, 500);
+    const result = sla(["report", "sla.yaml", "--leads", "leads-utf16.csv", "--through", "2026-10", "-f", "json"], { cwd: dir, env: { TMPDIR: temp } });
+    expect(result.stderr).toBe("");
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it("are removed on Ctrl-C, and the run ends as interrupted", async () => {
+    const dir = example();
+    const temp = join(dir, "tmp");
+    mkdirSync(temp);
+    utf16Export(dir, 150_000);
+    const child = spawn(process.execPath, [BIN, "report", "sla.yaml", "--leads", "leads-utf16.csv", "--through", "2026-10"], {
+      cwd: dir,
+      env: { ...process.env, TMPDIR: temp },
+      stdio: "ignore",
+    });
+    const ended = new Promise<NodeJS.Signals | null>((done) => child.on("exit", (_code, signal) => done(signal)));
+    // Interrupted while the decoded copy exists: it holds the CRM's records.
+    while (!readdirSync(temp).some((name) => name.startsWith("sla-export-"))) await new Promise((tick) => setTimeout(tick, 5));
+    for (const name of readdirSync(temp)) expect(statSync(join(temp, name)).mode & 0o777).toBe(0o700);
+    child.kill("SIGINT");
+    expect(await ended).toBe("SIGINT");
+    expect(readdirSync(temp)).toEqual([]);
+  }, 60_000);
 });
