@@ -1,7 +1,7 @@
 // `sla report`: load -> check -> measure -> format -> write. The agreement is checked as
 // `sla validate` checks it; only a valid one is measured. The output file is written whole or
 // not at all, so a failed run leaves the previous report as it was.
-import { dirname, extname, relative, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import { checkAgreement } from "../../check.js";
 import { safeLocale } from "../../domain/text.js";
 import { InputError, UsageError } from "../../errors.js";
@@ -15,7 +15,7 @@ import { failsOn, type FailOn } from "../../report/gate.js";
 import { runReportPipeline } from "../../report/run.js";
 import { loadConfig } from "../../validate/config.js";
 import { useColor } from "../color.js";
-import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
+import { agreementExports, EXIT, readSource, refuseOutputOverInput } from "../io.js";
 import { say, terminalLocale } from "../locale.js";
 import { writeFileAtomic } from "../write-file.js";
 import { sourceDateEpoch } from "./render.js";
@@ -75,12 +75,7 @@ export async function runReport(file: string | undefined, options: ReportCliOpti
 
   // Export paths in the agreement are relative to the agreement, as a template's are.
   const baseDir = name === "-" ? process.cwd() : dirname(resolve(name));
-  // The agreement's exports are inputs too: -o never replaces one, whatever its spelling.
-  const fromAgreement = (["leads", "deals", "actuals"] as const).flatMap((kind) => {
-    const file = sla.reporting?.sources?.[kind]?.file;
-    return options[kind] === undefined && file !== undefined ? [relative(process.cwd(), resolve(baseDir, file)) || "."] : [];
-  });
-  refuseOutputOverInput(options.output, fromAgreement, "report");
+  refuseOutputOverInput(options.output, agreementExports(sla, baseDir, options), "report");
 
   const report = await runReportPipeline(sla, {
     file: shownName,
