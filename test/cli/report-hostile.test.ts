@@ -1,6 +1,6 @@
 // `sla report` on exports and mappings a pull request can change, written to break it: each
 // is answered in one line naming the file, exit 2, never an internal error or a flood.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -142,4 +142,28 @@ describe("sla report's temporary files", () => {
     expect(await ended).toBe("SIGINT");
     expect(readdirSync(temp)).toEqual([]);
   }, 60_000);
+});
+
+describe("sla report never reads the repository's .git folder for the agreement", () => {
+  it.each([
+    [".git/config", ".git/config"],
+    ["examples/../.git/config", ".git/config"],
+    ["leads.csv", "leads.csv"],
+  ])("leads file: %s", (file, shown) => {
+    const dir = example((text) =>
+      text.replace(
+        / {4}leads:\n {6}file: [^\n]+\n[\s\S]*?(?= {4}deals:\n)/,
+        `    leads:\n      file: ${file}\n      delimiter: ";"\n      columns:\n        id: "[core]"\n        createdAt: "[core]"\n`,
+      ),
+    );
+    spawnSync("git", ["init", "-q", dir]);
+    spawnSync("git", ["-C", dir, "config", "http.https://github.com/.extraheader", "AUTHORIZATION: basic c2VjcmV0LXRva2Vu"]);
+    symlinkSync(".git/config", join(dir, "leads.csv"));
+    const result = sla(["report", "sla.yaml", "--through", "2026-10"], { cwd: dir });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `sla: ${shown}: is inside the repository's .git folder, which holds Git's own files and can hold its credentials, so it is not read; name an export file\n`,
+    });
+  });
 });
