@@ -167,3 +167,23 @@ describe("sla report never reads the repository's .git folder for the agreement"
     });
   });
 });
+
+describe("sla report: a YAML actuals file of ten megabytes", () => {
+  it("of 100,000 KPI keys is read in seconds, not minutes", () => {
+    const dir = example();
+    const lines = ["2026-07:", "  website-visits: 24095"];
+    for (let n = 0; n < 100_000; n++) lines.push(`  kennzahl-${n}-ğüş: ${n}`);
+    writeFileSync(join(dir, "actuals.yaml"), `${lines.join("\n")}\n`);
+    const result = sla(["report", "sla.yaml", "--actuals", "actuals.yaml", "--through", "2026-10", "-f", "json"], { cwd: dir, timeout: 30_000 });
+    expect(result.stderr).toBe("");
+    const actuals = JSON.parse(result.stdout).dataQuality.sources.find((s: { kind: string }) => s.kind === "actuals");
+    expect(actuals).toMatchObject({ rows: 100_001, used: 1, problems: [{ reason: "unknown-kpi", count: 100_000 }] });
+  }, 90_000);
+
+  it("with a KPI twice in a month says where", () => {
+    const dir = example();
+    writeFileSync(join(dir, "actuals.yaml"), "2026-07:\n  website-visits: 24095\n  cost-per-lead: 81\n  website-visits: 1\n");
+    const result = sla(["report", "sla.yaml", "--actuals", "actuals.yaml", "--through", "2026-10"], { cwd: dir });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "sla: actuals.yaml:4: is not valid YAML: Map keys must be unique\n" });
+  });
+});
