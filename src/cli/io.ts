@@ -1,9 +1,10 @@
 import { readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { ReadRefusal, describeIoError, readBounded } from "../load/bounded-read.js";
 import { MAX_SOURCE_BYTES, decodeSource } from "../load/read-source.js";
 import { SourceError, UsageError } from "../errors.js";
 import { message } from "../i18n/message.js";
+import type { Sla } from "../model/index.js";
 
 export { EXIT } from "./exit.js";
 export { describeIoError };
@@ -33,6 +34,17 @@ export function refuseOutputOverInput(output: string | undefined, inputs: readon
   const isOutput = sameFileAs(output);
   const input = inputs.find((file) => file !== "-" && isOutput(file));
   if (input !== undefined) throw new UsageError(message("cli/output-over-input", { what, input }));
+}
+
+/**
+ * The exports the agreement's `reporting.sources` names and the command line does not: inputs
+ * too, which -o never replaces whatever its spelling. Shown relative to the working directory.
+ */
+export function agreementExports(sla: Sla, baseDir: string, named: { leads?: string; deals?: string; actuals?: string }): string[] {
+  return (["leads", "deals", "actuals"] as const).flatMap((kind) => {
+    const file = sla.reporting?.sources?.[kind]?.file;
+    return named[kind] === undefined && file !== undefined ? [relative(process.cwd(), resolve(baseDir, file)) || "."] : [];
+  });
 }
 
 /**

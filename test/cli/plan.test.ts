@@ -1,10 +1,10 @@
 // `sla plan` as a user runs it: the funnel, --write, --dry-run, what-if, --next, every error.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/report/model.js";
-import { EXAMPLE, FIXTURES, sla, tempDir } from "../helpers/cli.js";
+import { EXAMPLE, FIXTURES, ROOT, sla, tempDir } from "../helpers/cli.js";
 
 const THREE_ERRORS = join(FIXTURES, "invalid/three-errors.sla.yaml");
 
@@ -237,4 +237,54 @@ describe("sla plan: usage and input errors exit 2", () => {
     // The persona's unknown ICP and the unknown property do not touch the funnel.
     expect(sla(["plan", THREE_ERRORS]).code).toBe(1);
   });
+});
+
+describe("sla plan writes only inside the repository", () => {
+  /** A Git repository (`repo/`) beside a folder outside it (`outside/`), each with a copy of `source`. */
+  function repoAndOutside(source: string): { repo: string; outside: string } {
+    const dir = tempDir();
+    const repo = join(dir, "repo");
+    const outside = join(dir, "outside");
+    mkdirSync(join(repo, "teams"), { recursive: true });
+    mkdirSync(outside);
+    spawnSync("git", ["init", "-q", repo]);
+    copyFileSync(source, join(outside, "victim.sla.yaml"));
+    copyFileSync(source, join(repo, "teams/vertrieb.sla.yaml"));
+    return { repo, outside };
+  }
+
+  it("--write on a link that leads out of the repository is refused; the target is unchanged", () => {
+    const { repo, outside } = repoAndOutside(THREE_ERRORS);
+    symlinkSync("../outside/victim.sla.yaml", join(repo, "sla.yaml"));
+    const result = sla(["plan", "sla.yaml", "--write"], { cwd: repo });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "sla: sla.yaml links to a file outside the repository; --write edits only files inside it, so nothing was written: name the file itself\n",
+    });
+    expect(readFileSync(join(outside, "victim.sla.yaml"), "utf8")).toBe(readFileSync(THREE_ERRORS, "utf8"));
+  });
+
+  it("--write on a link inside the repository edits the file it leads to and keeps the link", () => {
+    const { repo } = repoAndOutside(THREE_ERRORS);
+    symlinkSync("teams/vertrieb.sla.yaml", join(repo, "sla.yaml"));
+    const result = sla(["plan", "sla.yaml", "--write"], { cwd: repo });
+    expect(result.code).toBe(0);
+    expect(lstatSync(join(repo, "sla.yaml")).isSymbolicLink()).toBe(true);
+    expect(gitDiff(THREE_ERRORS, join(repo, "teams/vertrieb.sla.yaml"))).toEqual(["-    target: 150", "+    target: 167"]);
+  });
+
+  it.each([["examples/exports/contacts.csv"], ["./examples/../examples/exports/deals.csv"]])(
+    "--next -o %s, an export the agreement names, is refused",
+    (output) => {
+      const dir = tempDir();
+      cpSync(join(ROOT, "examples/exports"), join(dir, "examples/exports"), { recursive: true });
+      copyFileSync(EXAMPLE, join(dir, "sla.yaml"));
+      const before = readFileSync(join(dir, output), "utf8");
+      const result = sla(["plan", "sla.yaml", "--next", "--through", "2026-10", "-o", output], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^sla: refusing to write the document over its input examples\/exports\/(contacts|deals)\.csv/);
+      expect(readFileSync(join(dir, output), "utf8")).toBe(before);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 // `sla plan`: load -> plan (what-if, write, or the next period) -> format -> write.
+import { realpathSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { checkAgreement } from "../../check.js";
 import { uncomputableMessage } from "../../diff/funnel.js";
@@ -7,7 +8,8 @@ import type { Finding } from "../../findings.js";
 import { formatPlanJson, formatPlanMarkdown, formatPlanText } from "../../format/plan.js";
 import { loadPaint } from "../../format/paint.js";
 import { message } from "../../i18n/message.js";
-import { ReadRefusal, readBounded } from "../../load/bounded-read.js";
+import { isInside, ReadRefusal, readBounded } from "../../load/bounded-read.js";
+import { repositoryRoot } from "../../load/discover.js";
 import { parseSla, type ParsedSla } from "../../load/parse.js";
 import type { Sla } from "../../model/index.js";
 import { proposeNext } from "../../plan/next.js";
@@ -20,7 +22,7 @@ import type { Report } from "../../report/model.js";
 import { describeProblems } from "../../validate/index.js";
 import { METRIC_WORDS, explainFunnel } from "../../validate/rules/funnel.js";
 import { useColor } from "../color.js";
-import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
+import { agreementExports, EXIT, readSource, refuseOutputOverInput } from "../io.js";
 import { say, terminalLocale } from "../locale.js";
 import { writeFileAtomic } from "../write-file.js";
 
@@ -51,6 +53,7 @@ export async function runPlan(file: string, options: PlanCliOptions): Promise<nu
   checkCombination(file, options);
   const locale = options.locale ?? terminalLocale();
   const name = file === "-" ? "<stdin>" : file;
+  if (options.write) refuseWriteOutside(file);
   const parsed = parseSla(name, readSource(file));
   refuseUnusable(parsed, locale);
   const sla = parsed.data as Sla;
@@ -87,6 +90,23 @@ export async function runPlan(file: string, options: PlanCliOptions): Promise<nu
   const after = solve(parseSla(name, written.text).data as Sla, name);
   await show(planOutput(name, after, { mode: "write", changes: written.changes, written: written.changes.length > 0 }), options, locale);
   return hasTooLow(after) ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * `--write` edits the file a link leads to, but only inside the repository the named path is in
+ * (outside one, its folder): a pull request can make `sla.yaml` a link to anywhere.
+ */
+function refuseWriteOutside(file: string): void {
+  const folder = dirname(resolve(file));
+  let real: string;
+  let within: string;
+  try {
+    real = realpathSync.native(file);
+    within = realpathSync.native(repositoryRoot(folder) ?? folder);
+  } catch {
+    return; // A file that cannot be read is said as such when it is read.
+  }
+  if (!isInside(real, within)) throw new UsageError(message("plan/usage.write-link-outside", { file }));
 }
 
 function checkCombination(file: string, options: PlanCliOptions): void {
@@ -139,7 +159,13 @@ async function show(output: PlanOutput, options: PlanCliOptions, locale: string)
 
 async function runNext(file: string, parsed: ParsedSla, sla: Sla, options: PlanCliOptions, locale: string): Promise<number> {
   const output = options.output!;
-  refuseOutputOverInput(output, [file, ...(options.report ? [options.report] : [])], "document");
+  const exports = options.report
+    ? [options.report]
+    : [
+        ...[options.leads, options.deals, options.actuals].filter((f): f is string => f !== undefined),
+        ...agreementExports(sla, file === "-" ? process.cwd() : dirname(resolve(file)), options),
+      ];
+  refuseOutputOverInput(output, [file, ...exports], "document");
   const minSample = options.minSample === undefined ? DEFAULT_MIN_SAMPLE : wholeNumber("--min-sample", options.minSample);
   const revenue = options.revenue === undefined ? undefined : positive("--revenue", options.revenue);
   solve(sla, parsed.file);

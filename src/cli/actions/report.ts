@@ -15,7 +15,7 @@ import { failsOn, type FailOn } from "../../report/gate.js";
 import { runReportPipeline } from "../../report/run.js";
 import { loadConfig } from "../../validate/config.js";
 import { useColor } from "../color.js";
-import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
+import { agreementExports, EXIT, readSource, refuseOutputOverInput } from "../io.js";
 import { say, terminalLocale } from "../locale.js";
 import { writeFileAtomic } from "../write-file.js";
 import { sourceDateEpoch } from "./render.js";
@@ -73,10 +73,13 @@ export async function runReport(file: string | undefined, options: ReportCliOpti
     return EXIT.usage;
   }
 
+  // Export paths in the agreement are relative to the agreement, as a template's are.
+  const baseDir = name === "-" ? process.cwd() : dirname(resolve(name));
+  refuseOutputOverInput(options.output, agreementExports(sla, baseDir, options), "report");
+
   const report = await runReportPipeline(sla, {
     file: shownName,
-    // Export paths in the agreement are relative to the agreement, as a template's are.
-    baseDir: name === "-" ? process.cwd() : dirname(resolve(name)),
+    baseDir,
     leads: options.leads,
     deals: options.deals,
     actuals: options.actuals,

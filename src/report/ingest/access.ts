@@ -1,8 +1,9 @@
 // Opening an export by the rules sla reads every user file by (src/load/bounded-read.ts): a
 // regular file only, as a pipe or a device would block the engine or never end, and for a
 // path written in the SLA file (which a pull request can change) nothing a link leads to
-// outside the repository. The file is not read here: the engine reads it, at any size.
+// outside the repository, nor its .git folder. The file is not read here: the engine reads it, at any size.
 import { constants, closeSync, fstatSync, openSync, realpathSync } from "node:fs";
+import { relative, sep } from "node:path";
 import { SourceError } from "../../errors.js";
 import { describeIoError, isInside } from "../../load/bounded-read.js";
 import { message } from "../../i18n/message.js";
@@ -16,6 +17,15 @@ export function checkExport(file: string, shown: string, within: string | undefi
     throw new SourceError(shown, describeIoError(error));
   }
   if (within !== undefined && !isInside(real, within)) throw new SourceError(shown, message("source/link-outside"));
+  // Inside the repository, its .git folder too is out of bounds: a checkout may keep the token
+  // it fetched with in .git/config, which the report would show line by line as bad records.
+  if (
+    within !== undefined &&
+    relative(within, real)
+      .split(sep)
+      .some((part) => part.toLowerCase() === ".git")
+  )
+    throw new SourceError(shown, message("source/in-git-folder"));
   let fd: number;
   try {
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);

@@ -14,7 +14,7 @@ import { openExport, rawTable } from "./raw.js";
 import type { Delimiter } from "./header.js";
 import type { Encoding } from "./encoding.js";
 import { detectDecimal } from "./records.js";
-import { MAX_EXAMPLES } from "./quality.js";
+import { listedColumns, MAX_EXAMPLES, quoted } from "./quality.js";
 
 /** A YAML actuals file is read whole: a year of KPIs is a few kilobytes. */
 const MAX_YAML_BYTES = 10 * 1024 * 1024;
@@ -24,7 +24,7 @@ export async function loadActuals(connection: DuckDBConnection, sla: Sla, source
   const yaml = /\.ya?ml$/i.test(path);
   const raw = yaml ? await yamlTable(connection, path, shown) : await csvTable(connection, path, shown, source);
   const index = (name: string) => raw.header.findIndex((column) => column.trim().toLowerCase() === name);
-  for (const name of COLUMNS) if (index(name) < 0) throw new SourceError(shown, message("source/actuals-columns", { columns: raw.header }));
+  for (const name of COLUMNS) if (index(name) < 0) throw new SourceError(shown, message("source/actuals-columns", listedColumns(raw.header)));
   const [month, kpi, value] = COLUMNS.map((name) => `nullif(trim(c${index(name)}), '')`) as [string, string, string];
   const decimal = source.decimal ?? (yaml ? "." : await detectDecimal(connection, identifier(raw.table), `c${index("value")}`, raw.delimiter));
   const kpis = (sla.kpis ?? []).map((k) => literal(k.id));
@@ -54,8 +54,8 @@ export async function loadActuals(connection: DuckDBConnection, sla: Sla, source
     if (Number(row.n) === 0) continue;
     const examples = (row.examples as Array<{ line: bigint | number; value: string }>).map((e) => ({
       line: Number(e.line),
-      column: check.column,
-      value: e.value,
+      column: quoted(check.column),
+      value: quoted(e.value),
     }));
     problems.push({ reason: check.reason, count: Number(row.n), examples });
   }
@@ -96,7 +96,9 @@ async function yamlTable(connection: DuckDBConnection, path: string, shown: stri
     throw error;
   }
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
+  // The library's own check for repeated keys compares each key with every one before it, which
+  // takes minutes for the 600,000 keys ten megabytes can hold: repeats are found below by a Set.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const line = lineCounter.linePos(error.pos[0]).line;
@@ -113,15 +115,20 @@ async function yamlTable(connection: DuckDBConnection, path: string, shown: stri
       rows.push([lineOf(item), scalar(entry.month), scalar(entry.kpi), scalar(entry.value)]);
     }
   } else if (isMap(root)) {
+    const months = new Set<string | null>();
     for (const pair of root.items) {
       const month = scalar((pair.key as { value?: unknown } | null)?.value ?? pair.key);
+      refuseRepeat(months, month, shown, lineOf(pair.key));
       if (!isMap(pair.value)) {
         rows.push([lineOf(pair.key), month, null, null]);
         continue;
       }
+      const kpis = new Set<string | null>();
       for (const inner of pair.value.items) {
         const value = inner.value as { value?: unknown } | null;
-        rows.push([lineOf(inner.key), month, scalar((inner.key as { value?: unknown } | null)?.value), scalar(value?.value)]);
+        const kpi = scalar((inner.key as { value?: unknown } | null)?.value);
+        refuseRepeat(kpis, kpi, shown, lineOf(inner.key));
+        rows.push([lineOf(inner.key), month, kpi, scalar(value?.value)]);
       }
     }
   } else if (root !== null) {
@@ -135,4 +142,10 @@ async function yamlTable(connection: DuckDBConnection, path: string, shown: stri
     await connection.run(`INSERT INTO ${identifier(table)} VALUES ${values.join(", ")}`);
   }
   return { table, header: [...COLUMNS], encoding: "utf-8", delimiter: ",", rows: rows.length };
+}
+
+/** A key met twice in one map is an error, as YAML has it (in the library's words). */
+function refuseRepeat(seen: Set<string | null>, key: string | null, shown: string, line: number): void {
+  if (seen.has(key)) throw new SourceError(`${shown}:${line}`, message("source/actuals-yaml", { detail: "Map keys must be unique" }));
+  seen.add(key);
 }

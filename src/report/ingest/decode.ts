@@ -1,12 +1,12 @@
 // Decoding an export that is not UTF-8 into a private temporary UTF-8 file for the engine,
 // which reads UTF-8 alone without extensions that would be downloaded. A stream, so that a
 // file of hundreds of megabytes costs a buffer's worth of memory.
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createReadStream, createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import iconv from "iconv-lite";
 import type { Encoding } from "./encoding.js";
+import { scratchFolder } from "./scratch.js";
 
 export interface Decoded {
   /** The UTF-8 file to read. */
@@ -18,9 +18,9 @@ export interface Decoded {
 /** `path` as UTF-8: itself when it is, else a temporary copy (mode 0600 in a 0700 folder). */
 export async function decodedFile(path: string, encoding: Encoding, bom: number): Promise<Decoded> {
   if (encoding === "utf-8") return { path, remove: () => {} };
-  const folder = mkdtempSync(join(tmpdir(), "sla-export-"));
-  const target = join(folder, "export.csv");
-  const remove = () => rmSync(folder, { recursive: true, force: true });
+  const folder = scratchFolder("sla-export-");
+  const target = join(folder.path, "export.csv");
+  const remove = folder.remove;
   try {
     await pipeline(createReadStream(path, { start: bom }), iconv.decodeStream(encoding), createWriteStream(target, { mode: 0o600 }));
   } catch (error) {

@@ -1,8 +1,7 @@
 // Reading the CRM exports and the monthly actuals into the tables of src/report/tables.ts,
 // with what became of every row. The library entry of `sla report`'s first step.
-import { mkdtempSync, realpathSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { MonthlyActuals, RecordExport, Sla } from "../../model/index.js";
 import { SlaError } from "../../errors.js";
@@ -15,6 +14,7 @@ import { loadEngine } from "./engine.js";
 import { PRESETS, type PresetName, type SourceKind } from "./presets.js";
 import { openExport } from "./raw.js";
 import { loadRecords } from "./records.js";
+import { scratchFolder } from "./scratch.js";
 
 export interface LoadExportsOptions {
   /** The folder of the SLA file: `reporting.sources.*.file` are relative to it. */
@@ -51,17 +51,14 @@ export interface LoadedExports {
 export async function loadExports(sla: Sla, options: LoadExportsOptions): Promise<LoadedExports> {
   checkTimeZone(options.timeZone);
   const { DuckDBInstance } = await loadEngine();
-  const spill = mkdtempSync(join(tmpdir(), "sla-report-"));
-  const instance = await DuckDBInstance.create(":memory:", { memory_limit: options.memoryLimit ?? "128MB", temp_directory: spill });
+  // A caller that never closes (or a process that exits or is interrupted first) leaves no folder behind.
+  const spill = scratchFolder("sla-report-");
+  const instance = await DuckDBInstance.create(":memory:", { memory_limit: options.memoryLimit ?? "128MB", temp_directory: spill.path });
   const connection = await instance.connect();
-  const removeSpill = () => rmSync(spill, { recursive: true, force: true });
-  // A caller that never closes (or a process that exits first) leaves no folder behind.
-  process.once("exit", removeSpill);
   const close = () => {
     connection.closeSync();
     instance.closeSync();
-    removeSpill();
-    process.off("exit", removeSpill);
+    spill.remove();
   };
   try {
     for (const table of REPORT_TABLES) await connection.run(table);

@@ -4,6 +4,7 @@ import type { RecordExport } from "../../model/index.js";
 import { SourceError } from "../../errors.js";
 import { message } from "../../i18n/message.js";
 import { closestMatch, lowerCase } from "../../util/did-you-mean.js";
+import { listedColumns, quoted } from "./quality.js";
 import { FIELDS, type Field, type KnownValue, type Layout, type SourceKind } from "./presets.js";
 
 export interface ResolvedColumns {
@@ -51,7 +52,7 @@ export function resolveColumns(
   }
   for (const field of REQUIRED[kind]) {
     if (fields[field] === undefined) {
-      throw new SourceError(shown, message("source/column-required", { kind, field, columns: [...header] }));
+      throw new SourceError(shown, message("source/column-required", { kind, field, ...listedColumns(header) }));
     }
   }
   const stageDates: Array<{ stage: string; index: number }> = [];
@@ -74,7 +75,13 @@ function findStated(header: readonly string[], name: string, shown: string, fiel
   const suggestion = closestMatch(name, header);
   throw new SourceError(
     shown,
-    message("source/column-missing", { column: name, field, columns: [...header], suggested: suggestion ? "yes" : "no", suggestion: suggestion ?? "" }),
+    message("source/column-missing", {
+      column: quoted(name),
+      field,
+      ...listedColumns(header),
+      suggested: suggestion ? "yes" : "no",
+      suggestion: quoted(suggestion ?? ""),
+    }),
   );
 }
 

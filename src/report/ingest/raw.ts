@@ -53,8 +53,13 @@ export async function openExport(
  * is sla's own and is thrown as it is.
  */
 export async function runOnExport(connection: DuckDBConnection, sql: string, shown: string): Promise<void> {
+  await onExport(shown, () => connection.run(sql));
+}
+
+/** `work` (queries over an export's scan) with the engine's errors about the file said as runOnExport says them. */
+export async function onExport<T>(shown: string, work: () => Promise<T>): Promise<T> {
   try {
-    await connection.run(sql);
+    return await work();
   } catch (error) {
     const detail = String((error as Error).message ?? error).split("\n")[0]!;
     if (!/^(Invalid Input Error: CSV|IO Error|Invalid Input Error: Invalid unicode)/i.test(detail)) throw error;

@@ -10,10 +10,10 @@ import { Suggester } from "../../util/did-you-mean.js";
 import type { ProblemReason, SourceProblem } from "../tables.js";
 import { type Field, type SourceKind, layoutOf } from "./presets.js";
 import { resolveColumns, valueMap } from "./mapping.js";
-import { type OpenedExport, runOnExport } from "./raw.js";
+import { onExport, type OpenedExport, runOnExport } from "./raw.js";
 import type { Delimiter } from "./header.js";
 import { dateParts, decimalEvidence, type DayOrder, identifier, literal, numberOf, timestampOf } from "./sql.js";
-import { MAX_EXAMPLES, mergeProblems } from "./quality.js";
+import { MAX_EXAMPLES, mergeProblems, quoted } from "./quality.js";
 import { columnShapes, dayOrders, sampleDates } from "./dates.js";
 
 export interface RecordsOptions {
@@ -64,9 +64,9 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
     columns.stageDates.forEach((entry, n) => addDate(`stage_${n}`, entry.index));
   } else addDate("closed", at("closedAt"));
 
-  const samples = await sampleDates(connection, opened.scan, dateFields);
+  const samples = await onExport(shown, () => sampleDates(connection, opened.scan, dateFields));
   const shapes = columnShapes(samples);
-  const orders = await dayOrders(connection, opened.scan, dateFields, shapes, source.dateFormat);
+  const orders = await onExport(shown, () => dayOrders(connection, opened.scan, dateFields, shapes, source.dateFormat));
   const readDate = (name: string, n: number) => {
     const value = `${name}_text`;
     const formats = shapes[n]!.formats(orders[n]!);
@@ -321,15 +321,15 @@ async function refuseUnknownStages(
     message("source/unmapped-stage", {
       file: shown,
       line: Number(firstRow.first),
-      column,
-      value,
+      column: quoted(column),
+      value: quoted(value),
       suggested: suggestion ? "yes" : "no",
-      suggestion: suggestion ?? "",
+      suggestion: quoted(suggestion ?? ""),
       rows: Number(firstRow.total),
-      values: rows.map((row) => String(row.value)),
+      values: rows.map((row) => quoted(String(row.value))),
       more: Number(firstRow.kinds) - rows.length,
       kind,
-      mapped: mapped.slice(0, 20),
+      mapped: mapped.slice(0, 20).map(quoted),
     }),
   );
 }
@@ -345,8 +345,8 @@ async function runChecks(connection: DuckDBConnection, parsed: string, line: str
     if (n === 0) continue;
     const examples = (row.examples as Array<{ line: bigint | number; value: string | null }>).map((example) => ({
       line: Number(example.line),
-      ...(check.column === undefined ? {} : { column: check.column }),
-      value: example.value ?? "",
+      ...(check.column === undefined ? {} : { column: quoted(check.column) }),
+      value: quoted(example.value ?? ""),
     }));
     problems.push({ reason: check.reason, count: n, examples });
   }

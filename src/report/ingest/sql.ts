@@ -1,9 +1,13 @@
 // SQL expressions that turn an export's text into values, row by row inside the engine: a
 // loop in JavaScript over a million rows would take seconds where these take a fraction.
 
-/** A string as an SQL literal. */
+/**
+ * A string as an SQL literal. The engine reads a query as a C string, so a NUL (which YAML
+ * and CSV can hold) would end the query inside the literal: it is written as chr(0) instead.
+ */
 export function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
+  const quoted = `'${text.replaceAll("'", "''")}'`;
+  return text.includes("\0") ? `(${quoted.replaceAll("\0", "' || chr(0) || '")})` : quoted;
 }
 
 /** A column or table name as an SQL identifier. */
