@@ -86,8 +86,15 @@ function workingSpan(day: number, calendar: BusinessCalendar): [number, number] 
 
 /** Business hours between `from` and `to` (0 when `to` is not after `from`). */
 export function businessHoursBetween(from: LocalDateTime, to: LocalDateTime, calendar: BusinessCalendar): number {
-  const start = wallMinutes(from);
-  const end = wallMinutes(to);
+  return businessMinutesBetween(wallMinutes(from), wallMinutes(to), calendar) / 60;
+}
+
+/**
+ * businessHoursBetween's count, in minutes, between two wall-clock times given as minutes on
+ * the clock that never changes (wallMinutes): for a caller that has the times as numbers (a
+ * report over a million leads), which is spared making and reading text for each.
+ */
+export function businessMinutesBetween(start: number, end: number, calendar: BusinessCalendar): number {
   if (end <= start) return 0;
   let minutes = 0;
   // Day by day: a hand-off is followed within days, so the loop is short; whole weeks would
@@ -98,7 +105,7 @@ export function businessHoursBetween(from: LocalDateTime, to: LocalDateTime, cal
     const midnight = day * DAY_MINUTES;
     minutes += Math.max(0, Math.min(end, midnight + closes) - Math.max(start, midnight + opens));
   }
-  return minutes / 60;
+  return minutes;
 }
 
 /**

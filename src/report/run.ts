@@ -1,7 +1,7 @@
 // `sla report`'s pipeline as one call: the exports loaded into the report tables (./ingest),
 // measured against the agreement (./index.ts), and the tables closed whatever happens. The
 // engine and the measuring load only here, only for `sla report`.
-import { businessHoursBetween, type BusinessCalendar } from "../domain/business-time.js";
+import { businessMinutesBetween, type BusinessCalendar } from "../domain/business-time.js";
 import { toBusinessCalendar } from "../domain/working-calendar.js";
 import type { Sla, WorkingCalendar } from "../model/index.js";
 import type { Report } from "./model.js";
@@ -40,7 +40,7 @@ export async function runReportPipeline(sla: Sla, options: ReportRunOptions): Pr
       through: options.through,
       now: options.now,
       timeZone: calendar.timeZone,
-      businessHours: (from, to) => businessHoursBetween(from, to, business),
+      businessHours: (from, to) => businessMinutesBetween(from, to, business) / 60,
     });
   } finally {
     loaded.close();

@@ -31,12 +31,13 @@ export async function database(rows: { leads?: Cell[][]; stages?: Cell[][]; deal
 
 /**
  * A business calendar small enough to count by hand: Monday to Friday, 09:00-17:00, no
- * holidays, wall time as written. Counts minute by minute (slow, but obviously right).
+ * holidays, wall time as written. Counts minute by minute (slow, but obviously right). The
+ * times are wall minutes since 1970-01-01T00:00 (measure/connect.ts BusinessHours).
  */
-export function officeHours(from: string, to: string): number {
+export function officeHours(fromMinutes: number, toMinutes: number): number {
   let minutes = 0;
-  const end = Date.parse(`${to}Z`);
-  for (let t = Date.parse(`${from}Z`); t < end; t += 60_000) {
+  const end = toMinutes * 60_000;
+  for (let t = fromMinutes * 60_000; t < end; t += 60_000) {
     const d = new Date(t);
     const day = d.getUTCDay();
     const hour = d.getUTCHours();

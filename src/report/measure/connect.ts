@@ -9,7 +9,12 @@ import { wallClock } from "./months.js";
 import { readColumns, type Param, type ReportConnection } from "./query.js";
 import { quantiles, type Quantiles } from "./quantiles.js";
 
-export type BusinessHours = (from: LocalDateTime, to: LocalDateTime) => number;
+/**
+ * Business hours between two wall-clock times, each as minutes since 1970-01-01T00:00 on the
+ * wall clock (a TIMESTAMP's epoch over 60): numbers, as a million leads would make and read
+ * two million texts.
+ */
+export type BusinessHours = (fromMinutes: number, toMinutes: number) => number;
 
 /**
  * The stage whose entry is the hand-off: the first SQL stage, else the first stage whose
@@ -33,9 +38,9 @@ export interface ConnectFigures {
   firstAttempt: { byMonth: Map<Month, Quantiles>; overall: Quantiles | undefined };
 }
 
-/** Wall-clock hours between two local times (for a time allowed in plain hours, not business hours). */
-function calendarHours(from: LocalDateTime, to: LocalDateTime): number {
-  return Math.max(0, (Date.parse(`${to}Z`) - Date.parse(`${from}Z`)) / 3_600_000);
+/** Wall-clock hours between two times in wall minutes (for a time allowed in plain hours, not business hours). */
+function calendarHours(from: number, to: number): number {
+  return Math.max(0, (to - from) / 60);
 }
 
 /**
@@ -81,15 +86,20 @@ export async function measureConnect(
   const breaches: Breach[] = [];
   const attemptHours = new Map<Month, number[]>();
   // No rows come back as no columns at all.
+  // Whole seconds, as the wall-clock text the times were once read from kept them.
+  const minutesOf = (seconds: number) => Math.floor(seconds) / 60;
+  const end = Date.parse(`${reportEnd}Z`) / 60_000;
   for (let i = 0; i < (ids?.length ?? 0); i++) {
     const leadType = (types![i] as string | null) ?? null;
     const owner = (owners![i] as string | null) ?? null;
-    const handed = wallClock(handedAt![i] as number);
-    const attempt = attemptAt![i] === null ? null : wallClock(attemptAt![i] as number);
+    const handedSeconds = handedAt![i] as number;
+    const attemptSeconds = attemptAt![i] as number | null;
+    const handed = minutesOf(handedSeconds);
+    const attempt = attemptSeconds === null ? null : minutesOf(attemptSeconds);
     const allowed = (leadType !== null && allowedByType.get(leadType)) || fallback;
-    const elapsedTo = (to: LocalDateTime) => (allowed.business ? businessHours!(handed, to) : calendarHours(handed, to));
+    const elapsedTo = (to: number) => (allowed.business ? businessHours!(handed, to) : calendarHours(handed, to));
     // A known attempt decides the lead even when it came after the report's end.
-    const elapsed = elapsedTo(attempt ?? (reportEnd > handed ? reportEnd : handed));
+    const elapsed = elapsedTo(attempt ?? (end > handed ? end : handed));
     const outcome = elapsed > allowed.hours ? "breached" : attempt !== null ? "withinTarget" : "open";
     let typeGroup = byType.get(leadType);
     if (!typeGroup) byType.set(leadType, (typeGroup = { ...group(), allowedHours: allowed.hours }));
@@ -104,14 +114,14 @@ export async function measureConnect(
         leadId: ids![i] as string,
         owner,
         leadType,
-        handedOverAt: handed.slice(0, 16),
-        firstAttemptAt: attempt?.slice(0, 16) ?? null,
+        handedOverAt: wallClock(handedSeconds).slice(0, 16),
+        firstAttemptAt: attemptSeconds === null ? null : wallClock(attemptSeconds).slice(0, 16),
         elapsedHours: elapsed,
         allowedHours: allowed.hours,
         line: lines![i] as number,
       });
     if (attempt !== null) {
-      const month = handed.slice(0, 7);
+      const month = monthOf(handedSeconds);
       const list = attemptHours.get(month);
       if (list) list.push(elapsed);
       else attemptHours.set(month, [elapsed]);
@@ -137,6 +147,15 @@ export async function measureConnect(
   };
   const byMonth = new Map([...attemptHours].map(([month, hours]) => [month, quantiles(hours)!]));
   return { compliance, firstAttempt: { byMonth, overall: quantiles([...attemptHours.values()].flat()) } };
+}
+
+/** The month (`YYYY-MM`) of a wall-clock time in epoch seconds, by its day: a report's hand-offs fall on a few hundred days. */
+const monthsByDay = new Map<number, Month>();
+function monthOf(seconds: number): Month {
+  const day = Math.floor(seconds / 86_400);
+  let month = monthsByDay.get(day);
+  if (month === undefined) monthsByDay.set(day, (month = wallClock(day * 86_400).slice(0, 7)));
+  return month;
 }
 
 function group(): ComplianceGroup {
