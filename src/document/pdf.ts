@@ -10,6 +10,7 @@ import type { FontSet, Weight } from "../render/fonts.js";
 import { type Block, type DocumentTree, type Inline, type Inlines, type Signatory, inlineText } from "./model.js";
 import { isCjk, labelColon } from "./text.js";
 import type { Paper } from "./html.js";
+import { escapeSvg, unescapeSvg } from "../util/svg-text.js";
 
 export interface PdfOptions {
   paper: Paper;
@@ -615,10 +616,10 @@ class Writer {
    */
   private svgTextInFonts(svg: string, faces: Set<string>): string {
     return svg.replace(/(<text\b[^>]*>)([^<]*)(<\/text>)/g, (_whole, open: string, body: string, close: string) => {
-      const runs = this.fonts.runs(unescapeXml(body), /font-weight="bold"/.test(open) ? "bold" : "regular");
+      const runs = this.fonts.runs(unescapeSvg(body), /font-weight="bold"/.test(open) ? "bold" : "regular");
       const spans = runs.map((run) => {
         faces.add(run.font);
-        return `<tspan font-family="${run.font}">${escapeXml(run.text)}</tspan>`;
+        return `<tspan font-family="${run.font}">${escapeSvg(run.text)}</tspan>`;
       });
       return `${open}${spans.join("")}${close}`;
     });
@@ -680,17 +681,6 @@ class Writer {
         this.layout.draw(this.layout.lines([tree.fingerprint], 1e6, { size: 6.5 }), MARGIN.left, y + 11, this.width, { size: 6.5, color: MUTED });
     }
   }
-}
-
-function unescapeXml(text: string): string {
-  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (whole, ref: string) =>
-    ref.startsWith("#") ? String.fromCodePoint(ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))) : (named[ref] ?? whole),
-  );
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function hasChart(blocks: Block[]): boolean {

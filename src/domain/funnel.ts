@@ -129,6 +129,19 @@ function roundUp(value: number): number {
 }
 
 /**
+ * The smallest whole target per the KPI's span that adds up to `needed` over the period:
+ * validate's hint and `sla plan` both name it. Rounded up after ignoring floating-point
+ * noise, as the funnel's own steps are (65 a month is 15 a week, not 16).
+ */
+export function minimumTarget(kpi: Kpi, needed: number, months: number): number {
+  let minimum = roundUp(perSpan(kpi, needed, months));
+  // A week's share of a month is no exact binary fraction: make sure the total holds (as far as
+  // a number can: past 2^53 adding one changes nothing, and the loop would never end).
+  while (targetOverPeriod({ ...kpi, target: minimum }, months) + 1e-9 < needed && minimum + 1 !== minimum) minimum += 1;
+  return minimum;
+}
+
+/**
  * Figures that replace the agreement's own in the math: `sla report` runs it again with the
  * rates and the deal size it measured, to say what volumes those would need. A figure left
  * out keeps the agreement's target; a rate is a fraction.

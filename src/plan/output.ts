@@ -1,9 +1,8 @@
 // What `sla plan` says, before any wording: the JSON format is this object as it is
 // (version 1, documented in the README); the text and Markdown formats word it.
-import type { RateMetric } from "../domain/funnel.js";
 import type { NextProposal } from "./next.js";
 import type { Override } from "./overrides.js";
-import type { FunnelPlan, PlanStep } from "./solve.js";
+import type { FunnelPlan } from "./solve.js";
 import type { TargetChange } from "./write.js";
 
 export interface PlanOutput {
@@ -11,16 +10,8 @@ export interface PlanOutput {
   file: string;
   /** What-if targets used instead of the file's (`--set`). */
   overrides: Override[];
-  funnel: {
-    months: number;
-    currency: string | null;
-    /** The revenue target over the period. */
-    revenue: number;
-    averageDealSize: number;
-    steps: PlanStep[];
-    /** Rates the chain stopped at because no KPI gives them. */
-    missing: RateMetric[];
-  };
+  /** The plan without the validator's math, which the JSON does not carry. */
+  funnel: Omit<FunnelPlan, "computable" | "funnel">;
   /** The KPIs whose targets are too low for the revenue target. */
   tooLow: string[];
   /** `--write` and `--dry-run`: the targets set (written, or only shown); `--next`: the volumes. */

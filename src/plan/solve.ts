@@ -4,7 +4,7 @@
 import {
   computeFunnel,
   kpiForMetric,
-  perSpan,
+  minimumTarget,
   targetOverPeriod,
   targetSpan,
   type FunnelMath,
@@ -91,20 +91,6 @@ export function planFunnel(sla: Sla): FunnelPlan | FunnelUncomputable | undefine
     missing: funnel.missing.filter((m): m is RateMetric => m.endsWith("Rate")),
     funnel,
   };
-}
-
-/**
- * The smallest whole target per the KPI's span that adds up to `needed` over the period
- * (validate's hint gives the same figure). Rounded up after ignoring floating-point noise,
- * as the funnel's own steps are.
- */
-export function minimumTarget(kpi: Kpi, needed: number, months: number): number {
-  const exact = perSpan(kpi, needed, months);
-  let minimum = Math.ceil(exact - 1e-9 * Math.max(1, Math.abs(exact)));
-  // A week's share of a month is no exact binary fraction: make sure the total holds (as far as
-  // a number can: past 2^53 adding one changes nothing, and the loop would never end).
-  while (targetOverPeriod({ ...kpi, target: minimum }, months) + 1e-9 < needed && minimum + 1 !== minimum) minimum += 1;
-  return minimum;
 }
 
 /** Whether any volume target is too low for the revenue target. */

@@ -4,6 +4,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { displayWidth } from "../util/text-width.js";
+import { escapeSvg } from "../util/svg-text.js";
 
 export interface KpiChartInput {
   /** Above the plot: the KPI's name. */
@@ -45,10 +46,6 @@ const COLOURS = {
   grid: "#e0e0e0",
 };
 const FONT = `font-family="'Noto Sans', 'Noto Sans JP', sans-serif"`;
-
-export function escapeSvg(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const fixed = (n: number) => Number(n.toFixed(2));
 

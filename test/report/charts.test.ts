@@ -1,6 +1,7 @@
 import { scaleLinear } from "d3-scale";
 import { describe, expect, it } from "vitest";
-import { escapeSvg, funnelChart, kpiChart } from "../../src/report/charts.js";
+import { funnelChart, kpiChart } from "../../src/report/charts.js";
+import { escapeSvg } from "../../src/util/svg-text.js";
 
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 

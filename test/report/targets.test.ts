@@ -63,6 +63,8 @@ describe("months", () => {
     expect(localDateTime(new Date("2026-09-30T21:30:00Z"), "Europe/Istanbul")).toBe("2026-10-01T00:30:00");
     expect(localDateTime(new Date("2026-09-30T21:30:00Z"), "Asia/Tokyo")).toBe("2026-10-01T06:30:00");
     expect(localDateTime(new Date("2026-09-30T21:30:00Z"), "Europe/Berlin")).toBe("2026-09-30T23:30:00");
+    // A moment less than a second before midnight is still the old day (and month).
+    expect(localDateTime(new Date("2026-09-30T20:59:59.600Z"), "Europe/Istanbul")).toBe("2026-09-30T23:59:59");
   });
 });
 

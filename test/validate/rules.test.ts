@@ -1244,6 +1244,24 @@ const CASES: Record<string, RuleCases> = {
         ],
       },
       {
+        // Five months are 65/3 weeks: 3 a week make exactly 65, though 65 ÷ 65/3 is 3.0000000000000004 in binary.
+        name: "a weekly minimum that is exact in a five-month period, not rounded up past it",
+        mutate: (sla) => {
+          setPeriod(sla, "2026-07-01", "2026-11-30");
+          kpi(sla, "revenue").target = 1_950_000;
+          Object.assign(kpi(sla, "new-customers"), { target: 2, cadence: "weekly" });
+          for (const id of ["proposals", "sqls", "mqls", "leads", "website-visits"]) Object.assign(kpi(sla, id), { target: 1_000_000, per: "period" });
+        },
+        reports: [
+          {
+            path: ["kpis", KPI("new-customers"), "target"],
+            id: "funnel/unreachable-revenue",
+            args: { target: 2, span: "week", needed: 65 },
+            hintArgs: { minimum: 3, span: "week" },
+          },
+        ],
+      },
+      {
         name: "a target for the whole period",
         mutate: (sla) => Object.assign(kpi(sla, "website-visits"), { target: 100000, per: "period" }),
         reports: [

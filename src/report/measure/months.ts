@@ -1,7 +1,7 @@
 // The months a report covers: the calendar months of the review period up to `through`.
 import { UsageError } from "../../errors.js";
 import { message } from "../../i18n/message.js";
-import type { LocalDateTime } from "../../domain/business-time.js";
+import { instantToLocal, type LocalDateTime } from "../../domain/business-time.js";
 import type { Month } from "../model.js";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -19,20 +19,14 @@ export function monthRange(first: Month, last: Month): Month[] {
   return months;
 }
 
-/** Wall-clock time of `instant` in `timeZone`, `YYYY-MM-DDTHH:mm:ss`. */
+/**
+ * Wall-clock time of `instant` in `timeZone`, always `YYYY-MM-DDTHH:mm:ss`: whole seconds
+ * (cut, not rounded, so 23:59:59.6 stays in its day) because `now` is compared as text with
+ * month starts written `…T00:00:00`.
+ */
 export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}`;
+  const local = instantToLocal(Math.floor(instant.getTime() / 1000) * 1000, timeZone);
+  return local.length === 16 ? `${local}:00` : local;
 }
 
 /**

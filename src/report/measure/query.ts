@@ -26,10 +26,10 @@ export function valuesList(pairs: readonly (readonly string[])[]): { sql: string
   };
 }
 
-/** A number the engine returned: BIGINT arrives as bigint, NULL as null. */
+/** A number the engine returned: BIGINT arrives as bigint (which Number takes as it is), NULL as null. */
 export function num(value: unknown): number | null {
   if (value === null || value === undefined) return null;
-  return typeof value === "bigint" ? Number(value) : Number(value);
+  return Number(value);
 }
 
 /** Bounds of the months measured, as TIMESTAMP literals for `>= from AND < to`. */

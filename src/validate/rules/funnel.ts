@@ -2,8 +2,8 @@
 import {
   computeFunnel,
   kpiForMetric,
+  minimumTarget,
   periodMonths,
-  perSpan,
   targetOverPeriod,
   targetSpan,
   type FunnelMath,
@@ -88,7 +88,7 @@ export const funnelUnreachable: Rule = {
       if (committed + 1e-9 >= step.needed) return;
       const span = targetSpan(kpi);
       const bareOne = bareOneRate(sla, funnel, stepIndex);
-      const minimum = count(Math.ceil(perSpan(kpi, step.needed, funnel.months)));
+      const minimum = count(minimumTarget(kpi, step.needed, funnel.months));
       report({
         path: ["kpis", sla.kpis.indexOf(kpi), "target"],
         message: message("funnel/unreachable-revenue", {
