@@ -182,6 +182,27 @@ export function realHoursBetween(from: LocalDateTime, to: LocalDateTime, timeZon
 }
 
 /**
+ * Real minutes between two wall-clock times of the zone given as wall minutes (as
+ * businessMinutesBetween takes them), across any change of the clocks. The instant of each
+ * wall hour is remembered per zone, so a report over many leads asks Intl once per hour of its
+ * period rather than once per lead; clocks change on the hour in the zones sla meets.
+ */
+export function realMinutesBetween(start: number, end: number, timeZone: string): number {
+  return Math.max(0, instantMinutes(end, timeZone) - instantMinutes(start, timeZone));
+}
+
+const hourInstants = new Map<string, Map<number, number>>();
+
+function instantMinutes(wall: number, timeZone: string): number {
+  const hour = Math.floor(wall / 60);
+  let zone = hourInstants.get(timeZone);
+  if (!zone) hourInstants.set(timeZone, (zone = new Map()));
+  let instant = zone.get(hour);
+  if (instant === undefined) zone.set(hour, (instant = localToInstant(formatWall(hour * 60), timeZone) / MINUTE_MS));
+  return instant + (wall - hour * 60);
+}
+
+/**
  * The hours a duration allows, in its own kind of time: business hours for business time,
  * where a business day is the calendar's working day (9 hours for 09:00-18:00); real hours
  * for calendar time.

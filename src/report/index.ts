@@ -59,7 +59,7 @@ export async function measureReport(sla: Sla, options: MeasureOptions): Promise<
   const deals = await measureDeals(connection, sla, options.proposalStage ?? proposalStage(sla));
   const actuals = await readActuals(connection);
   const salesCycle = await measureSalesCycle(connection, sla, bounds);
-  const connect = await measureConnect(connection, sla, bounds, reportEnd, options.businessHours);
+  const connect = await measureConnect(connection, sla, bounds, reportEnd, options.businessHours, options.timeZone);
   const returned = await measureReturned(connection, sla);
   const figures = new Figures(sla, { stages, deals, actuals, salesCycle, firstAttempt: connect?.firstAttempt });
 

@@ -11,6 +11,7 @@ import {
   instantToLocal,
   localToInstant,
   realHoursBetween,
+  realMinutesBetween,
   type BusinessCalendar,
 } from "../../src/domain/business-time.js";
 import { parseDuration } from "../../src/domain/duration.js";
@@ -75,6 +76,12 @@ describe("calendar time across a change of the clocks (Europe/Berlin)", () => {
   });
   it("the night they go back has 7", () => {
     expect(realHoursBetween("2026-10-24T22:00", "2026-10-25T04:00", "Europe/Berlin")).toBe(7);
+  });
+  it("counts the same in wall minutes, as the report does for many leads, to the minute", () => {
+    const wall = (text: string) => Date.parse(`${text}:00Z`) / 60_000;
+    expect(realMinutesBetween(wall("2026-03-28T22:10"), wall("2026-03-29T04:25"), "Europe/Berlin")).toBe(5 * 60 + 15);
+    expect(realMinutesBetween(wall("2026-10-25T00:30"), wall("2026-10-25T04:00"), "Europe/Berlin")).toBe(4 * 60 + 30);
+    expect(realMinutesBetween(wall("2026-10-25T00:30"), wall("2026-10-25T04:00"), "Asia/Tokyo")).toBe(3 * 60 + 30);
   });
   it("Istanbul keeps its clocks: 6", () => {
     expect(realHoursBetween("2026-03-28T22:00", "2026-03-29T04:00", "Europe/Istanbul")).toBe(6);

@@ -359,6 +359,31 @@ describe("measureReport: connect compliance", () => {
     ]);
   });
 
+  it("reads a time allowed in plain hours as real time across the night the clocks go back", async () => {
+    const sla = exampleWith((s) => {
+      s.connectAttempt!.timeToFirstAttempt = "4h";
+      for (const type of s.leadTypes ?? []) delete type.timeToFirstAttempt;
+    });
+    // Europe/Berlin, 2026-10-25: 03:00 summer time is 02:00 winter time, so 00:30 -> 04:00 on
+    // the wall is 3.5 hours on the wall but 4.5 real hours: a breach of "4h".
+    const connection = await database({
+      leads: [["D1", 2, "2026-10-24 20:00", "sql", "connected", JOERG, "new-equipment", "2026-10-25 04:00", null]],
+      stages: [["D1", "sql", "2026-10-25 00:30"]],
+      deals: [],
+      actuals: [],
+    });
+    const r = await measureReport(sla, {
+      connection,
+      quality: [],
+      file: "sla.yaml",
+      through: "2026-10",
+      now: new Date("2026-11-05T12:00:00Z"),
+      timeZone: "Europe/Berlin",
+      businessHours: officeHours,
+    });
+    expect(r.connect!.breaches.map((b) => [b.leadId, b.elapsedHours])).toEqual([["D1", 4.5]]);
+  });
+
   it("counts nobody when nobody was handed over", async () => {
     const r = await report({ stages: STAGES.filter(([, stage]) => stage !== "sql" && stage !== "opportunity" && stage !== "customer") });
     expect(r.connect).toMatchObject({ handedOver: 0, withinTarget: 0, breached: 0, open: 0, attainment: null, breaches: [], byOwner: [] });

@@ -1,6 +1,6 @@
 // Connect-attempt compliance, lead by lead: for every lead handed to sales within the months
 // measured, the time from the hand-off to the first attempt against the time allowed.
-import type { LocalDateTime } from "../../domain/business-time.js";
+import { realMinutesBetween, type LocalDateTime } from "../../domain/business-time.js";
 import { parseDuration } from "../../domain/duration.js";
 import { stageCategory } from "../../domain/stages.js";
 import type { Sla } from "../../model/index.js";
@@ -38,11 +38,6 @@ export interface ConnectFigures {
   firstAttempt: { byMonth: Map<Month, Quantiles>; overall: Quantiles | undefined };
 }
 
-/** Wall-clock hours between two times in wall minutes (for a time allowed in plain hours, not business hours). */
-function calendarHours(from: number, to: number): number {
-  return Math.max(0, (to - from) / 60);
-}
-
 /**
  * undefined when the agreement names no hand-off stage or no time to first attempt, or when
  * the time allowed is in business hours and no business calendar was handed in.
@@ -53,6 +48,8 @@ export async function measureConnect(
   bounds: [string, string],
   reportEnd: LocalDateTime,
   businessHours: BusinessHours | undefined,
+  /** The calendar's zone: a time allowed in plain hours (`4h`) is real time across a change of the clocks. */
+  timeZone = "UTC",
 ): Promise<ConnectFigures | undefined> {
   const stage = handoffStage(sla);
   const fallback = parseDuration(sla.connectAttempt?.timeToFirstAttempt);
@@ -97,7 +94,7 @@ export async function measureConnect(
     const handed = minutesOf(handedSeconds);
     const attempt = attemptSeconds === null ? null : minutesOf(attemptSeconds);
     const allowed = (leadType !== null && allowedByType.get(leadType)) || fallback;
-    const elapsedTo = (to: number) => (allowed.business ? businessHours!(handed, to) : calendarHours(handed, to));
+    const elapsedTo = (to: number) => (allowed.business ? businessHours!(handed, to) : realMinutesBetween(handed, to, timeZone) / 60);
     // A known attempt decides the lead even when it came after the report's end.
     const elapsed = elapsedTo(attempt ?? (end > handed ? end : handed));
     const outcome = elapsed > allowed.hours ? "breached" : attempt !== null ? "withinTarget" : "open";
