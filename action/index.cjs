@@ -4208,6 +4208,11 @@ function kpiForMetric(sla, metric) {
 function roundUp(value) {
   return Math.ceil(value - 1e-9 * Math.max(1, Math.abs(value)));
 }
+function minimumTarget(kpi, needed, months) {
+  let minimum = roundUp(perSpan(kpi, needed, months));
+  while (targetOverPeriod({ ...kpi, target: minimum }, months) + 1e-9 < needed && minimum + 1 !== minimum) minimum += 1;
+  return minimum;
+}
 function computeFunnel(sla, figures = {}) {
   const months = periodMonths(sla);
   const revenueKpi = kpiForMetric(sla, "revenue");
@@ -23106,7 +23111,7 @@ var init_funnel3 = __esm({
           if (committed + 1e-9 >= step.needed) return;
           const span = targetSpan(kpi);
           const bareOne = bareOneRate(sla, funnel, stepIndex);
-          const minimum = count(Math.ceil(perSpan(kpi, step.needed, funnel.months)));
+          const minimum = count(minimumTarget(kpi, step.needed, funnel.months));
           report2({
             path: ["kpis", sla.kpis.indexOf(kpi), "target"],
             message: message("funnel/unreachable-revenue", {
