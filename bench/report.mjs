@@ -24,6 +24,7 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statS
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONTACT_COLUMNS, DEAL_COLUMNS } from "../scripts/hubspot-layout.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const sizes = process.argv.slice(2).map(Number);
@@ -94,26 +95,7 @@ async function write(path, header, rows, row) {
 async function contacts(path, n) {
   const next = random(14);
   const pick = (list) => list[Math.floor(next() * list.length)];
-  const header = [
-    "Record ID",
-    "First Name",
-    "Last Name",
-    "Email",
-    "Company Name",
-    "Create Date",
-    "Lifecycle Stage",
-    "Lead Status",
-    "Contact owner",
-    "Lead Type",
-    "Became a Lead Date",
-    "Became a Marketing Qualified Lead Date",
-    "Became a Sales Qualified Lead Date",
-    "Became an Opportunity Date",
-    "Became a Customer Date",
-    "First Sales Attempt Date",
-    "Return Reason",
-  ];
-  await write(path, header, n, (i) => {
+  await write(path, CONTACT_COLUMNS, n, (i) => {
     const created = START + Math.floor(next() * SPAN);
     // Most contacts stay early in the funnel, as in a real portal.
     const r = next();
@@ -154,8 +136,7 @@ async function contacts(path, n) {
 async function deals(path, n) {
   const next = random(17);
   const pick = (list) => list[Math.floor(next() * list.length)];
-  const header = ["Record ID", "Deal Name", "Deal Stage", "Amount", "Close Date", "Create Date", "Pipeline", "Deal owner", "Lead Type"];
-  await write(path, header, n, (i) => {
+  await write(path, DEAL_COLUMNS, n, (i) => {
     const created = START + Math.floor(next() * SPAN);
     const stage = pick(DEAL_STAGES);
     const closed = stage.startsWith("Closed") ? stamp(created + Math.floor(next() * 90 * DAY)) : "";

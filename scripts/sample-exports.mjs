@@ -22,6 +22,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONTACT_COLUMNS, DEAL_COLUMNS } from "./hubspot-layout.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -172,27 +173,6 @@ function amountFor(leadType) {
   const whole = Math.round(between(low, high) / 10) * 10;
   return chance(0.15) ? `${whole}.50` : String(whole);
 }
-
-const CONTACT_COLUMNS = [
-  "Record ID",
-  "First Name",
-  "Last Name",
-  "Email",
-  "Company Name",
-  "Create Date",
-  "Lifecycle Stage",
-  "Lead Status",
-  "Contact owner",
-  "Lead Type",
-  "Became a Lead Date",
-  "Became a Marketing Qualified Lead Date",
-  "Became a Sales Qualified Lead Date",
-  "Became an Opportunity Date",
-  "Became a Customer Date",
-  "First Sales Attempt Date",
-  "Return Reason",
-];
-const DEAL_COLUMNS = ["Record ID", "Deal Name", "Deal Stage", "Amount", "Close Date", "Create Date", "Pipeline", "Deal owner", "Lead Type"];
 
 const contacts = [];
 const deals = [];

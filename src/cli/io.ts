@@ -94,3 +94,16 @@ function readlinkIfAny(path: string): string | undefined {
     return undefined;
   }
 }
+
+const LAST_PDF_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
+
+/** SOURCE_DATE_EPOCH (reproducible-builds.org), when set, dates the PDF. */
+export function sourceDateEpoch(): Date | undefined {
+  const value = process.env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === "") return undefined;
+  const seconds = Number(value);
+  // A PDF date has four digits for the year: the last second it can say is 9999-12-31T23:59:59Z.
+  if (!/^\d+$/.test(value) || seconds > LAST_PDF_SECOND)
+    throw new UsageError(message("cli/render.source-date-epoch", { most: String(LAST_PDF_SECOND), value }));
+  return new Date(seconds * 1000);
+}

@@ -14,7 +14,7 @@ import { templateFilesIn } from "../../render/template-files.js";
 import { loadPaint } from "../../format/paint.js";
 import { useColor } from "../color.js";
 import { UsageError } from "../../errors.js";
-import { EXIT, readSource, refuseOutputOverInput } from "../io.js";
+import { EXIT, sourceDateEpoch, readSource, refuseOutputOverInput } from "../io.js";
 import { writeFileAtomic } from "../write-file.js";
 import { message } from "../../i18n/message.js";
 import { say, terminalLocale } from "../locale.js";
@@ -127,17 +127,4 @@ async function changesSince(since: string, file: string, name: string, sla: Sla)
   if (problem || !earlier.sla) throw new UsageError(message("cli/diff.cannot-compare", { problem: problem ?? side.name }));
   const { diffSla } = await import("../../diff/index.js");
   return diffSla({ file: side.name, sla: earlier.sla }, { file: name, sla });
-}
-
-const LAST_PDF_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
-
-/** SOURCE_DATE_EPOCH (reproducible-builds.org), when set, dates the PDF. */
-export function sourceDateEpoch(): Date | undefined {
-  const value = process.env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value === "") return undefined;
-  const seconds = Number(value);
-  // A PDF date has four digits for the year: the last second it can say is 9999-12-31T23:59:59Z.
-  if (!/^\d+$/.test(value) || seconds > LAST_PDF_SECOND)
-    throw new UsageError(message("cli/render.source-date-epoch", { most: String(LAST_PDF_SECOND), value }));
-  return new Date(seconds * 1000);
 }

@@ -15,10 +15,9 @@ import { failsOn, type FailOn } from "../../report/gate.js";
 import { runReportPipeline } from "../../report/run.js";
 import { loadConfig } from "../../validate/config.js";
 import { useColor } from "../color.js";
-import { agreementExports, EXIT, readSource, refuseOutputOverInput } from "../io.js";
+import { agreementExports, EXIT, readSource, refuseOutputOverInput, sourceDateEpoch } from "../io.js";
 import { say, terminalLocale } from "../locale.js";
 import { writeFileAtomic } from "../write-file.js";
-import { sourceDateEpoch } from "./render.js";
 
 export interface ReportCliOptions {
   leads?: string;
