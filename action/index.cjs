@@ -24576,7 +24576,7 @@ function readlinkIfAny(path) {
     return void 0;
   }
 }
-var import_node_fs4, import_node_path5;
+var import_node_fs4, import_node_path5, LAST_PDF_SECOND;
 var init_io = __esm({
   "src/cli/io.ts"() {
     "use strict";
@@ -24587,6 +24587,7 @@ var init_io = __esm({
     init_errors();
     init_message();
     init_exit();
+    LAST_PDF_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1e3;
   }
 });
 
