@@ -7,7 +7,7 @@ import { UsageError } from "../errors.js";
 import { message } from "../i18n/message.js";
 import type { Kpi, Sla } from "../model/index.js";
 import { readActuals } from "./measure/actuals.js";
-import { measureConnect, type BusinessHours } from "./measure/connect.js";
+import { connectCompliance, readHandoffs, type BusinessHours } from "./measure/connect.js";
 import { measureSalesCycle } from "./measure/cycle.js";
 import { measureDeals, proposalStage } from "./measure/deals.js";
 import { compareFunnel } from "./measure/funnel.js";
@@ -37,6 +37,12 @@ export interface MeasureOptions {
   timeZone?: string;
   /** Business hours between two local times in the agreement's calendar; without it, business-hour times to first attempt go unmeasured. */
   businessHours?: BusinessHours;
+  /**
+   * Called once every table has been read, before the lead-by-lead computing: `sla report`
+   * closes the engine there, so that a million leads' tables and the computing over them are
+   * never in memory at once.
+   */
+  onTablesRead?: () => void;
   /** The deal stage whose reaching counts as a proposal; default: deals.ts proposalStage(). */
   proposalStage?: string;
 }
@@ -59,8 +65,11 @@ export async function measureReport(sla: Sla, options: MeasureOptions): Promise<
   const deals = await measureDeals(connection, sla, options.proposalStage ?? proposalStage(sla));
   const actuals = await readActuals(connection);
   const salesCycle = await measureSalesCycle(connection, sla, bounds);
-  const connect = await measureConnect(connection, sla, bounds, reportEnd, options.businessHours, options.timeZone);
+  const handoffs = await readHandoffs(connection, sla, bounds, options.businessHours !== undefined);
   const returned = await measureReturned(connection, sla);
+  // Every table is read: what follows is computing, with the engine's memory free for it.
+  options.onTablesRead?.();
+  const connect = handoffs && connectCompliance(handoffs, sla, reportEnd, options.businessHours, options.timeZone);
   const figures = new Figures(sla, { stages, deals, actuals, salesCycle, firstAttempt: connect?.firstAttempt });
 
   const reportMonths = months.map((month) => ({

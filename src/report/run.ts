@@ -41,6 +41,7 @@ export async function runReportPipeline(sla: Sla, options: ReportRunOptions): Pr
       now: options.now,
       timeZone: calendar.timeZone,
       businessHours: (from, to) => businessMinutesBetween(from, to, business) / 60,
+      onTablesRead: loaded.close,
     });
   } finally {
     loaded.close();

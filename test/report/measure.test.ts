@@ -3,6 +3,7 @@
 // 2026-08, so July and August are measured. Each expectation carries its hand computation.
 import { describe, expect, it } from "vitest";
 import { measureReport } from "../../src/report/index.js";
+import { asDictionary } from "../../src/report/measure/query.js";
 import type { KpiMeasure, Report } from "../../src/report/model.js";
 import { database, EXAMPLE, exampleWith, officeHours } from "./fixture.js";
 
@@ -466,5 +467,67 @@ describe("measureReport: the months of the report", () => {
     await expect(report({ through: undefined, now: new Date("2026-07-20T08:00:00Z") })).rejects.toThrow(
       "no month of the review period starting 2026-07-01 is complete yet",
     );
+  });
+});
+
+describe("measureReport: reading the tables", () => {
+  it("reads owners as written, quotes and NULs too", async () => {
+    // The connect figures read owners through an ENUM of the values the table holds.
+    const owners: Record<string, string> = { L1: "Seán O'Brien", L5: "a\0b", L6: "'; DROP TABLE leads; --" };
+    const connection = await database({ leads: LEADS, stages: STAGES, deals: DEALS, actuals: ACTUALS });
+    for (const [id, owner] of Object.entries(owners)) {
+      await connection.run(
+        `UPDATE leads SET owner = ${owner
+          .split("\0")
+          .map((part) => `'${part.replaceAll("'", "''")}'`)
+          .join(" || chr(0) || ")} WHERE id = '${id}'`,
+      );
+    }
+    const r = await measureReport(EXAMPLE, { connection, quality: [], file: "sla.yaml", through: "2026-08", now: NOW, businessHours: officeHours });
+    expect(r.connect!.breaches.map((b) => [b.leadId, b.owner])).toEqual([
+      ["L6", owners.L6],
+      ["L5", owners.L5],
+      ["L2", JOERG],
+    ]);
+    expect(r.connect!.byOwner.map((group) => group.owner)).toEqual(
+      [owners.L1, JOERG, owners.L6, owners.L5, null].sort((x, y) => (x === null ? 1 : y === null ? -1 : x.localeCompare(y))),
+    );
+  });
+
+  it("reads more owners than an ENUM is made of as plain text", async () => {
+    const connection = await database({});
+    await connection.run("CREATE TEMP TABLE many AS SELECT 'owner ' || i AS owner FROM range(10001) r(i)");
+    expect(await asDictionary(connection, "many", "owner", "m.owner")).toBe("m.owner");
+    await connection.run("CREATE TEMP TABLE few AS SELECT * FROM (VALUES ('Jörg'), ('O''Brien'), (NULL), ('Jörg')) v(owner)");
+    const cast = await asDictionary(connection, "few", "owner");
+    expect(cast).toMatch(/^CAST\(owner AS ENUM\(/);
+    const [values] = (await connection.runAndReadAll(`SELECT ${cast} FROM few`)).getColumnsJS();
+    expect(values).toEqual(["Jörg", "O'Brien", null, "Jörg"]);
+    await connection.run("CREATE TEMP TABLE none AS SELECT NULL::VARCHAR AS owner");
+    expect(await asDictionary(connection, "none", "owner")).toBe("owner");
+  });
+
+  it("tells when every table is read, once, and reads none after", async () => {
+    const connection = await database({ leads: LEADS, stages: STAGES, deals: DEALS, actuals: ACTUALS });
+    let told = 0;
+    let queriesAfter = 0;
+    const watched = {
+      runAndReadAll: (sql: string, values?: (string | number)[]) => {
+        if (told) queriesAfter += 1;
+        return connection.runAndReadAll(sql, values);
+      },
+    };
+    const r = await measureReport(EXAMPLE, {
+      connection: watched,
+      quality: [],
+      file: "sla.yaml",
+      through: "2026-08",
+      now: NOW,
+      businessHours: officeHours,
+      onTablesRead: () => (told += 1),
+    });
+    expect([told, queriesAfter]).toEqual([1, 0]);
+    // and the lead-by-lead figures come after it all the same
+    expect(r.connect).toMatchObject({ handedOver: 5, breached: 3 });
   });
 });

@@ -6,7 +6,7 @@ import { stageCategory } from "../../domain/stages.js";
 import type { Sla } from "../../model/index.js";
 import type { Breach, ComplianceGroup, ConnectCompliance, Month } from "../model.js";
 import { wallClock } from "./months.js";
-import { readColumns, type Param, type ReportConnection } from "./query.js";
+import { asDictionary, readColumns, type Param, type ReportConnection } from "./query.js";
 import { quantiles, type Quantiles } from "./quantiles.js";
 
 /**
@@ -38,19 +38,30 @@ export interface ConnectFigures {
   firstAttempt: { byMonth: Map<Month, Quantiles>; overall: Quantiles | undefined };
 }
 
+/** What compliance is computed from: the time allowed, and every lead handed over in the months measured, as columns. */
+export interface Handoffs {
+  stage: string;
+  fallback: Allowed;
+  allowedByType: Map<string, Allowed>;
+  ids: unknown[];
+  lines: unknown[];
+  owners: unknown[];
+  types: unknown[];
+  handedAt: unknown[];
+  attemptAt: unknown[];
+}
+
 /**
- * undefined when the agreement names no hand-off stage or no time to first attempt, or when
- * the time allowed is in business hours and no business calendar was handed in.
+ * The leads handed over within `bounds`, read from the tables; undefined when the agreement
+ * names no hand-off stage or no time to first attempt, or when the time allowed is in business
+ * hours and `haveBusinessHours` is false (no business calendar to count them in).
  */
-export async function measureConnect(
+export async function readHandoffs(
   connection: ReportConnection,
   sla: Sla,
   bounds: [string, string],
-  reportEnd: LocalDateTime,
-  businessHours: BusinessHours | undefined,
-  /** The calendar's zone: a time allowed in plain hours (`4h`) is real time across a change of the clocks. */
-  timeZone = "UTC",
-): Promise<ConnectFigures | undefined> {
+  haveBusinessHours: boolean,
+): Promise<Handoffs | undefined> {
   const stage = handoffStage(sla);
   const fallback = parseDuration(sla.connectAttempt?.timeToFirstAttempt);
   if (stage === undefined || fallback === undefined) return undefined;
@@ -59,38 +70,65 @@ export async function measureConnect(
     const own = parseDuration(type.timeToFirstAttempt);
     if (own) allowedByType.set(type.id, own);
   }
-  if ((fallback.business || [...allowedByType.values()].some((a) => a.business)) && businessHours === undefined) return undefined;
+  if ((fallback.business || [...allowedByType.values()].some((a) => a.business)) && !haveBusinessHours) return undefined;
 
   // Entering the hand-off stage or any later one: a lead that skipped from MQL straight to
   // opportunity was handed over all the same.
   const stages = sla.lifecycleStages.map((s) => s.id);
   const later = stages.slice(stages.indexOf(stage));
+  const owner = await asDictionary(connection, "leads", "owner", "l.owner");
+  const leadType = await asDictionary(connection, "leads", "lead_type", "l.lead_type");
   // Times arrive as epoch seconds of the wall-clock time (a TIMESTAMP has no zone), which
   // reads back as the same wall-clock text: far faster over many leads than formatted text.
   const [ids, lines, owners, types, handedAt, attemptAt] = await readColumns(
     connection,
     `WITH handoff AS (
        SELECT lead_id, min(entered) AS at FROM lead_stages WHERE stage IN (${later.map(() => "?").join(", ")}) GROUP BY lead_id)
-     SELECT l.id, l.line::DOUBLE, l.owner, l.lead_type, epoch(h.at), epoch(l.first_attempt)
+     SELECT l.id, l.line::DOUBLE, ${owner}, ${leadType}, epoch(h.at), epoch(l.first_attempt)
      FROM handoff h JOIN leads l ON l.id = h.lead_id
      WHERE h.at >= CAST(? AS TIMESTAMP) AND h.at < CAST(? AS TIMESTAMP)`,
     [...later, ...bounds] as Param[],
   );
+  // No rows come back as no columns at all.
+  return {
+    stage,
+    fallback,
+    allowedByType,
+    ids: ids ?? [],
+    lines: lines ?? [],
+    owners: owners ?? [],
+    types: types ?? [],
+    handedAt: handedAt ?? [],
+    attemptAt: attemptAt ?? [],
+  };
+}
 
+/**
+ * Compliance lead by lead. `businessHours` is there whenever readHandoffs was told so;
+ * without a business time allowed it is not called.
+ */
+export function connectCompliance(
+  handoffs: Handoffs,
+  sla: Sla,
+  reportEnd: LocalDateTime,
+  businessHours: BusinessHours | undefined,
+  /** The calendar's zone: a time allowed in plain hours (`4h`) is real time across a change of the clocks. */
+  timeZone = "UTC",
+): ConnectFigures {
+  const { stage, fallback, allowedByType, ids, lines, owners, types, handedAt, attemptAt } = handoffs;
   const total = group();
   const byType = new Map<string | null, ComplianceGroup & { allowedHours: number }>();
   const byOwner = new Map<string | null, ComplianceGroup>();
   const breaches: Breach[] = [];
   const attemptHours = new Map<Month, number[]>();
-  // No rows come back as no columns at all.
   // Whole seconds, as the wall-clock text the times were once read from kept them.
   const minutesOf = (seconds: number) => Math.floor(seconds) / 60;
   const end = Date.parse(`${reportEnd}Z`) / 60_000;
-  for (let i = 0; i < (ids?.length ?? 0); i++) {
-    const leadType = (types![i] as string | null) ?? null;
-    const owner = (owners![i] as string | null) ?? null;
-    const handedSeconds = handedAt![i] as number;
-    const attemptSeconds = attemptAt![i] as number | null;
+  for (let i = 0; i < ids.length; i++) {
+    const leadType = (types[i] as string | null) ?? null;
+    const owner = (owners[i] as string | null) ?? null;
+    const handedSeconds = handedAt[i] as number;
+    const attemptSeconds = attemptAt[i] as number | null;
     const handed = minutesOf(handedSeconds);
     const attempt = attemptSeconds === null ? null : minutesOf(attemptSeconds);
     const allowed = (leadType !== null && allowedByType.get(leadType)) || fallback;
@@ -108,14 +146,14 @@ export async function measureConnect(
     }
     if (outcome === "breached")
       breaches.push({
-        leadId: ids![i] as string,
+        leadId: ids[i] as string,
         owner,
         leadType,
         handedOverAt: wallClock(handedSeconds).slice(0, 16),
         firstAttemptAt: attemptSeconds === null ? null : wallClock(attemptSeconds).slice(0, 16),
         elapsedHours: elapsed,
         allowedHours: allowed.hours,
-        line: lines![i] as number,
+        line: lines[i] as number,
       });
     if (attempt !== null) {
       const month = monthOf(handedSeconds);
@@ -124,9 +162,9 @@ export async function measureConnect(
       else attemptHours.set(month, [elapsed]);
     }
   }
+  // Ties by text, not by locale: the order is the same on every machine, and 100,000 breaches sort in a blink.
   breaches.sort(
-    (a, b) =>
-      b.elapsedHours - b.allowedHours - (a.elapsedHours - a.allowedHours) || a.handedOverAt.localeCompare(b.handedOverAt) || a.leadId.localeCompare(b.leadId),
+    (a, b) => b.elapsedHours - b.allowedHours - (a.elapsedHours - a.allowedHours) || byText(a.handedOverAt, b.handedOverAt) || byText(a.leadId, b.leadId),
   );
 
   const typeOrder = (sla.leadTypes ?? []).map((t) => t.id);
@@ -154,6 +192,8 @@ function monthOf(seconds: number): Month {
   if (month === undefined) monthsByDay.set(day, (month = wallClock(day * 86_400).slice(0, 7)));
   return month;
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function group(): ComplianceGroup {
   return { handedOver: 0, withinTarget: 0, breached: 0, open: 0, attainment: null };

@@ -7,7 +7,7 @@ export interface Quantiles {
   sample: number;
 }
 
-export function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);
   const above = Math.ceil(position);
@@ -15,8 +15,9 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 /** undefined for no values. */
-export function quantiles(values: readonly number[]): Quantiles | undefined {
+export function quantiles(values: ArrayLike<number>): Quantiles | undefined {
   if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts by value natively, several times faster than a comparator over 100,000 hours.
+  const sorted = Float64Array.from(values).sort();
   return { median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), sample: sorted.length };
 }

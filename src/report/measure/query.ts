@@ -18,6 +18,23 @@ export async function readColumns(connection: ReportConnection, sql: string, val
   return (await connection.runAndReadAll(sql, values)).getColumnsJS();
 }
 
+/** More distinct values than this are read as plain text: an ENUM of them would be a long statement for little gain. */
+const MAX_DICTIONARY = 10_000;
+
+/**
+ * `column` of `table` (in a query: `as`) as an ENUM of the values it holds, for a query that reads it for many
+ * rows: the engine hands an ENUM's texts over once, where a VARCHAR longer than 12 bytes is
+ * copied and decoded row by row (188,000 owners: 150 ms against 10). The values read the same.
+ * The column as it is when it holds none, too many, or one with a NUL (which an ENUM's
+ * literal cannot hold).
+ */
+export async function asDictionary(connection: ReportConnection, table: string, column: string, as = column): Promise<string> {
+  const [values] = await readColumns(connection, `SELECT DISTINCT ${column} FROM ${table} WHERE ${column} IS NOT NULL LIMIT ${MAX_DICTIONARY + 1}`);
+  const texts = (values ?? []) as string[];
+  if (texts.length === 0 || texts.length > MAX_DICTIONARY || texts.some((text) => text.includes("\0"))) return as;
+  return `CAST(${as} AS ENUM(${texts.map((text) => `'${text.replaceAll("'", "''")}'`).join(", ")}))`;
+}
+
 /** `(?, ?), (?, ?)` and the values, for a small lookup table written inline as VALUES. */
 export function valuesList(pairs: readonly (readonly string[])[]): { sql: string; values: string[] } {
   return {
