@@ -24,6 +24,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option("-f, --format <format>", "cli/help.report.format").choices(REPORT_FORMATS))
     .option("-o, --output <file>", "cli/help.report.output")
     .addOption(new Option("--fail-on <status>", "cli/help.report.fail-on").choices(FAIL_ON))
+    .addOption(completeWith(new Option("--breaches <count>", "cli/help.report.breaches").argParser(parseCount), ["all"]))
     .addOption(completeWith(new Option("--locale <tag>", "cli/help.report.locale").argParser(parseLocaleOption), LANGUAGES))
     .addOption(new Option("--paper <size>", "cli/help.render.paper").choices(["a4", "letter"]).default("a4"))
     .option("--color", "cli/help.color")
@@ -34,6 +35,13 @@ export function registerReport(program: Command): void {
       const { runReport } = await import("./actions/report.js");
       process.exitCode = await runReport(file, options);
     });
+}
+
+/** `--breaches 100` or `--breaches all` (every one). */
+function parseCount(value: string): number {
+  if (value === "all") return Infinity;
+  if (!/^\d{1,9}$/.test(value)) throw new UsageError(message("cli/report.breaches", { value }));
+  return Number(value);
 }
 
 /** `--through 2026-10`: a calendar month, written as the JSON report writes it. */

@@ -201,6 +201,44 @@ describe.skipIf(mavenDir() === undefined)("sla report examples/maven/sla.yaml ov
   });
 });
 
+describe("--breaches: how many breaches each format lists", () => {
+  const all = (JSON.parse(sla(["report", "sla.example.yaml", "-f", "json", "--through", "2026-10"]).stdout) as Report).connect!;
+  const breachRows = (markdown: string) => markdown.split("\n").filter((line) => all.breaches.some((b) => line.startsWith(`| ${b.leadId} |`)));
+
+  it("JSON lists every breach by default, and the worst N with --breaches N; breached counts them all", () => {
+    expect(all.breaches.length).toBe(all.breached);
+    expect(all.breached).toBeGreaterThan(3);
+    const three = JSON.parse(sla(["report", "sla.example.yaml", "-f", "json", "--through", "2026-10", "--breaches", "3"]).stdout) as Report;
+    expect(three.connect!.breached).toBe(all.breached);
+    expect(three.connect!.breaches).toEqual(all.breaches.slice(0, 3));
+  });
+
+  it("Markdown lists the worst 3 and says how many more, and every one with --breaches all", () => {
+    const three = sla(["report", "sla.example.yaml", "-f", "markdown", "--through", "2026-10", "--breaches", "3"]);
+    expect(three.code).toBe(0);
+    expect(breachRows(three.stdout).map((row) => row.split(" | ")[0]!.slice(2))).toEqual(all.breaches.slice(0, 3).map((b) => b.leadId));
+    expect(three.stdout).toContain(`### Worst breaches (3 of ${all.breached})`);
+    expect(three.stdout).toContain(`${all.breached - 3} more breaches are not listed; --breaches all lists every one.`);
+    const every = sla(["report", "sla.example.yaml", "-f", "markdown", "--through", "2026-10", "--breaches", "all"]);
+    expect(breachRows(every.stdout)).toHaveLength(all.breached);
+    expect(every.stdout).toContain(`### Breaches, worst first (${all.breached})`);
+    expect(every.stdout).not.toContain("more breaches are not listed");
+  });
+
+  it("text lists 10 by default, in the agreement's language", () => {
+    const text = sla(["report", "sla.example.yaml", "--through", "2026-10", "--locale", "de"]);
+    expect(all.breached).toBe(23);
+    expect(text.stdout).toContain("Schwerste Verletzungen (10 von 23)");
+    expect(text.stdout).toContain("13 weitere Verletzungen sind nicht aufgeführt; --breaches all listet alle auf.");
+  });
+
+  it.each([["x"], ["-1"], ["2.5"], [""]])("--breaches %j: exit 2, the fix named", (value) => {
+    const result = sla(["report", "sla.example.yaml", "--breaches", value]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`sla: --breaches: \`${value}\` is not a count; give a whole number, e.g. 100, or all\n`);
+  });
+});
+
 describe("--fail-on and a data error on the example", () => {
   it.each([
     [[], 0],

@@ -33,7 +33,7 @@ describe("the report as a document", () => {
       "2 Period to date (4 of 6 months)",
       "2 Funnel: planned against measured",
       "2 Connect-attempt compliance",
-      "3 Breaches, worst first (8)",
+      "3 Worst breaches (8 of 52)",
       "2 Leads returned to marketing (37)",
       "2 Month by month",
       "3 July 2026",

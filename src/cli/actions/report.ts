@@ -27,6 +27,8 @@ export interface ReportCliOptions {
   format?: ReportFormat;
   output?: string;
   failOn?: FailOn;
+  /** From `--breaches`: at most this many listed (Infinity: all); default: the format's. */
+  breaches?: number;
   /** From `--locale`, already checked. */
   locale?: string;
   paper: "a4" | "letter";
@@ -90,6 +92,7 @@ export async function runReport(file: string | undefined, options: ReportCliOpti
     paint: await loadPaint(format === "text" && !toFile ? useColor(process.stdout, options.color) : false),
     paper: options.paper === "letter" ? "Letter" : "A4",
     date: sourceDateEpoch() ?? now,
+    breaches: options.breaches,
     onMissingGlyphs: (chars) => process.stderr.write(`sla: ${say(message("cli/render.missing-glyphs", { count: chars.length, chars: chars.join(" ") }))}\n`),
   });
   if (toFile) await writeFileAtomic(options.output!, output);

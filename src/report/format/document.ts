@@ -7,7 +7,7 @@ import type { Sla } from "../../model/index.js";
 import { message } from "../../i18n/message.js";
 import { chartRow, funnelChart, kpiChart, type Chart } from "../charts.js";
 import type { KpiMeasure, Report } from "../model.js";
-import { complianceSummary, gapSentence, leadTypeName, ownerName, problemLine, sourceSummary, wallTime } from "./text.js";
+import { breachesHeading, breachesNotListed, complianceSummary, gapSentence, leadTypeName, ownerName, problemLine, sourceSummary, wallTime } from "./text.js";
 import { casesOf, kpiSeries, notComputableSentence, rateGaps, reportWords, shownFunnel, type ReportWords } from "./words.js";
 
 export interface ReportDocumentOptions {
@@ -276,7 +276,7 @@ function connectSection(cc: NonNullable<Report["connect"]>, w: ReportWords): Blo
       rows: cc.byOwner.map((g) => groupRow(ownerName(w, g.owner), undefined, g)),
     });
   if (cc.breaches.length) {
-    blocks.push({ kind: "heading", level: 3, text: [w.say(message("report/breaches.all", { total: cc.breaches.length }))] });
+    blocks.push({ kind: "heading", level: 3, text: [breachesHeading(cc, w)] });
     blocks.push({
       kind: "table",
       header: [
@@ -300,6 +300,8 @@ function connectSection(cc: NonNullable<Report["connect"]>, w: ReportWords): Blo
         [String(b.line)],
       ]),
     });
+    const more = breachesNotListed(cc, w);
+    if (more) blocks.push({ kind: "paragraph", text: [more] });
   }
   return section("connect", w.say(message("report/section.connect")), blocks);
 }

@@ -19,9 +19,25 @@ export interface FormatReportOptions {
   /** The PDF's creation date (fixed for reproducible output). */
   date: Date;
   onMissingGlyphs?: (characters: string[]) => void;
+  /** At most this many breaches are listed, the worst; default LISTED_BREACHES of the format. */
+  breaches?: number;
 }
 
-export async function formatReport(report: Report, sla: Sla | undefined, format: ReportFormat, options: FormatReportOptions): Promise<string | Buffer> {
+/**
+ * How many breaches each format lists by default: the worst few in the terminal, a meeting's
+ * worth in a document (a pull-request comment, a printed page), every one in JSON. A large
+ * portal has tens of thousands, which no meeting reads and a PDF would need thousands of pages for.
+ */
+export const LISTED_BREACHES: Readonly<Record<ReportFormat, number>> = { text: 10, markdown: 50, html: 50, pdf: 50, json: Infinity };
+
+/** The report with only the worst `most` breaches listed; `breached` still counts them all. */
+export function withBreachesListed(report: Report, most: number): Report {
+  if (!report.connect || report.connect.breaches.length <= most) return report;
+  return { ...report, connect: { ...report.connect, breaches: report.connect.breaches.slice(0, most) } };
+}
+
+export async function formatReport(full: Report, sla: Sla | undefined, format: ReportFormat, options: FormatReportOptions): Promise<string | Buffer> {
+  const report = withBreachesListed(full, options.breaches ?? LISTED_BREACHES[format]);
   switch (format) {
     case "json":
       return formatReportJson(report);

@@ -13,8 +13,6 @@ import { PROBLEM_WORDS, casesOf, kpiSeries, notComputableSentence, shownFunnel, 
 export interface ReportTextOptions {
   paint: Paint;
   locale: string;
-  /** At most this many breaches are listed (all are in the JSON and the documents). */
-  breaches?: number;
 }
 
 export function formatReportText(report: Report, sla: Sla | undefined, options: ReportTextOptions): string {
@@ -23,7 +21,7 @@ export function formatReportText(report: Report, sla: Sla | undefined, options: 
   const w = reportWords(shown, sla === undefined ? undefined : mapStrings(sla, visible), options.locale);
   const c = options.paint;
   const out = [...header(shown, w, c), ...scorecard(shown, w, c), ...periodToDate(shown, w, c), ...funnel(shown, w, c)];
-  out.push(...connect(shown, w, c, options.breaches ?? 10), ...returned(shown, w, c), ...quality(shown, w, c));
+  out.push(...connect(shown, w, c), ...returned(shown, w, c), ...quality(shown, w, c));
   return noWorkflowCommands(`${out.join("\n").replace(/\n+$/, "")}\n`, "backslash");
 }
 
@@ -209,7 +207,7 @@ export function gapSentence(w: ReportWords, gap: ReturnType<typeof rateGaps>[num
   );
 }
 
-function connect(report: Report, w: ReportWords, c: Paint, most: number): string[] {
+function connect(report: Report, w: ReportWords, c: Paint): string[] {
   const cc = report.connect;
   if (!cc) return [];
   const out = [c.bold(w.say(message("report/section.connect"))), `  ${w.say(complianceSummary(cc, w))}`, ""];
@@ -253,7 +251,7 @@ function connect(report: Report, w: ReportWords, c: Paint, most: number): string
       "",
     );
   if (cc.breaches.length) {
-    out.push(`  ${c.bold(w.say(message("report/breaches.worst", { shown: Math.min(most, cc.breaches.length), total: cc.breaches.length })))}`);
+    out.push(`  ${c.bold(breachesHeading(cc, w))}`);
     out.push(
       ...table(
         [
@@ -264,7 +262,7 @@ function connect(report: Report, w: ReportWords, c: Paint, most: number): string
             { text: w.say(message("report/column.first-attempt")) },
             { text: w.say(message("report/column.elapsed")), right: true },
           ].map((cell) => ({ ...cell, paint: c.dim })),
-          ...cc.breaches.slice(0, most).map((b) => [
+          ...cc.breaches.map((b) => [
             { text: b.leadId },
             { text: ownerName(w, b.owner) },
             { text: wallTime(b.handedOverAt) },
@@ -282,9 +280,24 @@ function connect(report: Report, w: ReportWords, c: Paint, most: number): string
         "    ",
       ),
     );
+    const more = breachesNotListed(cc, w);
+    if (more) out.push(`    ${c.dim(more)}`);
     out.push("");
   }
   return out;
+}
+
+/** "Breaches, worst first (N)", or "Worst breaches (n of N)" when not all are listed. */
+export function breachesHeading(cc: NonNullable<Report["connect"]>, w: ReportWords): string {
+  return cc.breaches.length < cc.breached
+    ? w.say(message("report/breaches.worst", { shown: cc.breaches.length, total: cc.breached }))
+    : w.say(message("report/breaches.all", { total: cc.breached }));
+}
+
+/** How many breaches are not listed, and how to list them; undefined when all are. */
+export function breachesNotListed(cc: NonNullable<Report["connect"]>, w: ReportWords): string | undefined {
+  const more = cc.breached - cc.breaches.length;
+  return more > 0 ? w.say(message("report/breaches.more", { more })) : undefined;
 }
 
 export function complianceSummary(cc: NonNullable<Report["connect"]>, w: ReportWords) {
