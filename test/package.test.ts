@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE, ROOT } from "./helpers/cli.js";
 import { ENGINE_PACKAGE } from "../src/report/ingest/engine.js";
-import { PDF_PACKAGES } from "../src/render/pdf-packages.js";
+import { PDF_PACKAGES } from "../src/document/pdf-packages.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 

@@ -12,7 +12,7 @@
 //   ::: toc / ::: subtitle / ::: note / ::: pagebreak / ::: {.signature seal="印"}  ... :::
 //
 // The agreement's text reaches the template already escaped as Markdown text (see
-// render/markdown.ts), so whatever it holds, it is read back here as the same plain text.
+// util/markdown-text.ts and render/document-tree.ts), so whatever it holds, it is read back here as the same plain text.
 import { type Block, type Inline, type Inlines, type Signatory, inlineText } from "./model.js";
 import { isCjk } from "./text.js";
 

@@ -1,12 +1,12 @@
 // The block tree as PDF, drawn with pdfkit: no browser. Lines are laid out here, not by
-// pdfkit: text is split into font runs (see render/fonts.ts: no one font has Latin, Turkish
+// pdfkit: text is split into font runs (see fonts.ts: no one font has Latin, Turkish
 // and Japanese), broken where the Unicode line-breaking rules (UAX #14, the `linebreak`
 // package pdfkit carries) allow and, in Japanese, only between words (Intl.Segmenter), so
 // 四半期ごと breaks as 四半期/ごと and never inside a word. Every run is measured in the
 // font it is drawn in and placed at its own x on a shared baseline, so runs never overlap.
 // pdfkit, fontkit and svg-to-pdfkit are optional packages, loaded when a PDF is written.
 import { createRequire } from "node:module";
-import type { FontSet, Weight } from "../render/fonts.js";
+import type { FontSet, Weight } from "./fonts.js";
 import { type Block, type DocumentTree, type Inline, type Inlines, type Signatory, inlineText } from "./model.js";
 import { isCjk, labelColon } from "./text.js";
 import type { Paper } from "./html.js";
@@ -687,12 +687,12 @@ function hasChart(blocks: Block[]): boolean {
   return blocks.some((b) => b.kind === "chart" || (b.kind === "section" && hasChart(b.blocks)));
 }
 
-/** The tree as a PDF. Needs the optional PDF packages (see render/pdf-packages.ts). */
+/** The tree as a PDF. Needs the optional PDF packages (see pdf-packages.ts). */
 export async function writePdf(tree: DocumentTree, options: PdfOptions): Promise<Buffer> {
-  const { CHART_PACKAGES, requirePdfPackages } = await import("../render/pdf-packages.js");
+  const { CHART_PACKAGES, requirePdfPackages } = await import("./pdf-packages.js");
   requirePdfPackages(hasChart(tree.blocks) ? CHART_PACKAGES : []);
   const { default: PDFDocument } = await import("pdfkit");
-  const { FontSet } = await import("../render/fonts.js");
+  const { FontSet } = await import("./fonts.js");
   // pdfkit's own line breaker: the package comes with pdfkit, so it is found from there.
   const fromPdfkit = createRequire(createRequire(import.meta.url).resolve("pdfkit"));
   const LineBreaker = fromPdfkit("linebreak") as LineBreakerClass;

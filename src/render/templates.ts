@@ -20,7 +20,7 @@ export class TemplateError extends Error {
 
 /**
  * Keeps text in one Markdown table cell: its lines joined with <br>, and a pipe that is not
- * escaped yet escaped (the agreement's text already is, see markdown.ts; labels may not be).
+ * escaped yet escaped (the agreement's text already is, see util/markdown-text.ts; labels may not be).
  */
 function markdownCell(text: unknown): string {
   // A block scalar (`|`) ends in a line break, which would end the cell in a stray <br>.

@@ -446,7 +446,7 @@ describe("loadExports: what it needs", () => {
     expect(error).toBeInstanceOf(MissingPackageError);
     expect((error as MissingPackageError).packages).toEqual(["@duckdb/node-api"]);
     expect((error as MissingPackageError).message).toMatch(
-      /^sla report reads exports with the package @duckdb\/node-api, which is not installed; install it with: npm install "@duckdb\/node-api@\^1\.5/,
+      /^reading CRM exports needs the package @duckdb\/node-api, which is not installed; install it with: npm install "@duckdb\/node-api@\^1\.5/,
     );
   });
 

@@ -42,7 +42,7 @@ export function requirePdfPackages(extra: readonly string[] = []): void {
 
 function optionalRanges(): Record<string, string> {
   try {
-    // ../../package.json from dist/render/ and dist/bin/ alike.
+    // ../../package.json from dist/document/ and dist/bin/ alike.
     const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { optionalDependencies?: Record<string, string> };
     return pkg.optionalDependencies ?? {};
   } catch {
