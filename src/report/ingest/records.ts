@@ -119,17 +119,10 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
     FROM (SELECT ${values.join(", ")} FROM (SELECT ${texts.join(", ")} FROM ${opened.scan}))`,
     shown,
   );
-  // Absent columns, for the statements below.
-  for (const [name, type] of [
-    ["owner", "VARCHAR"],
-    ["return_reason", "VARCHAR"],
-    ["amount_raw", "VARCHAR"],
-    ["stage", "VARCHAR"],
-    ["status", "VARCHAR"],
-    ["lead_type", "VARCHAR"],
-  ] as const) {
-    if (!(await hasColumn(connection, `sla_${kind}_parsed`, name))) await connection.run(`ALTER TABLE ${parsed} ADD COLUMN ${name} ${type}`);
-  }
+  // A column the export does not have is NULL in the statements below: added to the table,
+  // it would take a million rows' worth of memory.
+  const made = new Set([...passed.map((expression) => expression.split(" AS ")[1]!), ...present.map((field) => field.name)]);
+  const column = (name: string) => (made.has(name) ? name : "NULL::VARCHAR");
   // A new table's row ids are the records' order in the file; the header is line 1.
   const line = "(rowid + 2)";
   for (const [n, date] of dateFields.entries()) await readOtherDates(connection, parsed, date.name, orders[n]!, timeZone);
@@ -150,7 +143,7 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
   const outcome = `CASE stage::VARCHAR ${[...outcomes].map(([id, value]) => `WHEN ${literal(id)} THEN ${literal(value)}`).join(" ")} ELSE 'open' END`;
   const decimal =
     kind === "deals" && at("amount") !== undefined ? (source.decimal ?? (await detectDecimal(connection, parsed, "amount_raw", opened.delimiter))) : ".";
-  const amount = kind === "deals" ? numberOf("amount_raw", decimal) : "NULL::DOUBLE";
+  const amount = made.has("amount_raw") ? numberOf("amount_raw", decimal) : "NULL::DOUBLE";
 
   const checks: Check[] = [
     { reason: "missing-id", column: header("id"), where: "id IS NULL", value: "''" },
@@ -213,11 +206,11 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
     // makes way for a view of the same columns.
     await connection.run(`DROP TABLE leads`);
     await connection.run(
-      `CREATE TEMP VIEW leads AS SELECT id, ${line} AS line, ${date("created")} AS created, stage::VARCHAR AS stage, status::VARCHAR AS status, owner, lead_type::VARCHAR AS lead_type, ${date("first_attempt")} AS first_attempt, return_reason FROM ${parsed} WHERE ${kept}`,
+      `CREATE TEMP VIEW leads AS SELECT id, ${line} AS line, ${date("created")} AS created, ${column("stage")}::VARCHAR AS stage, ${column("status")}::VARCHAR AS status, ${column("owner")} AS owner, ${column("lead_type")}::VARCHAR AS lead_type, ${date("first_attempt")} AS first_attempt, ${column("return_reason")} AS return_reason FROM ${parsed} WHERE ${kept}`,
     );
     keepParsed = true;
   } else {
-    await connection.run(`INSERT INTO deals SELECT id, line, stage, o, amount, ${date("created")}, CASE WHEN o IN ('won', 'lost') THEN ${date("closed")} END, owner, lead_type
+    await connection.run(`INSERT INTO deals SELECT id, line, stage, o, amount, ${date("created")}, CASE WHEN o IN ('won', 'lost') THEN ${date("closed")} END, ${column("owner")}, ${column("lead_type")}
       FROM (SELECT *, ${line} AS line, ${outcome} AS o, ${amount} AS amount FROM ${parsed} WHERE ${kept})`);
   }
   const used = await count(connection, `SELECT count(*) FROM ${parsed} WHERE ${kept}`);
@@ -245,13 +238,6 @@ function castable(value: string): string {
 /** The text of the field `name` kept because it was not read or mapped (NULL otherwise). */
 function unreadText(name: string): string {
   return `unread[${literal(name)}]`;
-}
-
-async function hasColumn(connection: DuckDBConnection, table: string, column: string): Promise<boolean> {
-  const reader = await connection.runAndReadAll(
-    `SELECT count(*) FROM duckdb_columns() WHERE table_name = ${literal(table)} AND column_name = ${literal(column)}`,
-  );
-  return Number(reader.getRows()[0]![0]) > 0;
 }
 
 /**
