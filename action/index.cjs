@@ -5025,19 +5025,25 @@ function readBounded(file, limits) {
     if (stat.isDirectory()) throw new ReadRefusal(message("cli/io.directory"));
     if (!stat.isFile()) throw new ReadRefusal(notRegular(limits));
     if (stat.size > limits.maxBytes) throw tooLarge(message("cli/read.size", { megabytes: megabytes(stat.size) }), limits);
-    return readAll(fd, limits, file);
+    return readAll(fd, limits, file, stat.size);
   } finally {
     (0, import_node_fs.closeSync)(fd);
   }
 }
-function readAll(fd, limits, name) {
+function readAll(fd, limits, name, size = 0) {
   const chunks = [];
   let total = 0;
+  let chunk = Buffer.allocUnsafe(Math.min(size > 0 ? size + 1 : CHUNK, limits.maxBytes + 1));
+  let filled = 0;
   for (; ; ) {
-    const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limits.maxBytes + 1 - total));
+    if (filled === chunk.length) {
+      chunks.push(chunk);
+      chunk = Buffer.allocUnsafe(Math.min(CHUNK, limits.maxBytes + 1 - total));
+      filled = 0;
+    }
     let read;
     try {
-      read = (0, import_node_fs.readSync)(fd, chunk, 0, chunk.length, null);
+      read = (0, import_node_fs.readSync)(fd, chunk, filled, chunk.length - filled, null);
     } catch (error) {
       const code2 = error.code;
       if (code2 === "EAGAIN") {
@@ -5048,11 +5054,12 @@ function readAll(fd, limits, name) {
       throw new ReadRefusal(name === "<stdin>" && code2 === "EISDIR" ? message("cli/read.stdin-directory") : describeIoError(error));
     }
     if (read === 0) break;
-    chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    filled += read;
     total += read;
     if (total > limits.maxBytes) throw tooLarge(message("cli/read.size-more-than", { megabytes: megabytes(limits.maxBytes) }), limits);
   }
-  return Buffer.concat(chunks, total);
+  chunks.push(chunk.subarray(0, filled));
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 function notRegular(limits) {
   return message("cli/read.not-regular", { what: limits.what });
