@@ -642,6 +642,10 @@ export interface KPITarget {
     | "leadToMqlRate"
     | "visitToLeadRate";
   /**
+   * For a KPI outside the funnel: what `sla report` measures it as (without it, the ids `time-to-first-connect-attempt`, `time-to-first-attempt`, `sales-cycle-length` and `sales-cycle` are read as these). `timeToFirstAttempt`: the business time from hand-off to the first connect attempt; `salesCycle`: the calendar days from a lead's becoming sales-qualified to its becoming a customer (from a won deal's creation to its close where the leads export has no such dates). Both as a median with the 90th percentile, in the KPI's unit (`hours` or `days`).
+   */
+  measure?: "timeToFirstAttempt" | "salesCycle";
+  /**
    * Id of the party accountable for the KPI.
    */
   owner: string;

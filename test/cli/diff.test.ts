@@ -61,7 +61,13 @@ describe("sla diff: two files", () => {
 
   it("text: a KPI whose unit changed keeps its old target in the old unit", () => {
     const dir = tempDir();
-    writeFileSync(join(dir, "hours.yaml"), readFileSync(EXAMPLE, "utf8").replace("    unit: days\n    target: 75\n", "    unit: hours\n    target: 1800\n"));
+    writeFileSync(
+      join(dir, "hours.yaml"),
+      readFileSync(EXAMPLE, "utf8").replace(
+        "    unit: days\n    measure: salesCycle\n    target: 75\n",
+        "    unit: hours\n    measure: salesCycle\n    target: 1800\n",
+      ),
+    );
     expect(sla(["diff", EXAMPLE, join(dir, "hours.yaml")]).stdout).toContain(
       "target: 75 days → 1,800 h [the unit changed (days → hours); targets are not compared]",
     );

@@ -19,6 +19,7 @@ const NOT_PROSE = new Set([
   "category",
   "funnel",
   "metric",
+  "measure",
   "unit",
   "direction",
   "cadence",

@@ -100,7 +100,7 @@ describe("numbers beyond what an agreement could mean", () => {
     ["employees", "      max: 2000", "      max: 1e308", "`max` must be at most", 76, 12],
     ["annual revenue", "      min: 20000000", "      min: 1e308", "`min` must be at most", 78, 12],
     ["a threshold", "sqlThreshold: 80", "sqlThreshold: 1e308", "`sqlThreshold` must be at most", 390, 17],
-    ["a KPI target in days", "target: 75", "target: 1e308", "`target` must be at most", 578, 13],
+    ["a KPI target in days", "target: 75", "target: 1e308", "`target` must be at most", 579, 13],
   ])("%s: validate says so at the line, diff and render say why they stop, with no internal error", (_name, from, to, message, line, column) => {
     const { dir } = withTarget(from, to);
     const validate = sla(["validate", "sla.yaml"], { cwd: dir });

@@ -227,6 +227,34 @@ describe("measureReport: durations as median and 90th percentile", () => {
   });
 });
 
+describe("measureReport: what a KPI outside the funnel is measured as", () => {
+  const renamed = (measure: boolean) =>
+    exampleWith((sla) => {
+      for (const [id, own] of [
+        ["sales-cycle-length", "営業期間"],
+        ["time-to-first-connect-attempt", "初回接触時間"],
+      ] as const) {
+        const kpi = sla.kpis.find((k) => k.id === id)!;
+        kpi.id = own;
+        if (!measure) delete kpi.measure;
+      }
+    });
+
+  it("reads `measure`, whatever the KPI's id", async () => {
+    const r = await report({ sla: renamed(true) });
+    expect(kpiOf(r, "2026-08", "営業期間")).toMatchObject({ actual: 21, sample: 1 });
+    expect(kpiOf(r, "2026-07", "初回接触時間")).toMatchObject({ actual: 5, sample: 3 });
+  });
+
+  it("without `measure`, knows only the English ids, and measures nothing for others", async () => {
+    const r = await report({ sla: renamed(false) });
+    expect(kpiOf(r, "2026-08", "営業期間")).toMatchObject({ actual: null, status: "no-data" });
+    expect(kpiOf(r, "2026-07", "初回接触時間")).toMatchObject({ actual: null, status: "no-data" });
+    const byId = await report({ sla: exampleWith((sla) => sla.kpis.forEach((k) => delete k.measure)) });
+    expect(kpiOf(byId, "2026-08", "sales-cycle-length")).toMatchObject({ actual: 21, sample: 1 });
+  });
+});
+
 describe("measureReport: KPIs from the actuals table, statuses", () => {
   it("reads a KPI without a metric from the actuals table, null where it has nothing", async () => {
     const r = await report();

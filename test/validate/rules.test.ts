@@ -972,7 +972,8 @@ const CASES: Record<string, RuleCases> = {
         name: "a percent KPI outside the funnel",
         mutate: (sla) => void sla.kpis.push({ ...kpi(sla, "cost-per-lead"), id: "return-rate", unit: "percent", target: "15%" }),
       },
-      { name: "any unit for a KPI without metric", mutate: (sla) => void (kpi(sla, "sales-cycle-length").unit = "hours") },
+      { name: "any unit for a KPI without metric", mutate: (sla) => void (kpi(sla, "cost-per-lead").unit = "hours") },
+      { name: "a duration in hours or days", mutate: (sla) => void (kpi(sla, "sales-cycle-length").unit = "hours") },
     ],
     invalid: [
       {
@@ -984,6 +985,30 @@ const CASES: Record<string, RuleCases> = {
         name: "a funnel metric in the wrong unit",
         mutate: (sla) => void (kpi(sla, "mqls").unit = "percent"),
         reports: [{ path: ["kpis", KPI("mqls"), "unit"], message: "KPI `mqls` is the funnel's `mqls`, which is measured in count, but its unit is `percent`" }],
+      },
+      {
+        name: "a duration measured in a count",
+        mutate: (sla) => void (kpi(sla, "time-to-first-connect-attempt").unit = "count"),
+        reports: [
+          {
+            path: ["kpis", KPI("time-to-first-connect-attempt"), "unit"],
+            message: "KPI `time-to-first-connect-attempt` is measured as `timeToFirstAttempt`, a duration, but its unit is `count`",
+          },
+        ],
+      },
+      {
+        name: "a duration that is also a funnel metric",
+        mutate: (sla) => void (kpi(sla, "sales-cycle-length").metric = "customers"),
+        reports: [
+          {
+            path: ["kpis", KPI("sales-cycle-length"), "unit"],
+            message: "KPI `sales-cycle-length` is the funnel's `customers`, which is measured in count, but its unit is `days`",
+          },
+          {
+            path: ["kpis", KPI("sales-cycle-length"), "measure"],
+            message: "KPI `sales-cycle-length` has both `metric: customers` and `measure: salesCycle`; a KPI is either a figure of the funnel or a duration",
+          },
+        ],
       },
       {
         name: "a rate in count: both findings",

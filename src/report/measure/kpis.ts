@@ -9,7 +9,7 @@
 //   rates divide the month's volumes (SQLs of the month / MQLs of the month): the ratio the
 //   funnel math assumes when it divides one volume by a rate, and one that does not wait for
 //   a cohort to mature. Over several months they are pooled (sum / sum), not averaged.
-// - Duration KPIs, known by id (DURATION_KPIS), give the median with the 90th percentile.
+// - Duration KPIs (`measure`, or known by id: measureOf) give the median with the 90th percentile.
 // - The actuals table has the last word: a row for the month and KPI id replaces what the
 //   exports measured (a team corrects a known-bad month by writing it down), and gives the
 //   actual of every KPI the exports cannot measure. `source` says which it is.
@@ -22,13 +22,21 @@ import type { DurationFigures } from "./cycle.js";
 import type { DealFigures } from "./deals.js";
 import type { StageCounts } from "./stages.js";
 
-/** KPIs without a `metric` that are measured all the same, known by their id (with unit hours or days). */
-export const DURATION_KPIS: Readonly<Record<string, "firstAttempt" | "salesCycle">> = {
-  "time-to-first-connect-attempt": "firstAttempt",
-  "time-to-first-attempt": "firstAttempt",
+/**
+ * What a KPI without `measure` is measured as, known by its id: agreements written before the
+ * field keep their figures. A KPI's own `measure` wins.
+ */
+const MEASURE_BY_ID: Readonly<Record<string, NonNullable<Kpi["measure"]>>> = {
+  "time-to-first-connect-attempt": "timeToFirstAttempt",
+  "time-to-first-attempt": "timeToFirstAttempt",
   "sales-cycle-length": "salesCycle",
   "sales-cycle": "salesCycle",
 };
+
+/** What `sla report` measures a KPI outside the funnel as; undefined when nothing. */
+export function measureOf(kpi: Kpi): Kpi["measure"] {
+  return kpi.measure ?? MEASURE_BY_ID[kpi.id];
+}
 
 export interface Measured {
   stages: StageCounts;
@@ -174,7 +182,7 @@ export class Figures {
     const none = { month: () => ({ actual: null }), period: () => ({ actual: null }) };
     const metric = kpi.metric;
     if (metric === undefined) {
-      const duration = DURATION_KPIS[kpi.id];
+      const duration = measureOf(kpi);
       if (duration === undefined || (kpi.unit !== "hours" && kpi.unit !== "days")) return none;
       const figures = duration === "salesCycle" ? this.measured.salesCycle : this.measured.firstAttempt;
       if (!figures) return none;

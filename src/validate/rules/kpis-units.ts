@@ -24,7 +24,8 @@ const METRIC_UNITS: Record<FunnelMetric, Kpi["unit"]> = {
 export const kpisUnits: Rule = {
   id: "kpis/units",
   defaultSeverity: "error",
-  description: "A KPI's target fits its unit (only percent targets may be written with `%`), and a funnel metric has the unit the funnel math reads.",
+  description:
+    "A KPI's target fits its unit (only percent targets may be written with `%`), a funnel metric has the unit the funnel math reads, and a KPI measured as a duration (`measure`) is in hours or days and is no funnel metric.",
   needs: ["kpis"],
   check({ sla, report }) {
     sla.kpis.forEach((kpi, index) => {
@@ -40,6 +41,18 @@ export const kpisUnits: Rule = {
           path: ["kpis", index, "unit"],
           message: message("kpis/units.metric", { kpi: kpi.id, metric: kpi.metric!, expected, unit: kpi.unit }),
           hint: message("kpis/units.metric.hint", { expected }),
+        });
+      if (kpi.measure !== undefined && kpi.metric !== undefined)
+        report({
+          path: ["kpis", index, "measure"],
+          message: message("kpis/units.measure-and-metric", { kpi: kpi.id, metric: kpi.metric, measure: kpi.measure }),
+          hint: message("kpis/units.measure-and-metric.hint"),
+        });
+      else if (kpi.measure !== undefined && kpi.unit !== "hours" && kpi.unit !== "days")
+        report({
+          path: ["kpis", index, "unit"],
+          message: message("kpis/units.measure", { kpi: kpi.id, measure: kpi.measure, unit: kpi.unit }),
+          hint: message("kpis/units.measure.hint"),
         });
     });
   },
