@@ -1,6 +1,8 @@
 // The contract between reading the CRM exports (src/report/ingest/) and measuring them
-// (src/report/metrics/): the exports become these DuckDB tables, whatever their layout,
-// encoding or language. Every TIMESTAMP is wall-clock time in the agreement's business
+// (src/report/measure/): the exports become relations of these columns, whatever their layout,
+// encoding or language. `leads` and `lead_stages` are views over the parsed export rather
+// than tables (ingest/records.ts: a copy would cost a million rows' memory), so the measuring
+// reads them and never writes; the statements below are what a test fills by hand. Every TIMESTAMP is wall-clock time in the agreement's business
 // calendar time zone (a timestamp with an offset is converted to it, one without is read
 // in it), so a month is the calendar month the teams see. Ids are the agreement's own:
 // a CRM stage value is already mapped through `reporting.sources.*.stages`.

@@ -499,9 +499,12 @@ describe("measureReport: the months of the report", () => {
 });
 
 describe("measureReport: reading the tables", () => {
-  it("reads owners as written, quotes and NULs too", async () => {
-    // The connect figures read owners through an ENUM of the values the table holds.
-    const owners: Record<string, string> = { L1: "Seán O'Brien", L5: "a\0b", L6: "'; DROP TABLE leads; --" };
+  // Quotes go through the ENUM of the owners the table holds; one owner with a NUL (which an
+  // ENUM's literal cannot hold) sends the whole column through as plain text.
+  it.each([
+    ["quotes, through an ENUM", { L1: "Seán O'Brien", L5: "佐藤 '健'", L6: "'; DROP TABLE leads; --" }, /^CAST\(owner AS ENUM\(/],
+    ["a NUL, as plain text", { L1: "Seán O'Brien", L5: "a\0b", L6: "'; DROP TABLE leads; --" }, /^owner$/],
+  ])("reads owners as written: %s", async (_, owners: Record<string, string>, read) => {
     const connection = await database({ leads: LEADS, stages: STAGES, deals: DEALS, actuals: ACTUALS });
     for (const [id, owner] of Object.entries(owners)) {
       await connection.run(
@@ -511,6 +514,7 @@ describe("measureReport: reading the tables", () => {
           .join(" || chr(0) || ")} WHERE id = '${id}'`,
       );
     }
+    expect(await asDictionary(connection, "leads", "owner")).toMatch(read);
     const r = await measureReport(EXAMPLE, { connection, quality: [], file: "sla.yaml", through: "2026-08", now: NOW, businessHours: officeHours });
     expect(r.connect!.breaches.map((b) => [b.leadId, b.owner])).toEqual([
       ["L6", owners.L6],
@@ -518,7 +522,7 @@ describe("measureReport: reading the tables", () => {
       ["L2", JOERG],
     ]);
     expect(r.connect!.byOwner.map((group) => group.owner)).toEqual(
-      [owners.L1, JOERG, owners.L6, owners.L5, null].sort((x, y) => (x === null ? 1 : y === null ? -1 : x.localeCompare(y))),
+      [owners.L1, JOERG, owners.L6, owners.L5, null].sort((x, y) => (x === null ? 1 : y === null ? -1 : x!.localeCompare(y!))),
     );
   });
 

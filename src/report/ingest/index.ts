@@ -29,10 +29,10 @@ export interface LoadExportsOptions {
   cwd?: string;
   /**
    * The most memory the engine keeps its tables in before it moves some to a private
-   * temporary folder: `256MB` by default. A million leads' table fits in it (a spill to disk
-   * nearly doubles the time of reading them), and the whole report stays under 500 MB of peak
-   * memory because the engine is closed before the lead-by-lead computing (bench/report.mjs:
-   * 3.3 s and 470 MB; at 224 MB or less it spills, taking 4.1 s and no less memory).
+   * temporary folder: `256MB` by default. A million leads' parsed export fits in it (a spill
+   * to disk nearly doubles the time of reading them), and the whole report stays within its
+   * 500 MB budget because the engine is closed before the lead-by-lead computing; less spills
+   * and saves no memory (bench/report.mjs prints the figures).
    */
   memoryLimit?: string;
 }

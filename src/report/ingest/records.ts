@@ -1,4 +1,4 @@
-// The leads and deals tables (src/report/tables.ts) from an export read as text (raw.ts):
+// The leads and deals of src/report/tables.ts from an export read as text (raw.ts):
 // values parsed, CRM values mapped to the agreement's ids, and every row or field that
 // cannot be used counted by reason. All of it is SQL run by the engine, over the whole table
 // at once.
@@ -40,7 +40,7 @@ interface Check {
 
 const text = (index: number | undefined) => (index === undefined ? "NULL::VARCHAR" : `nullif(trim(c${index}), '')`);
 
-/** Fills the `leads` and `lead_stages` tables, or the `deals` table, from the opened export. */
+/** Makes the `leads` and `lead_stages` views over the parsed export, or fills the `deals` table, from the opened export. */
 export async function loadRecords(connection: DuckDBConnection, sla: Sla, options: RecordsOptions): Promise<RecordsResult> {
   const { kind, source, opened, shown, timeZone } = options;
   const layout = layoutOf(source.preset, kind);
@@ -87,12 +87,13 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
   const present = mapped.filter((field) => field.index !== undefined);
   // A mapped id is held as an ENUM of the ids it can be: one byte a row where a VARCHAR takes
   // sixteen, which keeps a million leads within the engine's memory (bench/report.mjs).
+  const idTypes = new Map<string, string>();
   for (const field of present) {
     const ids = [...new Set([...field.map.values()].filter((id): id is string => id !== null))];
-    if (ids.length) await connection.run(`CREATE TYPE ${identifier(`sla_${kind}_${field.name}_id`)} AS ENUM (${ids.map(literal).join(", ")})`);
+    if (ids.length === 0) continue;
+    idTypes.set(field.name, identifier(`sla_${kind}_${field.name}_id`));
+    await connection.run(`CREATE TYPE ${idTypes.get(field.name)!} AS ENUM (${ids.map(literal).join(", ")})`);
   }
-  const idType = (name: string, map: ReadonlyMap<string, string | null>) =>
-    [...map.values()].some((id) => id !== null) ? identifier(`sla_${kind}_${name}_id`) : "VARCHAR";
   const optional = (field: Field, name: string) => (at(field) === undefined ? [] : [`${text(at(field))} AS ${name}`]);
   const passed = [...optional("owner", "owner"), ...optional("returnReason", "return_reason"), ...(kind === "deals" ? optional("amount", "amount_raw") : [])];
   const texts = [
@@ -104,7 +105,7 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
   const values = [
     "id",
     ...passed.map((expression) => expression.split(" AS ")[1]!),
-    ...present.map((field) => `${field.name}_text, ${lookup(`${field.name}_text`, field.map)}::${idType(field.name, field.map)} AS ${field.name}`),
+    ...present.map((field) => `${field.name}_text, ${lookup(`${field.name}_text`, field.map)}::${idTypes.get(field.name) ?? "VARCHAR"} AS ${field.name}`),
     ...dateFields.map((d, n) => `${d.name}_text, ${readDate(d.name, n)} AS ${d.name}`),
   ];
   const unreadOnes = [...present.map((field) => field.name), ...dateFields.map((d) => d.name)];
