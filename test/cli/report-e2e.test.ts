@@ -232,6 +232,16 @@ describe("--breaches: how many breaches each format lists", () => {
     expect(text.stdout).toContain("13 weitere Verletzungen sind nicht aufgeführt; --breaches all listet alle auf.");
   });
 
+  it("--breaches 0 lists none and still says how many there are and how to list them", () => {
+    const none = sla(["report", "sla.example.yaml", "-f", "markdown", "--through", "2026-10", "--breaches", "0"]);
+    expect(none.code).toBe(0);
+    expect(breachRows(none.stdout)).toEqual([]);
+    expect(none.stdout).not.toContain("Worst breaches");
+    expect(none.stdout).toContain("The 23 breaches are not listed; --breaches all lists every one.");
+    const text = sla(["report", "sla.example.yaml", "--through", "2026-10", "--breaches", "0", "--locale", "ja"]);
+    expect(text.stdout).toContain("23 件の違反は載せていません。すべて載せるには --breaches all を指定します。");
+  });
+
   it.each([["x"], ["-1"], ["2.5"], [""]])("--breaches %j: exit 2, the fix named", (value) => {
     const result = sla(["report", "sla.example.yaml", "--breaches", value]);
     expect(result.code).toBe(2);

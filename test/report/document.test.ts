@@ -46,6 +46,9 @@ describe("the report as a document", () => {
     expect(scorecard.kind === "table" && scorecard.rows[0]!.map(plainText)).toEqual(["New-business revenue", "€300,000", "€216,000", "72%", "off track"]);
     // No chart unless asked: Markdown goes without.
     expect(blocksOf(tree).some((b) => b.kind === "chart")).toBe(false);
+    // The fixture lists 8 of its 52 breaches: the rest are counted, with how to list them.
+    const paragraphs = blocksOf(tree).flatMap((b) => (b.kind === "paragraph" ? [plainText(b.text)] : []));
+    expect(paragraphs).toContain("44 more breaches are not listed; --breaches all lists every one.");
   });
 
   it("draws a chart per measured KPI and one of the funnel's rates when asked", () => {

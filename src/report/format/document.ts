@@ -300,9 +300,10 @@ function connectSection(cc: NonNullable<Report["connect"]>, w: ReportWords): Blo
         [String(b.line)],
       ]),
     });
-    const more = breachesNotListed(cc, w);
-    if (more) blocks.push({ kind: "paragraph", text: [more] });
   }
+  // Said also when none is listed (`--breaches 0`): the count and how to list them.
+  const more = breachesNotListed(cc, w);
+  if (more) blocks.push({ kind: "paragraph", text: [more] });
   return section("connect", w.say(message("report/section.connect")), blocks);
 }
 

@@ -280,10 +280,11 @@ function connect(report: Report, w: ReportWords, c: Paint): string[] {
         "    ",
       ),
     );
-    const more = breachesNotListed(cc, w);
-    if (more) out.push(`    ${c.dim(more)}`);
-    out.push("");
   }
+  // Said also when none is listed (`--breaches 0`): the count and how to list them.
+  const more = breachesNotListed(cc, w);
+  if (more) out.push(`  ${cc.breaches.length ? "  " : ""}${c.dim(more)}`);
+  if (cc.breaches.length || more) out.push("");
   return out;
 }
 
@@ -297,7 +298,8 @@ export function breachesHeading(cc: NonNullable<Report["connect"]>, w: ReportWor
 /** How many breaches are not listed, and how to list them; undefined when all are. */
 export function breachesNotListed(cc: NonNullable<Report["connect"]>, w: ReportWords): string | undefined {
   const more = cc.breached - cc.breaches.length;
-  return more > 0 ? w.say(message("report/breaches.more", { more })) : undefined;
+  if (more <= 0) return undefined;
+  return w.say(cc.breaches.length ? message("report/breaches.more", { more }) : message("report/breaches.none-listed", { count: more }));
 }
 
 export function complianceSummary(cc: NonNullable<Report["connect"]>, w: ReportWords) {

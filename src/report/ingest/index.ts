@@ -61,9 +61,16 @@ export async function loadExports(sla: Sla, options: LoadExportsOptions): Promis
   const close = () => {
     if (closed) return;
     closed = true;
-    connection.closeSync();
-    instance.closeSync();
-    spill.remove();
+    // Each step even when the one before fails: the database's memory and the spill folder go.
+    try {
+      connection.closeSync();
+    } finally {
+      try {
+        instance.closeSync();
+      } finally {
+        spill.remove();
+      }
+    }
   };
   try {
     for (const table of REPORT_TABLES) await connection.run(table);

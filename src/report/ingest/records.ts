@@ -94,17 +94,18 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
     idTypes.set(field.name, identifier(`sla_${kind}_${field.name}_id`));
     await connection.run(`CREATE TYPE ${idTypes.get(field.name)!} AS ENUM (${ids.map(literal).join(", ")})`);
   }
-  const optional = (field: Field, name: string) => (at(field) === undefined ? [] : [`${text(at(field))} AS ${name}`]);
+  // Fields taken as text, as written.
+  const optional = (field: Field, name: string) => (at(field) === undefined ? [] : [{ name, sql: `${text(at(field))} AS ${name}` }]);
   const passed = [...optional("owner", "owner"), ...optional("returnReason", "return_reason"), ...(kind === "deals" ? optional("amount", "amount_raw") : [])];
   const texts = [
     `${text(at("id"))} AS id`,
-    ...passed,
+    ...passed.map((field) => field.sql),
     ...present.map((field) => `${text(field.index)} AS ${field.name}_text`),
     ...dateFields.map((d) => `nullif(c${d.index}, '') AS ${d.name}_text`),
   ];
   const values = [
     "id",
-    ...passed.map((expression) => expression.split(" AS ")[1]!),
+    ...passed.map((field) => field.name),
     ...present.map((field) => `${field.name}_text, ${lookup(`${field.name}_text`, field.map)}::${idTypes.get(field.name) ?? "VARCHAR"} AS ${field.name}`),
     ...dateFields.map((d, n) => `${d.name}_text, ${readDate(d.name, n)} AS ${d.name}`),
   ];
@@ -122,7 +123,7 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
   );
   // A column the export does not have is NULL in the statements below: added to the table,
   // it would take a million rows' worth of memory.
-  const made = new Set([...passed.map((expression) => expression.split(" AS ")[1]!), ...present.map((field) => field.name)]);
+  const made = new Set([...passed.map((field) => field.name), ...present.map((field) => field.name)]);
   const column = (name: string) => (made.has(name) ? name : "NULL::VARCHAR");
   // A new table's row ids are the records' order in the file; the header is line 1.
   const line = "(rowid + 2)";
