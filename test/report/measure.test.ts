@@ -473,7 +473,7 @@ describe("measureReport: the months of the report", () => {
 describe("measureReport: reading the tables", () => {
   it("reads owners as written, quotes and NULs too", async () => {
     // The connect figures read owners through an ENUM of the values the table holds.
-    const owners: Record<string, string> = { L1: "Seán O'Brien", L5: "a\0b", L6: "'; DROP TABLE leads; --" };
+    const owners = { L1: "Seán O'Brien", L5: "a\0b", L6: "'; DROP TABLE leads; --" };
     const connection = await database({ leads: LEADS, stages: STAGES, deals: DEALS, actuals: ACTUALS });
     for (const [id, owner] of Object.entries(owners)) {
       await connection.run(
