@@ -40,7 +40,8 @@ export function registerReport(program: Command): void {
 /** `--breaches 100` or `--breaches all` (every one). */
 function parseCount(value: string): number {
   if (value === "all") return Infinity;
-  if (!/^\d{1,9}$/.test(value)) throw new UsageError(message("cli/report.breaches", { value }));
+  // Any whole number: one larger than there are breaches lists them all.
+  if (!/^\d+$/.test(value)) throw new UsageError(message("cli/report.breaches", { value }));
   return Number(value);
 }
 

@@ -242,6 +242,13 @@ describe("--breaches: how many breaches each format lists", () => {
     expect(text.stdout).toContain("23 件の違反は載せていません。すべて載せるには --breaches all を指定します。");
   });
 
+  it.each([["1000000000"], ["99999999999999999999"]])("--breaches %s, more than there are, lists every one: it is a whole number all the same", (value) => {
+    const result = sla(["report", "sla.example.yaml", "-f", "json", "--through", "2026-10", "--breaches", value]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as Report).connect!.breaches).toEqual(all.breaches);
+  });
+
   it.each([["x"], ["-1"], ["2.5"], [""]])("--breaches %j: exit 2, the fix named", (value) => {
     const result = sla(["report", "sla.example.yaml", "--breaches", value]);
     expect(result.code).toBe(2);
