@@ -22695,11 +22695,15 @@ var init_holiday_regions_generated = __esm({
 function isTimeZone(name) {
   let known = zoneChecks.get(name);
   if (known === void 0) {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: name });
-      known = true;
-    } catch {
-      known = false;
+    canonicalZones ??= new Set(Intl.supportedValuesOf("timeZone"));
+    known = canonicalZones.has(name);
+    if (!known) {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: name });
+        known = true;
+      } catch {
+        known = false;
+      }
     }
     if (zoneChecks.size < 256) zoneChecks.set(name, known);
   }
@@ -22709,7 +22713,7 @@ function knownTimeZones() {
   timeZones ??= typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
   return timeZones;
 }
-var calendarTimeZone, calendarCountry, calendarWorkingHours, COUNTRY_ALIASES, zoneChecks, timeZones;
+var calendarTimeZone, calendarCountry, calendarWorkingHours, COUNTRY_ALIASES, zoneChecks, canonicalZones, timeZones;
 var init_calendar = __esm({
   "src/validate/rules/calendar.ts"() {
     "use strict";

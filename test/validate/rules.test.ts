@@ -1037,6 +1037,10 @@ const CASES: Record<string, RuleCases> = {
       { name: "Europe/Berlin", mutate: () => {} },
       { name: "Europe/Istanbul", mutate: (sla) => void (sla.calendar!.timeZone = "Europe/Istanbul") },
       { name: "Asia/Tokyo", mutate: (sla) => void (sla.calendar!.timeZone = "Asia/Tokyo") },
+      // Names ICU knows as aliases, not on its list of canonical zones.
+      { name: "UTC", mutate: (sla) => void (sla.calendar!.timeZone = "UTC") },
+      { name: "Asia/Kolkata", mutate: (sla) => void (sla.calendar!.timeZone = "Asia/Kolkata") },
+      { name: "Etc/GMT-3", mutate: (sla) => void (sla.calendar!.timeZone = "Etc/GMT-3") },
       { name: "no calendar", mutate: (sla) => void delete sla.calendar },
     ],
     invalid: [
