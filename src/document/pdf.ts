@@ -11,6 +11,7 @@ import { type Block, type DocumentTree, type Inline, type Inlines, type Signator
 import { isCjk, labelColon } from "./text.js";
 import type { Paper } from "./html.js";
 import { escapeSvg, unescapeSvg } from "../util/svg-text.js";
+import { visible } from "../util/visible.js";
 
 export interface PdfOptions {
   paper: Paper;
@@ -149,11 +150,7 @@ class Layout {
       current = { pieces: [], width: 0 };
     };
     const measure = (word: Span[]) =>
-      word
-        .flatMap((s) =>
-          this.pieces(s.text.replace(/[\n\r\u2028\u2029]/g, ""), s.weight, size).map((p) => (s.decoration ? { ...p, decoration: s.decoration } : p)),
-        )
-        .filter((p) => p.text);
+      word.flatMap((s) => this.pieces(shown(s.text), s.weight, size).map((p) => (s.decoration ? { ...p, decoration: s.decoration } : p))).filter((p) => p.text);
     const place = (word: { spans: Span[]; hard: boolean }, depth: number) => {
       const pieces = measure(word.spans);
       const total = pieces.reduce((sum, p) => sum + p.width, 0);
@@ -198,7 +195,7 @@ class Layout {
       false,
     )) {
       // Measured with its space, as it is laid out (one measurement for both), less the space.
-      const pieces = word.spans.flatMap((s) => this.pieces(s.text.replace(/[\n\r\u2028\u2029]/g, ""), s.weight, size));
+      const pieces = word.spans.flatMap((s) => this.pieces(shown(s.text), s.weight, size));
       widest = Math.max(widest, pieces.reduce((sum, p) => sum + p.width, 0) - trailingSpace(pieces));
     }
     return widest;
@@ -685,6 +682,14 @@ class Writer {
 
 function hasChart(blocks: Block[]): boolean {
   return blocks.some((b) => b.kind === "chart" || (b.kind === "section" && hasChart(b.blocks)));
+}
+
+/**
+ * A run's text as drawn: line breaks are the layout's to make, and the controls a font has no
+ * glyph for (ESC, bidirectional overrides) are shown as escapes, as HTML and text show them.
+ */
+function shown(text: string): string {
+  return visible(text.replace(/[\n\r\u2028\u2029]/g, ""));
 }
 
 /** The tree as a PDF. Needs the optional PDF packages (see pdf-packages.ts). */

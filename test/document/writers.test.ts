@@ -121,6 +121,15 @@ describe("writePdf", () => {
     expect(await overlaps(pdf)).toEqual([]);
   });
 
+  it("shows the controls of user text as escapes, as HTML does, not as nothing", async () => {
+    const pdf = await writePdf(tree("en", [{ kind: "paragraph", text: ["Owner: \u001b[31mRed\u001b[0m \u202eevil"] }]), {
+      paper: "A4",
+      date: new Date("2026-07-01T00:00:00Z"),
+    });
+    const text = flat((await extractPdf(pdf)).pages.join(" "));
+    expect(text).toContain("Owner: \\u001b[31mRed\\u001b[0m \\u202eevil");
+  });
+
   it("breaks a narrow Japanese cell between words, never drawing one over another", async () => {
     const ja = tree("ja", [
       {
