@@ -451,30 +451,34 @@ class Writer {
     this.doc.y += 4;
   }
 
-  /** A table's column widths and its rows' lines and heights, as drawn; the first `count` rows only when given. */
-  private tableLayout(header: Inlines[] | undefined, rows: Inlines[][], shares: number[] | undefined, count = rows.length) {
+  /**
+   * A table's column widths, and a row's lines and height as drawn (`row`), for the header and
+   * then one body row at a time: a table of 80,000 rows laid out all at once held gigabytes.
+   */
+  private tableLayout(header: Inlines[] | undefined, rows: Inlines[][], shares: number[] | undefined) {
     const size = TABLE_SIZE;
     const columns = Math.max(header?.length ?? 0, ...rows.map((r) => r.length));
     const widths = this.columnWidths(header, rows, columns, shares);
-    const layoutRow = (cells: Inlines[], bold: boolean) => {
+    const row = (cells: Inlines[], bold = false) => {
       const lines = Array.from({ length: columns }, (_, i) =>
         this.layout.lines(cells[i] ?? [], widths[i]! - 2 * PAD, { size, weight: bold ? "bold" : "regular" }),
       );
       return { lines, height: Math.max(...lines.map((l) => l.length)) * size * LEADING + 2 * PAD };
     };
-    return { widths, head: header ? layoutRow(header, true) : undefined, body: rows.slice(0, count).map((r) => layoutRow(r, false)) };
+    return { widths, head: header ? row(header, true) : undefined, row };
   }
 
   /** The height of a table's header and first two rows: where it may start. */
   private tableStart(header: Inlines[] | undefined, rows: Inlines[][], shares?: number[]): number {
-    const { head, body } = this.tableLayout(header, rows, shares, 2);
-    return (head?.height ?? 0) + (body[0]?.height ?? 0) + (body[1]?.height ?? 0);
+    const { head, row } = this.tableLayout(header, rows, shares);
+    return (head?.height ?? 0) + rows.slice(0, 2).reduce((sum, cells) => sum + row(cells).height, 0);
   }
 
   table(header: Inlines[] | undefined, rows: Inlines[][], align: ("left" | "right")[], shares?: number[]): void {
     const size = TABLE_SIZE;
-    const { widths, head, body } = this.tableLayout(header, rows, shares);
-    const drawRow = (row: (typeof body)[number], isHeader: boolean) => {
+    const { widths, head, row: layoutRow } = this.tableLayout(header, rows, shares);
+    type Row = ReturnType<typeof layoutRow>;
+    const drawRow = (row: Row, isHeader: boolean) => {
       const y = this.doc.y;
       if (isHeader) this.doc.rect(MARGIN.left, y, this.width, row.height).fillColor(HEADER_FILL).fill();
       let x = MARGIN.left;
@@ -485,21 +489,26 @@ class Writer {
       this.rule(y + row.height, 0.5, RULE);
       this.doc.y = y + row.height;
     };
+    // Each row is laid out when it is drawn, the one after it just before (it decides a break).
+    let current = rows.length ? layoutRow(rows[0]!) : undefined;
+    let following = rows.length > 1 ? layoutRow(rows[1]!) : undefined;
     // The header and the first two rows start on one page: a first row alone at a page's foot,
     // the rest of the table overleaf, read as a table of one row.
-    this.ensure((head?.height ?? 0) + (body[0]?.height ?? 0) + (body[1]?.height ?? 0));
+    this.ensure((head?.height ?? 0) + (current?.height ?? 0) + (following?.height ?? 0));
     if (head) drawRow(head, true);
-    body.forEach((row, i) => {
-      const last = body[i + 1];
+    for (let i = 0; current !== undefined; i++) {
       // A row that does not fit starts a page, under the header again; the last row never goes alone.
       const breakHere =
-        this.doc.y + row.height > this.bottom || (i > 0 && i === body.length - 2 && last !== undefined && this.doc.y + row.height + last.height > this.bottom);
+        this.doc.y + current.height > this.bottom ||
+        (i > 0 && i === rows.length - 2 && following !== undefined && this.doc.y + current.height + following.height > this.bottom);
       if (breakHere) {
         this.newPage();
         if (head) drawRow(head, true);
       }
-      drawRow(row, false);
-    });
+      drawRow(current, false);
+      current = following;
+      following = i + 2 < rows.length ? layoutRow(rows[i + 2]!) : undefined;
+    }
     this.doc.y += 8;
   }
 
