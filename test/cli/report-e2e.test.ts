@@ -390,6 +390,17 @@ describe.each([
     for (const source of report.dataQuality.sources) expect(source, source.kind).toMatchObject({ used: source.rows, problems: [] });
   });
 
+  it("measures the time to first attempt of the KPI whose `measure` says so, whatever its id in the language", () => {
+    const kpis = (parse(readFileSync(agreement, "utf8")) as { kpis: { id: string; measure?: string }[] }).kpis;
+    const id = kpis.find((kpi) => kpi.measure === "timeToFirstAttempt")!.id;
+    const of = (month: string) => report.months.find((m) => m.month === month)!.kpis.find((k) => k.id === id)!;
+    // The README's attempted hand-offs: September 701 (0.83 h), 702 (4.5 h), 705 (0.75 h; 0 under
+    // Japan's holidays): median 0.83 h (50 minutes); October 707 and 708, 1.5 h each; August none.
+    expect(of("2026-09").actual).toBeCloseTo(50 / 60, 5);
+    expect(of("2026-10")).toMatchObject({ actual: 1.5, sample: 2 });
+    expect(of("2026-08").actual).toBeNull();
+  });
+
   it.each(["text", "markdown"])("speaks the agreement's language in %s", (format) => {
     const run = sla(["report", agreement, "--through", "2026-10", "--format", format]);
     expect(run.stderr).toBe("");
