@@ -22695,7 +22695,7 @@ var init_holiday_regions_generated = __esm({
 function isTimeZone(name) {
   let known = zoneChecks.get(name);
   if (known === void 0) {
-    canonicalZones ??= new Set(Intl.supportedValuesOf("timeZone"));
+    canonicalZones ??= new Set(knownTimeZones());
     known = canonicalZones.has(name);
     if (!known) {
       try {

@@ -158,27 +158,16 @@ export async function loadRecords(connection: DuckDBConnection, sla: Sla, option
       where: `${first} AND stage IS NULL${kind === "leads" ? ` AND ${unreadText("stage")} IS NOT NULL` : ""}`,
       value: `coalesce(${unreadText("stage")}, '')`,
     });
-  if (at("status") !== undefined)
-    checks.push({
-      reason: "unmapped-status",
-      column: header("status"),
-      where: `${kept} AND status IS NULL AND ${unreadText("status")} IS NOT NULL`,
-      value: unreadText("status"),
-    });
-  if (at("leadType") !== undefined)
-    checks.push({
-      reason: "unmapped-lead-type",
-      column: header("leadType"),
-      where: `${kept} AND lead_type IS NULL AND ${unreadText("lead_type")} IS NOT NULL`,
-      value: unreadText("lead_type"),
-    });
-  for (const date of dateFields)
-    checks.push({
-      reason: "unparseable-date",
-      column: date.header,
-      where: `${kept} AND ${date.name} IS NULL AND ${unreadText(date.name)} IS NOT NULL`,
-      value: unreadText(date.name),
-    });
+  // A field of a kept row whose text was neither read nor mapped.
+  const unreadCheck = (reason: ProblemReason, column: string | undefined, name: string): Check => ({
+    reason,
+    column,
+    where: `${kept} AND ${name} IS NULL AND ${unreadText(name)} IS NOT NULL`,
+    value: unreadText(name),
+  });
+  if (at("status") !== undefined) checks.push(unreadCheck("unmapped-status", header("status"), "status"));
+  if (at("leadType") !== undefined) checks.push(unreadCheck("unmapped-lead-type", header("leadType"), "lead_type"));
+  for (const date of dateFields) checks.push(unreadCheck("unparseable-date", date.header, date.name));
   if (kind === "deals" && at("amount") !== undefined) {
     checks.push({
       reason: "unparseable-amount",

@@ -1,6 +1,8 @@
 // The one door to the engine: measuring only reads the tables of ../tables.ts. Typed by the
 // little it uses, so the measuring code (and its library users) need not import the engine's
 // types, and tests may hand in any in-memory connection.
+import { literal } from "../ingest/sql.js";
+
 /** What measuring needs of a DuckDB connection (`@duckdb/node-api`'s DuckDBConnection has it). */
 export interface ReportConnection {
   runAndReadAll(sql: string, values?: Param[]): Promise<{ getRowObjectsJS(): Record<string, unknown>[]; getColumnsJS(): unknown[][] }>;
@@ -33,7 +35,7 @@ export async function asDictionary(connection: ReportConnection, table: string, 
   const [values] = await readColumns(connection, `SELECT DISTINCT ${column} FROM ${table} WHERE ${column} IS NOT NULL LIMIT ${MAX_DICTIONARY + 1}`);
   const texts = (values ?? []) as string[];
   if (texts.length === 0 || texts.length > MAX_DICTIONARY || texts.some((text) => text.includes("\0"))) return as;
-  return `CAST(${as} AS ENUM(${texts.map((text) => `'${text.replaceAll("'", "''")}'`).join(", ")}))`;
+  return `CAST(${as} AS ENUM(${texts.map(literal).join(", ")}))`;
 }
 
 /** `(?, ?), (?, ?)` and the values, for a small lookup table written inline as VALUES. */

@@ -97,7 +97,7 @@ function isTimeZone(name: string): boolean {
     // The list of canonical zones costs about a millisecond; the first formatter with a zone,
     // which loads ICU's time-zone data, ten times that (a tenth of validating one file). The
     // formatter is asked only about names not on the list: aliases such as `UTC` or `Asia/Kolkata`.
-    canonicalZones ??= new Set(Intl.supportedValuesOf("timeZone"));
+    canonicalZones ??= new Set(knownTimeZones());
     known = canonicalZones.has(name);
     if (!known) {
       try {
